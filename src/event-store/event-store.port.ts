@@ -1,0 +1,65 @@
+/**
+ * The event store as the service sees it: small enough for SQLite and EventStoreDB to implement
+ * alike, and asynchronous so that a networked store fits behind it.
+ */
+export interface EventStore {
+  /**
+   * Appends events to a stream in one transaction, if the stream holds exactly `expectedVersion`
+   * events (0: the stream must not exist). Rejects with WrongExpectedVersion otherwise.
+   */
+  appendToStream(streamId: string, events: readonly NewEvent[], expectedVersion: number): Promise<AppendResult>;
+  /** Every event of a stream, oldest first; empty when the stream does not exist. */
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  /** Events of every stream after `after` (exclusive) in global order, at most `limit` of them. */
+  readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]>;
+  /** Position of the last event in the log; 0n when the log is empty. */
+  headPosition(): Promise<GlobalPosition>;
+  /**
+   * Resolves once the log holds an event after `after`, or when `signal` aborts (then it resolves
+   * too: the caller checks its own state).
+   */
+  waitForEvents(after: GlobalPosition, signal?: AbortSignal): Promise<void>;
+}
+
+/** Position in the ordered global log; positions only grow, gaps are allowed. */
+export type GlobalPosition = bigint;
+
+export const START_OF_LOG: GlobalPosition = 0n;
+
+export interface EventMetadata {
+  /** When the service recorded the event (ISO-8601 UTC), as opposed to when it happened. */
+  recordedAt: string;
+  recordedBy: string;
+  commandId: string | null;
+}
+
+export interface NewEvent {
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface StoredEvent extends NewEvent {
+  streamId: string;
+  /** 1 for a stream's first event. */
+  version: number;
+  position: GlobalPosition;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  nextVersion: number;
+  /** The appended events, as stored. */
+  events: StoredEvent[];
+}
+
+export class WrongExpectedVersion extends Error {
+  override readonly name = 'WrongExpectedVersion';
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`Stream ${streamId} is at version ${currentVersion}, not ${expectedVersion}`);
+  }
+}
