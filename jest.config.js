@@ -3,7 +3,9 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  // NestJS 12 ships ES modules only; Jest on Node 20 loads CommonJS, so those packages are compiled too.
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|graphql-ws|uid|file-type|strtok3|token-types|@tokenizer|load-esm)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
 };

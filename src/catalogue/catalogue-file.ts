@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
+import { ConfigError } from '../config/config';
+import { EXIT_REASONS, OUTCOME_CLASSES } from '../journey/domain/vocabulary';
+import { toFieldErrors } from '../validation/field-errors';
+import { BUILT_IN_CATALOGUE } from './built-in-catalogue';
+import type { Catalogue } from './catalogue';
+
+const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+class PartnerFile {
+  @Matches(CODE) code!: string;
+  @IsString() @IsNotEmpty() name!: string;
+}
+
+class TargetsFile {
+  @IsOptional() @IsNumber() @Min(0) @Max(1) positiveExitRate?: number;
+  @IsOptional() @IsNumber() @Min(0) @Max(1) jobReturnRate?: number;
+  @IsOptional() @IsNumber() @Min(0) @Max(1) businessCreationRate?: number;
+}
+
+class ProgrammeFile {
+  @Matches(CODE) code!: string;
+  @IsString() @IsNotEmpty() name!: string;
+  @IsOptional() @ValidateNested() @Type(() => TargetsFile) targets?: TargetsFile;
+}
+
+class CityFile {
+  @Matches(CODE) code!: string;
+  @IsString() @IsNotEmpty() name!: string;
+  @Matches(/^[A-Z]{2}$/) country!: string;
+  @IsNumber() @Min(0) @Max(1) positiveExitTarget!: number;
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => ProgrammeFile) programmes!: ProgrammeFile[];
+  @ValidateNested({ each: true }) @Type(() => PartnerFile) partners!: PartnerFile[];
+}
+
+class CatalogueFile {
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => CityFile) cities!: CityFile[];
+  /** Overrides of the built-in exit classes, by reason. */
+  @IsOptional() @IsObject() exitClasses?: Record<string, string>;
+}
+
+/** Reads a catalogue file (PROGRAMMES_FILE), refusing it whole with every problem named. */
+export function loadCatalogueFile(path: string): Catalogue {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`PROGRAMMES_FILE ${path} cannot be read as JSON: ${(error as Error).message}`);
+  }
+  const file = plainToInstance(CatalogueFile, json);
+  const problems = [...toFieldErrors(validateSync(file)).map((e) => `${e.field}: ${e.message}`), ...crossChecks(file)];
+  if (problems.length > 0) throw new ConfigError(`PROGRAMMES_FILE ${path} is not a valid catalogue:\n- ${problems.join('\n- ')}`);
+  return {
+    exitClasses: { ...BUILT_IN_CATALOGUE.exitClasses, ...(file.exitClasses as Catalogue['exitClasses']) },
+    cities: file.cities.map((c) => ({
+      ...c,
+      programmes: c.programmes.map((p) => ({
+        code: p.code,
+        name: p.name,
+        targets: {
+          positiveExitRate: p.targets?.positiveExitRate ?? null,
+          jobReturnRate: p.targets?.jobReturnRate ?? null,
+          businessCreationRate: p.targets?.businessCreationRate ?? null,
+        },
+      })),
+      partners: c.partners.map((p) => ({ code: p.code, name: p.name })),
+    })),
+  };
+}
+
+function crossChecks(file: CatalogueFile): string[] {
+  const problems: string[] = [];
+  const duplicates = (codes: string[]) => codes.filter((code, i) => codes.indexOf(code) !== i);
+  if (!Array.isArray(file.cities)) return problems;
+  for (const code of duplicates(file.cities.map((c) => c.code))) problems.push(`city ${code} appears twice`);
+  const programmes = file.cities.flatMap((c) => (c.programmes ?? []).map((p) => p.code));
+  for (const code of duplicates(programmes)) problems.push(`programme ${code} appears twice`);
+  for (const [reason, outcome] of Object.entries(file.exitClasses ?? {})) {
+    if (!(EXIT_REASONS as readonly string[]).includes(reason)) problems.push(`exitClasses: unknown exit reason ${reason}`);
+    if (!(OUTCOME_CLASSES as readonly string[]).includes(outcome)) problems.push(`exitClasses.${reason}: unknown class ${outcome}`);
+  }
+  return problems;
+}

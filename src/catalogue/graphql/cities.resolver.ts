@@ -1,0 +1,19 @@
+import { Inject } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import type { Catalogue } from '../catalogue';
+import { CATALOGUE } from '../catalogue.tokens';
+import { CityType } from './city.type';
+
+@Resolver(() => CityType)
+export class CitiesResolver {
+  constructor(@Inject(CATALOGUE) private readonly catalogue: Catalogue) {}
+
+  @Query(() => [CityType], { description: "The programme's cities, with their programmes, partners and targets." })
+  cities(): CityType[] {
+    return this.catalogue.cities.map((city) => ({
+      ...city,
+      programmes: city.programmes.map((p) => ({ ...p, city: city.code })),
+      partners: [...city.partners],
+    }));
+  }
+}

@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { WrongExpectedVersion } from '../event-store/event-store.port';
+import { type FieldError, InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
+
+/** Codes of errors found before any resolver ran: about the request, never about the data. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const logger = new Logger('GraphQL');
+
+/**
+ * Gives every error its code (DESIGN 3) and nothing else: no stack trace, no internal message, no
+ * personal data (domain messages never hold any).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { message, locations, path } = formatted;
+  const original = unwrapResolverError(error);
+  const as = (code: string, extra: Record<string, unknown> = {}, text = message): GraphQLFormattedError => ({
+    message: text,
+    locations,
+    path,
+    extensions: { code, ...extra },
+  });
+  if (original instanceof RuleViolation) return as('RULE_VIOLATION', { rule: original.rule }, original.message);
+  if (original instanceof InvalidInput) return as('BAD_USER_INPUT', { fieldErrors: original.fieldErrors }, original.message);
+  if (original instanceof WrongExpectedVersion) {
+    return as('CONFLICT', { currentVersion: original.currentVersion }, `The case is at version ${original.currentVersion}, not ${original.expectedVersion}`);
+  }
+  if (original instanceof ParticipantNotFound) return as('NOT_FOUND', {}, original.message);
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    return code === 'BAD_USER_INPUT' ? as(code, { fieldErrors: coercionFieldErrors(message) }) : as(code);
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return as('INTERNAL_SERVER_ERROR', {}, 'Internal server error');
+}
+
+/**
+ * graphql-js reports a variable of the wrong type as
+ * `Variable "$input" got invalid value … at "input.enrolledOn"; <reason>`: the field is the path
+ * below the variable, or the missing field the reason names.
+ */
+export function coercionFieldErrors(message: string): FieldError[] {
+  const at = /^Variable "\$(\w+)" got invalid value .*? at "\w+\.?([^"]*)"; (.*)$/s.exec(message);
+  const whole = /^Variable "\$(\w+)" got invalid value .*?; (.*)$/s.exec(message);
+  const [path, reason] = at ? [at[2], at[3]] : whole ? ['', whole[2]] : [null, message];
+  if (path === null) return [];
+  const missing = /^Field "(\w+)" of required type/.exec(reason)?.[1];
+  const field = [path, missing].filter(Boolean).join('.') || (at?.[1] ?? whole![1]);
+  return [{ field, message: reason }];
+}

@@ -1,0 +1,78 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CATALOGUE } from '../../catalogue/catalogue.tokens';
+import type { Catalogue } from '../../catalogue/catalogue';
+import { WrongExpectedVersion } from '../../event-store/event-store.port';
+import { type ParticipantCaseView, toParticipantCase } from '../case/participant-case';
+import type { JourneyCommand } from '../domain/commands';
+import { decide } from '../domain/decide';
+import { ParticipantNotFound } from '../domain/errors';
+import { foldJourney } from '../domain/state';
+import { Clock } from './clock';
+import { JourneyRepository } from './journey-repository';
+import type { RecordedJourneyEvent } from './recorded-journey-event';
+
+export interface CommandEnvelope {
+  /** Makes a retry safe: a command whose id is already in the stream is not recorded again. */
+  commandId: string | null;
+  /** The version the client based its command on; any version when null. */
+  expectedVersion: number | null;
+  /** Who records it. */
+  actor: string;
+}
+
+/** Every journey command takes the same path: load the stream, decide, append, return the case. */
+export class ExecuteJourneyCommand extends Command<ParticipantCaseView> {
+  constructor(
+    readonly command: JourneyCommand,
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+/** When the client gave no expected version, a concurrent append is retried on the fresh stream. */
+const ATTEMPTS_WITHOUT_EXPECTED_VERSION = 5;
+
+@CommandHandler(ExecuteJourneyCommand)
+export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, ParticipantCaseView> {
+  constructor(
+    private readonly journeys: JourneyRepository,
+    private readonly clock: Clock,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
+  ) {}
+
+  async execute({ command, envelope }: ExecuteJourneyCommand): Promise<ParticipantCaseView> {
+    const participantId = command.data.participantId;
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.journeys.load(participantId);
+      try {
+        const updated = await this.decideAndAppend(command, envelope, history);
+        if (command.type === 'ErasePersonalData') await this.journeys.shredPersonalData(participantId);
+        return toParticipantCase(participantId, updated, this.catalogue)!;
+      } catch (error) {
+        const retry = error instanceof WrongExpectedVersion && envelope.expectedVersion === null;
+        if (!retry || attempt === ATTEMPTS_WITHOUT_EXPECTED_VERSION) throw error;
+      }
+    }
+  }
+
+  private async decideAndAppend(
+    command: JourneyCommand,
+    { commandId, expectedVersion, actor }: CommandEnvelope,
+    history: RecordedJourneyEvent[],
+  ): Promise<RecordedJourneyEvent[]> {
+    const participantId = command.data.participantId;
+    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return history;
+    if (history.length === 0 && command.type !== 'EnrolParticipant') throw new ParticipantNotFound(participantId);
+    const version = history.length;
+    if (expectedVersion !== null && expectedVersion !== version) {
+      throw new WrongExpectedVersion(participantId, expectedVersion, version);
+    }
+
+    const state = foldJourney(history.map((r) => r.event));
+    const events = decide(command, state, { today: this.clock.today(), catalogue: this.catalogue });
+    const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: actor, commandId };
+    return [...history, ...(await this.journeys.append(participantId, events, version, metadata))];
+  }
+}

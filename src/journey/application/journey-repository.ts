@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, KEY_VAULT } from '../../storage/storage.tokens';
+import type { EventMetadata, EventStore, StoredEvent } from '../../event-store/event-store.port';
+import type { KeyVault } from '../../personal-data/key-vault.port';
+import { openEventData, sealEventData } from '../../personal-data/personal-data-codec';
+import type { JourneyEvent } from '../domain/events';
+import type { RecordedJourneyEvent } from './recorded-journey-event';
+
+export const participantStream = (participantId: string): string => `participant-${participantId}`;
+
+/** Journeys in the event store: one stream per participant, personal data sealed at rest. */
+@Injectable()
+export class JourneyRepository {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KEY_VAULT) private readonly vault: KeyVault,
+  ) {}
+
+  async load(participantId: string): Promise<RecordedJourneyEvent[]> {
+    const stored = await this.store.readStream(participantStream(participantId));
+    if (stored.length === 0) return [];
+    const key = await this.vault.find(participantId);
+    return stored.map((e) => toRecorded(e, openEventData(key, participantId, e.data)));
+  }
+
+  /** Rejects with WrongExpectedVersion when the stream is not at `expectedVersion`. */
+  async append(
+    participantId: string,
+    events: readonly JourneyEvent[],
+    expectedVersion: number,
+    metadata: EventMetadata,
+  ): Promise<RecordedJourneyEvent[]> {
+    const sealed = await Promise.all(
+      events.map(async (e) => ({ type: e.type, data: await sealEventData(this.vault, participantId, e.data), metadata })),
+    );
+    const result = await this.store.appendToStream(participantStream(participantId), sealed, expectedVersion);
+    return result.events.map((e, i) => toRecorded(e, events[i].data));
+  }
+
+  async shredPersonalData(participantId: string): Promise<void> {
+    await this.vault.shred(participantId);
+  }
+}
+
+function toRecorded(stored: StoredEvent, data: object): RecordedJourneyEvent {
+  return {
+    event: { type: stored.type, data } as JourneyEvent,
+    version: stored.version,
+    position: stored.position,
+    metadata: stored.metadata,
+  };
+}

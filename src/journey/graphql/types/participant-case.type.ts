@@ -1,0 +1,34 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CalendarDateScalar } from '../../../graphql/calendar-date.scalar';
+import { ActivityKind, ExitReason, OutcomeClass, ParticipantStatus } from '../../../graphql/register-enums';
+import type { ParticipantCaseView } from '../../case/participant-case';
+import type * as v from '../../domain/vocabulary';
+import { MilestoneType } from './milestone.type';
+import { ParticipantProfileType } from './participant-profile.type';
+import { PersonalDetailsType } from './personal-details.type';
+
+@ObjectType('ParticipantCase')
+export class ParticipantCaseType implements ParticipantCaseView {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: "Number of events in the participant's stream; pass it back as expectedVersion." })
+  version!: number;
+  @Field() city!: string;
+  @Field({ description: "The current spell's programme." }) programme!: string;
+  @Field(() => ParticipantStatus) status!: v.ParticipantStatus;
+  @Field(() => CalendarDateScalar, { description: 'Start of the current spell: the latest enrolment or re-enrolment.' })
+  enrolledOn!: string;
+  @Field(() => CalendarDateScalar, { description: 'The first enrolment, from which time to outcome is counted.' })
+  firstEnrolledOn!: string;
+  @Field(() => CalendarDateScalar, { nullable: true }) exitedOn!: string | null;
+  @Field(() => ExitReason, { nullable: true }) exitReason!: v.ExitReason | null;
+  @Field(() => OutcomeClass, { nullable: true }) outcome!: v.OutcomeClass | null;
+  @Field(() => ParticipantProfileType) profile!: ParticipantProfileType;
+  @Field(() => PersonalDetailsType, {
+    nullable: true,
+    description: "Null once erased, and for every role but ADVISER of the participant's city and ADMIN.",
+  })
+  personal!: PersonalDetailsType | null;
+  @Field() personalDataErased!: boolean;
+  @Field(() => [ActivityKind]) activeActivities!: readonly v.ActivityKind[];
+  @Field(() => [MilestoneType]) timeline!: MilestoneType[];
+}
