@@ -10,6 +10,7 @@ import { ParticipantNotFound } from '../domain/errors';
 import { foldJourney } from '../domain/state';
 import { Clock } from './clock';
 import { JourneyRepository } from './journey-repository';
+import { OneAtATimePerKey } from './one-at-a-time-per-key';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
 
 export interface CommandEnvelope {
@@ -31,18 +32,24 @@ export class ExecuteJourneyCommand extends Command<ParticipantCaseView> {
   }
 }
 
-/** When the client gave no expected version, a concurrent append is retried on the fresh stream. */
+/** When the client gave no expected version, an append raced by another process is retried on the fresh stream. */
 const ATTEMPTS_WITHOUT_EXPECTED_VERSION = 5;
 
 @CommandHandler(ExecuteJourneyCommand)
 export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, ParticipantCaseView> {
+  private readonly perParticipant = new OneAtATimePerKey();
+
   constructor(
     private readonly journeys: JourneyRepository,
     private readonly clock: Clock,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
-  async execute({ command, envelope }: ExecuteJourneyCommand): Promise<ParticipantCaseView> {
+  execute({ command, envelope }: ExecuteJourneyCommand): Promise<ParticipantCaseView> {
+    return this.perParticipant.run(command.data.participantId, () => this.executeAlone(command, envelope));
+  }
+
+  private async executeAlone(command: JourneyCommand, envelope: CommandEnvelope): Promise<ParticipantCaseView> {
     const participantId = command.data.participantId;
     for (let attempt = 1; ; attempt++) {
       const history = await this.journeys.load(participantId);
