@@ -1,0 +1,75 @@
+import { readFileSync, existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { enrolmentInput, mutation, PARTICIPANT_QUERY, PERSON } from '../support/journey-api';
+import { tempDir } from '../support/temp-files';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Every byte the store keeps on disk: the database file and its write-ahead log. */
+function storedBytes(file: string): Buffer {
+  return Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+}
+
+const NOTE = 'Lives with her daughter in Montreuil; back pain since 2005.';
+const SECRETS = [PERSON.fullName, PERSON.email, PERSON.phone, NOTE];
+
+describe('erasure of personal data by crypto-shredding (e2e, real app, bytes of the real file)', () => {
+  const tmp = tempDir();
+  const file = tmp.file('journeys.db');
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp(file);
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.remove();
+  });
+
+  it('never writes personal data in clear, and leaves neither it nor its key anywhere once erased', async () => {
+    const enrolment = enrolmentInput({ note: NOTE });
+    const participantId = enrolment.participantId as string;
+    await api.gql(mutation('enrolParticipant'), { input: enrolment });
+    await api.gql(mutation('recordCoachingSession'), {
+      input: { participantId, occurredOn: '2007-04-01', mode: 'INDIVIDUAL', durationMinutes: 60, note: NOTE },
+    });
+    const before = await api.gql(PARTICIPANT_QUERY, { id: participantId });
+    expect(before.data!.participant.personal).toEqual(PERSON);
+    expect(before.data!.participant.timeline[1].note).toBe(NOTE);
+
+    for (const secret of SECRETS) expect(storedBytes(file).includes(secret)).toBe(false);
+    const reader = new Database(file, { readonly: true });
+    const { key } = reader.prepare('SELECT key FROM participant_keys WHERE participant_id = ?').get(participantId) as { key: Buffer };
+    reader.close();
+    expect(storedBytes(file).includes(key)).toBe(true);
+
+    const erased = await api.gql(mutation('erasePersonalData'), { input: { participantId, reason: 'Asked by the participant' } });
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data!.erasePersonalData).toMatchObject({ version: 3, personal: null, personalDataErased: true });
+    expect(erased.data!.erasePersonalData.timeline.map((m: { note: string | null }) => m.note)).toEqual([null, null, null]);
+    expect(erased.data!.erasePersonalData.timeline[2]).toMatchObject({ kind: 'PERSONAL_DATA_ERASED', summary: 'Personal data erased' });
+
+    const bytes = storedBytes(file);
+    expect(bytes.includes(key)).toBe(false);
+    for (const secret of SECRETS) expect(bytes.includes(secret)).toBe(false);
+
+    await api.close();
+    api = await startTestApp(file);
+    const after = await api.gql(PARTICIPANT_QUERY, { id: participantId });
+    expect(after.data!.participant).toMatchObject({ personal: null, personalDataErased: true, version: 3 });
+    expect(after.data!.participant.profile.birthYear).toBe(1953);
+  });
+
+  it('keeps recording the journey without notes after erasure', async () => {
+    const enrolment = enrolmentInput();
+    const participantId = enrolment.participantId as string;
+    await api.gql(mutation('enrolParticipant'), { input: enrolment });
+    await api.gql(mutation('erasePersonalData'), { input: { participantId, reason: 'Asked by the participant' } });
+    const job = await api.gql(mutation('recordJobStart'), {
+      input: { participantId, occurredOn: '2007-05-02', contractType: 'TIME_SHARE', employerType: 'EMPLOYER_GROUP', sector: 'M' },
+    });
+    expect(job.errors).toBeUndefined();
+    expect(job.data!.recordJobStart).toMatchObject({ version: 3, personal: null });
+    const again = await api.gql(mutation('erasePersonalData'), { input: { participantId, reason: 'Second request' } });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ERASED' });
+  });
+});
