@@ -91,8 +91,7 @@ describe('refused commands (e2e, real app on a SQLite file): a code, and nothing
     const before = await versionOf(participantId);
     const newId = randomUUID();
     const base = name === 'enrolParticipant' ? enrolmentInput({ participantId }) : { participantId };
-    const sent = { ...base, ...input, ...(input.participantId === 'new' ? { participantId: newId } : {}) };
-    if (input.personal) sent.personal = input.personal;
+    const sent: Record<string, unknown> = { ...base, ...input, ...(input.participantId === 'new' ? { participantId: newId } : {}) };
 
     const res = await api.gql(mutation(name), { input: sent });
 
