@@ -1,0 +1,195 @@
+import type Database from 'better-sqlite3';
+import {
+  type AppendResult,
+  type EventStore,
+  type GlobalPosition,
+  type NewEvent,
+  type StoredEvent,
+  START_OF_LOG,
+  WrongExpectedVersion,
+} from '../event-store.port';
+
+/** Another process (a rebuild CLI, a second replica) may append to the same file unseen: look this often. */
+const POLL_INTERVAL_MS = 200;
+
+// Positions are never reused, even without AUTOINCREMENT: the triggers forbid deleting the last row.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE IF NOT EXISTS events (
+    global_position INTEGER PRIMARY KEY,
+    stream_id TEXT NOT NULL REFERENCES streams (stream_id),
+    version INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    UNIQUE (stream_id, version)
+  ) STRICT;
+
+  CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+  CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+`;
+
+interface EventRow {
+  global_position: bigint;
+  stream_id: string;
+  version: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+const EVENT_COLUMNS = 'global_position, stream_id, version, type, data, metadata';
+
+// Statements that return positions use safeIntegers, so that positions are bigint end to end.
+function prepareStatements(db: Database.Database) {
+  return {
+    createStream: db.prepare<[string, number]>(
+      'INSERT INTO streams (stream_id, version) VALUES (?, ?) ON CONFLICT (stream_id) DO NOTHING',
+    ),
+    advanceStream: db.prepare<[number, string, number]>(
+      'UPDATE streams SET version = ? WHERE stream_id = ? AND version = ?',
+    ),
+    streamVersion: db.prepare<[string], number>('SELECT version FROM streams WHERE stream_id = ?').pluck(),
+    insertEvent: db
+      .prepare<[string, number, string, string, string], bigint>(
+        `INSERT INTO events (stream_id, version, type, data, metadata) VALUES (?, ?, ?, ?, ?)
+         RETURNING global_position`,
+      )
+      .pluck()
+      .safeIntegers(),
+    readStream: db
+      .prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`)
+      .safeIntegers(),
+    readAll: db
+      .prepare<[GlobalPosition, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+      )
+      .safeIntegers(),
+    // Not max(): wrapped in coalesce it would scan the table; this is one index lookup.
+    head: db
+      .prepare<[], bigint>('SELECT global_position FROM events ORDER BY global_position DESC LIMIT 1')
+      .pluck()
+      .safeIntegers(),
+  };
+}
+
+/**
+ * The embedded event store: one SQLite file shared with the read models. The connection belongs
+ * to whoever opened it (see openSqliteDatabase); this store never closes it.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendImmediately: Database.Transaction<
+    (streamId: string, events: readonly NewEvent[], expectedVersion: number) => AppendResult
+  >;
+  /** Waiters of this instance, woken with the new head as soon as one of its appends commits. */
+  private readonly waiters = new Set<(head: GlobalPosition) => void>();
+
+  constructor(db: Database.Database) {
+    db.exec(SCHEMA);
+    this.statements = prepareStatements(db);
+    this.appendImmediately = db.transaction((streamId, events, expectedVersion) =>
+      this.appendInTransaction(streamId, events, expectedVersion),
+    );
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expectedVersion: number): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`Nothing to append to ${streamId}: an append needs events`);
+    if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+      throw new RangeError(`Expected version of ${streamId} must be a whole number ≥ 0, not ${expectedVersion}`);
+    }
+    // IMMEDIATE takes the write lock before the version check: a writer in another process makes it wait
+    // (busy_timeout) instead of failing with SQLITE_BUSY halfway, when a read lock cannot be upgraded.
+    const result = this.appendImmediately.immediate(streamId, events, expectedVersion);
+    const head = result.events.at(-1)!.position;
+    for (const wake of this.waiters) wake(head);
+    return result;
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(streamId).map(toStoredEvent);
+  }
+
+  async readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]> {
+    // SQLite reads a negative LIMIT as "no limit": refuse it rather than read the whole log.
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be ≥ 1, not ${limit}`);
+    return this.statements.readAll.all(after, limit).map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<GlobalPosition> {
+    return this.readHead();
+  }
+
+  async waitForEvents(after: GlobalPosition, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted || this.readHead() > after) return;
+    // Registered in the same synchronous turn as the check above: no append of this instance slips between.
+    return new Promise<void>((resolve, reject) => {
+      const stop = (): void => {
+        clearInterval(poll);
+        this.waiters.delete(onAppend);
+        signal?.removeEventListener('abort', finish);
+      };
+      const finish = (): void => {
+        stop();
+        resolve();
+      };
+      const onAppend = (head: GlobalPosition): void => {
+        if (head > after) finish();
+      };
+      const poll = setInterval(() => {
+        try {
+          onAppend(this.readHead());
+        } catch (error) {
+          // The owner closed the connection, say: fail this wait rather than throw from a timer.
+          stop();
+          reject(error);
+        }
+      }, POLL_INTERVAL_MS);
+      this.waiters.add(onAppend);
+      signal?.addEventListener('abort', finish, { once: true });
+    });
+  }
+
+  private appendInTransaction(streamId: string, events: readonly NewEvent[], expectedVersion: number): AppendResult {
+    const nextVersion = expectedVersion + events.length;
+    const claimed =
+      expectedVersion === 0
+        ? this.statements.createStream.run(streamId, nextVersion)
+        : this.statements.advanceStream.run(nextVersion, streamId, expectedVersion);
+    if (claimed.changes === 0) {
+      // Throwing rolls the transaction back; nothing has been written yet anyway.
+      throw new WrongExpectedVersion(streamId, expectedVersion, this.statements.streamVersion.get(streamId) ?? 0);
+    }
+    const stored = events.map((event, index): StoredEvent => {
+      const version = expectedVersion + index + 1;
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const position = this.statements.insertEvent.get(streamId, version, event.type, data, metadata)!;
+      // Parsed back from the stored text, so that the writer sees exactly what readers will.
+      return { streamId, version, position, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata) };
+    });
+    return { nextVersion, events: stored };
+  }
+
+  private readHead(): GlobalPosition {
+    return this.statements.head.get() ?? START_OF_LOG;
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    streamId: row.stream_id,
+    version: Number(row.version),
+    position: row.global_position,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}

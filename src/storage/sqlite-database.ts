@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+const IN_MEMORY = ':memory:';
+/** Long enough to outwait another process's write (a rebuild CLI), short enough to surface a stuck lock. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** Opens (creating if need be) the service's SQLite file with the pragmas its guarantees rest on. */
+export function openSqliteDatabase(file: string): Database.Database {
+  if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    // First, so that the pragmas below wait for another process's lock instead of failing at once.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Readers (projections, queries) never block the writer, nor the writer them.
+    const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+    // SQLite falls back silently where WAL is impossible (some network file systems): refuse to run so.
+    if (file !== IN_MEMORY && journalMode !== 'wal') {
+      throw new Error(`SQLite refused WAL mode for ${file} (journal mode ${String(journalMode)})`);
+    }
+    // In WAL mode the default (NORMAL) may lose the last commits on power loss; an acknowledged append must not.
+    db.pragma('synchronous = FULL');
+    // Erased rows (shredded encryption keys) are overwritten, not left readable in free pages.
+    db.pragma('secure_delete = ON');
+    // SQLite leaves foreign keys unchecked unless asked, per connection.
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

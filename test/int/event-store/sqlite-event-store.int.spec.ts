@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { START_OF_LOG, WrongExpectedVersion } from '../../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { event, eventStoreContract, newStreamId, settlesWithin } from '../../support/event-store-contract';
+
+function temporaryFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'journey-event-store-'));
+}
+
+eventStoreContract('SQLite file', async () => {
+  const folder = temporaryFolder();
+  const db = openSqliteDatabase(join(folder, 'events.db'));
+  return {
+    store: new SqliteEventStore(db),
+    dispose: async () => {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SqliteEventStore on a file', () => {
+  let folder: string;
+  let file: string;
+  const connections: Database.Database[] = [];
+
+  /** A new connection to the test's file, as another process would open it. */
+  function connect(): Database.Database {
+    const db = openSqliteDatabase(file);
+    connections.push(db);
+    return db;
+  }
+
+  beforeEach(() => {
+    folder = temporaryFolder();
+    file = join(folder, 'nested', 'folder', 'events.db');
+  });
+
+  afterEach(() => {
+    for (const db of connections.splice(0)) if (db.open) db.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('opens the file, creating its folder, in WAL mode with the durability and privacy pragmas', () => {
+    const db = connect();
+
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1_000);
+    // WAL is a property of the file: a plain connection finds it too.
+    const plain = new Database(file);
+    connections.push(plain);
+    expect(plain.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('opens an in-memory database too', async () => {
+    const db = openSqliteDatabase(':memory:');
+    connections.push(db);
+    const store = new SqliteEventStore(db);
+
+    await store.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
+
+    expect(await store.headPosition()).toBeGreaterThan(START_OF_LOG);
+  });
+
+  it('has its head at START_OF_LOG while the log is empty', async () => {
+    expect(await new SqliteEventStore(connect()).headPosition()).toBe(START_OF_LOG);
+  });
+
+  it('keeps events across closing and reopening the file', async () => {
+    const streamId = newStreamId();
+    const first = connect();
+    const { events } = await new SqliteEventStore(first).appendToStream(
+      streamId,
+      [event('ParticipantEnrolled', { city: 'stockholm' }), event('CoachingSessionHeld')],
+      0,
+    );
+    first.close();
+
+    const reopened = new SqliteEventStore(connect());
+
+    expect(await reopened.readStream(streamId)).toEqual(events);
+    expect(await reopened.headPosition()).toBe(events[1]!.position);
+    const next = await reopened.appendToStream(streamId, [event('ActivityStarted')], 2);
+    expect(next.nextVersion).toBe(3);
+  });
+
+  it('refuses to update or delete events, the log being append-only', async () => {
+    const db = connect();
+    const store = new SqliteEventStore(db);
+    const streamId = newStreamId();
+    const { events } = await store.appendToStream(streamId, [event('ParticipantEnrolled')], 0);
+
+    expect(() => db.prepare("UPDATE events SET data = '{}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(await store.readStream(streamId)).toEqual(events);
+  });
+
+  it('refuses a readAll limit below 1, which SQLite would read as no limit at all', async () => {
+    const store = new SqliteEventStore(connect());
+
+    await expect(store.readAll(START_OF_LOG, -1)).rejects.toThrow(RangeError);
+    await expect(store.readAll(START_OF_LOG, 0)).rejects.toThrow(RangeError);
+  });
+
+  describe('with a second connection to the same file, as another process', () => {
+    it("sees the other connection's appends, and the version check holds across both", async () => {
+      const writer = new SqliteEventStore(connect());
+      const other = new SqliteEventStore(connect());
+      const streamId = newStreamId();
+
+      const { events } = await writer.appendToStream(streamId, [event('ParticipantEnrolled')], 0);
+
+      expect(await other.readStream(streamId)).toEqual(events);
+      expect(await other.headPosition()).toBe(events[0]!.position);
+      await expect(other.appendToStream(streamId, [event('ParticipantEnrolled')], 0)).rejects.toBeInstanceOf(
+        WrongExpectedVersion,
+      );
+    });
+
+    it('wakes its waiters by polling when the other connection appends', async () => {
+      const writer = new SqliteEventStore(connect());
+      const other = new SqliteEventStore(connect());
+      const waiting = other.waitForEvents(await other.headPosition());
+      expect(await settlesWithin(waiting, 50)).toBe(false);
+
+      await writer.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
+
+      expect(await settlesWithin(waiting, 2_000)).toBe(true);
+    });
+  });
+
+  it('wakes its own waiters as its append commits, before any poll', async () => {
+    const store = new SqliteEventStore(connect());
+    const waiting = store.waitForEvents(await store.headPosition());
+
+    await store.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
+
+    expect(await settlesWithin(waiting, 20)).toBe(true);
+  });
+
+  it('leaves no timer behind once its waits have ended', async () => {
+    const store = new SqliteEventStore(connect());
+    const head = await store.headPosition();
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+
+    const aborted = store.waitForEvents(head, controller.signal);
+    const woken = store.waitForEvents(head);
+    expect(timers()).toBeGreaterThan(before);
+    controller.abort();
+    await store.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
+    await Promise.all([aborted, woken]);
+
+    expect(timers()).toBe(before);
+  });
+});
