@@ -56,7 +56,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
       try {
         const updated = await this.decideAndAppend(command, envelope, history);
         if (command.type === 'ErasePersonalData') await this.journeys.shredPersonalData(participantId);
-        return toParticipantCase(participantId, updated, this.catalogue)!;
+        return toParticipantCase(updated, this.catalogue)!;
       } catch (error) {
         const retry = error instanceof WrongExpectedVersion && envelope.expectedVersion === null;
         if (!retry || attempt === ATTEMPTS_WITHOUT_EXPECTED_VERSION) throw error;

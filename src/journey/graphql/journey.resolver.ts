@@ -42,7 +42,7 @@ export class JourneyResolver {
   @Query(() => ParticipantCaseType, { nullable: true, description: "A participant's case file; null when unknown." })
   async participant(@Args('id', { type: () => ID }) id: string): Promise<ParticipantCaseType | null> {
     if (!isUUID(id)) throw new InvalidInput([{ field: 'id', message: 'id must be a UUID' }]);
-    return toParticipantCase(id, await this.journeys.load(id), this.catalogue);
+    return toParticipantCase(await this.journeys.load(id), this.catalogue);
   }
 
   @Mutation(() => ParticipantCaseType)
