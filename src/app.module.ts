@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { ClockModule } from './clock/clock.module';
 import type { AppConfig } from './config/config';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { JourneyModule } from './journey/journey.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { ReadSideModule } from './read-side/read-side.module';
 import { StorageModule } from './storage/storage.module';
 import { inputValidationPipe } from './validation/input-validation.pipe';
 
@@ -13,9 +16,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ClockModule,
         StorageModule.forRoot(config.eventStore),
         CatalogueModule.forRoot(config.programmesFile),
         GraphqlApiModule.forRoot(config),
+        ProjectionsModule.forRoot(),
+        ReadSideModule,
         JourneyModule,
       ],
       providers: [{ provide: APP_PIPE, useValue: inputValidationPipe }],

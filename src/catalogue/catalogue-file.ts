@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
+  IsArray,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -43,8 +44,8 @@ class CityFile {
   @IsString() @IsNotEmpty() name!: string;
   @Matches(/^[A-Z]{2}$/) country!: string;
   @IsNumber() @Min(0) @Max(1) positiveExitTarget!: number;
-  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => ProgrammeFile) programmes!: ProgrammeFile[];
-  @ValidateNested({ each: true }) @Type(() => PartnerFile) partners!: PartnerFile[];
+  @IsArray() @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => ProgrammeFile) programmes!: ProgrammeFile[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => PartnerFile) partners!: PartnerFile[];
 }
 
 class CatalogueFile {
@@ -60,6 +61,9 @@ export function loadCatalogueFile(path: string): Catalogue {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(`PROGRAMMES_FILE ${path} cannot be read as JSON: ${(error as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ConfigError(`PROGRAMMES_FILE ${path} must hold a JSON object with a list of cities`);
   }
   const file = plainToInstance(CatalogueFile, json);
   const problems = [...toFieldErrors(validateSync(file)).map((e) => `${e.field}: ${e.message}`), ...crossChecks(file)];
@@ -85,9 +89,11 @@ export function loadCatalogueFile(path: string): Catalogue {
 function crossChecks(file: CatalogueFile): string[] {
   const problems: string[] = [];
   const duplicates = (codes: string[]) => codes.filter((code, i) => codes.indexOf(code) !== i);
-  if (!Array.isArray(file.cities)) return problems;
-  for (const code of duplicates(file.cities.map((c) => c.code))) problems.push(`city ${code} appears twice`);
-  const programmes = file.cities.flatMap((c) => (c.programmes ?? []).map((p) => p.code));
+  // Entries that are not objects are already reported by the validation above.
+  const entries = <T>(list: T[] | undefined): T[] => (Array.isArray(list) ? list.filter((item) => item !== null && typeof item === 'object') : []);
+  const cities = entries(file.cities);
+  for (const code of duplicates(cities.map((c) => c.code))) problems.push(`city ${code} appears twice`);
+  const programmes = cities.flatMap((c) => entries(c.programmes).map((p) => p.code));
   for (const code of duplicates(programmes)) problems.push(`programme ${code} appears twice`);
   for (const [reason, outcome] of Object.entries(file.exitClasses ?? {})) {
     if (!(EXIT_REASONS as readonly string[]).includes(reason)) problems.push(`exitClasses: unknown exit reason ${reason}`);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { type FieldError, InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
 
@@ -43,6 +43,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return as('INTERNAL_SERVER_ERROR', {}, 'Internal server error');
 }
+
+/** For errors that reach no Apollo code path (graphql-ws subscriptions). */
+export const formatGraphQLError = (error: GraphQLError): GraphQLFormattedError => formatError(error.toJSON(), error);
+
+/** A subscription's document that does not parse or validate, coded as Apollo codes it over HTTP. */
+export const formatRequestError = ({ message, locations }: GraphQLError): GraphQLFormattedError => ({
+  message,
+  locations,
+  extensions: { code: message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' },
+});
 
 /**
  * graphql-js reports a variable of the wrong type as

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Clock, SystemClock } from './application/clock';
 import { ExecuteJourneyCommandHandler } from './application/execute-journey-command';
 import { JourneyRepository } from './application/journey-repository';
 import { JourneyResolver } from './graphql/journey.resolver';
 
 @Module({
   imports: [CqrsModule],
-  providers: [{ provide: Clock, useClass: SystemClock }, JourneyRepository, ExecuteJourneyCommandHandler, JourneyResolver],
+  providers: [JourneyRepository, ExecuteJourneyCommandHandler, JourneyResolver],
 })
 export class JourneyModule {}

@@ -20,7 +20,7 @@ export class StorageModule implements OnApplicationShutdown {
         { provide: EVENT_STORE, useFactory: (db: Database.Database) => new SqliteEventStore(db), inject: [SQLITE_DATABASE] },
         { provide: KEY_VAULT, useFactory: (db: Database.Database) => new SqliteKeyVault(db), inject: [SQLITE_DATABASE] },
       ],
-      exports: [EVENT_STORE, KEY_VAULT],
+      exports: [SQLITE_DATABASE, EVENT_STORE, KEY_VAULT],
     };
   }
 

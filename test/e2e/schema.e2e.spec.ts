@@ -9,15 +9,10 @@ const COMMITTED = join(__dirname, '../../schema/schema.graphql');
 const CONTRACT = join(__dirname, '../../../shared/contract/schema.graphql');
 
 /**
- * Parts of the public contract that later issues build (read side, life paths, live updates).
+ * Parts of the public contract that a later issue builds (anonymised life paths).
  * Each entry goes when its issue lands; nothing else of the contract may be missing.
  */
-const NOT_YET_BUILT = [
-  'Dashboard', 'ReasonCount', 'ContractCount', 'SurvivalPoint', 'SurvivalCurve',
-  'LifePath', 'LifePathStep', 'LifePathEdge', 'LifePathConnection', 'LifePathFilter',
-  'PageInfo', 'ParticipantCaseEdge', 'ParticipantCaseConnection', 'Subscription',
-  'Query.participants', 'Query.cityDashboard', 'Query.dashboards', 'Query.timeToOutcome', 'Query.lifePaths',
-];
+const NOT_YET_BUILT = ['LifePath', 'LifePathStep', 'LifePathEdge', 'LifePathConnection', 'LifePathFilter', 'Query.lifePaths'];
 
 describe('the GraphQL schema (generated from the code)', () => {
   const tmp = tempDir();

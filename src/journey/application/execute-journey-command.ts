@@ -2,13 +2,14 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import type { Catalogue } from '../../catalogue/catalogue';
+import { ProjectionRunner } from '../../projections/projection-runner';
 import { WrongExpectedVersion } from '../../event-store/event-store.port';
 import { type ParticipantCaseView, toParticipantCase } from '../case/participant-case';
 import type { JourneyCommand } from '../domain/commands';
 import { decide } from '../domain/decide';
 import { ParticipantNotFound } from '../domain/errors';
 import { foldJourney } from '../domain/state';
-import { Clock } from './clock';
+import { Clock } from '../../clock/clock';
 import { JourneyRepository } from './journey-repository';
 import { OneAtATimePerKey } from './one-at-a-time-per-key';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
@@ -34,6 +35,7 @@ export class ExecuteJourneyCommand extends Command<ParticipantCaseView> {
 
 /** When the client gave no expected version, an append raced by another process is retried on the fresh stream. */
 const ATTEMPTS_WITHOUT_EXPECTED_VERSION = 5;
+const READ_MODEL_WAIT_MS = 2_000;
 
 @CommandHandler(ExecuteJourneyCommand)
 export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, ParticipantCaseView> {
@@ -42,6 +44,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
   constructor(
     private readonly journeys: JourneyRepository,
     private readonly clock: Clock,
+    private readonly projections: ProjectionRunner,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
@@ -56,6 +59,9 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
       try {
         const updated = await this.decideAndAppend(command, envelope, history);
         if (command.type === 'ErasePersonalData') await this.journeys.shredPersonalData(participantId);
+        // Read-your-writes: once a mutation answers, queries and dashboards include it. The
+        // events are stored either way; a stalled projection only delays the answer this long.
+        await this.projections.waitUntilCaughtUp(updated.at(-1)!.position, READ_MODEL_WAIT_MS);
         return toParticipantCase(updated, this.catalogue)!;
       } catch (error) {
         const retry = error instanceof WrongExpectedVersion && envelope.expectedVersion === null;

@@ -6,7 +6,13 @@ import { openEventData, sealEventData } from '../../personal-data/personal-data-
 import type { JourneyEvent } from '../domain/events';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
 
-export const participantStream = (participantId: string): string => `participant-${participantId}`;
+const STREAM_PREFIX = 'participant-';
+
+export const participantStream = (participantId: string): string => `${STREAM_PREFIX}${participantId}`;
+
+/** The participant a stream belongs to; null for a stream of something else. */
+export const participantOfStream = (streamId: string): string | null =>
+  streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : null;
 
 /** Journeys in the event store: one stream per participant, personal data sealed at rest. */
 @Injectable()

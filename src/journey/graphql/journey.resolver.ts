@@ -1,14 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { Inject } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import type { Catalogue } from '../../catalogue/catalogue';
-import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { ExecuteJourneyCommand } from '../application/execute-journey-command';
-import { JourneyRepository } from '../application/journey-repository';
-import { toParticipantCase } from '../case/participant-case';
 import type { JourneyCommand } from '../domain/commands';
-import { InvalidInput } from '../domain/errors';
 import { CompleteActivityInput } from './inputs/complete-activity.input';
 import { EnrolParticipantInput } from './inputs/enrol-participant.input';
 import { ErasePersonalDataInput } from './inputs/erase-personal-data.input';
@@ -33,17 +26,7 @@ const ANONYMOUS = 'anonymous';
 
 @Resolver(() => ParticipantCaseType)
 export class JourneyResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly journeys: JourneyRepository,
-    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
-  ) {}
-
-  @Query(() => ParticipantCaseType, { nullable: true, description: "A participant's case file; null when unknown." })
-  async participant(@Args('id', { type: () => ID }) id: string): Promise<ParticipantCaseType | null> {
-    if (!isUUID(id)) throw new InvalidInput([{ field: 'id', message: 'id must be a UUID' }]);
-    return toParticipantCase(await this.journeys.load(id), this.catalogue);
-  }
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Mutation(() => ParticipantCaseType)
   enrolParticipant(@Args('input') input: EnrolParticipantInput) {

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../domain/vocabulary';
+import type { CalendarDate } from '../journey/domain/vocabulary';
 
 /** The service's clock, injected so that the domain and tests never read the system time directly. */
 export abstract class Clock {

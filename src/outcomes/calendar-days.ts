@@ -1,0 +1,7 @@
+import type { CalendarDate } from '../journey/domain/vocabulary';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from one calendar date to another; ISO dates parse as UTC midnight, so no DST drift. */
+export const daysBetween = (from: CalendarDate, to: CalendarDate): number =>
+  Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);

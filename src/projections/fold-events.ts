@@ -1,0 +1,33 @@
+import type { GlobalPosition, StoredEvent } from '../event-store/event-store.port';
+import type { ProjectionWriter } from './projection';
+
+/** An event a projection could not apply: names the event by position only, never by its data. */
+export class EventApplyFailed extends Error {
+  override readonly name = 'EventApplyFailed';
+  constructor(
+    readonly position: GlobalPosition,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/**
+ * Applies the events after `checkpoint` in order and returns the distinct topics they changed.
+ * Events at or below the checkpoint are skipped: whoever moved the checkpoint there already
+ * applied them. Meant to run inside the caller's transaction, which a throw rolls back whole.
+ */
+export function foldEvents(writer: ProjectionWriter, events: readonly StoredEvent[], checkpoint: GlobalPosition): Set<string> {
+  const topics = new Set<string>();
+  for (const event of events) {
+    if (event.position <= checkpoint) continue;
+    let changed: readonly string[];
+    try {
+      changed = writer.apply(event);
+    } catch (error) {
+      throw new EventApplyFailed(event.position, error);
+    }
+    for (const topic of changed) topics.add(topic);
+  }
+  return topics;
+}

@@ -1,0 +1,133 @@
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
+import { EventApplyFailed, foldEvents } from './fold-events';
+import type { Projection } from './projection';
+import { ProjectionCheckpoints } from './projection-checkpoints';
+import { type RetryPolicy, retryDelay } from './retry-delay';
+
+/** What one committed batch changed, told to live subscribers once it is durable. */
+export interface ProjectionChange {
+  projection: string;
+  /** Distinct topics the batch's events changed. */
+  topics: readonly string[];
+  /** The projection's checkpoint after the batch. */
+  position: GlobalPosition;
+}
+
+export interface LoopSettings {
+  /** Events per read and per transaction. */
+  batchSize: number;
+  retry: RetryPolicy;
+}
+
+export interface LoopListener {
+  /** A batch was committed: its read-model rows and the checkpoint together. */
+  committed(change: ProjectionChange): void;
+  /** The loop's position moved: after a commit, or to a checkpoint a rebuild moved past it. */
+  moved(): void;
+}
+
+interface Committed {
+  position: GlobalPosition;
+  topics: readonly string[];
+  /** False when every event was at or below a checkpoint moved by someone else: nothing was written. */
+  wrote: boolean;
+}
+
+/** One projection folding the global log in, on its own, for as long as its signal allows. */
+export class ProjectionLoop {
+  private currentPosition: GlobalPosition = START_OF_LOG;
+  private currentError: string | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly db: Database.Database,
+    private readonly store: EventStore,
+    private readonly settings: LoopSettings,
+    private readonly listener: LoopListener,
+    private readonly logger: Logger,
+  ) {}
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  get position(): GlobalPosition {
+    return this.currentPosition;
+  }
+
+  get lastError(): string | null {
+    return this.currentError;
+  }
+
+  get failedAttempts(): number {
+    return this.failures;
+  }
+
+  /** Never rejects: every failure is recorded, logged and retried until the signal aborts. */
+  async run(signal: AbortSignal): Promise<void> {
+    let commit: ((events: readonly StoredEvent[]) => Committed) | undefined;
+    while (!signal.aborted) {
+      try {
+        // Opening writes (tables, checkpoint row) and may meet a busy file: it is retried like the rest.
+        commit ??= this.open();
+        const events = await this.store.readAll(this.currentPosition, this.settings.batchSize);
+        if (events.length === 0) {
+          this.recovered();
+          await this.store.waitForEvents(this.currentPosition, signal);
+          continue;
+        }
+        const { position, topics, wrote } = commit(events);
+        this.currentPosition = position;
+        this.recovered();
+        this.listener.moved();
+        if (wrote) this.listener.committed({ projection: this.projection.name, topics, position });
+        // Reads from SQLite resolve at once: without this, catching up a long log would starve every request.
+        await nextTurn();
+      } catch (error) {
+        this.failures += 1;
+        this.currentError = error instanceof Error ? error.message : String(error);
+        const delay = retryDelay(this.failures, this.settings.retry);
+        // The message and positions only: event data may hold personal data, even sealed.
+        const where = error instanceof EventApplyFailed ? `on the event at position ${error.position}` : `after position ${this.currentPosition}`;
+        this.logger.error(
+          `Projection ${this.projection.name} failed ${where} (attempt ${this.failures}, next in ${delay} ms): ${this.currentError}`,
+        );
+        await pause(delay, signal);
+      }
+    }
+  }
+
+  private open(): (events: readonly StoredEvent[]) => Committed {
+    const name = this.projection.name;
+    const checkpoints = new ProjectionCheckpoints(this.db);
+    const writer = this.projection.open(this.db);
+    this.currentPosition = checkpoints.read(name);
+    const commit = this.db.transaction((events: readonly StoredEvent[]): Committed => {
+      // Read again under the write lock: a rebuild may have swapped in newer tables and checkpoint since.
+      const checkpoint = this.currentPosition;
+      const last = events.at(-1)!.position;
+      if (last <= checkpoint) return { position: checkpoint, topics: [], wrote: false };
+      const topics = foldEvents(writer, events, checkpoint);
+      checkpoints.write(name, last);
+      return { position: last, topics: [...topics], wrote: true };
+    });
+    // IMMEDIATE takes the write lock before the checkpoint is read, so no other writer can move it in between.
+    return (events) => commit.immediate(events);
+  }
+
+  private recovered(): void {
+    if (this.failures === 0) return;
+    this.logger.log(`Projection ${this.projection.name} recovered at position ${this.currentPosition} after ${this.failures} failed attempts`);
+    this.failures = 0;
+    this.currentError = null;
+  }
+}
+
+/** Waits `ms`, or less if the signal aborts: stop() must not wait out a long backoff. */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  await sleep(ms, undefined, { signal }).catch(() => undefined);
+}

@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '../event-store/event-store.port';
+
+/**
+ * A read model folded from the global log into SQLite tables. The runner applies each event inside
+ * the transaction that also moves the projection's checkpoint, so an event is applied exactly once
+ * even across crashes.
+ */
+export interface Projection {
+  /** Stable name: the checkpoint's key and the rebuild command's argument. */
+  readonly name: string;
+  /** Tables the projection owns; a rebuild replaces them all at once. */
+  readonly tables: readonly string[];
+  /** Creates the tables on `db` if missing, and prepares the statements that write them. */
+  open(db: Database.Database): ProjectionWriter;
+}
+
+export interface ProjectionWriter {
+  /**
+   * Folds one event in; synchronous, inside the runner's transaction. Returns the topics whose
+   * data changed (e.g. a dashboard's key), which live subscribers are told about after the commit.
+   */
+  apply(event: StoredEvent): readonly string[];
+}

@@ -1,0 +1,43 @@
+import { type BeforeApplicationShutdown, type DynamicModule, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import type { EventStore } from '../event-store/event-store.port';
+import { EVENT_STORE, SQLITE_DATABASE } from '../storage/storage.tokens';
+import type { Projection } from './projection';
+import { PROJECTIONS } from './projection.tokens';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+
+/**
+ * Runs the projections for the whole application. Global both ways: every module can inject the
+ * runner without importing this one, and the runner finds PROJECTIONS in whichever global module
+ * provides it (the read side), which may itself inject the runner without a circular import.
+ */
+@Module({})
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly runner: ProjectionRunner) {}
+
+  static forRoot(options: Partial<ProjectionRunnerOptions> = {}): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      global: true,
+      providers: [
+        {
+          provide: ProjectionRunner,
+          useFactory: (db: Database.Database, store: EventStore, projections: readonly Projection[]) =>
+            new ProjectionRunner(db, store, projections, options),
+          inject: [SQLITE_DATABASE, EVENT_STORE, PROJECTIONS],
+        },
+      ],
+      exports: [ProjectionRunner],
+    };
+  }
+
+  /** Catching up runs in the background: the service answers while its read models fill in. */
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  /** Before the storage module's shutdown closes the connection the loops write with. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+}

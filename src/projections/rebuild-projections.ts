@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
+import { foldEvents } from './fold-events';
+import type { Projection } from './projection';
+import { ProjectionCheckpoints } from './projection-checkpoints';
+
+export interface RebuildProgress {
+  projection: string;
+  /** Events folded into the copy so far. */
+  applied: number;
+  position: GlobalPosition;
+  /** The head of the log when the rebuild started, which progress is measured against. */
+  target: GlobalPosition;
+}
+
+export interface RebuildResult {
+  projection: string;
+  /** Events folded in, from the start of the log to `position`. */
+  events: number;
+  /** The checkpoint the rebuilt read model was swapped in with. */
+  position: GlobalPosition;
+}
+
+export interface RebuildListener {
+  started(projection: string, target: GlobalPosition): void;
+  progressed(progress: RebuildProgress): void;
+  finished(result: RebuildResult): void;
+}
+
+export interface RebuildOptions {
+  /** Events per read and per transaction of the copy. */
+  batchSize?: number;
+  listener?: RebuildListener;
+}
+
+const DEFAULT_BATCH_SIZE = 10_000;
+const ASIDE = 'rebuild_aside';
+
+/**
+ * Rebuilds a projection from the whole log while the service keeps running on the same file.
+ * The slow part, replaying the log, fills a copy in a file of its own; the live read model is
+ * only locked for the swap, one short transaction that also folds in whatever was appended
+ * meanwhile, so that the live runner resumes from the swapped checkpoint with nothing lost or
+ * applied twice. `db` must be a connection of its own, not the one a runner writes with.
+ */
+export async function rebuildProjection(
+  db: Database.Database,
+  store: EventStore,
+  projection: Projection,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  if (db.memory) throw new Error(`Cannot rebuild ${projection.name} aside: the database is in memory, not in a file`);
+  const asideFile = `${db.name}.rebuild-${projection.name.replace(/[^\w.-]/g, '_')}-${randomUUID()}`;
+  try {
+    const built = await buildAside(asideFile, store, projection, options);
+    const swapped = await swapIn(db, store, projection, asideFile, built.position);
+    const result = { projection: projection.name, events: built.applied + swapped.applied, position: swapped.position };
+    options.listener?.finished(result);
+    return result;
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${asideFile}${suffix}`, { force: true });
+  }
+}
+
+/** Folds the whole log into fresh tables in `file`, following the head until it is reached. */
+async function buildAside(
+  file: string,
+  store: EventStore,
+  projection: Projection,
+  { batchSize = DEFAULT_BATCH_SIZE, listener }: RebuildOptions,
+): Promise<{ position: GlobalPosition; applied: number }> {
+  const aside = new Database(file);
+  try {
+    // A throwaway copy: a crash loses only the copy, so durability would be paid for nothing.
+    aside.pragma('journal_mode = MEMORY');
+    aside.pragma('synchronous = OFF');
+    // As on the live file (openSqliteDatabase), so that the projection behaves the same on both.
+    aside.pragma('foreign_keys = ON');
+    const writer = projection.open(aside);
+    const applyBatch = aside.transaction((events: readonly StoredEvent[], after: GlobalPosition) => foldEvents(writer, events, after));
+    const target = await store.headPosition();
+    listener?.started(projection.name, target);
+    let position = START_OF_LOG;
+    let applied = 0;
+    for (;;) {
+      const events = await store.readAll(position, batchSize);
+      if (events.length === 0) return { position, applied };
+      applyBatch(events, position);
+      position = events.at(-1)!.position;
+      applied += events.length;
+      listener?.progressed({ projection: projection.name, applied, position, target });
+      // Cooperative, so that a rebuild can also run inside a live process without stalling it.
+      await nextTurn();
+    }
+  } finally {
+    aside.close();
+  }
+}
+
+/**
+ * Replaces the live tables with the copy in one IMMEDIATE transaction: appends and the live
+ * runner wait for it (busy_timeout), readers keep their snapshot. Events appended since the copy
+ * are folded in on the live tables once the copy is in, through a writer opened on them.
+ */
+async function swapIn(
+  db: Database.Database,
+  store: EventStore,
+  projection: Projection,
+  asideFile: string,
+  asidePosition: GlobalPosition,
+): Promise<{ position: GlobalPosition; applied: number }> {
+  const checkpoints = new ProjectionCheckpoints(db);
+  // ATTACH and DETACH are refused inside a transaction.
+  db.prepare(`ATTACH DATABASE ? AS ${ASIDE}`).run(asideFile);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      // Under the write lock the head cannot move while we read up to it (same file in embedded mode).
+      const head = await store.headPosition();
+      const tail = await readUpTo(store, asidePosition, head);
+      // Children before parents, should the projection's tables reference one another.
+      for (const table of [...projection.tables].reverse()) db.exec(`DROP TABLE IF EXISTS main.${quote(table)}`);
+      const writer = projection.open(db);
+      for (const table of projection.tables) db.exec(`INSERT INTO main.${quote(table)} SELECT * FROM ${ASIDE}.${quote(table)}`);
+      foldEvents(writer, tail, asidePosition);
+      const position = tail.at(-1)?.position ?? asidePosition;
+      checkpoints.write(projection.name, position);
+      db.exec('COMMIT');
+      return { position, applied: tail.length };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.exec(`DETACH DATABASE ${ASIDE}`);
+  }
+}
+
+/** The events after `after`, up to and including `head`. */
+async function readUpTo(store: EventStore, after: GlobalPosition, head: GlobalPosition): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  let position = after;
+  while (position < head) {
+    const batch = (await store.readAll(position, DEFAULT_BATCH_SIZE)).filter((event) => event.position <= head);
+    if (batch.length === 0) break;
+    events.push(...batch);
+    position = batch.at(-1)!.position;
+  }
+  return events;
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,38 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
+import { InvalidInput } from '../../journey/domain/errors';
+import { ParticipantStatus } from '../../graphql/register-enums';
+import type * as v from '../../journey/domain/vocabulary';
+import { ParticipantCaseType } from '../../journey/graphql/types/participant-case.type';
+import { type CasePage, CaseFilesReader } from '../cases/case-files.reader';
+import { ParticipantCaseConnectionType } from './participant-case-connection.type';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@Resolver(() => ParticipantCaseType)
+export class CaseFilesResolver {
+  constructor(private readonly cases: CaseFilesReader) {}
+
+  @Query(() => ParticipantCaseType, { nullable: true, description: "A participant's case file; null when unknown." })
+  participant(@Args('id', { type: () => ID }) id: string) {
+    if (!isUUID(id)) throw new InvalidInput([{ field: 'id', message: 'id must be a UUID' }]);
+    return this.cases.find(id);
+  }
+
+  @Query(() => ParticipantCaseConnectionType, { description: 'Case files in order of first enrolment, a page at a time.' })
+  participants(
+    @Args('city', { type: () => String, nullable: true }) city: string | null = null,
+    @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
+    @Args('status', { type: () => ParticipantStatus, nullable: true }) status: v.ParticipantStatus | null = null,
+    @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when absent.` })
+    first: number | null = null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null = null,
+  ): Promise<CasePage> {
+    const size = first ?? DEFAULT_PAGE_SIZE;
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInput([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    }
+    return this.cases.list({ city: city ?? null, programme: programme ?? null, status: status ?? null }, size, after ?? null);
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { CalendarDateScalar } from '../../graphql/calendar-date.scalar';
+import { DateTimeScalar } from '../../graphql/date-time.scalar';
+import { ContractType, ExitReason } from '../../graphql/register-enums';
+import type * as v from '../../journey/domain/vocabulary';
+import type { DashboardView } from '../outcomes/dashboard-view';
+
+@ObjectType('ReasonCount')
+export class ReasonCountType {
+  @Field(() => ExitReason) reason!: v.ExitReason;
+  @Field(() => Int, { nullable: true }) count!: number | null;
+}
+
+@ObjectType('ContractCount')
+export class ContractCountType {
+  @Field(() => ContractType) contractType!: v.ContractType;
+  @Field(() => Int, { nullable: true }) count!: number | null;
+}
+
+@ObjectType('Dashboard', {
+  description: `Outcome figures of a city, or of one of its programmes. For researchers, a count between 1 and
+k - 1 is a small cell: it is null, the rates built on it are null, and \`suppressed\` is true.`,
+})
+export class DashboardType implements DashboardView {
+  @Field() city!: string;
+  @Field(() => String, { nullable: true }) programme!: string | null;
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Null for the live figures; the business date asked for otherwise.' })
+  asOf!: string | null;
+  @Field(() => Int, { nullable: true }) enrolled!: number | null;
+  @Field(() => Int, { nullable: true }) active!: number | null;
+  @Field(() => Int, { nullable: true }) exited!: number | null;
+  @Field(() => Int, { nullable: true }) positiveExits!: number | null;
+  @Field(() => Int, { nullable: true }) neutralExits!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'positiveExits / (exited - neutralExits); null when that denominator is 0 or a count is hidden.',
+  })
+  positiveExitRate!: number | null;
+  @Field(() => Float, { nullable: true }) positiveExitTarget!: number | null;
+  @Field(() => Int, { nullable: true }) jobReturns!: number | null;
+  @Field(() => Float, { nullable: true }) jobReturnRate!: number | null;
+  @Field(() => Float, { nullable: true }) jobReturnTarget!: number | null;
+  @Field(() => Int, { nullable: true }) businessCreations!: number | null;
+  @Field(() => Float, { nullable: true }) businessCreationRate!: number | null;
+  @Field(() => Float, { nullable: true }) businessCreationTarget!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Kaplan-Meier median of days from enrolment to first job or self-employment.' })
+  medianDaysToOutcome!: number | null;
+  @Field(() => Int, { nullable: true }) followUps6m!: number | null;
+  @Field(() => Int, { nullable: true }) sustainedOutcomes6m!: number | null;
+  @Field(() => [ReasonCountType]) exitsByReason!: ReasonCountType[];
+  @Field(() => [ContractCountType]) jobsByContract!: ContractCountType[];
+  @Field({ description: 'True when small cells were hidden for this viewer.' }) suppressed!: boolean;
+  @Field({ description: 'Global position of the last event that changed these figures.' }) lastEventPosition!: string;
+  @Field(() => DateTimeScalar, { description: 'When that event was recorded.' }) updatedAt!: string;
+}

@@ -1,0 +1,42 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import type { Subscription } from 'rxjs';
+import { ProjectionRunner } from '../../projections/projection-runner';
+import { type DashboardView, toDashboard } from './dashboard-view';
+import { OutcomesReader } from './outcomes.reader';
+
+const OUTCOMES_PROJECTION = 'outcomes';
+
+/**
+ * Pushes a dashboard's new figures to its subscribers each time the outcomes read model commits a
+ * change to it, and only then: topics are the scopes ('paris', 'paris/paris-gatp') that changed.
+ */
+@Injectable()
+export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly pubSub = new PubSub<Record<string, DashboardView>>();
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly outcomes: OutcomesReader,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.runner.changes$.subscribe(({ projection, topics }) => {
+      if (projection !== OUTCOMES_PROJECTION) return;
+      for (const scope of topics) {
+        const [city, programme = null] = scope.split('/');
+        void this.pubSub.publish(scope, toDashboard(this.outcomes.figures(city, programme, null)));
+      }
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** The live figures of one city or programme, each time they change. */
+  updatesOf(city: string, programme: string | null): AsyncIterableIterator<DashboardView> {
+    return this.pubSub.asyncIterableIterator(programme === null ? city : `${city}/${programme}`);
+  }
+}

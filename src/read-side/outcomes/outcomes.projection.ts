@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { Catalogue } from '../../catalogue/catalogue';
+import type { StoredEvent } from '../../event-store/event-store.port';
+import { participantOfStream } from '../../journey/application/journey-repository';
+import type { JourneyEvent } from '../../journey/domain/events';
+import { counterDeltas } from '../../outcomes/outcome-counts';
+import { type OutcomeFact, outcomeFactOf } from '../../outcomes/outcome-facts';
+import { contributionAt } from '../../outcomes/participant-contribution';
+import { survivalDeltas } from '../../outcomes/survival';
+import type { Projection, ProjectionWriter } from '../../projections/projection';
+
+/**
+ * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
+ * survival tallies kept up to date by deltas, so that live figures cost the same at any size; and
+ * each participant's compact dated facts, from which figures as of a past date are computed.
+ */
+export class OutcomesProjection implements Projection {
+  readonly name = 'outcomes';
+  readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
+
+  constructor(private readonly catalogue: Catalogue) {}
+
+  open(db: Database.Database): ProjectionWriter {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS outcome_participants (
+        participant_id TEXT PRIMARY KEY,
+        city TEXT NOT NULL,
+        facts TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS outcome_participants_by_city ON outcome_participants (city);
+      CREATE TABLE IF NOT EXISTS outcome_counters (
+        scope TEXT NOT NULL, counter TEXT NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (scope, counter)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS outcome_survival (
+        scope TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (scope, kind, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS outcome_scopes (
+        scope TEXT PRIMARY KEY, last_position INTEGER NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+    `);
+    const sql = {
+      participant: db.prepare<[string], { city: string; facts: string }>(
+        'SELECT city, facts FROM outcome_participants WHERE participant_id = ?',
+      ),
+      saveParticipant: db.prepare<[string, string, string]>(
+        `INSERT INTO outcome_participants (participant_id, city, facts) VALUES (?, ?, ?)
+         ON CONFLICT (participant_id) DO UPDATE SET facts = excluded.facts`,
+      ),
+      addToCounter: db.prepare<[string, string, number]>(
+        `INSERT INTO outcome_counters (scope, counter, value) VALUES (?, ?, ?)
+         ON CONFLICT (scope, counter) DO UPDATE SET value = value + excluded.value`,
+      ),
+      addToTally: db.prepare<[string, string, string, number]>(
+        `INSERT INTO outcome_survival (scope, kind, key, count) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope, kind, key) DO UPDATE SET count = count + excluded.count`,
+      ),
+      // Keeps the tallies bounded by the number of distinct days, not of participants ever seen.
+      dropEmptyTally: db.prepare<[string, string, string]>(
+        'DELETE FROM outcome_survival WHERE scope = ? AND kind = ? AND key = ? AND count = 0',
+      ),
+      touchScope: db.prepare<[string, bigint, string]>(
+        `INSERT INTO outcome_scopes (scope, last_position, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET last_position = excluded.last_position, updated_at = excluded.updated_at`,
+      ),
+    };
+    const { exitClasses } = this.catalogue;
+
+    return {
+      apply: (stored: StoredEvent) => {
+        const participantId = participantOfStream(stored.streamId);
+        const event = { type: stored.type, data: stored.data } as JourneyEvent;
+        const fact = participantId === null ? null : outcomeFactOf(event);
+        if (participantId === null || fact === null) return [];
+        const row = sql.participant.get(participantId);
+        const city = event.type === 'ParticipantEnrolled' ? event.data.city : row?.city;
+        if (city === undefined) return [];
+        const facts: OutcomeFact[] = row ? JSON.parse(row.facts) : [];
+        const before = contributionAt({ city, facts }, null, exitClasses);
+        facts.push(fact);
+        const after = contributionAt({ city, facts }, null, exitClasses);
+        sql.saveParticipant.run(participantId, city, JSON.stringify(facts));
+
+        const changed = new Set<string>();
+        for (const { scope, counter, delta } of counterDeltas(city, before, after)) {
+          sql.addToCounter.run(scope, counter, delta);
+          changed.add(scope);
+        }
+        for (const { scope, kind, key, delta } of survivalDeltas(city, before, after)) {
+          sql.addToTally.run(scope, kind, key, delta);
+          sql.dropEmptyTally.run(scope, kind, key);
+          changed.add(scope);
+        }
+        for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);
+        return [...changed];
+      },
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { type Catalogue, findCity, findProgramme } from '../../catalogue/catalogue';
+import { CATALOGUE } from '../../catalogue/catalogue.tokens';
+import { Clock } from '../../clock/clock';
+import { InvalidInput } from '../../journey/domain/errors';
+import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
+import type { OutcomeFact } from '../../outcomes/outcome-facts';
+import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
+import { targetsOf } from '../../outcomes/outcome-targets';
+import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
+import { type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
+import { SQLITE_DATABASE } from '../../storage/storage.tokens';
+import type { OutcomeFigures } from './dashboard-view';
+
+/** Marks figures that no event has changed yet. */
+const NEVER = new Date(0).toISOString();
+
+/** Outcome figures of a city or programme: live from the counters, or as of a past business date. */
+@Injectable()
+export class OutcomesReader {
+  private statements?: ReturnType<typeof prepare>;
+
+  constructor(
+    @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Refuses a city or programme that is not in the catalogue. */
+  checkScope(city: string, programme: string | null): void {
+    const entry = findCity(this.catalogue, city);
+    if (!entry) throw new InvalidInput([{ field: 'city', message: `Unknown city '${city}'` }]);
+    if (programme !== null && !findProgramme(entry, programme)) {
+      throw new InvalidInput([{ field: 'programme', message: `Unknown programme '${programme}' in ${city}` }]);
+    }
+  }
+
+  figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
+    this.checkScope(city, programme);
+    const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
+    const sql = this.sql();
+    const touched = sql.scope.get(scope);
+    const common = {
+      city,
+      programme,
+      asOf,
+      targets: targetsOf(this.catalogue, city, programme),
+      lastEventPosition: touched?.last_position ?? 0n,
+      updatedAt: touched?.updated_at ?? NEVER,
+    };
+    if (asOf === null) {
+      return {
+        ...common,
+        counts: countsFromCounters(sql.counters.all(scope)),
+        tallies: talliesFromRows(sql.tallies.all(scope)),
+        censorAt: this.clock.today(),
+      };
+    }
+    const contributions = this.contributionsAsOf(city, programme, asOf);
+    return {
+      ...common,
+      counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
+      tallies: talliesOf(contributions),
+      censorAt: asOf,
+    };
+  }
+
+  // As-of figures are rare and cost one pass over the city's participants' compact facts.
+  private contributionsAsOf(city: string, programme: string | null, asOf: string): Contribution[] {
+    const { exitClasses } = this.catalogue;
+    const contributions: Contribution[] = [];
+    for (const facts of this.sql().participantsOf.iterate(city)) {
+      const c = contributionAt({ city, facts: JSON.parse(facts) as OutcomeFact[] }, asOf, exitClasses);
+      if (c && (programme === null || c.programme === programme)) contributions.push(c);
+    }
+    return contributions;
+  }
+
+  // Prepared on first use: the tables are created when the projections start, after this reader is built.
+  private sql() {
+    this.statements ??= prepare(this.db);
+    return this.statements;
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    counters: db.prepare<[string], { counter: string; value: number }>('SELECT counter, value FROM outcome_counters WHERE scope = ?'),
+    tallies: db.prepare<[string], SurvivalEntry & { count: number }>('SELECT kind, key, count FROM outcome_survival WHERE scope = ?'),
+    scope: db
+      .prepare<[string], { last_position: bigint; updated_at: string }>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
+      .safeIntegers(),
+    participantsOf: db.prepare<[string], string>('SELECT facts FROM outcome_participants WHERE city = ?').pluck(),
+  };
+}

@@ -1,0 +1,95 @@
+import { ConfigError, loadConfig } from '../../../src/config/config';
+
+/** The error `loadConfig` throws for these settings, failing the test when it does not throw. */
+function refusal(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('falls back to the defaults of DESIGN 2 when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      eventStore: { kind: 'sqlite', file: 'data/journeys.db' },
+      programmesFile: null,
+      production: false,
+    });
+  });
+
+  describe('PORT', () => {
+    it.each([
+      ['8080', 8080],
+      ['65535', 65535],
+      // 0 asks the system for a free port (used by tests that start the app).
+      ['0', 0],
+    ])('accepts %s', (value, port) => {
+      expect(loadConfig({ PORT: value }).port).toBe(port);
+    });
+
+    it.each(['65536', 'abc', '12.5', '-1', '80 ', '1e3'])('refuses %j, naming PORT', (value) => {
+      const error = refusal({ PORT: value });
+      expect(error.message).toContain('PORT');
+      expect(error.message).toContain(`'${value}'`);
+    });
+  });
+
+  describe('EVENT_STORE_URL', () => {
+    it('takes the file of a sqlite: URL', () => {
+      expect(loadConfig({ EVENT_STORE_URL: 'sqlite:/var/lib/journeys/events.db' }).eventStore).toEqual({
+        kind: 'sqlite',
+        file: '/var/lib/journeys/events.db',
+      });
+      expect(loadConfig({ EVENT_STORE_URL: 'sqlite:relative/events.db' }).eventStore.file).toBe('relative/events.db');
+    });
+
+    it('refuses sqlite: without a file', () => {
+      const error = refusal({ EVENT_STORE_URL: 'sqlite:' });
+      expect(error.message).toContain('EVENT_STORE_URL');
+      expect(error.message).toMatch(/needs a file/);
+    });
+
+    it.each([
+      'esdb://admin:changeit@localhost:2113?tls=false',
+      'esdb+discover://cluster.example.org:2113',
+      'kurrentdb://localhost:2113?tls=false',
+    ])('refuses the EventStoreDB connection string %s: its adapter is not available yet', (url) => {
+      const error = refusal({ EVENT_STORE_URL: url });
+      expect(error.message).toContain('EVENT_STORE_URL');
+      expect(error.message).toMatch(/EventStoreDB adapter is not part of this version yet/);
+      expect(error.message).toContain('sqlite:<file>');
+      // A connection string may hold a password: it is not repeated.
+      expect(error.message).not.toContain('changeit');
+    });
+
+    it.each(['postgres://localhost/journeys', 'data/journeys.db', 'SQLITE:data/journeys.db'])('refuses an unknown scheme: %s', (url) => {
+      const error = refusal({ EVENT_STORE_URL: url });
+      expect(error.message).toContain('EVENT_STORE_URL');
+      expect(error.message).toContain(url);
+    });
+  });
+
+  describe('NODE_ENV', () => {
+    it.each([
+      ['production', true],
+      ['development', false],
+      ['test', false],
+    ])('%s sets production to %s', (value, production) => {
+      expect(loadConfig({ NODE_ENV: value }).production).toBe(production);
+    });
+
+    it.each(['staging', 'Production', 'prod'])('refuses %j, naming NODE_ENV', (value) => {
+      const error = refusal({ NODE_ENV: value });
+      expect(error.message).toContain('NODE_ENV');
+      expect(error.message).toContain(`'${value}'`);
+    });
+  });
+
+  it('takes PROGRAMMES_FILE as given', () => {
+    expect(loadConfig({ PROGRAMMES_FILE: 'config/catalogue.json' }).programmesFile).toBe('config/catalogue.json');
+  });
+});

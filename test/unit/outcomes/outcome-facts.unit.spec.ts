@@ -1,0 +1,64 @@
+import { outcomeFactOf } from '../../../src/outcomes/outcome-facts';
+import { event } from '../journey/fixtures';
+import { CHANTAL, factsOf } from './paris-cohort';
+
+describe('outcome facts: what of a journey the figures depend on', () => {
+  it('an enrolment and a re-enrolment both open a spell in their programme', () => {
+    expect(outcomeFactOf(event.enrolled({ occurredOn: '2007-02-01', programme: 'paris-gatp' }))).toEqual({
+      kind: 'ENROLLED',
+      on: '2007-02-01',
+      programme: 'paris-gatp',
+    });
+    expect(outcomeFactOf(event.reEnrolled('2007-05-01', 'paris-pionnieres'))).toEqual({
+      kind: 'ENROLLED',
+      on: '2007-05-01',
+      programme: 'paris-pionnieres',
+    });
+  });
+
+  it('a job keeps its contract type, an exit its reason, a follow-up its months and status', () => {
+    expect(outcomeFactOf(event.jobStarted('2007-04-15', { contractType: 'TIME_SHARE' }))).toEqual({
+      kind: 'JOB',
+      on: '2007-04-15',
+      contractType: 'TIME_SHARE',
+    });
+    expect(outcomeFactOf(event.selfEmploymentStarted('2007-07-30'))).toEqual({ kind: 'SELF_EMPLOYMENT', on: '2007-07-30' });
+    expect(outcomeFactOf(event.exited('2007-08-31', 'RELOCATION'))).toEqual({
+      kind: 'EXITED',
+      on: '2007-08-31',
+      reason: 'RELOCATION',
+    });
+    expect(outcomeFactOf(event.followedUp('2008-02-29', { monthsAfterExit: 6, status: 'RETIRED' }))).toEqual({
+      kind: 'FOLLOW_UP',
+      on: '2008-02-29',
+      monthsAfterExit: 6,
+      status: 'RETIRED',
+    });
+  });
+
+  it('coaching, activities, referrals and erasure count in no figure', () => {
+    for (const e of [
+      event.coachingHeld('2007-03-01'),
+      event.activityStarted('2007-03-01'),
+      event.activityCompleted('2007-03-02'),
+      event.referred('2007-03-03'),
+      event.erased('2007-03-04'),
+    ]) {
+      expect(outcomeFactOf(e)).toBeNull();
+    }
+  });
+
+  it('a participant keeps its city and its facts in recording order', () => {
+    expect(factsOf(CHANTAL)).toEqual({
+      city: 'paris',
+      facts: [
+        { kind: 'ENROLLED', on: '2007-02-01', programme: 'paris-gatp' },
+        { kind: 'EXITED', on: '2007-04-02', reason: 'DROPPED_OUT' },
+        { kind: 'ENROLLED', on: '2007-05-01', programme: 'paris-pionnieres' },
+        { kind: 'SELF_EMPLOYMENT', on: '2007-07-30' },
+        { kind: 'EXITED', on: '2007-08-31', reason: 'SELF_EMPLOYMENT' },
+        { kind: 'FOLLOW_UP', on: '2008-02-29', monthsAfterExit: 6, status: 'UNEMPLOYED' },
+      ],
+    });
+  });
+});
