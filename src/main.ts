@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
+import { startService } from './start-service';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = await createApp(config);
-  await app.listen(config.port);
-  new Logger('Journey service').log(`GraphQL API at ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`);
+  const { url } = await startService(loadConfig(process.env));
+  new Logger('Journey service').log(`GraphQL API at ${url}`);
 }
 
 main().catch((error: unknown) => {

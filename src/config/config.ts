@@ -15,12 +15,13 @@ export class ConfigError extends Error {
 const DEFAULT_EVENT_STORE_URL = 'sqlite:data/journeys.db';
 const EVENT_STORE_DB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://'];
 
+/** An empty variable counts as unset, as shells and container files often leave them. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   return {
-    port: parsePort(env.PORT ?? '3000'),
+    port: parsePort(env.PORT || '3000'),
     eventStore: parseEventStoreUrl(env.EVENT_STORE_URL || DEFAULT_EVENT_STORE_URL),
     programmesFile: env.PROGRAMMES_FILE || null,
-    production: parseNodeEnv(env.NODE_ENV ?? 'development') === 'production',
+    production: parseNodeEnv(env.NODE_ENV || 'development') === 'production',
   };
 }
 
@@ -41,7 +42,8 @@ function parseEventStoreUrl(url: string): AppConfig['eventStore'] {
   if (EVENT_STORE_DB_SCHEMES.some((scheme) => url.startsWith(scheme))) {
     throw new ConfigError('EVENT_STORE_URL: the EventStoreDB adapter is not part of this version yet; use sqlite:<file>');
   }
-  throw new ConfigError(`EVENT_STORE_URL must start with sqlite: or an EventStoreDB scheme, not '${url}'`);
+  // The URL itself is not repeated: it may hold a password.
+  throw new ConfigError(`EVENT_STORE_URL must start with sqlite:, ${EVENT_STORE_DB_SCHEMES.join(', ')}`);
 }
 
 function parseNodeEnv(value: string): string {

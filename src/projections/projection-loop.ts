@@ -108,7 +108,7 @@ export class ProjectionLoop {
     this.currentPosition = checkpoints.read(name);
     const commit = this.db.transaction((events: readonly StoredEvent[]): Committed => {
       // Read again under the write lock: a rebuild may have swapped in newer tables and checkpoint since.
-      const checkpoint = this.currentPosition;
+      const checkpoint = checkpoints.read(name);
       const last = events.at(-1)!.position;
       if (last <= checkpoint) return { position: checkpoint, topics: [], wrote: false };
       const topics = foldEvents(writer, events, checkpoint);

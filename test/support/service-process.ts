@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '../../dist/main.js');
+const DIST = join(__dirname, '../../dist');
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -21,11 +21,15 @@ const freePort = (): Promise<number> =>
     server.on('error', reject);
   });
 
-/** The built service (`npm run build`) as its own process, the way operators run it. */
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+/**
+ * The built service (`npm run build`) as its own process, the way operators run it; `entry` is
+ * the compiled script, e.g. `cli/demo.js` for `npm run demo`.
+ */
+export async function startServiceProcess(env: Record<string, string>, entry = 'main.js'): Promise<ServiceProcess> {
+  const script = join(DIST, entry);
+  if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, NODE_ENV: 'test', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

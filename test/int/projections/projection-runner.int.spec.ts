@@ -100,7 +100,7 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
   it('commits a batch and its checkpoint together: an event failing mid-batch leaves neither its batch nor the checkpoint written', async () => {
     const fault: Fault = { active: true };
     const clean = await appendEvents(store, 3);
-    const failing = [...(await appendEvents(store, 1, { poison: true })), ...(await appendEvents(store, 2))];
+    const failing = [...(await appendEvents(store, 1)), ...(await appendEvents(store, 1, { poison: true })), ...(await appendEvents(store, 1))];
     const r = runner([faultyProjection(fault)], { batchSize: 3 });
 
     r.start();

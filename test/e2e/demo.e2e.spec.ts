@@ -1,0 +1,43 @@
+import { postGraphQL } from '../support/graphql-client';
+import { startServiceProcess } from '../support/service-process';
+import { tempDir } from '../support/temp-files';
+
+const DASHBOARDS = '{ dashboards { city enrolled exited positiveExitRate positiveExitTarget medianDaysToOutcome } }';
+
+describe('npm run demo (e2e, the built demo as a child process)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  it('serves every city with a realistic run of the programme, and reuses it on a second start', async () => {
+    const env = { EVENT_STORE_URL: `sqlite:${tmp.file('demo.db')}` };
+    const first = await startServiceProcess(env, 'cli/demo.js');
+    let figures: unknown;
+    try {
+      const { data, errors } = await postGraphQL(first.url, DASHBOARDS);
+      expect(errors).toBeUndefined();
+      expect(data!.dashboards.map((d: { city: string }) => d.city)).toEqual(['paris', 'frankfurt', 'stockholm']);
+      for (const d of data!.dashboards) {
+        expect(d.enrolled).toBeGreaterThan(50);
+        expect(d.exited).toBeGreaterThan(0);
+        // Near the 60% target, but not on it.
+        expect(d.positiveExitRate).toBeGreaterThan(0.5);
+        expect(d.positiveExitRate).toBeLessThan(0.7);
+        expect(d.positiveExitRate).not.toBe(d.positiveExitTarget);
+        expect(d.medianDaysToOutcome).toBeGreaterThan(0);
+      }
+      figures = data!.dashboards;
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+
+    const second = await startServiceProcess(env, 'cli/demo.js');
+    try {
+      const { data } = await postGraphQL(second.url, DASHBOARDS);
+      expect(data!.dashboards).toEqual(figures);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  }, 120_000);
+});
