@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { Clock } from '../../../src/clock/clock';
+import { generateProgrammeRun } from '../../../src/demo/generate-programme-run';
+import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import { decide } from '../../../src/journey/domain/decide';
+import type { JourneyEvent } from '../../../src/journey/domain/events';
+import { evolve, initialState, type JourneyState } from '../../../src/journey/domain/state';
+import { addCounts, countsOf, emptyCounts } from '../../../src/outcomes/outcome-counts';
+import { outcomeFactOf } from '../../../src/outcomes/outcome-facts';
+import { contributionAt } from '../../../src/outcomes/participant-contribution';
+import { talliesOf } from '../../../src/outcomes/survival';
+import { targetsOf } from '../../../src/outcomes/outcome-targets';
+import { toDashboard } from '../../../src/read-side/outcomes/dashboard-view';
+import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
+import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { tempDir } from '../../support/temp-files';
+
+const TODAY = '2026-01-01';
+
+class FixedClock extends Clock {
+  now = () => new Date(`${TODAY}T12:00:00Z`);
+}
+
+/** A small programme run's journeys, as the events the domain decides for them. */
+function journeysOf(seed: number): { participantId: string; city: string; events: JourneyEvent[] }[] {
+  return [...generateProgrammeRun({ seed, scale: 0.03 })].map(({ participantId, commands }) => {
+    let state: JourneyState = initialState();
+    const events = commands.flatMap((command) => {
+      const decided = decide(command, state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
+      state = decided.reduce(evolve, state);
+      return decided;
+    });
+    const city = events[0].type === 'ParticipantEnrolled' ? events[0].data.city : '';
+    return { participantId, city, events };
+  });
+}
+
+/** Interleaves the journeys into one global log, keeping each journey's own order. */
+function interleave(journeys: ReturnType<typeof journeysOf>, picks: number[]): StoredEvent[] {
+  const cursors = journeys.map(() => 0);
+  const log: StoredEvent[] = [];
+  for (let i = 0; log.length < journeys.reduce((n, j) => n + j.events.length, 0); i++) {
+    const open = journeys.map((_, j) => j).filter((j) => cursors[j] < journeys[j].events.length);
+    const j = open[picks[i % picks.length] % open.length];
+    const event = journeys[j].events[cursors[j]++];
+    log.push({
+      ...event,
+      streamId: `participant-${journeys[j].participantId}`,
+      version: cursors[j],
+      position: BigInt(log.length + 1),
+      metadata: { recordedAt: '2026-01-01T12:00:00.000Z', recordedBy: 'test', commandId: null },
+    });
+  }
+  return log;
+}
+
+/** Every figure from scratch: each participant's whole journey folded with the pure definitions. */
+function fromScratch(journeys: ReturnType<typeof journeysOf>, city: string, programme: string | null, asOf: string | null) {
+  const contributions = journeys
+    .filter((j) => j.city === city)
+    .map((j) => contributionAt({ city, facts: j.events.map(outcomeFactOf).filter((f) => f !== null) }, asOf, BUILT_IN_CATALOGUE.exitClasses))
+    .filter((c) => c !== null && (programme === null || c.programme === programme));
+  return {
+    counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c!)), emptyCounts()),
+    tallies: talliesOf(contributions.map((c) => c!)),
+  };
+}
+
+const SCOPES = BUILT_IN_CATALOGUE.cities.flatMap((c) => [
+  { city: c.code, programme: null as string | null },
+  ...c.programmes.map((p) => ({ city: c.code, programme: p.code as string | null })),
+]);
+
+describe('the outcomes read model, maintained event by event (property, real SQLite file)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+  let run = 0;
+
+  it('equals a from-scratch computation over all events, live and as of random dates', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
+        fc.array(fc.date({ min: new Date('2006-12-01'), max: new Date('2009-03-01'), noInvalidDate: true }), { minLength: 1, maxLength: 4 }),
+        (seed, picks, dates) => {
+          const journeys = journeysOf(seed);
+          const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
+          try {
+            const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+            const log = interleave(journeys, picks);
+            db.transaction(() => log.forEach((event) => writer.apply(event)))();
+            const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+            for (const { city, programme } of SCOPES) {
+              for (const asOf of [null, ...dates.map((d) => d.toISOString().slice(0, 10))]) {
+                const stored = reader.figures(city, programme, asOf);
+                const scratch = fromScratch(journeys, city, programme, asOf);
+                const expected = toDashboard({ ...stored, ...scratch, censorAt: asOf ?? TODAY, targets: targetsOf(BUILT_IN_CATALOGUE, city, programme) });
+                expect(toDashboard(stored)).toEqual(expected);
+              }
+            }
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
