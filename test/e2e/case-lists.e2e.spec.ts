@@ -10,7 +10,7 @@ const LIST = `query ($city: String, $programme: String, $status: ParticipantStat
 interface Page {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: { id: string; city: string; programme: string; status: string; enrolledOn: string } }[];
+  edges: { cursor: string; node: { id: string; city: string; programme: string; status: string; enrolledOn: string; personal: { fullName: string } | null } }[];
 }
 
 describe('case lists (e2e, real app on a SQLite file)', () => {

@@ -1,0 +1,44 @@
+import type { LifePath, LifePathRelease } from './anonymise-release';
+import type { LifePathStep } from './life-path-record';
+
+const HEADER = [
+  'pseudonym',
+  'city',
+  'programme',
+  'entry_period',
+  'age_band',
+  'gender',
+  'education_level',
+  'sector_group',
+  'outcome',
+  'steps',
+] as const;
+
+/** The release as RFC 4180 CSV: header row, CRLF line ends, null as an empty field. */
+export function lifePathsCsv(release: Pick<LifePathRelease, 'paths'>): string {
+  const rows = [HEADER, ...release.paths.map(rowOf)];
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function rowOf(path: LifePath): (string | null)[] {
+  return [
+    path.pseudonym,
+    path.city,
+    path.programme,
+    path.entryPeriod,
+    path.ageBand,
+    path.gender,
+    path.educationLevel,
+    path.sectorGroup,
+    path.outcome,
+    path.steps.map(encodeStep).join('|'),
+  ];
+}
+
+/** `month:KIND:detail`; the detail may itself hold colons ('IT_TRAINING:COMPLETED'). */
+export const encodeStep = ({ month, kind, detail }: LifePathStep): string => `${month}:${kind}:${detail ?? ''}`;
+
+function csvField(value: string | null): string {
+  if (value === null) return '';
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

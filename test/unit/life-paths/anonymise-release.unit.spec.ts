@@ -1,0 +1,151 @@
+import { createHmac } from 'node:crypto';
+import { type ReleasedQuasiIdentifiers, anonymiseRelease } from '../../../src/life-paths/anonymise-release';
+import type { LifePathRecord } from '../../../src/life-paths/life-path-record';
+import { aRecord, alike } from './records';
+
+const SECRET = 'deployment-secret';
+const release = (records: LifePathRecord[], k: number, pseudonymSecret = SECRET) =>
+  anonymiseRelease(records, { k, pseudonymSecret });
+const qiColumns = (p: ReleasedQuasiIdentifiers): ReleasedQuasiIdentifiers => ({
+  city: p.city,
+  programme: p.programme,
+  entryPeriod: p.entryPeriod,
+  ageBand: p.ageBand,
+  gender: p.gender,
+  educationLevel: p.educationLevel,
+  sectorGroup: p.sectorGroup,
+});
+
+const FINEST: ReleasedQuasiIdentifiers = {
+  city: 'paris',
+  programme: 'paris-gatp',
+  entryPeriod: '2007-Q2',
+  ageBand: '55-59',
+  gender: 'FEMALE',
+  educationLevel: 'ISCED_5_8',
+  sectorGroup: 'M-N',
+};
+
+describe('anonymised release of life paths', () => {
+  it('given a population already k-anonymous, releases it unchanged, at the finest level', () => {
+    const records = [...alike(3), ...alike(3, { city: 'frankfurt', programme: 'frankfurt-kompass' })];
+    const { paths, suppressedCount, k } = release(records, 3);
+    expect(k).toBe(3);
+    expect(suppressedCount).toBe(0);
+    expect(paths).toHaveLength(6);
+    expect(paths.filter((p) => p.city === 'paris').map(qiColumns)).toEqual(Array(3).fill(FINEST));
+    expect(paths[0]).toMatchObject({ outcome: 'POSITIVE', steps: records[0]!.steps });
+  });
+
+  it('given classes split only by 5-year age bands, widens ages to 10 years and nothing else, for every path', () => {
+    // Three aged 55 form a class of their own; the one aged 52 needs them to reach k = 2.
+    const records = [...alike(3, { birthYear: 1952 }), aRecord({ birthYear: 1955 })];
+    const { paths, suppressedCount } = release(records, 2);
+    expect(suppressedCount).toBe(0);
+    expect(paths.map(qiColumns)).toEqual(Array(4).fill({ ...FINEST, ageBand: '50-59' }));
+  });
+
+  it('generalises in the order of DESIGN 5: a class split by sector group first loses age and quarter detail', () => {
+    const records = [
+      aRecord({ lastSector: 'M', entryDate: '2007-05-14' }),
+      aRecord({ lastSector: 'M', entryDate: '2007-11-02' }),
+      aRecord({ lastSector: 'C', entryDate: '2007-05-14' }),
+      aRecord({ lastSector: 'C', entryDate: '2007-11-02' }),
+    ];
+    const { paths } = release(records, 2);
+    expect(paths.map(qiColumns)).toEqual(
+      expect.arrayContaining([
+        { ...FINEST, ageBand: '50-59', entryPeriod: '2007', sectorGroup: 'M-N' },
+        { ...FINEST, ageBand: '50-59', entryPeriod: '2007', sectorGroup: 'B-E' },
+      ]),
+    );
+  });
+
+  it('goes as far as dropping sector group, gender and programme before suppressing anyone', () => {
+    const records = [
+      aRecord({ gender: 'FEMALE', programme: 'paris-gatp', lastSector: 'C' }),
+      aRecord({ gender: 'MALE', programme: 'paris-rmi', lastSector: 'K' }),
+    ];
+    const { paths, suppressedCount } = release(records, 2);
+    expect(suppressedCount).toBe(0);
+    expect(paths.map(qiColumns)).toEqual(
+      Array(2).fill({
+        ...FINEST,
+        ageBand: '50-59',
+        entryPeriod: '2007',
+        sectorGroup: null,
+        gender: null,
+        programme: null,
+      }),
+    );
+  });
+
+  it('after the last generalisation, suppresses only the records still in classes smaller than k', () => {
+    const records = [...alike(2, { programme: 'paris-rmi' }), ...alike(1), aRecord({ city: 'stockholm' })];
+    const { paths, suppressedCount } = release(records, 3);
+    expect(suppressedCount).toBe(1);
+    expect(paths).toHaveLength(3);
+    expect(paths.every((p) => p.city === 'paris' && p.programme === null)).toBe(true);
+  });
+
+  it('given fewer than k records, suppresses them all and answers no paths, not an error', () => {
+    expect(release(alike(4), 5)).toEqual({ paths: [], suppressedCount: 4, k: 5 });
+  });
+
+  it('given every record in a different city, suppresses them all', () => {
+    const records = ['paris', 'frankfurt', 'stockholm'].map((city) => aRecord({ city }));
+    expect(release(records, 2)).toEqual({ paths: [], suppressedCount: 3, k: 2 });
+  });
+
+  it('given no records, answers an empty release', () => {
+    expect(release([], 5)).toEqual({ paths: [], suppressedCount: 0, k: 5 });
+  });
+
+  it('with k = 1, releases every record at the finest level', () => {
+    const records = [
+      aRecord({ city: 'paris', birthYear: 1950, entryDate: '2007-02-01', lastSector: 'A', gender: 'MALE' }),
+      aRecord({ city: 'stockholm', programme: 'stockholm-test-group', educationLevel: 'ISCED_3_4' }),
+    ];
+    const { paths, suppressedCount } = release(records, 1);
+    expect(suppressedCount).toBe(0);
+    expect(paths.map(qiColumns)).toEqual(
+      expect.arrayContaining([
+        { ...FINEST, ageBand: '55-59', entryPeriod: '2007-Q1', sectorGroup: 'A', gender: 'MALE' },
+        { ...FINEST, city: 'stockholm', programme: 'stockholm-test-group', educationLevel: 'ISCED_3_4' },
+      ]),
+    );
+  });
+
+  it('refuses a k that is not a positive integer', () => {
+    expect(() => release(alike(2), 0)).toThrow(RangeError);
+    expect(() => release(alike(2), 2.5)).toThrow(RangeError);
+  });
+
+  describe('pseudonyms', () => {
+    const records = alike(3);
+
+    it('are the HMAC-SHA256 of the participant id with the secret, in hex, never the id', () => {
+      const { paths } = release(records, 1);
+      const expected = records.map((r) => createHmac('sha256', SECRET).update(r.participantId).digest('hex'));
+      expect(paths.map((p) => p.pseudonym).sort()).toEqual([...expected].sort());
+      for (const p of paths) expect(p.pseudonym).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(paths)).not.toContain(records[0]!.participantId);
+    });
+
+    it('are stable with the same secret and differ with another', () => {
+      const once = release(records, 1).paths.map((p) => p.pseudonym);
+      expect(release([...records].reverse(), 1).paths.map((p) => p.pseudonym)).toEqual(once);
+      const other = release(records, 1, 'another-secret').paths.map((p) => p.pseudonym);
+      expect(other.some((p) => once.includes(p))).toBe(false);
+    });
+
+    it('order the paths, whatever the order of the records', () => {
+      const pseudonyms = release(records, 1).paths.map((p) => p.pseudonym);
+      expect(pseudonyms).toEqual([...pseudonyms].sort());
+    });
+
+    it('cannot be made with an empty secret', () => {
+      expect(() => release(records, 1, '')).toThrow(/secret/);
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import type { LifePath } from '../../../src/life-paths/anonymise-release';
+import { lifePathsCsv } from '../../../src/life-paths/life-paths-csv';
+import { parseCsv } from './csv-reader';
+
+const path = (over: Partial<LifePath> = {}): LifePath => ({
+  pseudonym: 'a1'.repeat(32),
+  city: 'paris',
+  programme: 'paris-gatp',
+  entryPeriod: '2007-Q2',
+  ageBand: '55-59',
+  gender: 'FEMALE',
+  educationLevel: 'ISCED_5_8',
+  sectorGroup: 'M-N',
+  outcome: 'POSITIVE',
+  steps: [
+    { month: 0, kind: 'ENROLLED', detail: null },
+    { month: 1, kind: 'ACTIVITY_COMPLETED', detail: 'IT_TRAINING:COMPLETED' },
+    { month: 9, kind: 'FOLLOW_UP', detail: '6m:EMPLOYED' },
+  ],
+  ...over,
+});
+
+describe('life paths as CSV', () => {
+  it('starts with the header row and gives one row per path', () => {
+    const rows = parseCsv(lifePathsCsv({ paths: [path(), path({ pseudonym: 'b2'.repeat(32) })] }));
+    expect(rows[0]).toEqual([
+      'pseudonym',
+      'city',
+      'programme',
+      'entry_period',
+      'age_band',
+      'gender',
+      'education_level',
+      'sector_group',
+      'outcome',
+      'steps',
+    ]);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual([
+      'a1'.repeat(32),
+      'paris',
+      'paris-gatp',
+      '2007-Q2',
+      '55-59',
+      'FEMALE',
+      'ISCED_5_8',
+      'M-N',
+      'POSITIVE',
+      '0:ENROLLED:|1:ACTIVITY_COMPLETED:IT_TRAINING:COMPLETED|9:FOLLOW_UP:6m:EMPLOYED',
+    ]);
+  });
+
+  it('writes generalised and missing values as empty fields', () => {
+    const [, row] = parseCsv(
+      lifePathsCsv({ paths: [path({ programme: null, gender: null, sectorGroup: null, outcome: null, steps: [] })] }),
+    );
+    expect(row).toEqual(['a1'.repeat(32), 'paris', '', '2007-Q2', '55-59', '', 'ISCED_5_8', '', '', '']);
+  });
+
+  it('quotes fields holding commas, quotes or line breaks, and reads back the same values', () => {
+    const awkward = 'saint-denis, "la plaine"\r\nnord';
+    const text = lifePathsCsv({ paths: [path({ city: awkward, programme: 'a\nb' })] });
+    expect(text).toContain('"saint-denis, ""la plaine""\r\nnord"');
+    const [, row] = parseCsv(text);
+    expect(row?.[1]).toBe(awkward);
+    expect(row?.[2]).toBe('a\nb');
+  });
+
+  it('an empty release is the header row alone', () => {
+    expect(parseCsv(lifePathsCsv({ paths: [] }))).toHaveLength(1);
+  });
+});
