@@ -1,3 +1,4 @@
+import { errorMessage } from './error-message';
 import type { GlobalPosition, StoredEvent } from '../event-store/event-store.port';
 import type { ProjectionWriter } from './projection';
 
@@ -8,7 +9,7 @@ export class EventApplyFailed extends Error {
     readonly position: GlobalPosition,
     cause: unknown,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    super(errorMessage(cause), { cause });
   }
 }
 

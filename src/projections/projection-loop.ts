@@ -5,6 +5,7 @@ import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } 
 import { EventApplyFailed, foldEvents } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import { errorMessage } from './error-message';
 import { type RetryPolicy, retryDelay } from './retry-delay';
 
 /** What one committed batch changed, told to live subscribers once it is durable. */
@@ -89,7 +90,7 @@ export class ProjectionLoop {
         await nextTurn();
       } catch (error) {
         this.failures += 1;
-        this.currentError = error instanceof Error ? error.message : String(error);
+        this.currentError = errorMessage(error);
         const delay = retryDelay(this.failures, this.settings.retry);
         // The message and positions only: event data may hold personal data, even sealed.
         const where = error instanceof EventApplyFailed ? `on the event at position ${error.position}` : `after position ${this.currentPosition}`;

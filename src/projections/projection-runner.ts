@@ -75,8 +75,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves true once every read model includes the event at `position` (read-your-writes), false
-   * after `timeoutMs` or when the runner stops first.
+   * Resolves true once every read model includes the event at `position` (read-your-writes); false
+   * after `timeoutMs`, when the runner stops first, or at once when it is not running.
    */
   waitUntilCaughtUp(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
     if (this.caughtUpTo(position)) return Promise.resolve(true);

@@ -65,7 +65,7 @@ export async function rebuildProjection(
   }
 }
 
-/** Folds the whole log into fresh tables in `file`, following the head until it is reached. */
+/** Folds the log into fresh tables in `file`, up to the head or within a batch of it. */
 async function buildAside(
   file: string,
   store: EventStore,
@@ -87,11 +87,16 @@ async function buildAside(
     let applied = 0;
     for (;;) {
       const events = await store.readAll(position, batchSize);
-      if (events.length === 0) return { position, applied };
-      applyBatch(events, position);
-      position = events.at(-1)!.position;
-      applied += events.length;
-      listener?.progressed({ projection: projection.name, applied, position, target });
+      if (events.length > 0) {
+        applyBatch(events, position);
+        position = events.at(-1)!.position;
+        applied += events.length;
+        listener?.progressed({ projection: projection.name, applied, position, target });
+      }
+      // A short batch means the copy has reached the head: chasing appends further might never end,
+      // so what comes next is folded in by the swap, under the lock. Were a store to return short
+      // batches early, the swap would fold more in, still correctly.
+      if (events.length < batchSize) return { position, applied };
       // Cooperative, so that a rebuild can also run inside a live process without stalling it.
       await nextTurn();
     }

@@ -208,6 +208,28 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
     expect(infoLog.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('faulty recovered'));
   });
 
+  it('retries a batch while another connection holds the write lock, and goes on once it is released', async () => {
+    const first = await appendEvents(store, 3);
+    const earlier = runner([seenPositions()]);
+    earlier.start();
+    expect(await earlier.waitUntilCaughtUp(lastPosition(first), 10_000)).toBe(true);
+    await earlier.stop();
+    const second = await appendEvents(store, 3);
+    // Another process (a rebuild's swap, say) writing; a short wait, so that the test need not outwait 5 s.
+    db.pragma('busy_timeout = 20');
+    const locker = connect();
+    locker.exec('BEGIN IMMEDIATE');
+    const r = runner([seenPositions()]);
+
+    r.start();
+    await eventually('the batch has met the lock twice', () => statusOf(r, 'seen-positions').failedAttempts >= 2);
+    expect(statusOf(r, 'seen-positions')).toMatchObject({ position: lastPosition(first), healthy: false, lastError: 'database is locked' });
+    locker.exec('COMMIT');
+
+    expect(await r.waitUntilCaughtUp(lastPosition(second), 10_000)).toBe(true);
+    expect(positionsSeen(db)).toEqual([...first, ...second].map((e) => e.position));
+  });
+
   it('retries a projection that cannot open its tables yet, without holding the others back', async () => {
     let openable = false;
     const late: Projection = {
