@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentInput, mutation, PERSON } from '../support/journey-api';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 const LIST = `query ($city: String, $programme: String, $status: ParticipantStatus, $first: Int, $after: String) {
   participants(city: $city, programme: $programme, status: $status, first: $first, after: $after) {
@@ -14,8 +13,7 @@ interface Page {
 }
 
 describe('case lists (e2e, real app on a SQLite file)', () => {
-  const tmp = tempDir();
-  let api: TestApp;
+  const api = appForTests();
   const paris: string[] = [];
 
   const list = async (variables: Record<string, unknown>): Promise<Page> => {
@@ -25,7 +23,6 @@ describe('case lists (e2e, real app on a SQLite file)', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApp(tmp.file('journeys.db'));
     // Enrolled out of date order, so that the list's order is the read model's, not the recording's.
     for (const day of [20, 3, 11, 7, 28, 15, 1]) {
       const participantId = randomUUID();
@@ -37,10 +34,6 @@ describe('case lists (e2e, real app on a SQLite file)', () => {
       input: enrolmentInput({ city: 'stockholm', programme: 'stockholm-test-group', enrolledOn: '2007-02-02', unemployedSince: null }),
     });
     await api.gql(mutation('recordExit'), { input: { participantId: paris[0], occurredOn: '2007-06-01', reason: 'OTHER' } });
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
   });
 
   it('pages through a city in order of enrolment with stable cursors, each case once', async () => {

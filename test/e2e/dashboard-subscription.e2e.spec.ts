@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
 import { subscribe, type Subscribed } from '../support/subscription-client';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 const SUBSCRIPTION = `subscription ($city: String!, $programme: String) {
   dashboardUpdated(city: $city, programme: $programme) { city programme enrolled exited positiveExits lastEventPosition } }`;
@@ -10,8 +9,7 @@ const SUBSCRIPTION = `subscription ($city: String!, $programme: String) {
 type Pushed = { data: { dashboardUpdated: { city: string; programme: string | null; enrolled: number; exited: number; positiveExits: number; lastEventPosition: string } } };
 
 describe('live dashboards over graphql-ws (e2e, real app, real WebSocket client)', () => {
-  const tmp = tempDir();
-  let api: TestApp;
+  const api = appForTests();
   let frankfurt: Subscribed<Pushed>;
 
   async function record(name: JourneyMutation, input: Record<string, unknown>): Promise<void> {
@@ -50,13 +48,8 @@ describe('live dashboards over graphql-ws (e2e, real app, real WebSocket client)
     return pushed;
   }
 
-  beforeAll(async () => {
-    api = await startTestApp(tmp.file('journeys.db'));
-  });
   afterAll(async () => {
     await frankfurt?.close();
-    await api.close();
-    tmp.remove();
   });
 
   it("pushes a city's dashboard after each event that changes it, and nothing for other cities or other events", async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 const DASHBOARD_FIELDS = `city programme asOf enrolled active exited positiveExits neutralExits
   positiveExitRate positiveExitTarget jobReturns jobReturnRate jobReturnTarget
@@ -20,8 +19,7 @@ const nonZero = (list: { count: number }[], key: 'reason' | 'contractType') =>
  * P4's first job (30 April) is recorded after its second (1 July): a late recording.
  */
 describe('outcome dashboards (e2e, real app on a SQLite file)', () => {
-  const tmp = tempDir();
-  let api: TestApp;
+  const api = appForTests();
 
   async function record(name: JourneyMutation, input: Record<string, unknown>): Promise<void> {
     const res = await api.gql(mutation(name), { input });
@@ -41,7 +39,6 @@ describe('outcome dashboards (e2e, real app on a SQLite file)', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApp(tmp.file('journeys.db'));
     const p1 = await enrol('2007-01-10');
     await record('recordJobStart', { participantId: p1, occurredOn: '2007-03-11', contractType: 'PERMANENT', employerType: 'SME', sector: 'C' });
     await record('recordExit', { participantId: p1, occurredOn: '2007-03-31', reason: 'EMPLOYMENT' });
@@ -57,10 +54,6 @@ describe('outcome dashboards (e2e, real app on a SQLite file)', () => {
     await record('recordJobStart', { participantId: p4, occurredOn: '2007-07-01', contractType: 'TEMPORARY_AGENCY', employerType: 'LARGE_COMPANY', sector: 'N' });
     await record('recordJobStart', { participantId: p4, occurredOn: '2007-04-30', contractType: 'FIXED_TERM_UNDER_6_MONTHS', employerType: 'SME', sector: 'G' });
     await enrol('2007-05-01');
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
   });
 
   it("gives a city's live figures as DESIGN 4 defines them", async () => {

@@ -1,8 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY, PERSON } from '../support/journey-api';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 /** Every byte the store keeps on disk: the database file and its write-ahead log. */
 function storedBytes(file: string): Buffer {
@@ -13,17 +12,7 @@ const NOTE = 'Lives with her daughter in Montreuil; back pain since 2005.';
 const SECRETS = [PERSON.fullName, PERSON.email, PERSON.phone, NOTE];
 
 describe('erasure of personal data by crypto-shredding (e2e, real app, bytes of the real file)', () => {
-  const tmp = tempDir();
-  const file = tmp.file('journeys.db');
-  let api: TestApp;
-
-  beforeAll(async () => {
-    api = await startTestApp(file);
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
-  });
+  const api = appForTests();
 
   it('never writes personal data in clear, and leaves neither it nor its key anywhere once erased', async () => {
     const enrolment = enrolmentInput({ note: NOTE });
@@ -36,11 +25,11 @@ describe('erasure of personal data by crypto-shredding (e2e, real app, bytes of 
     expect(before.data!.participant.personal).toEqual(PERSON);
     expect(before.data!.participant.timeline[1].note).toBe(NOTE);
 
-    for (const secret of SECRETS) expect(storedBytes(file).includes(secret)).toBe(false);
-    const reader = new Database(file, { readonly: true });
+    for (const secret of SECRETS) expect(storedBytes(api.file).includes(secret)).toBe(false);
+    const reader = new Database(api.file, { readonly: true });
     const { key } = reader.prepare('SELECT key FROM participant_keys WHERE participant_id = ?').get(participantId) as { key: Buffer };
     reader.close();
-    expect(storedBytes(file).includes(key)).toBe(true);
+    expect(storedBytes(api.file).includes(key)).toBe(true);
 
     const erased = await api.gql(mutation('erasePersonalData'), { input: { participantId, reason: 'Asked by the participant' } });
     expect(erased.errors).toBeUndefined();
@@ -48,12 +37,11 @@ describe('erasure of personal data by crypto-shredding (e2e, real app, bytes of 
     expect(erased.data!.erasePersonalData.timeline.map((m: { note: string | null }) => m.note)).toEqual([null, null, null]);
     expect(erased.data!.erasePersonalData.timeline[2]).toMatchObject({ kind: 'PERSONAL_DATA_ERASED', summary: 'Personal data erased' });
 
-    const bytes = storedBytes(file);
+    const bytes = storedBytes(api.file);
     expect(bytes.includes(key)).toBe(false);
     for (const secret of SECRETS) expect(bytes.includes(secret)).toBe(false);
 
-    await api.close();
-    api = await startTestApp(file);
+    await api.restart();
     const after = await api.gql(PARTICIPANT_QUERY, { id: participantId });
     expect(after.data!.participant).toMatchObject({ personal: null, personalDataErased: true, version: 3 });
     expect(after.data!.participant.profile.birthYear).toBe(1953);

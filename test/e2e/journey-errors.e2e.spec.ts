@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentInput, type JourneyMutation, mutation, PARTICIPANT_QUERY } from '../support/journey-api';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 /** Journeys the refused commands are tried on. */
 type Setup = 'active' | 'exited' | 'inTraining' | 'erased';
@@ -56,16 +55,7 @@ const REFUSED: RefusedCase[] = [
 ];
 
 describe('refused commands (e2e, real app on a SQLite file): a code, and nothing stored', () => {
-  const tmp = tempDir();
-  let api: TestApp;
-
-  beforeAll(async () => {
-    api = await startTestApp(tmp.file('journeys.db'));
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
-  });
+  const api = appForTests();
 
   async function record(name: JourneyMutation, input: Record<string, unknown>): Promise<void> {
     const res = await api.gql(mutation(name), { input });

@@ -1,20 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CASE_FIELDS, enrolmentInput, mutation, PARTICIPANT_QUERY, PERSON } from '../support/journey-api';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 describe('a journey recorded over GraphQL (e2e, real app on a SQLite file)', () => {
-  const tmp = tempDir();
-  const file = tmp.file('journeys.db');
-  let api: TestApp;
-
-  beforeAll(async () => {
-    api = await startTestApp(file);
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
-  });
+  const api = appForTests();
 
   it('records a whole journey from enrolment to a 6-month follow-up', async () => {
     const enrolment = enrolmentInput();
@@ -101,8 +90,7 @@ describe('a journey recorded over GraphQL (e2e, real app on a SQLite file)', () 
   it('keeps every case across a restart on the same file', async () => {
     const enrolment = enrolmentInput({ city: 'stockholm', programme: 'stockholm-test-group' });
     const before = await api.gql(mutation('enrolParticipant'), { input: enrolment });
-    await api.close();
-    api = await startTestApp(file);
+    await api.restart();
     const after = await api.gql(`query ($id: ID!) { participant(id: $id) { ${CASE_FIELDS} } }`, { id: enrolment.participantId });
     expect(after.data!.participant).toEqual(before.data!.enrolParticipant);
   });

@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY } from '../support/journey-api';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 describe('retries and concurrent advisers (e2e, real app on a SQLite file)', () => {
-  const tmp = tempDir();
-  let api: TestApp;
-
-  beforeAll(async () => {
-    api = await startTestApp(tmp.file('journeys.db'));
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
-  });
+  const api = appForTests();
 
   const coaching = (participantId: string, extra: Record<string, unknown> = {}) => ({
     input: { participantId, occurredOn: '2007-04-03', mode: 'GROUP', durationMinutes: 60, ...extra },

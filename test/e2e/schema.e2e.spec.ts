@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, findBreakingChanges } from 'graphql';
 import { printServedSchema } from '../../src/graphql/print-schema';
-import { tempDir } from '../support/temp-files';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { appForTests } from '../support/test-app';
 
 const COMMITTED = join(__dirname, '../../schema/schema.graphql');
 const CONTRACT = join(__dirname, '../../../shared/contract/schema.graphql');
@@ -15,15 +14,7 @@ const CONTRACT = join(__dirname, '../../../shared/contract/schema.graphql');
 const NOT_YET_BUILT = ['LifePath', 'LifePathStep', 'LifePathEdge', 'LifePathConnection', 'LifePathFilter', 'Query.lifePaths'];
 
 describe('the GraphQL schema (generated from the code)', () => {
-  const tmp = tempDir();
-  let api: TestApp;
-  beforeAll(async () => {
-    api = await startTestApp(tmp.file('journeys.db'));
-  });
-  afterAll(async () => {
-    await api.close();
-    tmp.remove();
-  });
+  const api = appForTests();
 
   it('is the one committed in schema/schema.graphql (run `npm run schema` after changing it)', () => {
     expect(printServedSchema(api.app)).toBe(readFileSync(COMMITTED, 'utf8'));

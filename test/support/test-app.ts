@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
 import { type GraphQLResponse, postGraphQL } from './graphql-client';
+import { tempDir } from './temp-files';
 
 export interface TestApp {
   app: INestApplication;
@@ -22,5 +23,48 @@ export async function startTestApp(databaseFile: string, env: Record<string, str
     url,
     gql: (query, variables) => postGraphQL(url, query, variables),
     close: () => app.close(),
+  };
+}
+
+/** The app a test file works against, started before its tests and removed after them. */
+export interface AppForTests extends Omit<TestApp, 'close'> {
+  /** The SQLite file behind it. */
+  file: string;
+  /** Closes the app and starts it again on the same file. */
+  restart(): Promise<void>;
+}
+
+/**
+ * Declares, inside a `describe`, the real service on a fresh SQLite file in a temporary folder:
+ * started in `beforeAll`, closed and removed in `afterAll`.
+ */
+export function appForTests(env: Record<string, string> = {}): AppForTests {
+  const tmp = tempDir();
+  const file = tmp.file('journeys.db');
+  let current: TestApp | null = null;
+  const started = (): TestApp => {
+    if (!current) throw new Error('The app starts in beforeAll: use it inside a test or hook');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startTestApp(file, env);
+  });
+  afterAll(async () => {
+    await current?.close();
+    tmp.remove();
+  });
+  return {
+    file,
+    get app() {
+      return started().app;
+    },
+    get url() {
+      return started().url;
+    },
+    gql: (query, variables) => started().gql(query, variables),
+    restart: async () => {
+      await started().close();
+      current = await startTestApp(file, env);
+    },
   };
 }
