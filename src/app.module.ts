@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ClockModule } from './clock/clock.module';
 import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { JourneyModule } from './journey/journey.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -17,6 +19,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ClockModule,
+        ConfigModule.forRoot(config),
+        AuthModule.forRoot(config),
         StorageModule.forRoot(config.eventStore),
         CatalogueModule.forRoot(config.programmesFile),
         GraphqlApiModule.forRoot(config),

@@ -5,7 +5,24 @@ export interface AppConfig {
   /** A JSON catalogue replacing the built-in one. */
   programmesFile: string | null;
   production: boolean;
+  /** How bearer tokens are verified. */
+  auth: { kind: 'hs256'; secret: string } | { kind: 'jwks'; url: string };
+  /** k of k-anonymity for life paths and of small-cell suppression. */
+  kAnonymity: number;
+  /** Key of the life paths' pseudonyms (HMAC-SHA256 of participant ids). */
+  pseudonymSecret: string;
+  /** Web origins whose pages may open the WebSocket, besides the service's own. */
+  allowedOrigins: string[];
+  /** Mutations one token may send per minute. */
+  mutationsPerMinute: number;
 }
+
+/**
+ * Known to everyone who reads this file: fine on a developer's machine, refused in production,
+ * where a token signed with it would open every door.
+ */
+export const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production!';
+const MIN_SECRET_LENGTH = 32;
 
 /** A setting that cannot be used: the service does not start, and says which and why. */
 export class ConfigError extends Error {
@@ -17,12 +34,43 @@ const EVENT_STORE_DB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://'];
 
 /** An empty variable counts as unset, as shells and container files often leave them. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const production = parseNodeEnv(env.NODE_ENV || 'development') === 'production';
   return {
     port: parsePort(env.PORT || '3000'),
     eventStore: parseEventStoreUrl(env.EVENT_STORE_URL || DEFAULT_EVENT_STORE_URL),
     programmesFile: env.PROGRAMMES_FILE || null,
-    production: parseNodeEnv(env.NODE_ENV || 'development') === 'production',
+    production,
+    auth: parseAuth(env, production),
+    kAnonymity: parseWholeNumber('K_ANONYMITY', env.K_ANONYMITY || '5', 1),
+    pseudonymSecret: parseSecret('PSEUDONYM_SECRET', env.PSEUDONYM_SECRET, production),
+    allowedOrigins: (env.ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
+    mutationsPerMinute: parseWholeNumber('MUTATION_RATE_LIMIT', env.MUTATION_RATE_LIMIT || '120', 1),
   };
+}
+
+function parseAuth(env: NodeJS.ProcessEnv, production: boolean): AppConfig['auth'] {
+  if (env.AUTH_JWKS_URL) {
+    if (!/^https?:\/\//.test(env.AUTH_JWKS_URL)) throw new ConfigError('AUTH_JWKS_URL must be an http(s) URL');
+    return { kind: 'jwks', url: env.AUTH_JWKS_URL };
+  }
+  if (production && !env.AUTH_JWT_SECRET) {
+    throw new ConfigError('In production, AUTH_JWT_SECRET or AUTH_JWKS_URL must be set: tokens cannot be verified otherwise');
+  }
+  return { kind: 'hs256', secret: parseSecret('AUTH_JWT_SECRET', env.AUTH_JWT_SECRET, production) };
+}
+
+function parseSecret(name: string, value: string | undefined, production: boolean): string {
+  if (!value) {
+    if (production) throw new ConfigError(`In production, ${name} must be set`);
+    return DEVELOPMENT_SECRET;
+  }
+  if (value.length < MIN_SECRET_LENGTH) throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
+  return value;
+}
+
+function parseWholeNumber(name: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new ConfigError(`${name} must be a whole number from ${min}, not '${value}'`);
+  return Number(value);
 }
 
 function parsePort(value: string): number {

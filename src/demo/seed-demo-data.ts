@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ALL_CITIES, type Principal } from '../auth/principal';
 import { ExecuteJourneyCommand } from '../journey/application/execute-journey-command';
 import { JourneyRepository } from '../journey/application/journey-repository';
 import { type DemoJourney, generateProgrammeRun } from './generate-programme-run';
 
 export const DEMO_SEED = 2007;
-const DEMO_ADVISER = 'demo-adviser';
+/** Records the whole run: an adviser of every city. */
+const DEMO_ADVISER: Principal = { sub: 'demo-adviser', role: 'adviser', city: ALL_CITIES };
 
 /**
  * Records a run of the programme through the same command path as the API. Every command has an
@@ -23,7 +25,7 @@ export async function seedDemoData(
   let done = 0;
   for (const { participantId, commands } of run) {
     for (const [i, command] of commands.entries()) {
-      const envelope = { commandId: `demo-${seed}-${participantId}-${i}`, expectedVersion: null, actor: DEMO_ADVISER };
+      const envelope = { commandId: `demo-${seed}-${participantId}-${i}`, expectedVersion: null, caller: DEMO_ADVISER };
       await commandBus.execute(new ExecuteJourneyCommand(command, envelope));
     }
     onProgress?.(++done);

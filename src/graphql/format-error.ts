@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { Forbidden, Unauthenticated } from '../auth/access-errors';
+import { RateLimited } from '../auth/mutation-rate-limit';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { type FieldError, InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
 
@@ -36,6 +38,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return as('CONFLICT', { currentVersion: original.currentVersion }, `The case is at version ${original.currentVersion}, not ${original.expectedVersion}`);
   }
   if (original instanceof ParticipantNotFound) return as('NOT_FOUND', {}, original.message);
+  if (original instanceof Unauthenticated) return as('UNAUTHENTICATED', {}, original.message);
+  if (original instanceof Forbidden) return as('FORBIDDEN', {}, original.message);
+  if (original instanceof RateLimited) return as('RATE_LIMITED', { retryAfterSeconds: original.retryAfterSeconds }, original.message);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return code === 'BAD_USER_INPUT' ? as(code, { fieldErrors: coercionFieldErrors(message) }) : as(code);

@@ -55,7 +55,7 @@ describe('live dashboards over graphql-ws (e2e, real app, real WebSocket client)
   it("pushes a city's dashboard after each event that changes it, and nothing for other cities or other events", async () => {
     const inFrankfurt = await enrolIn('frankfurt', 'frankfurt-test-group');
     const inParis = await enrolIn('paris', 'paris-gatp');
-    frankfurt = subscribe<Pushed>(api.url, SUBSCRIPTION, { city: 'frankfurt' });
+    frankfurt = subscribe<Pushed>(api.url, SUBSCRIPTION, { city: 'frankfurt' }, { authorization: api.bearer });
     const live = await firstPush(frankfurt, enrolOneIn('frankfurt', 'frankfurt-test-group', 'frankfurt'));
     const enrolled = enrolments.get('frankfurt');
     expect(live.data.dashboardUpdated).toMatchObject({ city: 'frankfurt', programme: null, enrolled, exited: 0 });
@@ -71,7 +71,7 @@ describe('live dashboards over graphql-ws (e2e, real app, real WebSocket client)
   });
 
   it("pushes a programme's dashboard to its own subscribers", async () => {
-    const kompass = subscribe<Pushed>(api.url, SUBSCRIPTION, { city: 'frankfurt', programme: 'frankfurt-kompass' });
+    const kompass = subscribe<Pushed>(api.url, SUBSCRIPTION, { city: 'frankfurt', programme: 'frankfurt-kompass' }, { authorization: api.bearer });
     try {
       const pushed = await firstPush(kompass, enrolOneIn('frankfurt', 'frankfurt-kompass', 'frankfurt/frankfurt-kompass'));
       expect(pushed.data.dashboardUpdated).toMatchObject({
@@ -85,10 +85,10 @@ describe('live dashboards over graphql-ws (e2e, real app, real WebSocket client)
   });
 
   it('refuses a subscription to an unknown city, or an invalid one, with the same codes as over HTTP', async () => {
-    const lyon = subscribe<{ errors: { extensions: Record<string, unknown> }[] }>(api.url, SUBSCRIPTION, { city: 'lyon' });
+    const lyon = subscribe<{ errors: { extensions: Record<string, unknown> }[] }>(api.url, SUBSCRIPTION, { city: 'lyon' }, { authorization: api.bearer });
     expect((await lyon.next()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'city' }] });
     await lyon.close();
-    const invalid = subscribe(api.url, 'subscription { dashboardUpdated(city: "paris") { nope } }');
+    const invalid = subscribe(api.url, 'subscription { dashboardUpdated(city: "paris") { nope } }', {}, { authorization: api.bearer });
     await expect(invalid.next()).rejects.toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
     await invalid.close();
   });

@@ -1,6 +1,7 @@
 import { postGraphQL } from '../support/graphql-client';
 import { startServiceProcess } from '../support/service-process';
 import { tempDir } from '../support/temp-files';
+import { bearer } from '../support/tokens';
 
 const DASHBOARDS = '{ dashboards { city enrolled exited positiveExitRate positiveExitTarget medianDaysToOutcome } }';
 
@@ -10,10 +11,11 @@ describe('npm run demo (e2e, the built demo as a child process)', () => {
 
   it('serves every city with a realistic run of the programme, and reuses it on a second start', async () => {
     const env = { EVENT_STORE_URL: `sqlite:${tmp.file('demo.db')}` };
+    const auth = { authorization: await bearer('coordinator', '*') };
     const first = await startServiceProcess(env, 'cli/demo.js');
     let figures: unknown;
     try {
-      const { data, errors } = await postGraphQL(first.url, DASHBOARDS);
+      const { data, errors } = await postGraphQL(first.url, DASHBOARDS, {}, auth);
       expect(errors).toBeUndefined();
       expect(data!.dashboards.map((d: { city: string }) => d.city)).toEqual(['paris', 'frankfurt', 'stockholm']);
       for (const d of data!.dashboards) {
@@ -33,7 +35,7 @@ describe('npm run demo (e2e, the built demo as a child process)', () => {
 
     const second = await startServiceProcess(env, 'cli/demo.js');
     try {
-      const { data } = await postGraphQL(second.url, DASHBOARDS);
+      const { data } = await postGraphQL(second.url, DASHBOARDS, {}, auth);
       expect(data!.dashboards).toEqual(figures);
     } finally {
       second.child.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { postGraphQL } from '../support/graphql-client';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY } from '../support/journey-api';
 import { startServiceProcess } from '../support/service-process';
 import { tempDir } from '../support/temp-files';
+import { defaultBearer } from '../support/tokens';
 
 interface Acknowledged {
   participantId: string;
@@ -16,12 +17,13 @@ describe('durability: every acknowledged mutation survives kill -9 (e2e, the bui
 
   it('finds after a restart every mutation acknowledged before SIGKILL', async () => {
     const env = { EVENT_STORE_URL: `sqlite:${tmp.file('journeys.db')}` };
+    const auth = { authorization: await defaultBearer() };
     const first = await startServiceProcess(env);
     const acknowledged: Acknowledged[] = [];
     const participants: string[] = [];
     for (let i = 0; i < 10; i++) {
       const input = enrolmentInput();
-      const res = await postGraphQL(first.url, mutation('enrolParticipant'), { input });
+      const res = await postGraphQL(first.url, mutation('enrolParticipant'), { input }, auth);
       expect(res.errors).toBeUndefined();
       participants.push(input.participantId as string);
       acknowledged.push({ participantId: input.participantId as string, version: 1, kind: 'ENROLLED' });
@@ -32,7 +34,7 @@ describe('durability: every acknowledged mutation survives kill -9 (e2e, the bui
       const participantId = participants[i % participants.length];
       return postGraphQL(first.url, mutation('recordCoachingSession'), {
         input: { participantId, commandId: randomUUID(), occurredOn: '2007-04-02', mode: 'GROUP', durationMinutes: 30 },
-      }).then(
+      }, auth).then(
         (res) => {
           if (!res.errors) acknowledged.push({ participantId, version: res.data!.recordCoachingSession.version, kind: 'COACHING_SESSION' });
           if (acknowledged.length === 40) first.child.kill('SIGKILL');
@@ -47,7 +49,7 @@ describe('durability: every acknowledged mutation survives kill -9 (e2e, the bui
     const second = await startServiceProcess(env);
     try {
       for (const { participantId, version, kind } of acknowledged) {
-        const { data } = await postGraphQL(second.url, PARTICIPANT_QUERY, { id: participantId });
+        const { data } = await postGraphQL(second.url, PARTICIPANT_QUERY, { id: participantId }, auth);
         const found = data!.participant;
         expect(found.version).toBeGreaterThanOrEqual(version);
         expect(found.timeline[version - 1]).toMatchObject({ sequence: version, kind });

@@ -59,7 +59,7 @@ describe('a journey recorded over GraphQL (e2e, real app on a SQLite file)', () 
     ]);
     expect(found.timeline[4]).toMatchObject({
       occurredOn: '2007-06-18',
-      recordedBy: 'anonymous',
+      recordedBy: 'test-adviser',
       summary: 'Job started: PERMANENT, SME, sector J, 35 h/week',
       note: null,
     });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { TEST_JWT_SECRET } from './tokens';
 
 const DIST = join(__dirname, '../../dist');
 
@@ -30,7 +31,7 @@ export async function startServiceProcess(env: Record<string, string>, entry = '
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
   const port = await freePort();
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, NODE_ENV: 'test', ...env, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));

@@ -3,25 +3,38 @@ import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
 import { type GraphQLResponse, postGraphQL } from './graphql-client';
 import { tempDir } from './temp-files';
+import { defaultBearer, TEST_JWT_SECRET } from './tokens';
 
 export interface TestApp {
   app: INestApplication;
   /** The GraphQL endpoint over real HTTP on loopback. */
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** `Authorization` value of the caller `gql` acts as by default (an adviser of every city). */
+  bearer: string;
+  /** A request as the default caller, or as the caller of `authorization` (null: no header). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, authorization?: string | null): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 /** The real service on a real SQLite file, listening on a free loopback port. */
 export async function startTestApp(databaseFile: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ EVENT_STORE_URL: `sqlite:${databaseFile}`, PORT: '0', NODE_ENV: 'test', ...env });
+  const config = loadConfig({
+    EVENT_STORE_URL: `sqlite:${databaseFile}`,
+    PORT: '0',
+    NODE_ENV: 'test',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+  });
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}/graphql`;
+  const asDefault = await defaultBearer();
   return {
     app,
     url,
-    gql: (query, variables) => postGraphQL(url, query, variables),
+    bearer: asDefault,
+    gql: (query, variables, authorization = asDefault) =>
+      postGraphQL(url, query, variables, authorization === null ? {} : { authorization }),
     close: () => app.close(),
   };
 }
@@ -61,7 +74,10 @@ export function appForTests(env: Record<string, string> = {}): AppForTests {
     get url() {
       return started().url;
     },
-    gql: (query, variables) => started().gql(query, variables),
+    get bearer() {
+      return started().bearer;
+    },
+    gql: (query, variables, authorization) => started().gql(query, variables, authorization),
     restart: async () => {
       await started().close();
       current = await startTestApp(file, env);

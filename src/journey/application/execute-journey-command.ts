@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertAllowed } from '../../auth/access-policy';
+import type { Principal } from '../../auth/principal';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import type { Catalogue } from '../../catalogue/catalogue';
 import { ProjectionRunner } from '../../projections/projection-runner';
@@ -19,8 +21,8 @@ export interface CommandEnvelope {
   commandId: string | null;
   /** The version the client based its command on; any version when null. */
   expectedVersion: number | null;
-  /** Who records it. */
-  actor: string;
+  /** Who records it: recorded as `recordedBy`, and allowed only for the participant's city. */
+  caller: Principal;
 }
 
 /** Every journey command takes the same path: load the stream, decide, append, return the case. */
@@ -72,20 +74,23 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
 
   private async decideAndAppend(
     command: JourneyCommand,
-    { commandId, expectedVersion, actor }: CommandEnvelope,
+    { commandId, expectedVersion, caller }: CommandEnvelope,
     history: RecordedJourneyEvent[],
   ): Promise<RecordedJourneyEvent[]> {
     const participantId = command.data.participantId;
-    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return history;
     if (history.length === 0 && command.type !== 'EnrolParticipant') throw new ParticipantNotFound(participantId);
+    const state = foldJourney(history.map((r) => r.event));
+    // Before anything about the case is answered, a retry's included: it must be the caller's city.
+    const city = state.enrolled ? state.city : command.type === 'EnrolParticipant' ? command.data.city : undefined;
+    assertAllowed(caller, command.type === 'ErasePersonalData' ? 'erasePersonalData' : 'recordMilestones', city);
+    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return history;
     const version = history.length;
     if (expectedVersion !== null && expectedVersion !== version) {
       throw new WrongExpectedVersion(participantId, expectedVersion, version);
     }
 
-    const state = foldJourney(history.map((r) => r.event));
     const events = decide(command, state, { today: this.clock.today(), catalogue: this.catalogue });
-    const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: actor, commandId };
+    const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: caller.sub, commandId };
     return [...history, ...(await this.journeys.append(participantId, events, version, metadata))];
   }
 }

@@ -1,5 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import { Caller } from '../../auth/caller.decorator';
+import type { Principal } from '../../auth/principal';
+import { Requires } from '../../auth/requires.decorator';
 import { ExecuteJourneyCommand } from '../application/execute-journey-command';
 import type { JourneyCommand } from '../domain/commands';
 import { CompleteActivityInput } from './inputs/complete-activity.input';
@@ -21,72 +24,80 @@ interface CommandInput {
   toCommand(): JourneyCommand;
 }
 
-/** Who records a milestone, until access control names the caller. */
-const ANONYMOUS = 'anonymous';
-
 @Resolver(() => ParticipantCaseType)
 export class JourneyResolver {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Mutation(() => ParticipantCaseType)
-  enrolParticipant(@Args('input') input: EnrolParticipantInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  enrolParticipant(@Args('input') input: EnrolParticipantInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  recordCoachingSession(@Args('input') input: RecordCoachingSessionInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  recordCoachingSession(@Args('input') input: RecordCoachingSessionInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  startActivity(@Args('input') input: StartActivityInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  startActivity(@Args('input') input: StartActivityInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  completeActivity(@Args('input') input: CompleteActivityInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  completeActivity(@Args('input') input: CompleteActivityInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  referToPartner(@Args('input') input: ReferToPartnerInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  referToPartner(@Args('input') input: ReferToPartnerInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  recordJobStart(@Args('input') input: RecordJobStartInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  recordJobStart(@Args('input') input: RecordJobStartInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  recordSelfEmployment(@Args('input') input: RecordSelfEmploymentInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  recordSelfEmployment(@Args('input') input: RecordSelfEmploymentInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  recordExit(@Args('input') input: RecordExitInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  recordExit(@Args('input') input: RecordExitInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  recordFollowUp(@Args('input') input: RecordFollowUpInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  recordFollowUp(@Args('input') input: RecordFollowUpInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType)
-  reEnrolParticipant(@Args('input') input: ReEnrolParticipantInput) {
-    return this.execute(input);
+  @Requires('recordMilestones')
+  reEnrolParticipant(@Args('input') input: ReEnrolParticipantInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
   @Mutation(() => ParticipantCaseType, {
     description: "Deletes the participant's key: name, contact details and notes can never be read again.",
   })
-  erasePersonalData(@Args('input') input: ErasePersonalDataInput) {
-    return this.execute(input);
+  @Requires('erasePersonalData')
+  erasePersonalData(@Args('input') input: ErasePersonalDataInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
   }
 
-  private execute(input: CommandInput): Promise<ParticipantCaseType> {
-    const envelope = { commandId: input.commandId ?? null, expectedVersion: input.expectedVersion ?? null, actor: ANONYMOUS };
+  private execute(input: CommandInput, caller: Principal): Promise<ParticipantCaseType> {
+    const envelope = { commandId: input.commandId ?? null, expectedVersion: input.expectedVersion ?? null, caller };
     return this.commandBus.execute(new ExecuteJourneyCommand(input.toCommand(), envelope));
   }
 }

@@ -1,5 +1,9 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
+import { assertAllowed, cityScope } from '../../auth/access-policy';
+import { Caller } from '../../auth/caller.decorator';
+import type { Principal } from '../../auth/principal';
+import { Requires } from '../../auth/requires.decorator';
 import { InvalidInput } from '../../journey/domain/errors';
 import { ParticipantStatus } from '../../graphql/register-enums';
 import type * as v from '../../journey/domain/vocabulary';
@@ -15,13 +19,20 @@ export class CaseFilesResolver {
   constructor(private readonly cases: CaseFilesReader) {}
 
   @Query(() => ParticipantCaseType, { nullable: true, description: "A participant's case file; null when unknown." })
-  participant(@Args('id', { type: () => ID }) id: string) {
+  @Requires('readCaseFiles')
+  async participant(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal) {
     if (!isUUID(id)) throw new InvalidInput([{ field: 'id', message: 'id must be a UUID' }]);
-    return this.cases.find(id);
+    const found = await this.cases.find(id);
+    if (found) assertAllowed(caller, 'readCaseFiles', found.city);
+    return found;
   }
 
-  @Query(() => ParticipantCaseConnectionType, { description: 'Case files in order of first enrolment, a page at a time.' })
+  @Query(() => ParticipantCaseConnectionType, {
+    description: "Case files in order of first enrolment, a page at a time; an adviser's own city when no city is given.",
+  })
+  @Requires('readCaseFiles')
   participants(
+    @Caller() caller: Principal,
     @Args('city', { type: () => String, nullable: true }) city: string | null = null,
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
     @Args('status', { type: () => ParticipantStatus, nullable: true }) status: v.ParticipantStatus | null = null,
@@ -33,6 +44,8 @@ export class CaseFilesResolver {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidInput([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}` }]);
     }
-    return this.cases.list({ city: city ?? null, programme: programme ?? null, status: status ?? null }, size, after ?? null);
+    if (city) assertAllowed(caller, 'readCaseFiles', city);
+    const scope = city || cityScope(caller, 'readCaseFiles');
+    return this.cases.list({ city: scope, programme: programme ?? null, status: status ?? null }, size, after ?? null);
   }
 }

@@ -1,0 +1,56 @@
+import { Forbidden } from './access-errors';
+import { ALL_CITIES, type Principal, type Role } from './principal';
+
+/** What an operation needs (DESIGN 5's table, one row each). */
+export type Capability =
+  | 'recordMilestones'
+  | 'erasePersonalData'
+  | 'readCaseFiles'
+  | 'readOutcomes'
+  | 'readLifePaths'
+  | 'readCatalogue';
+
+/** `own-city`: the city of the token only (or every city for '*'); `any`: every city. */
+type Reach = 'own-city' | 'any' | 'none';
+
+const POLICY: Record<Capability, Record<Role, Reach>> = {
+  recordMilestones: { adviser: 'own-city', coordinator: 'none', researcher: 'none', admin: 'none' },
+  erasePersonalData: { adviser: 'own-city', coordinator: 'none', researcher: 'none', admin: 'any' },
+  readCaseFiles: { adviser: 'own-city', coordinator: 'none', researcher: 'none', admin: 'any' },
+  readOutcomes: { adviser: 'own-city', coordinator: 'own-city', researcher: 'any', admin: 'any' },
+  readLifePaths: { adviser: 'none', coordinator: 'own-city', researcher: 'any', admin: 'any' },
+  readCatalogue: { adviser: 'any', coordinator: 'any', researcher: 'any', admin: 'any' },
+};
+
+/**
+ * The one place that says who may do what, where. `city` is the city the operation touches;
+ * undefined asks only whether the role may use the capability at all.
+ */
+export function assertAllowed(principal: Principal, capability: Capability, city?: string): void {
+  const reach = POLICY[capability][principal.role];
+  if (reach === 'none') throw new Forbidden(`A ${principal.role} may not ${describe(capability)}`);
+  if (reach === 'own-city' && city !== undefined && principal.city !== ALL_CITIES && principal.city !== city) {
+    throw new Forbidden(`A ${principal.role} of ${principal.city} may not ${describe(capability)} of ${city}`);
+  }
+}
+
+/** The only city a principal may see with this capability, or null when it may see every city. */
+export function cityScope(principal: Principal, capability: Capability): string | null {
+  assertAllowed(principal, capability);
+  const ownCity = POLICY[capability][principal.role] === 'own-city' && principal.city !== ALL_CITIES;
+  return ownCity ? principal.city : null;
+}
+
+/** Researchers see outcome figures with small cells hidden (DESIGN 5). */
+export const seesSmallCells = (principal: Principal): boolean => principal.role !== 'researcher';
+
+function describe(capability: Capability): string {
+  return {
+    recordMilestones: 'record milestones',
+    erasePersonalData: 'erase personal data',
+    readCaseFiles: 'read case files',
+    readOutcomes: 'read outcome figures',
+    readLifePaths: 'read life paths',
+    readCatalogue: 'read the catalogue',
+  }[capability];
+}

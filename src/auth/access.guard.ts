@@ -1,0 +1,46 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { Forbidden } from './access-errors';
+import { assertAllowed, type Capability } from './access-policy';
+import { callerContext } from './caller.decorator';
+import { MutationRateLimit } from './mutation-rate-limit';
+import { REQUIRED_CAPABILITY } from './requires.decorator';
+import { TokenVerifier } from './token-verifier';
+
+/**
+ * Runs before every resolver and controller: who calls (the bearer token), whether the role may
+ * use the operation at all (DESIGN 5), and the mutation budget. Checks that depend on a city are
+ * made where the city is known, with the same policy.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+    private readonly rateLimit: MutationRateLimit,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const capability = this.reflector.getAllAndOverride<Capability | undefined>(REQUIRED_CAPABILITY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    // Nested field resolvers run under their parent operation's check.
+    if (context.getType<string>() === 'graphql' && !isOperation(context)) return true;
+    const caller = callerContext(context);
+    // Over WebSocket the principal comes from connection_init; over HTTP from this request's header.
+    caller.principal ??= await this.tokens.verify(caller.req?.headers.authorization);
+    if (!capability) throw new Forbidden('This operation has no access rule');
+    assertAllowed(caller.principal, capability);
+    if (context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo().operation.operation === 'mutation') {
+      await this.rateLimit.consume(caller.principal.sub);
+    }
+    return true;
+  }
+}
+
+function isOperation(context: ExecutionContext): boolean {
+  const parent = GqlExecutionContext.create(context).getInfo().parentType.name;
+  return parent === 'Query' || parent === 'Mutation' || parent === 'Subscription';
+}
