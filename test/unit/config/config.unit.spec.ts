@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../src/config/config';
+import { ConfigError, DEVELOPMENT_SECRET, loadConfig } from '../../../src/config/config';
 
 /** The error `loadConfig` throws for these settings, failing the test when it does not throw. */
 function refusal(env: NodeJS.ProcessEnv): ConfigError {
@@ -18,6 +18,50 @@ describe('loadConfig', () => {
       eventStore: { kind: 'sqlite', file: 'data/journeys.db' },
       programmesFile: null,
       production: false,
+      auth: { kind: 'hs256', secret: DEVELOPMENT_SECRET },
+      kAnonymity: 5,
+      pseudonymSecret: DEVELOPMENT_SECRET,
+      allowedOrigins: [],
+      mutationsPerMinute: 120,
+    });
+  });
+
+  describe('secrets and access settings', () => {
+    const SECRET = 'a-production-secret-of-forty-characters!';
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, PSEUDONYM_SECRET: SECRET };
+
+    it('starts in production with both secrets', () => {
+      expect(loadConfig(production)).toMatchObject({ production: true, auth: { kind: 'hs256', secret: SECRET }, pseudonymSecret: SECRET });
+    });
+
+    it('refuses to start in production without a token secret or a JWKS URL', () => {
+      expect(refusal({ ...production, AUTH_JWT_SECRET: '' }).message).toContain('AUTH_JWT_SECRET or AUTH_JWKS_URL');
+    });
+
+    it('refuses to start in production without a pseudonym secret', () => {
+      expect(refusal({ ...production, PSEUDONYM_SECRET: '' }).message).toContain('PSEUDONYM_SECRET');
+    });
+
+    it('verifies RS256 tokens from a JWKS URL instead of a secret', () => {
+      expect(loadConfig({ ...production, AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'https://id.example.org/jwks.json' }).auth).toEqual({
+        kind: 'jwks',
+        url: 'https://id.example.org/jwks.json',
+      });
+      expect(refusal({ AUTH_JWKS_URL: 'ftp://id.example.org' }).message).toContain('AUTH_JWKS_URL');
+    });
+
+    it('refuses a secret shorter than 32 characters', () => {
+      expect(refusal({ AUTH_JWT_SECRET: 'short' }).message).toContain('at least 32');
+    });
+
+    it('reads k, the origins allowed to open a WebSocket and the mutation budget', () => {
+      expect(loadConfig({ K_ANONYMITY: '3', ALLOWED_ORIGINS: 'https://a.example, https://b.example', MUTATION_RATE_LIMIT: '10' })).toMatchObject({
+        kAnonymity: 3,
+        allowedOrigins: ['https://a.example', 'https://b.example'],
+        mutationsPerMinute: 10,
+      });
+      expect(refusal({ K_ANONYMITY: '0' }).message).toContain('K_ANONYMITY');
+      expect(refusal({ MUTATION_RATE_LIMIT: 'many' }).message).toContain('MUTATION_RATE_LIMIT');
     });
   });
 
@@ -83,7 +127,8 @@ describe('loadConfig', () => {
       ['development', false],
       ['test', false],
     ])('%s sets production to %s', (value, production) => {
-      expect(loadConfig({ NODE_ENV: value }).production).toBe(production);
+      const secrets = { AUTH_JWT_SECRET: 'a-production-secret-of-forty-characters!', PSEUDONYM_SECRET: 'another-secret-of-at-least-32-chars!' };
+      expect(loadConfig({ NODE_ENV: value, ...secrets }).production).toBe(production);
     });
 
     it.each(['staging', 'Production', 'prod'])('refuses %j, naming NODE_ENV', (value) => {
