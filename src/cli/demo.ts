@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '../config/config';
+import { issueToken } from '../auth/issue-token';
+import { ALL_CITIES, type Principal } from '../auth/principal';
+import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { startService } from '../start-service';
 
 const DEMO_STORE = 'sqlite:data/demo.db';
 
 const EXAMPLES = `
-Try, in GraphiQL at that address or with any GraphQL client:
+Try, with one of the tokens above in the Authorization header (GraphiQL at that address has a
+headers tab), or with any GraphQL client:
 
   { dashboards { city enrolled active exited positiveExitRate positiveExitTarget medianDaysToOutcome } }
 
@@ -36,7 +39,26 @@ async function main(): Promise<void> {
     logger.log(recorded ? `${recorded} journeys recorded` : 'Demo data already recorded');
   });
   logger.log(`GraphQL API at ${url}`);
+  console.log(await demoTokens(config));
   console.log(EXAMPLES);
+}
+
+/** One bearer token per role, so that each person's view can be tried at once. */
+async function demoTokens(config: AppConfig): Promise<string> {
+  if (config.auth.kind !== 'hs256') return 'Tokens come from your identity provider (AUTH_JWKS_URL).';
+  const secret = config.auth.secret;
+  const callers: Principal[] = [
+    { sub: 'adviser-paris', role: 'adviser', city: 'paris' },
+    { sub: 'adviser-frankfurt', role: 'adviser', city: 'frankfurt' },
+    { sub: 'adviser-stockholm', role: 'adviser', city: 'stockholm' },
+    { sub: 'coordinator', role: 'coordinator', city: ALL_CITIES },
+    { sub: 'researcher', role: 'researcher', city: null },
+    { sub: 'admin', role: 'admin', city: null },
+  ];
+  const lines = await Promise.all(
+    callers.map(async (c) => `  ${`${c.role}${c.city && c.city !== ALL_CITIES ? ` (${c.city})` : ''}`.padEnd(22)} Bearer ${await issueToken(secret, c)}`),
+  );
+  return `\nTokens for 8 hours (HTTP header Authorization, or connection_init { "authorization": ... } on the WebSocket):\n${lines.join('\n')}`;
 }
 
 main().catch((error: unknown) => {
