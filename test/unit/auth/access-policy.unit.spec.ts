@@ -1,0 +1,39 @@
+import { Forbidden } from '../../../src/auth/access-errors';
+import { assertAllowed, cityScope, seesSmallCells } from '../../../src/auth/access-policy';
+import type { Principal } from '../../../src/auth/principal';
+
+const adviser: Principal = { sub: 'a', role: 'adviser', city: 'paris' };
+const everywhere: Principal = { sub: 'c', role: 'coordinator', city: '*' };
+const researcher: Principal = { sub: 'r', role: 'researcher', city: null };
+const admin: Principal = { sub: 'x', role: 'admin', city: null };
+
+describe('the access policy', () => {
+  it("lets an adviser work in its own city only", () => {
+    expect(() => assertAllowed(adviser, 'recordMilestones', 'paris')).not.toThrow();
+    expect(() => assertAllowed(adviser, 'recordMilestones', 'frankfurt')).toThrow(Forbidden);
+    expect(() => assertAllowed(adviser, 'readLifePaths')).toThrow(Forbidden);
+  });
+
+  it("reads '*' as every city", () => {
+    expect(() => assertAllowed(everywhere, 'readOutcomes', 'stockholm')).not.toThrow();
+    expect(cityScope(everywhere, 'readOutcomes')).toBeNull();
+  });
+
+  it('scopes lists to the caller city where the role is bound to one', () => {
+    expect(cityScope(adviser, 'readCaseFiles')).toBe('paris');
+    expect(cityScope(admin, 'readCaseFiles')).toBeNull();
+    expect(() => cityScope(researcher, 'readCaseFiles')).toThrow(Forbidden);
+  });
+
+  it('lets researchers read every city with small cells hidden, and nothing personal', () => {
+    expect(() => assertAllowed(researcher, 'readOutcomes', 'paris')).not.toThrow();
+    expect(seesSmallCells(researcher)).toBe(false);
+    expect(seesSmallCells(admin)).toBe(true);
+    expect(() => assertAllowed(researcher, 'readCaseFiles')).toThrow(Forbidden);
+  });
+
+  it('lets admins erase anywhere but record nothing else', () => {
+    expect(() => assertAllowed(admin, 'erasePersonalData', 'frankfurt')).not.toThrow();
+    expect(() => assertAllowed(admin, 'recordMilestones', 'frankfurt')).toThrow(Forbidden);
+  });
+});
