@@ -7,6 +7,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { JourneyModule } from './journey/journey.module';
+import { OperationsModule } from './operations/operations.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { StorageModule } from './storage/storage.module';
@@ -25,6 +26,7 @@ export class AppModule {
         CatalogueModule.forRoot(config.programmesFile),
         GraphqlApiModule.forRoot(config),
         ProjectionsModule.forRoot(),
+        OperationsModule,
         ReadSideModule,
         JourneyModule,
       ],

@@ -14,5 +14,21 @@ export async function startService(
   await app.init();
   await prepare(app);
   await app.listen(config.port);
+  stopGracefullyOn(app, ['SIGTERM', 'SIGINT']);
   return { app, url: `${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql` };
+}
+
+/**
+ * On a stop signal: no new connections, in-flight requests finish, subscriptions close, the
+ * projections stop between two batches, the database closes; then exit 0. (Nest's own shutdown
+ * hooks would re-raise the signal, and the exit would read as a failure.)
+ */
+function stopGracefullyOn(app: INestApplication, signals: NodeJS.Signals[]): void {
+  const stop = async () => {
+    // A second signal then ends the process at once, for an operator who will not wait.
+    for (const signal of signals) process.off(signal, stop);
+    await app.close();
+    process.exit(0);
+  };
+  for (const signal of signals) process.once(signal, stop);
 }

@@ -5,6 +5,7 @@ import { Forbidden } from './access-errors';
 import { assertAllowed, type Capability } from './access-policy';
 import { callerContext } from './caller.decorator';
 import { MutationRateLimit } from './mutation-rate-limit';
+import { PUBLIC_ENDPOINT } from './public.decorator';
 import { REQUIRED_CAPABILITY } from './requires.decorator';
 import { TokenVerifier } from './token-verifier';
 
@@ -22,6 +23,7 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, [context.getHandler(), context.getClass()])) return true;
     const capability = this.reflector.getAllAndOverride<Capability | undefined>(REQUIRED_CAPABILITY, [
       context.getHandler(),
       context.getClass(),

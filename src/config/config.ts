@@ -15,6 +15,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Mutations one token may send per minute. */
   mutationsPerMinute: number;
+  /** Events a projection may lag behind the log's head while the service still reports ready. */
+  readinessMaxLag: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     pseudonymSecret: parseSecret('PSEUDONYM_SECRET', env.PSEUDONYM_SECRET, production),
     allowedOrigins: (env.ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
     mutationsPerMinute: parseWholeNumber('MUTATION_RATE_LIMIT', env.MUTATION_RATE_LIMIT || '120', 1),
+    readinessMaxLag: parseWholeNumber('READINESS_MAX_LAG', env.READINESS_MAX_LAG || '1000', 0),
   };
 }
 

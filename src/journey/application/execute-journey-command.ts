@@ -4,6 +4,8 @@ import { assertAllowed } from '../../auth/access-policy';
 import type { Principal } from '../../auth/principal';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import type { Catalogue } from '../../catalogue/catalogue';
+import { errorCodeOf } from '../../graphql/error-code';
+import { Metrics } from '../../operations/metrics';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import { WrongExpectedVersion } from '../../event-store/event-store.port';
 import { type ParticipantCaseView, toParticipantCase } from '../case/participant-case';
@@ -47,11 +49,19 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
     private readonly journeys: JourneyRepository,
     private readonly clock: Clock,
     private readonly projections: ProjectionRunner,
+    private readonly metrics: Metrics,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
-  execute({ command, envelope }: ExecuteJourneyCommand): Promise<ParticipantCaseView> {
-    return this.perParticipant.run(command.data.participantId, () => this.executeAlone(command, envelope));
+  async execute({ command, envelope }: ExecuteJourneyCommand): Promise<ParticipantCaseView> {
+    try {
+      const answer = await this.perParticipant.run(command.data.participantId, () => this.executeAlone(command, envelope));
+      this.metrics.commands.inc({ command: command.type, outcome: 'ok' });
+      return answer;
+    } catch (error) {
+      this.metrics.commands.inc({ command: command.type, outcome: errorCodeOf(error) ?? 'INTERNAL_SERVER_ERROR' });
+      throw error;
+    }
   }
 
   private async executeAlone(command: JourneyCommand, envelope: CommandEnvelope): Promise<ParticipantCaseView> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Metrics } from '../../operations/metrics';
 import { EVENT_STORE, KEY_VAULT } from '../../storage/storage.tokens';
 import type { EventMetadata, EventStore, StoredEvent } from '../../event-store/event-store.port';
 import type { KeyVault } from '../../personal-data/key-vault.port';
@@ -20,6 +21,7 @@ export class JourneyRepository {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_VAULT) private readonly vault: KeyVault,
+    private readonly metrics: Metrics,
   ) {}
 
   async load(participantId: string): Promise<RecordedJourneyEvent[]> {
@@ -39,7 +41,9 @@ export class JourneyRepository {
     const sealed = await Promise.all(
       events.map(async (e) => ({ type: e.type, data: await sealEventData(this.vault, participantId, e.data), metadata })),
     );
+    const timer = this.metrics.appendDuration.startTimer();
     const result = await this.store.appendToStream(participantStream(participantId), sealed, expectedVersion);
+    timer();
     return result.events.map((e, i) => toRecorded(e, events[i].data));
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
 import type { Subscription } from 'rxjs';
+import { Metrics } from '../../operations/metrics';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import { type DashboardView, toDashboard } from './dashboard-view';
 import { OutcomesReader } from './outcomes.reader';
@@ -19,6 +20,7 @@ export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly runner: ProjectionRunner,
     private readonly outcomes: OutcomesReader,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,6 +39,17 @@ export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationSh
 
   /** The live figures of one city or programme, each time they change. */
   updatesOf(city: string, programme: string | null): AsyncIterableIterator<DashboardView> {
-    return this.pubSub.asyncIterableIterator(programme === null ? city : `${city}/${programme}`);
+    const updates = this.pubSub.asyncIterableIterator<DashboardView>(programme === null ? city : `${city}/${programme}`);
+    const { activeSubscriptions } = this.metrics;
+    activeSubscriptions.inc();
+    const end = updates.return!.bind(updates);
+    let ended = false;
+    // graphql-ws calls return() when the client stops or the socket closes.
+    updates.return = () => {
+      if (!ended) activeSubscriptions.dec();
+      ended = true;
+      return end();
+    };
+    return updates;
   }
 }

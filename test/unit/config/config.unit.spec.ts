@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       pseudonymSecret: DEVELOPMENT_SECRET,
       allowedOrigins: [],
       mutationsPerMinute: 120,
+      readinessMaxLag: 1000,
     });
   });
 

@@ -1,0 +1,27 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator';
+import { ReadinessIndicator } from './readiness.indicator';
+
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessIndicator,
+  ) {}
+
+  /** The process answers: restart it if not. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Send it traffic: the store answers and the read models are current. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.readiness.storeAnswers(), () => this.readiness.projectionsCurrent()]);
+  }
+}

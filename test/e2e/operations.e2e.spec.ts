@@ -1,0 +1,60 @@
+import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { enrolmentInput, mutation } from '../support/journey-api';
+import { subscribe } from '../support/subscription-client';
+import { appForTests } from '../support/test-app';
+
+const get = async (url: string) => {
+  const response = await fetch(url);
+  return { status: response.status, text: await response.text() };
+};
+
+describe('health and metrics for operators (e2e, real app over HTTP)', () => {
+  const api = appForTests({ READINESS_MAX_LAG: '0' });
+  const base = () => api.url.replace(/\/graphql$/, '');
+
+  it('answers live, and ready once the read models are current, without a token', async () => {
+    expect((await get(`${base()}/health/live`)).status).toBe(200);
+    const ready = await get(`${base()}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toMatchObject({ status: 'ok', info: { store: { status: 'up' }, projections: { status: 'up' } } });
+  });
+
+  it('turns not ready while a projection lags the log, and ready again when it catches up', async () => {
+    const runner = api.app.get(ProjectionRunner);
+    await runner.stop();
+    try {
+      // The mutation is stored; with the projections stopped, the read models fall behind.
+      expect((await api.gql(mutation('enrolParticipant'), { input: enrolmentInput() })).errors).toBeUndefined();
+      const lagging = await get(`${base()}/health/ready`);
+      expect(lagging.status).toBe(503);
+      expect(JSON.parse(lagging.text).error.projections['case-files']).toMatchObject({ lag: 1, healthy: true });
+    } finally {
+      runner.start();
+    }
+    let status = 503;
+    while (status !== 200) status = (await get(`${base()}/health/ready`)).status;
+  });
+
+  it('exposes every metric of the issue in Prometheus format after a few operations', async () => {
+    await api.gql(mutation('enrolParticipant'), { input: enrolmentInput() });
+    await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'lyon' }) });
+    await api.gql('{ dashboards { city enrolled } }');
+    const live = subscribe(api.url, 'subscription { dashboardUpdated(city: "paris") { enrolled } }', {}, { authorization: api.bearer });
+    // The subscription is counted once the server has it: a change pushed to it proves that.
+    let pushed = null;
+    while (!pushed) {
+      await api.gql(mutation('enrolParticipant'), { input: enrolmentInput() });
+      pushed = await live.nextWithin(200);
+    }
+    const { status, text } = await get(`${base()}/metrics`);
+    await live.close();
+    expect(status).toBe(200);
+    expect(text).toMatch(/^journey_append_duration_seconds_count \d+/m);
+    expect(text).toMatch(/^journey_commands_total\{command="EnrolParticipant",outcome="ok"\} \d+/m);
+    expect(text).toMatch(/^journey_commands_total\{command="EnrolParticipant",outcome="BAD_USER_INPUT"\} 1/m);
+    expect(text).toMatch(/^journey_projection_lag_events\{projection="case-files"\} \d+/m);
+    expect(text).toMatch(/^journey_projection_lag_events\{projection="outcomes"\} \d+/m);
+    expect(text).toMatch(/^journey_active_subscriptions 1$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+});
