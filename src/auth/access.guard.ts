@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Forbidden } from './access-errors';
 import { assertAllowed, type Capability } from './access-policy';
-import { callerContext } from './caller.decorator';
+import { authorizationOf, callerContext } from './caller.decorator';
 import { MutationRateLimit } from './mutation-rate-limit';
 import { PUBLIC_ENDPOINT } from './public.decorator';
 import { REQUIRED_CAPABILITY } from './requires.decorator';
@@ -32,7 +32,7 @@ export class AccessGuard implements CanActivate {
     if (context.getType<string>() === 'graphql' && !isOperation(context)) return true;
     const caller = callerContext(context);
     // Over WebSocket the principal comes from connection_init; over HTTP from this request's header.
-    caller.principal ??= await this.tokens.verify(caller.req?.headers.authorization);
+    caller.principal ??= await this.tokens.verify(authorizationOf(context));
     if (!capability) throw new Forbidden('This operation has no access rule');
     assertAllowed(caller.principal, capability);
     if (context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo().operation.operation === 'mutation') {

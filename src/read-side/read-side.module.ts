@@ -5,21 +5,27 @@ import { PROJECTIONS } from '../projections/projection.tokens';
 import { CaseFilesReader } from './cases/case-files.reader';
 import { CaseFilesResolver } from './graphql/case-files.resolver';
 import { DashboardsResolver } from './graphql/dashboards.resolver';
+import { LifePathsResolver } from './graphql/life-paths.resolver';
+import { LifePathsExportController } from './life-paths/life-paths-export.controller';
+import { LifePathsReader } from './life-paths/life-paths.reader';
 import { DashboardUpdates } from './outcomes/dashboard-updates';
 import { OutcomesReader } from './outcomes/outcomes.reader';
 import { buildProjections } from './projections.registry';
 
-/** The read models, their queries and the live dashboard updates. */
+/** The read models, their queries, the live dashboard updates and the life-paths export. */
 @Global()
 @Module({
   providers: [
     { provide: PROJECTIONS, useFactory: (catalogue: Catalogue) => buildProjections(catalogue), inject: [CATALOGUE] },
     CaseFilesReader,
     OutcomesReader,
+    LifePathsReader,
     DashboardUpdates,
     CaseFilesResolver,
     DashboardsResolver,
+    LifePathsResolver,
   ],
+  controllers: [LifePathsExportController],
   exports: [PROJECTIONS],
 })
 export class ReadSideModule {}

@@ -53,7 +53,10 @@ function readModels(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
     return Object.fromEntries(
-      PROJECTIONS.flatMap((p) => p.tables).map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).raw().all()]),
+      PROJECTIONS.flatMap((p) => p.tables).map((table) => [
+        table,
+        (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort(),
+      ]),
     );
   } finally {
     db.close();

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { Catalogue } from '../../catalogue/catalogue';
+import type { StoredEvent } from '../../event-store/event-store.port';
+import { participantOfStream } from '../../journey/application/journey-repository';
+import type { JourneyEvent } from '../../journey/domain/events';
+import { evolveLifePathRecord, type LifePathRecord } from '../../life-paths/life-path-record';
+import type { Projection, ProjectionWriter } from '../../projections/projection';
+
+/** The projection's name, which is also its checkpoint's key. */
+export const LIFE_PATHS_PROJECTION = 'life-paths';
+
+/**
+ * Each participant's life-path record, the input of the anonymised release. Folded from coded
+ * fields only: the events' sealed personal data and notes never reach this table, so erasure has
+ * nothing to remove here and the journey stays in the statistics.
+ */
+export class LifePathsProjection implements Projection {
+  readonly name = LIFE_PATHS_PROJECTION;
+  readonly tables = ['life_paths'];
+
+  constructor(private readonly catalogue: Catalogue) {}
+
+  open(db: Database.Database): ProjectionWriter {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS life_paths (
+        participant_id TEXT PRIMARY KEY,
+        record TEXT NOT NULL
+      ) STRICT;
+    `);
+    const select = db.prepare<[string], string>('SELECT record FROM life_paths WHERE participant_id = ?').pluck();
+    const upsert = db.prepare<[string, string]>(
+      `INSERT INTO life_paths (participant_id, record) VALUES (?, ?)
+       ON CONFLICT (participant_id) DO UPDATE SET record = excluded.record`,
+    );
+    const { exitClasses } = this.catalogue;
+    return {
+      apply: (stored: StoredEvent) => {
+        const participantId = participantOfStream(stored.streamId);
+        if (participantId === null) return [];
+        const row = select.get(participantId);
+        const previous = row === undefined ? null : (JSON.parse(row) as LifePathRecord);
+        const event = { type: stored.type, data: stored.data } as JourneyEvent;
+        const next = evolveLifePathRecord(previous, event, exitClasses);
+        if (next !== null && next !== previous) upsert.run(participantId, JSON.stringify(next));
+        // No live subscription follows life paths: the release is recomputed when read.
+        return [];
+      },
+    };
+  }
+}

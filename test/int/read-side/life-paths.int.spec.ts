@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { loadConfig } from '../../../src/config/config';
+import { generateProgrammeRun } from '../../../src/demo/generate-programme-run';
+import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import { decide } from '../../../src/journey/domain/decide';
+import type { JourneyEvent } from '../../../src/journey/domain/events';
+import { evolve, initialState, type JourneyState } from '../../../src/journey/domain/state';
+import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
+import { evolveLifePathRecord, type LifePathRecord } from '../../../src/life-paths/life-path-record';
+import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
+import { LifePathsProjection } from '../../../src/read-side/life-paths/life-paths.projection';
+import { LifePathsReader } from '../../../src/read-side/life-paths/life-paths.reader';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { tempDir } from '../../support/temp-files';
+
+const TODAY = '2026-01-01';
+const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
+
+/** A small programme run's journeys, as the events the domain decides for them (personal data in clear). */
+function journeysOf(seed: number): { participantId: string; events: JourneyEvent[] }[] {
+  return [...generateProgrammeRun({ seed, scale: 0.1 })].map(({ participantId, commands }) => {
+    let state: JourneyState = initialState();
+    const events = commands.flatMap((command) => {
+      const decided = decide(command, state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
+      state = decided.reduce(evolve, state);
+      return decided;
+    });
+    return { participantId, events };
+  });
+}
+
+/** Interleaves the journeys into one global log, keeping each journey's own order. */
+function interleave(journeys: ReturnType<typeof journeysOf>, picks: number[]): StoredEvent[] {
+  const cursors = journeys.map(() => 0);
+  const total = journeys.reduce((n, j) => n + j.events.length, 0);
+  const log: StoredEvent[] = [];
+  for (let i = 0; log.length < total; i++) {
+    const open = journeys.map((_, j) => j).filter((j) => cursors[j]! < journeys[j]!.events.length);
+    const j = open[picks[i % picks.length]! % open.length]!;
+    const event = journeys[j]!.events[cursors[j]!++]!;
+    log.push({
+      ...event,
+      streamId: `participant-${journeys[j]!.participantId}`,
+      version: cursors[j]!,
+      position: BigInt(log.length + 1),
+      metadata: { recordedAt: '2026-01-01T12:00:00.000Z', recordedBy: 'test', commandId: null },
+    });
+  }
+  return log;
+}
+
+const recordOf = (events: readonly JourneyEvent[]): LifePathRecord =>
+  events.reduce<LifePathRecord | null>((r, e) => evolveLifePathRecord(r, e, BUILT_IN_CATALOGUE.exitClasses), null)!;
+
+/** Every personal value and note of the journeys, which the read model must not hold. */
+const personalTextsOf = (journeys: ReturnType<typeof journeysOf>): string[] =>
+  journeys.flatMap(({ events }) =>
+    events.flatMap((e) => {
+      const data = e.data as { personal?: Record<string, string | null>; note?: string | null };
+      return [...Object.values(data.personal ?? {}), data.note ?? null].filter((t): t is string => !!t);
+    }),
+  );
+
+describe('the life-paths read model and its release (real SQLite file)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+  let run = 0;
+
+  it('folded event by event in any interleaving, releases what anonymising whole journeys releases', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), (seed, picks) => {
+        const journeys = journeysOf(seed);
+        const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
+        try {
+          const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
+          db.transaction(() => interleave(journeys, picks).forEach((event) => writer.apply(event)))();
+          const stored = db.prepare<[], string>('SELECT record FROM life_paths').pluck().all().join('\n');
+          for (const text of personalTextsOf(journeys)) expect(stored).not.toContain(text);
+
+          const expected = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { k: 3, pseudonymSecret: CONFIG.pseudonymSecret });
+          expect(new LifePathsReader(db, CONFIG).release()).toEqual(expected);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('anonymises again only once the read model has moved', () => {
+    const [first, ...others] = journeysOf(7);
+    const db = openSqliteDatabase(tmp.file('cache.db'));
+    try {
+      const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
+      const checkpoints = new ProjectionCheckpoints(db);
+      const log = interleave([first!, ...others], [0]);
+      const fold = (events: StoredEvent[]) =>
+        db.transaction(() => {
+          events.forEach((event) => writer.apply(event));
+          checkpoints.write('life-paths', events.at(-1)!.position);
+        })();
+      const lastOfFirst = first!.events.length;
+      fold(log.slice(lastOfFirst));
+      const reader = new LifePathsReader(db, CONFIG);
+
+      const before = reader.release();
+      expect(reader.release()).toBe(before);
+
+      fold(log.slice(0, lastOfFirst).map((event, i) => ({ ...event, position: BigInt(log.length + i + 1) })));
+      const after = reader.release();
+      expect(after).not.toBe(before);
+      expect(after.paths.length + after.suppressedCount).toBe(before.paths.length + before.suppressedCount + 1);
+      expect(reader.release()).toBe(after);
+    } finally {
+      db.close();
+    }
+  });
+});
