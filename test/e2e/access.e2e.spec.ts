@@ -23,6 +23,8 @@ const TABLE: Record<string, Record<Caller, [own: Outcome, other: Outcome]>> = {
   cityDashboard: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   timeToOutcome: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   dashboardUpdated: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
+  lifePaths: { adviser: [F, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
+  lifePathsCsv: { adviser: [F, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   cities: { adviser: [A, A], coordinator: [A, A], researcher: [A, A], admin: [A, A] },
 };
 
@@ -87,6 +89,12 @@ describe('who may do what, where (e2e, DESIGN 5, real app over HTTP and WebSocke
         return send('query ($city: String!) { timeToOutcome(city: $city) { participants } }', { city: target });
       case 'cities':
         return send('{ cities { code } }');
+      case 'lifePaths':
+        return send('query ($city: String) { lifePaths(filter: { city: $city }) { totalCount } }', { city: target });
+      case 'lifePathsCsv': {
+        const response = await fetch(`${api.url.replace(/\/graphql$/, '')}/exports/life-paths.csv?city=${target}`, { headers: { authorization } });
+        return response.status === 200 ? null : ((await response.json()) as { code: string }).code;
+      }
       case 'dashboardUpdated': {
         const subscription = subscribe<{ data?: unknown; errors?: { extensions: { code: string } }[] }>(
           api.url,
