@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { JourneyModule } from './journey/journey.module';
 import { OperationsModule } from './operations/operations.module';
+import { requestLogging } from './operations/request-logging';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { StorageModule } from './storage/storage.module';
@@ -19,6 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        requestLogging(config),
         ClockModule,
         ConfigModule.forRoot(config),
         AuthModule.forRoot(config),

@@ -6,7 +6,7 @@ import { printServedSchema } from '../graphql/print-schema';
 
 /** `npm run schema`: regenerates schema/schema.graphql from the code. */
 async function main(): Promise<void> {
-  const app = await createApp(loadConfig({ EVENT_STORE_URL: 'sqlite::memory:' }), { logger: false });
+  const app = await createApp(loadConfig({ EVENT_STORE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }));
   await app.init();
   writeFileSync('schema/schema.graphql', printServedSchema(app));
   await app.close();

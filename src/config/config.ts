@@ -17,7 +17,11 @@ export interface AppConfig {
   mutationsPerMinute: number;
   /** Events a projection may lag behind the log's head while the service still reports ready. */
   readinessMaxLag: number;
+  logLevel: LogLevel;
 }
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * Known to everyone who reads this file: fine on a developer's machine, refused in production,
@@ -48,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     allowedOrigins: (env.ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
     mutationsPerMinute: parseWholeNumber('MUTATION_RATE_LIMIT', env.MUTATION_RATE_LIMIT || '120', 1),
     readinessMaxLag: parseWholeNumber('READINESS_MAX_LAG', env.READINESS_MAX_LAG || '1000', 0),
+    logLevel: parseLogLevel(env.LOG_LEVEL || 'info'),
   };
 }
 
@@ -95,6 +100,11 @@ function parseEventStoreUrl(url: string): AppConfig['eventStore'] {
   }
   // The URL itself is not repeated: it may hold a password.
   throw new ConfigError(`EVENT_STORE_URL must start with sqlite:, ${EVENT_STORE_DB_SCHEMES.join(', ')}`);
+}
+
+function parseLogLevel(value: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return value as LogLevel;
 }
 
 function parseNodeEnv(value: string): string {

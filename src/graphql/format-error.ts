@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { type GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import { Forbidden, Unauthenticated } from '../auth/access-errors';
 import { RateLimited } from '../auth/mutation-rate-limit';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
@@ -50,7 +50,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /** For errors that reach no Apollo code path (graphql-ws subscriptions). */
-export const formatGraphQLError = (error: GraphQLError): GraphQLFormattedError => formatError(error.toJSON(), error);
+export function formatGraphQLError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  // A variable graphql-js could not coerce: Apollo codes it BAD_USER_INPUT over HTTP, graphql-ws not at all.
+  const uncoercedVariable = error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION && formatted.extensions?.code === undefined;
+  return formatError(uncoercedVariable ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } } : formatted, error);
+}
 
 /** A subscription's document that does not parse or validate, coded as Apollo codes it over HTTP. */
 export const formatRequestError = ({ message, locations }: GraphQLError): GraphQLFormattedError => ({

@@ -55,6 +55,8 @@ describe('health and metrics for operators (e2e, real app over HTTP)', () => {
     expect(text).toMatch(/^journey_projection_lag_events\{projection="case-files"\} \d+/m);
     expect(text).toMatch(/^journey_projection_lag_events\{projection="outcomes"\} \d+/m);
     expect(text).toMatch(/^journey_active_subscriptions 1$/m);
+    expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="query",operation="anonymous"\} \d+/m);
+    expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="mutation",operation="anonymous"\} \d+/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 });

@@ -11,6 +11,8 @@ export interface ServiceProcess {
   url: string;
   /** Resolves with the exit code (or signal name) once the process has ended. */
   exited: Promise<number | string>;
+  /** Everything it printed so far, standard output and error. */
+  output(): string;
 }
 
 const freePort = (): Promise<number> =>
@@ -36,14 +38,18 @@ export async function startServiceProcess(env: Record<string, string>, entry = '
   });
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const onData = () => {
       if (output.includes('GraphQL API at')) resolve();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     void exited.then((code) => reject(new Error(`The service exited (${code}) before listening:\n${output}`)));
   });
-  return { child, url: `http://127.0.0.1:${port}/graphql`, exited };
+  return { child, url: `http://127.0.0.1:${port}/graphql`, exited, output: () => output };
 }

@@ -23,9 +23,10 @@ export async function startTestApp(databaseFile: string, env: Record<string, str
     PORT: '0',
     NODE_ENV: 'test',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}/graphql`;
   const asDefault = await defaultBearer();

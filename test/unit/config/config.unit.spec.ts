@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       mutationsPerMinute: 120,
       readinessMaxLag: 1000,
+      logLevel: 'info',
     });
   });
 

@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { WrongExpectedVersion } from '../../../src/event-store/event-store.port';
 import { CalendarDateScalar } from '../../../src/graphql/calendar-date.scalar';
-import { coercionFieldErrors, formatError } from '../../../src/graphql/format-error';
+import { coercionFieldErrors, formatError, formatGraphQLError } from '../../../src/graphql/format-error';
 import { InvalidInput, ParticipantNotFound, RuleViolation } from '../../../src/journey/domain/errors';
 
 // A schema shaped like the service's: an input with a nested input, an enum, an Int and the Date scalar.
@@ -251,5 +251,17 @@ describe('formatError', () => {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
     expect(logged).not.toHaveBeenCalled();
+  });
+});
+
+describe('formatGraphQLError (graphql-ws, where no Apollo code path runs)', () => {
+  it('gives a variable graphql-js could not coerce BAD_USER_INPUT, as Apollo does over HTTP', async () => {
+    const coercion = await executionError({ ...validInput, personal: { fullName: 'x', gender: 'F' } });
+
+    expect(formatGraphQLError(coercion)).toEqual({
+      message: coercion.message,
+      locations: [{ line: 1, column: 16 }],
+      extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'personal.gender', message: 'Value "F" does not exist in "Gender" enum.' }] },
+    });
   });
 });
