@@ -3,14 +3,26 @@ import { RateLimited } from '../auth/mutation-rate-limit';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
 
-/** The code clients see for an error the service raised on purpose; null for a fault. */
-export function errorCodeOf(error: unknown): string | null {
-  if (error instanceof RuleViolation) return 'RULE_VIOLATION';
-  if (error instanceof InvalidInput) return 'BAD_USER_INPUT';
-  if (error instanceof WrongExpectedVersion) return 'CONFLICT';
-  if (error instanceof ParticipantNotFound) return 'NOT_FOUND';
-  if (error instanceof Unauthenticated) return 'UNAUTHENTICATED';
-  if (error instanceof Forbidden) return 'FORBIDDEN';
-  if (error instanceof RateLimited) return 'RATE_LIMITED';
+/** How clients see an error the service raised on purpose. */
+export interface DescribedError {
+  code: string;
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+/** The one mapping from the service's errors to DESIGN 3's codes; null for a fault. */
+export function describeError(error: unknown): DescribedError | null {
+  const as = (code: string, message: string, extensions: Record<string, unknown> = {}) => ({ code, message, extensions });
+  if (error instanceof RuleViolation) return as('RULE_VIOLATION', error.message, { rule: error.rule });
+  if (error instanceof InvalidInput) return as('BAD_USER_INPUT', error.message, { fieldErrors: error.fieldErrors });
+  if (error instanceof WrongExpectedVersion) {
+    return as('CONFLICT', `The case is at version ${error.currentVersion}, not ${error.expectedVersion}`, { currentVersion: error.currentVersion });
+  }
+  if (error instanceof ParticipantNotFound) return as('NOT_FOUND', error.message);
+  if (error instanceof Unauthenticated) return as('UNAUTHENTICATED', error.message);
+  if (error instanceof Forbidden) return as('FORBIDDEN', error.message);
+  if (error instanceof RateLimited) return as('RATE_LIMITED', error.message, { retryAfterSeconds: error.retryAfterSeconds });
   return null;
 }
+
+export const errorCodeOf = (error: unknown): string | null => describeError(error)?.code ?? null;

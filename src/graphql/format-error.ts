@@ -1,10 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
-import { Forbidden, Unauthenticated } from '../auth/access-errors';
-import { RateLimited } from '../auth/mutation-rate-limit';
-import { WrongExpectedVersion } from '../event-store/event-store.port';
-import { type FieldError, InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
+import type { FieldError } from '../journey/domain/errors';
+import { describeError } from './error-code';
 
 /** Codes of errors found before any resolver ran: about the request, never about the data. */
 const REQUEST_ERROR_CODES = new Set([
@@ -32,15 +30,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path,
     extensions: { code, ...extra },
   });
-  if (original instanceof RuleViolation) return as('RULE_VIOLATION', { rule: original.rule }, original.message);
-  if (original instanceof InvalidInput) return as('BAD_USER_INPUT', { fieldErrors: original.fieldErrors }, original.message);
-  if (original instanceof WrongExpectedVersion) {
-    return as('CONFLICT', { currentVersion: original.currentVersion }, `The case is at version ${original.currentVersion}, not ${original.expectedVersion}`);
-  }
-  if (original instanceof ParticipantNotFound) return as('NOT_FOUND', {}, original.message);
-  if (original instanceof Unauthenticated) return as('UNAUTHENTICATED', {}, original.message);
-  if (original instanceof Forbidden) return as('FORBIDDEN', {}, original.message);
-  if (original instanceof RateLimited) return as('RATE_LIMITED', { retryAfterSeconds: original.retryAfterSeconds }, original.message);
+  const described = describeError(original);
+  if (described) return as(described.code, described.extensions, described.message);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return code === 'BAD_USER_INPUT' ? as(code, { fieldErrors: coercionFieldErrors(message) }) : as(code);
