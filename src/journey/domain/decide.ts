@@ -65,13 +65,13 @@ export function decide(command: JourneyCommand, state: JourneyState, context: De
       return [{ type: 'SelfEmploymentStarted', data: command.data }];
     case 'RecordExit':
       assertActive(state);
-      if (command.data.reason === 'EMPLOYMENT' && !state.jobThisSpell) {
-        throw new RuleViolation('EXIT_WITHOUT_OUTCOME', 'An exit for EMPLOYMENT needs a job recorded since the enrolment');
+      if (command.data.reason === 'EMPLOYMENT' && !startedBy(state.firstJobThisSpell, occurredOn)) {
+        throw new RuleViolation('EXIT_WITHOUT_OUTCOME', 'An exit for EMPLOYMENT needs a job started since the enrolment, on or before the exit');
       }
-      if (command.data.reason === 'SELF_EMPLOYMENT' && !state.selfEmploymentThisSpell) {
+      if (command.data.reason === 'SELF_EMPLOYMENT' && !startedBy(state.firstSelfEmploymentThisSpell, occurredOn)) {
         throw new RuleViolation(
           'EXIT_WITHOUT_OUTCOME',
-          'An exit for SELF_EMPLOYMENT needs self-employment recorded since the enrolment',
+          'An exit for SELF_EMPLOYMENT needs self-employment started since the enrolment, on or before the exit',
         );
       }
       return [{ type: 'ParticipantExited', data: command.data }];
@@ -115,6 +115,8 @@ function enrol(command: EnrolParticipant, state: JourneyState, { today, catalogu
   assertNotInFuture(occurredOn, today);
   return [{ type: 'ParticipantEnrolled', data: command.data }];
 }
+
+const startedBy = (firstOn: CalendarDate | null, date: CalendarDate): boolean => firstOn !== null && firstOn <= date;
 
 function assertNotInFuture(date: CalendarDate, today: CalendarDate): void {
   if (date > today) throw new RuleViolation('DATE_IN_FUTURE', `The date ${date} is after today (${today})`);

@@ -13,8 +13,9 @@ export type EnrolledJourney = Readonly<{
   /** Null while the current spell runs. */
   exitedOn: CalendarDate | null;
   activeActivities: readonly ActivityKind[];
-  jobThisSpell: boolean;
-  selfEmploymentThisSpell: boolean;
+  /** Dates of the spell's first job and first self-employment: an exit for either needs one on or before it. */
+  firstJobThisSpell: CalendarDate | null;
+  firstSelfEmploymentThisSpell: CalendarDate | null;
   personalDataErased: boolean;
 }>;
 
@@ -22,17 +23,7 @@ export const initialState = (): JourneyState => ({ enrolled: false });
 
 export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
   if (event.type === 'ParticipantEnrolled') {
-    return {
-      enrolled: true,
-      city: event.data.city,
-      programme: event.data.programme,
-      spellStartedOn: event.data.occurredOn,
-      exitedOn: null,
-      activeActivities: [],
-      jobThisSpell: false,
-      selfEmploymentThisSpell: false,
-      personalDataErased: false,
-    };
+    return { enrolled: true, city: event.data.city, ...newSpell(event.data.programme, event.data.occurredOn), personalDataErased: false };
   }
   if (!state.enrolled) return state;
   switch (event.type) {
@@ -41,22 +32,14 @@ export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
     case 'ActivityCompleted':
       return { ...state, activeActivities: state.activeActivities.filter((a) => a !== event.data.activity) };
     case 'JobStarted':
-      return { ...state, jobThisSpell: true };
+      return { ...state, firstJobThisSpell: earliest(state.firstJobThisSpell, event.data.occurredOn) };
     case 'SelfEmploymentStarted':
-      return { ...state, selfEmploymentThisSpell: true };
+      return { ...state, firstSelfEmploymentThisSpell: earliest(state.firstSelfEmploymentThisSpell, event.data.occurredOn) };
     case 'ParticipantExited':
       // Leaving the programme ends whatever was running in it.
       return { ...state, exitedOn: event.data.occurredOn, activeActivities: [] };
     case 'ParticipantReEnrolled':
-      return {
-        ...state,
-        programme: event.data.programme,
-        spellStartedOn: event.data.occurredOn,
-        exitedOn: null,
-        activeActivities: [],
-        jobThisSpell: false,
-        selfEmploymentThisSpell: false,
-      };
+      return { ...state, ...newSpell(event.data.programme, event.data.occurredOn) };
     case 'PersonalDataErased':
       return { ...state, personalDataErased: true };
     case 'CoachingSessionHeld':
@@ -65,5 +48,18 @@ export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
       return state;
   }
 }
+
+/** An enrolment or re-enrolment starts a spell afresh: nothing running, no outcome yet. */
+const newSpell = (programme: string, startedOn: CalendarDate) => ({
+  programme,
+  spellStartedOn: startedOn,
+  exitedOn: null,
+  activeActivities: [],
+  firstJobThisSpell: null,
+  firstSelfEmploymentThisSpell: null,
+});
+
+// Milestones may be recorded late, so the first by date is not always the first recorded.
+const earliest = (known: CalendarDate | null, date: CalendarDate): CalendarDate => (known === null || date < known ? date : known);
 
 export const foldJourney = (events: readonly JourneyEvent[]): JourneyState => events.reduce(evolve, initialState());

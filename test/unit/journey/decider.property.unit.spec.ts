@@ -207,8 +207,9 @@ function expectStateInvariants(state: EnrolledJourney, history: readonly Journey
   }
   expect(new Set(state.activeActivities).size).toBe(state.activeActivities.length);
   const spell = spellOf(history);
-  expect(state.jobThisSpell).toBe(spell.some((e) => e.type === 'JobStarted'));
-  expect(state.selfEmploymentThisSpell).toBe(spell.some((e) => e.type === 'SelfEmploymentStarted'));
+  const firstOf = (type: string) => spell.filter((e) => e.type === type).map((e) => e.data.occurredOn).sort()[0] ?? null;
+  expect(state.firstJobThisSpell).toBe(firstOf('JobStarted'));
+  expect(state.firstSelfEmploymentThisSpell).toBe(firstOf('SelfEmploymentStarted'));
   expect(state.personalDataErased).toBe(history.some((e) => e.type === 'PersonalDataErased'));
 }
 
@@ -227,8 +228,8 @@ function expectAcceptedStep({ command, before, after, history, outcome }: Step):
       spellStartedOn: event.data.occurredOn,
       exitedOn: null,
       activeActivities: [],
-      jobThisSpell: false,
-      selfEmploymentThisSpell: false,
+      firstJobThisSpell: null,
+      firstSelfEmploymentThisSpell: null,
       personalDataErased: false,
     });
     return;
@@ -247,8 +248,8 @@ function expectAcceptedStep({ command, before, after, history, outcome }: Step):
       break;
     case 'ParticipantExited':
       expect(after.exitedOn).toBe(event.data.occurredOn);
-      if (event.data.reason === 'EMPLOYMENT') expect(before.jobThisSpell).toBe(true);
-      if (event.data.reason === 'SELF_EMPLOYMENT') expect(before.selfEmploymentThisSpell).toBe(true);
+      if (event.data.reason === 'EMPLOYMENT') expect(before.firstJobThisSpell! <= event.data.occurredOn).toBe(true);
+      if (event.data.reason === 'SELF_EMPLOYMENT') expect(before.firstSelfEmploymentThisSpell! <= event.data.occurredOn).toBe(true);
       break;
     case 'FollowUpRecorded':
       expect(before.exitedOn !== null && event.data.occurredOn >= before.exitedOn).toBe(true);

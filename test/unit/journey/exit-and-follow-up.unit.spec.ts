@@ -27,6 +27,25 @@ describe('EXIT_WITHOUT_OUTCOME', () => {
     given([enrolled]).when(command.exit('2008-03-01', 'SELF_EMPLOYMENT')).thenThrows('EXIT_WITHOUT_OUTCOME');
   });
 
+  it('refuses an exit for EMPLOYMENT dated before the job starts, and accepts one on its first day', () => {
+    given([enrolled, event.jobStarted('2008-02-15')]).when(command.exit('2008-02-14', 'EMPLOYMENT')).thenThrows('EXIT_WITHOUT_OUTCOME');
+    given([enrolled, event.jobStarted('2008-02-15')])
+      .when(command.exit('2008-02-15', 'EMPLOYMENT'))
+      .then([event.exited('2008-02-15', 'EMPLOYMENT')]);
+  });
+
+  it('counts a job recorded late by the date it started', () => {
+    given([enrolled, event.jobStarted('2008-02-20'), event.jobStarted('2008-02-10')])
+      .when(command.exit('2008-02-12', 'EMPLOYMENT'))
+      .then([event.exited('2008-02-12', 'EMPLOYMENT')]);
+  });
+
+  it('refuses an exit for SELF_EMPLOYMENT dated before the business starts', () => {
+    given([enrolled, event.selfEmploymentStarted('2008-02-15')])
+      .when(command.exit('2008-02-01', 'SELF_EMPLOYMENT'))
+      .thenThrows('EXIT_WITHOUT_OUTCOME');
+  });
+
   it('does not take a job for self-employment, nor the reverse', () => {
     given([enrolled, event.jobStarted('2008-02-15')])
       .when(command.exit('2008-03-01', 'SELF_EMPLOYMENT'))
