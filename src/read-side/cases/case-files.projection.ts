@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { StoredEvent } from '../../event-store/event-store.port';
-import { type CaseFile, evolveCase } from '../../journey/case/participant-case';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
+import { nextCaseFileText } from './case-file-text';
 
 /**
  * Every participant's case file, for advisers' lists and case pages. Personal data stays sealed as
@@ -36,16 +36,23 @@ export class CaseFilesProjection implements Projection {
       ON CONFLICT (participant_id) DO UPDATE SET
         city = excluded.city, programme = excluded.programme, status = excluded.status,
         first_enrolled_on = excluded.first_enrolled_on, file = excluded.file`);
+    const update = db.prepare<[string, string, string, string]>(
+      'UPDATE case_files SET programme = ?, status = ?, file = ? WHERE participant_id = ?',
+    );
     return {
       apply: (stored: StoredEvent) => {
         const participantId = participantOfStream(stored.streamId);
         if (participantId === null) return [];
-        const previous = select.get(participantId);
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
-        const file = evolveCase(previous ? (JSON.parse(previous) as CaseFile) : null, { ...stored, event }, this.catalogue);
-        if (file === null) return [];
-        const { city, programme, status, firstEnrolledOn } = file.view;
-        upsert.run(participantId, city, programme, status, firstEnrolledOn, JSON.stringify(file));
+        const next = nextCaseFileText(select.get(participantId), { ...stored, event }, this.catalogue);
+        if (next === null) return [];
+        const { before, after, text } = next;
+        // The indexed columns but the id are the city and first enrolment, which an event rarely changes.
+        if (before !== null && before.city === after.city && before.firstEnrolledOn === after.firstEnrolledOn) {
+          update.run(after.programme, after.status, text, participantId);
+        } else {
+          upsert.run(participantId, after.city, after.programme, after.status, after.firstEnrolledOn, text);
+        }
         return [];
       },
     };

@@ -3,11 +3,11 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
-import { counterDeltas } from '../../outcomes/outcome-counts';
 import { type OutcomeFact, outcomeFactOf } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { survivalDeltas } from '../../outcomes/survival';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
+import { counterDeltasOf } from './outcome-counter-deltas';
 
 /**
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
@@ -56,10 +56,13 @@ export class OutcomesProjection implements Projection {
         `INSERT INTO outcome_survival (scope, kind, key, count) VALUES (?, ?, ?, ?)
          ON CONFLICT (scope, kind, key) DO UPDATE SET count = count + excluded.count`,
       ),
+      takeFromTally: db
+        .prepare<[number, string, string, string], number>(
+          `UPDATE outcome_survival SET count = count + ? WHERE scope = ? AND kind = ? AND key = ? RETURNING count`,
+        )
+        .pluck(),
       // Keeps the tallies bounded by the number of distinct days, not of participants ever seen.
-      dropEmptyTally: db.prepare<[string, string, string]>(
-        'DELETE FROM outcome_survival WHERE scope = ? AND kind = ? AND key = ? AND count = 0',
-      ),
+      dropTally: db.prepare<[string, string, string]>('DELETE FROM outcome_survival WHERE scope = ? AND kind = ? AND key = ?'),
       touchScope: db.prepare<[string, bigint, string]>(
         `INSERT INTO outcome_scopes (scope, last_position, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (scope) DO UPDATE SET last_position = excluded.last_position, updated_at = excluded.updated_at`,
@@ -83,14 +86,20 @@ export class OutcomesProjection implements Projection {
         sql.saveParticipant.run(participantId, city, JSON.stringify(facts));
 
         const changed = new Set<string>();
-        for (const { scope, counter, delta } of counterDeltas(city, before, after)) {
+        for (const { scope, counter, delta } of counterDeltasOf(city, before, after)) {
           sql.addToCounter.run(scope, counter, delta);
           changed.add(scope);
         }
         for (const { scope, kind, key, delta } of survivalDeltas(city, before, after)) {
-          sql.addToTally.run(scope, kind, key, delta);
-          sql.dropEmptyTally.run(scope, kind, key);
           changed.add(scope);
+          // Only a decrement can empty a tally: counts are sums of participants, never below 0.
+          if (delta > 0) {
+            sql.addToTally.run(scope, kind, key, delta);
+            continue;
+          }
+          const left = sql.takeFromTally.get(delta, scope, kind, key);
+          if (left === undefined) sql.addToTally.run(scope, kind, key, delta);
+          else if (left === 0) sql.dropTally.run(scope, kind, key);
         }
         for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);
         return [...changed];

@@ -1,0 +1,70 @@
+import { bearer, gql } from './graphql';
+import { nowMs, quantile } from './stats';
+
+const FIELDS = `city programme asOf enrolled active exited positiveExits neutralExits positiveExitRate positiveExitTarget
+  jobReturns jobReturnRate jobReturnTarget businessCreations businessCreationRate businessCreationTarget medianDaysToOutcome
+  followUps6m sustainedOutcomes6m exitsByReason { reason count } jobsByContract { contractType count } suppressed
+  lastEventPosition updatedAt`;
+export const DASHBOARD = `query ($city: String!, $asOf: Date) { cityDashboard(city: $city, asOf: $asOf) { ${FIELDS} } }`;
+
+/** The city whose dashboard is asked for: the largest of the run. */
+export const DASHBOARD_CITY = 'paris';
+
+export interface Latency {
+  p50Ms: number;
+  p99Ms: number;
+  samples: number;
+}
+
+export interface DashboardSettings {
+  /** Queries per server and round, one after the other. */
+  queries: number;
+  rounds: number;
+  /** `asOf` queries on the large service, one after the other. */
+  asOfQueries: number;
+  /** The business date of the `asOf` figures. */
+  asOf: string;
+}
+
+export interface DashboardFigures {
+  small: Latency;
+  large: Latency;
+  largeAsOf: Latency;
+  /** Participants the large dashboard counted, to check the fixture was read whole. */
+  largeEnrolled: number;
+  smallEnrolled: number;
+}
+
+/**
+ * A coordinator's live dashboard over HTTP, queried one at a time, on a service holding few
+ * participants and on one holding many, in alternating rounds; then the same dashboard as of a
+ * past date on the large one. Latency is from sending the request to having the parsed answer.
+ */
+export async function benchDashboards(smallUrl: string, largeUrl: string, settings: DashboardSettings): Promise<DashboardFigures> {
+  const authorization = await bearer('coordinator');
+  const samples = { small: [] as number[], large: [] as number[], largeAsOf: [] as number[] };
+  const query = async (url: string, asOf: string | null) => {
+    const started = nowMs();
+    const data = await gql<{ cityDashboard: { enrolled: number } }>(url, authorization, DASHBOARD, { city: DASHBOARD_CITY, asOf });
+    return { ms: nowMs() - started, enrolled: data.cityDashboard.enrolled };
+  };
+  // Warm-up: prepared statements, JIT, SQLite's page cache.
+  for (let i = 0; i < Math.min(20, settings.queries); i++) await Promise.all([query(smallUrl, null), query(largeUrl, null)]);
+  let smallEnrolled = 0;
+  let largeEnrolled = 0;
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = round % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const);
+    for (const which of order) {
+      for (let i = 0; i < settings.queries; i++) {
+        const { ms, enrolled } = await query(which === 'small' ? smallUrl : largeUrl, null);
+        samples[which].push(ms);
+        if (which === 'small') smallEnrolled = enrolled;
+        else largeEnrolled = enrolled;
+      }
+    }
+  }
+  await query(largeUrl, settings.asOf);
+  for (let i = 0; i < settings.asOfQueries; i++) samples.largeAsOf.push((await query(largeUrl, settings.asOf)).ms);
+  const latency = (ms: number[]): Latency => ({ p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99), samples: ms.length });
+  return { small: latency(samples.small), large: latency(samples.large), largeAsOf: latency(samples.largeAsOf), smallEnrolled, largeEnrolled };
+}

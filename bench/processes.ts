@@ -1,0 +1,100 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/** The compiled service (bench/build/src/main.js) and bare server, next to this file once built. */
+const BUILD = join(__dirname, '..');
+export const SERVICE_ENTRY = join(BUILD, 'src/main.js');
+export const BARE_ENTRY = join(BUILD, 'bench/servers/bare-server.js');
+
+/** Both servers run with these: same Node.js flags, same mode (production), same secrets. */
+export const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters!';
+const COMMON_ENV = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: JWT_SECRET,
+  PSEUDONYM_SECRET: 'bench-pseudonym-secret-of-thirty-two-chars!',
+  // The per-token budget guards against runaway clients; a load generator is one on purpose.
+  MUTATION_RATE_LIMIT: '1000000000',
+};
+
+export interface Server {
+  name: string;
+  child: ChildProcess;
+  /** http://127.0.0.1:port/graphql */
+  url: string;
+  /** Resident memory of the process now, in MiB. */
+  rssMiB(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** The service, as operators run it, on the SQLite file `databaseFile`. */
+export function startService(name: string, databaseFile: string): Promise<Server> {
+  return startServer(name, SERVICE_ENTRY, { EVENT_STORE_URL: `sqlite:${databaseFile}` });
+}
+
+/** A NestJS + Apollo app with the same settings whose mutations do nothing (bench/servers/bare-server.ts). */
+export function startBareServer(name = 'bare'): Promise<Server> {
+  return startServer(name, BARE_ENTRY, {});
+}
+
+async function startServer(name: string, entry: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  // BENCH_NODE_OPTIONS, e.g. --cpu-prof --cpu-prof-dir=…, profiles both servers alike.
+  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, entry], {
+    env: { ...process.env, ...COMMON_ENV, ...env, PORT: String(port) },
+    // Drained below: a full pipe would block the server's logging, and so the server.
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(String(code ?? signal))));
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('GraphQL API at')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 20);
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`${name} exited (${code}) before listening:\n${output}`));
+    });
+  });
+  let stopped: Promise<void> | null = null;
+  return {
+    name,
+    child,
+    url: `http://127.0.0.1:${port}/graphql`,
+    rssMiB: () => residentMiB(child.pid!),
+    stop: () =>
+      (stopped ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timeout);
+      })()),
+  };
+}
+
+/** Resident set size of a process, in MiB (ps reports KiB, on Linux and macOS alike). */
+async function residentMiB(pid: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'rss=', '-p', String(pid)]);
+  const kib = Number(stdout.trim());
+  if (!Number.isFinite(kib) || kib <= 0) throw new Error(`No resident size for process ${pid}: '${stdout}'`);
+  return kib / 1024;
+}
