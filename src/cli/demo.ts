@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     logger.log(recorded ? `${recorded} journeys recorded` : 'Demo data already recorded');
   });
   logger.log(`GraphQL API at ${url}`);
+  // Plain text for the person at the terminal; the log lines above are JSON for machines.
+  console.log(`\nGraphQL API and GraphiQL: ${url}`);
   console.log(await demoTokens(config));
   console.log(EXAMPLES);
 }
