@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../test/support/free-port';
 
 /** The compiled service (bench/build/src/main.js) and bare server, next to this file once built. */
 const BUILD = join(__dirname, '..');
@@ -27,15 +27,6 @@ export interface Server {
   rssMiB(): Promise<number>;
   stop(): Promise<void>;
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /** The service, as operators run it, on the SQLite file `databaseFile`. */
 export function startService(name: string, databaseFile: string): Promise<Server> {

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { TEST_JWT_SECRET } from './tokens';
+import { freePort } from './free-port';
 
 const DIST = join(__dirname, '../../dist');
 
@@ -14,15 +14,6 @@ export interface ServiceProcess {
   /** Everything it printed so far, standard output and error. */
   output(): string;
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /**
  * The built service (`npm run build`) as its own process, the way operators run it; `entry` is
