@@ -121,11 +121,26 @@ export interface CounterDelta {
  * fixed number of rows, whatever the number of participants.
  */
 export function counterDeltas(city: string, before: Contribution | null, after: Contribution | null): CounterDelta[] {
-  return scopeChanges(city, before, after).flatMap(({ scope, before: b, after: a }) =>
-    countersOf(addCounts(a ? countsOf(a) : emptyCounts(), b ? countsOf(b) : emptyCounts(), -1))
-      .filter(({ value }) => value !== 0)
-      .map(({ counter, value }) => ({ scope, counter, delta: value })),
-  );
+  // The projection calls this for every outcome event: each contribution becomes counters once,
+  // not once per scope it changes (its city and its programme).
+  const valuesOf = memoise((c: Contribution | null) => countersOf(c ? countsOf(c) : emptyCounts()).map(({ value }) => value));
+  const deltas: CounterDelta[] = [];
+  for (const { scope, before: b, after: a } of scopeChanges(city, before, after)) {
+    const into = valuesOf(a);
+    const out = valuesOf(b);
+    COUNTER_NAMES.forEach((counter, i) => {
+      if (into[i] !== out[i]) deltas.push({ scope, counter, delta: into[i] - out[i] });
+    });
+  }
+  return deltas;
+}
+
+function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key)!;
+  };
 }
 
 export interface OutcomeRates {

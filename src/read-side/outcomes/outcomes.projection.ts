@@ -3,11 +3,11 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
+import { counterDeltas } from '../../outcomes/outcome-counts';
 import { type OutcomeFact, outcomeFactOf } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { survivalDeltas } from '../../outcomes/survival';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
-import { counterDeltasOf } from './outcome-counter-deltas';
 
 /**
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
@@ -86,7 +86,7 @@ export class OutcomesProjection implements Projection {
         sql.saveParticipant.run(participantId, city, JSON.stringify(facts));
 
         const changed = new Set<string>();
-        for (const { scope, counter, delta } of counterDeltasOf(city, before, after)) {
+        for (const { scope, counter, delta } of counterDeltas(city, before, after)) {
           sql.addToCounter.run(scope, counter, delta);
           changed.add(scope);
         }
