@@ -19,6 +19,9 @@ export class SqliteKeyVault implements KeyVault {
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
+    const existing = this.select.get(participantId);
+    // Every append asks: only the first may write, since a write is a transaction waiting for the disk.
+    if (existing) return existing.key;
     this.insert.run(participantId, newParticipantKey());
     return this.select.get(participantId)!.key;
   }

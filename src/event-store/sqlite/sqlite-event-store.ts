@@ -80,23 +80,47 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedVersion: number;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Settled = { result: AppendResult } | { error: unknown };
+
 /**
  * The embedded event store: one SQLite file shared with the read models. The connection belongs
  * to whoever opened it (see openSqliteDatabase); this store never closes it.
+ *
+ * Appends made in the same turn of the event loop commit together (group commit): a commit waits
+ * for the disk (synchronous=FULL), and one wait for many appends is what lets concurrent requests
+ * share it. Each append still checks its own version and succeeds or fails alone.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendImmediately: Database.Transaction<
-    (streamId: string, events: readonly NewEvent[], expectedVersion: number) => AppendResult
-  >;
+  private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Settled[]>;
+  /** Appends waiting for the next group commit, in the order they were asked for. */
+  private pending: PendingAppend[] = [];
   /** Waiters of this instance, woken with the new head as soon as one of its appends commits. */
   private readonly waiters = new Set<(head: GlobalPosition) => void>();
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
     this.statements = prepareStatements(db);
-    this.appendImmediately = db.transaction((streamId, events, expectedVersion) =>
+    // Nested in the group's transaction, each append runs in a savepoint: a failed one leaves no trace.
+    const appendOne = db.transaction((streamId: string, events: readonly NewEvent[], expectedVersion: number) =>
       this.appendInTransaction(streamId, events, expectedVersion),
+    );
+    this.commitGroup = db.transaction((group) =>
+      group.map((append): Settled => {
+        try {
+          return { result: appendOne(append.streamId, append.events, append.expectedVersion) };
+        } catch (error) {
+          return { error };
+        }
+      }),
     );
   }
 
@@ -105,12 +129,11 @@ export class SqliteEventStore implements EventStore {
     if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
       throw new RangeError(`Expected version of ${streamId} must be a whole number ≥ 0, not ${expectedVersion}`);
     }
-    // IMMEDIATE takes the write lock before the version check: a writer in another process makes it wait
-    // (busy_timeout) instead of failing with SQLITE_BUSY halfway, when a read lock cannot be upgraded.
-    const result = this.appendImmediately.immediate(streamId, events, expectedVersion);
-    const head = result.events.at(-1)!.position;
-    for (const wake of this.waiters) wake(head);
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      // setImmediate runs after the event loop has taken in what the network had ready: the requests
+      // read in this turn reach their appends first and share the commit.
+      if (this.pending.push({ streamId, events, expectedVersion, resolve, reject }) === 1) setImmediate(() => this.commitPending());
+    });
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
@@ -157,6 +180,27 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  private commitPending(): void {
+    const group = this.pending;
+    this.pending = [];
+    let settled: Settled[];
+    try {
+      // IMMEDIATE takes the write lock before the version checks: a writer in another process makes it wait
+      // (busy_timeout) instead of failing with SQLITE_BUSY halfway, when a read lock cannot be upgraded.
+      settled = this.commitGroup.immediate(group);
+    } catch (error) {
+      // The commit itself failed (disk full, say): none of the group is stored.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    let head = START_OF_LOG;
+    for (const outcome of settled) {
+      if ('result' in outcome) head = outcome.result.events.at(-1)!.position;
+    }
+    if (head > START_OF_LOG) for (const wake of this.waiters) wake(head);
+    settled.forEach((outcome, index) => ('result' in outcome ? group[index].resolve(outcome.result) : group[index].reject(outcome.error)));
+  }
+
   private appendInTransaction(streamId: string, events: readonly NewEvent[], expectedVersion: number): AppendResult {
     const nextVersion = expectedVersion + events.length;
     const claimed =
@@ -164,7 +208,7 @@ export class SqliteEventStore implements EventStore {
         ? this.statements.createStream.run(streamId, nextVersion)
         : this.statements.advanceStream.run(nextVersion, streamId, expectedVersion);
     if (claimed.changes === 0) {
-      // Throwing rolls the transaction back; nothing has been written yet anyway.
+      // Throwing rolls this append's savepoint back; nothing has been written by it yet anyway.
       throw new WrongExpectedVersion(streamId, expectedVersion, this.statements.streamVersion.get(streamId) ?? 0);
     }
     const stored = events.map((event, index): StoredEvent => {

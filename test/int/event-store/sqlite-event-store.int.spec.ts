@@ -145,6 +145,62 @@ describe('SqliteEventStore on a file', () => {
     expect(await settlesWithin(waiting, 20)).toBe(true);
   });
 
+  describe('committing the appends asked for in one turn together (group commit)', () => {
+    it('stores them in one transaction: a reader sees none of them, then all', async () => {
+      const store = new SqliteEventStore(connect());
+      const reader = new SqliteEventStore(connect());
+      const streams = [newStreamId(), newStreamId(), newStreamId()];
+
+      const appends = streams.map((streamId) => store.appendToStream(streamId, [event('ParticipantEnrolled')], 0));
+      expect(await reader.headPosition()).toBe(START_OF_LOG);
+      const first = await appends[0]!;
+
+      // The first one answered: the others are in the same commit, readable already.
+      const all = await reader.readAll(START_OF_LOG, 10);
+      expect(all.map((e) => e.streamId)).toEqual(streams);
+      expect(all[0]).toEqual(first.events[0]);
+      await Promise.all(appends);
+    });
+
+    it('fails a conflicting append alone, leaving no trace of it, and stores the rest of the group', async () => {
+      const store = new SqliteEventStore(connect());
+      const [taken, free] = [newStreamId(), newStreamId()];
+      await store.appendToStream(taken, [event('ParticipantEnrolled')], 0);
+
+      const settled = await Promise.allSettled([
+        store.appendToStream(taken, [event('CoachingSessionHeld'), event('CoachingSessionHeld')], 0),
+        store.appendToStream(free, [event('ParticipantEnrolled')], 0),
+        store.appendToStream(taken, [event('CoachingSessionHeld')], 1),
+      ]);
+
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+      expect((settled[0] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersion);
+      expect((await store.readStream(taken)).map((e) => [e.version, e.type])).toEqual([
+        [1, 'ParticipantEnrolled'],
+        [2, 'CoachingSessionHeld'],
+      ]);
+      expect(await store.readStream(free)).toHaveLength(1);
+    });
+
+    it('rejects every append of the group, storing none, when the commit itself fails', async () => {
+      const db = connect();
+      const store = new SqliteEventStore(db);
+      // Another process holds the write lock longer than this connection waits for it.
+      db.pragma('busy_timeout = 50');
+      const other = connect();
+      other.exec('BEGIN IMMEDIATE');
+
+      const settled = await Promise.allSettled([newStreamId(), newStreamId()].map((id) => store.appendToStream(id, [event('ParticipantEnrolled')], 0)));
+      other.exec('ROLLBACK');
+
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+      expect(String((settled[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+      expect(await store.headPosition()).toBe(START_OF_LOG);
+      // The connection is usable again once the lock is free.
+      await store.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
+    });
+  });
+
   it('leaves no timer behind once its waits have ended', async () => {
     const store = new SqliteEventStore(connect());
     const head = await store.headPosition();
