@@ -14,21 +14,28 @@ export class EventApplyFailed extends Error {
 }
 
 /**
- * Applies the events after `checkpoint` in order and returns the distinct topics they changed.
- * Events at or below the checkpoint are skipped: whoever moved the checkpoint there already
- * applied them. Meant to run inside the caller's transaction, which a throw rolls back whole.
+ * Applies the events after `checkpoint` in order, then flushes the writer, and returns the
+ * distinct topics they changed. Events at or below the checkpoint are skipped: whoever moved the
+ * checkpoint there already applied them. Meant to run inside the caller's transaction, which a
+ * throw rolls back whole; the writer discards what it held of the batch before the throw goes on.
  */
 export function foldEvents(writer: ProjectionWriter, events: readonly StoredEvent[], checkpoint: GlobalPosition): Set<string> {
   const topics = new Set<string>();
-  for (const event of events) {
-    if (event.position <= checkpoint) continue;
-    let changed: readonly string[];
-    try {
-      changed = writer.apply(event);
-    } catch (error) {
-      throw new EventApplyFailed(event.position, error);
+  try {
+    for (const event of events) {
+      if (event.position <= checkpoint) continue;
+      let changed: readonly string[];
+      try {
+        changed = writer.apply(event);
+      } catch (error) {
+        throw new EventApplyFailed(event.position, error);
+      }
+      for (const topic of changed) topics.add(topic);
     }
-    for (const topic of changed) topics.add(topic);
+    writer.flush?.();
+  } catch (error) {
+    writer.discard?.();
+    throw error;
   }
   return topics;
 }

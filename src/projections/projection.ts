@@ -15,10 +15,21 @@ export interface Projection {
   open(db: Database.Database): ProjectionWriter;
 }
 
+/** Driven by `foldEvents`, one batch of events at a time, each batch in a transaction of its own. */
 export interface ProjectionWriter {
   /**
    * Folds one event in; synchronous, inside the runner's transaction. Returns the topics whose
    * data changed (e.g. a dashboard's key), which live subscribers are told about after the commit.
    */
   apply(event: StoredEvent): readonly string[];
+  /**
+   * After the batch's last event, in the same transaction and before the checkpoint moves: a
+   * writer that keeps the records a batch changed in memory writes each of them here, once.
+   */
+  flush?(): void;
+  /**
+   * When the batch failed and its transaction rolls back: what the writer kept in memory from it
+   * was never written, so it must go too, or the retry would fold its events in twice.
+   */
+  discard?(): void;
 }

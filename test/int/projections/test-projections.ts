@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventStore, GlobalPosition, StoredEvent } from '../../../src/event-store/event-store.port';
+import { BatchRecords } from '../../../src/projections/batch-records';
+import { foldEvents } from '../../../src/projections/fold-events';
 import type { Projection, ProjectionWriter } from '../../../src/projections/projection';
 import { event, newStreamId } from '../../support/event-store-contract';
 
@@ -80,6 +82,50 @@ export const faultyProjection = (fault: Fault): Projection => ({
   },
 });
 
+/** Where a batchedCounts projection fails while set: on an event whose data says `poison`, or when writing at the flush. */
+export interface BatchFault {
+  failing: 'apply' | 'flush' | null;
+}
+
+/**
+ * Events per stream, counted in memory over a batch and written once at its end, with how many
+ * times each stream's row was written. While its fault is set it throws after counting a poison
+ * event, or on writing the first row of the flush: either way some of the batch is held in memory.
+ */
+export const batchedCounts = (fault: BatchFault = { failing: null }): Projection => ({
+  name: 'batched-counts',
+  tables: ['batched_counts'],
+  open(db): ProjectionWriter {
+    db.exec('CREATE TABLE IF NOT EXISTS batched_counts (stream_id TEXT PRIMARY KEY, events INTEGER NOT NULL, writes INTEGER NOT NULL) STRICT');
+    const select = db.prepare<[string], number>('SELECT events FROM batched_counts WHERE stream_id = ?').pluck();
+    const save = db.prepare<[string, number]>(
+      `INSERT INTO batched_counts (stream_id, events, writes) VALUES (?, ?, 1)
+       ON CONFLICT (stream_id) DO UPDATE SET events = excluded.events, writes = writes + 1`,
+    );
+    const counts = new BatchRecords<number>(
+      (streamId) => select.get(streamId),
+      (streamId, events) => {
+        if (fault.failing === 'flush') throw new Error(FAULT_MESSAGE);
+        save.run(streamId, events);
+      },
+    );
+    return {
+      apply: (e) => {
+        counts.set(e.streamId, (counts.get(e.streamId) ?? 0) + 1);
+        if (fault.failing === 'apply' && e.data.poison === true) throw new Error(FAULT_MESSAGE);
+        return [];
+      },
+      flush: () => counts.flush(),
+      discard: () => counts.discard(),
+    };
+  },
+});
+
+export function batchedCountsOf(db: Database.Database): Record<string, { events: number; writes: number }> {
+  const rows = db.prepare<[], { stream_id: string; events: number; writes: number }>('SELECT * FROM batched_counts').all();
+  return Object.fromEntries(rows.map(({ stream_id, events, writes }) => [stream_id, { events, writes }]));
+}
+
 /** Every row of every table of the projection, in a stable order, for comparisons. */
 export function readModel(db: Database.Database, projection: Projection): Record<string, unknown[]> {
   return Object.fromEntries(
@@ -121,7 +167,7 @@ export async function replayedReadModel(file: string, store: EventStore, project
   try {
     const writer = projection.open(db);
     const events = await store.readAll(0n, Number.MAX_SAFE_INTEGER);
-    db.transaction(() => events.forEach((e) => writer.apply(e)))();
+    db.transaction(() => foldEvents(writer, events, 0n))();
     return readModel(db, projection);
   } finally {
     db.close();
