@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import type { CaseFile, ParticipantCaseView } from '../../journey/case/participant-case';
+import { type CaseHead, type CaseIdentity, caseView, type ParticipantCaseView } from '../../journey/case/participant-case';
 import type { ParticipantStatus } from '../../journey/domain/vocabulary';
 import type { KeyVault } from '../../personal-data/key-vault.port';
 import { openPersonalData } from '../../personal-data/personal-data-cipher';
 import { KEY_VAULT, SQLITE_DATABASE } from '../../storage/storage.tokens';
 import { type CasePosition, decodeCursor, encodeCursor } from './case-page-cursor';
+import { timelineOf } from './case-timeline-text';
 
 export interface CaseListFilter {
   city: string | null;
@@ -22,8 +23,12 @@ export interface CasePage {
 interface CaseRow {
   participant_id: string;
   first_enrolled_on: string;
-  file: string;
+  identity: string;
+  head: string;
+  timeline: string;
 }
+
+const CASES = 'SELECT participant_id, first_enrolled_on, identity, head, milestones AS timeline FROM case_files JOIN case_timelines USING (case_id)';
 
 const FILTER = `(@city IS NULL OR city = @city) AND (@programme IS NULL OR programme = @programme)
   AND (@status IS NULL OR status = @status)`;
@@ -67,7 +72,7 @@ export class CaseFilesReader {
   }
 
   private async open(row: CaseRow): Promise<ParticipantCaseView> {
-    const { view } = JSON.parse(row.file) as CaseFile;
+    const view = caseView(JSON.parse(row.identity) as CaseIdentity, JSON.parse(row.head) as CaseHead);
     const key = view.personalDataErased ? null : await this.vault.find(row.participant_id);
     // Sealed in the read model as in the events; without the key (erased) they read as null.
     const unseal = <T>(sealed: T | null): T | null =>
@@ -75,7 +80,7 @@ export class CaseFilesReader {
     return {
       ...view,
       personal: unseal(view.personal),
-      timeline: view.timeline.map((m) => ({ ...m, note: unseal(m.note) })),
+      timeline: timelineOf(row.timeline).map((m) => ({ ...m, note: unseal(m.note) })),
     };
   }
 
@@ -88,9 +93,9 @@ export class CaseFilesReader {
 
 function prepare(db: Database.Database) {
   return {
-    byId: db.prepare<[string], CaseRow>('SELECT participant_id, first_enrolled_on, file FROM case_files WHERE participant_id = ?'),
+    byId: db.prepare<[string], CaseRow>(`${CASES} WHERE participant_id = ?`),
     page: db.prepare<[CaseListFilter & { afterDate: string | null; afterId: string | null; limit: number }], CaseRow>(`
-      SELECT participant_id, first_enrolled_on, file FROM case_files
+      ${CASES}
       WHERE ${FILTER} AND (@afterDate IS NULL OR (first_enrolled_on, participant_id) > (@afterDate, @afterId))
       ORDER BY first_enrolled_on, participant_id LIMIT @limit`),
     count: db.prepare<[CaseListFilter], number>(`SELECT count(*) FROM case_files WHERE ${FILTER}`).pluck(),

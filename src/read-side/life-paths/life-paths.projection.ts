@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { evolveLifePathRecord, type LifePathRecord } from '../../life-paths/life-path-record';
+import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
 
 /** The projection's name, which is also its checkpoint's key. */
@@ -33,18 +34,27 @@ export class LifePathsProjection implements Projection {
        ON CONFLICT (participant_id) DO UPDATE SET record = excluded.record`,
     );
     const { exitClasses } = this.catalogue;
+    // A participant's events come a few to a batch: the record is read and written once for them all.
+    const records = new BatchRecords<LifePathRecord>(
+      (participantId) => {
+        const row = select.get(participantId);
+        return row === undefined ? undefined : (JSON.parse(row) as LifePathRecord);
+      },
+      (participantId, record) => upsert.run(participantId, JSON.stringify(record)),
+    );
     return {
       apply: (stored: StoredEvent) => {
         const participantId = participantOfStream(stored.streamId);
         if (participantId === null) return [];
-        const row = select.get(participantId);
-        const previous = row === undefined ? null : (JSON.parse(row) as LifePathRecord);
+        const previous = records.get(participantId) ?? null;
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
         const next = evolveLifePathRecord(previous, event, exitClasses);
-        if (next !== null && next !== previous) upsert.run(participantId, JSON.stringify(next));
+        if (next !== null) records.set(participantId, next);
         // No live subscription follows life paths: the release is recomputed when read.
         return [];
       },
+      flush: () => records.flush(),
+      discard: () => records.discard(),
     };
   }
 }

@@ -1,54 +1,22 @@
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { loadConfig } from '../../../src/config/config';
-import { generateProgrammeRun } from '../../../src/demo/generate-programme-run';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
-import { decide } from '../../../src/journey/domain/decide';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
-import { evolve, initialState, type JourneyState } from '../../../src/journey/domain/state';
 import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
 import { evolveLifePathRecord, type LifePathRecord } from '../../../src/life-paths/life-path-record';
+import { foldEvents } from '../../../src/projections/fold-events';
 import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
 import { LifePathsProjection } from '../../../src/read-side/life-paths/life-paths.projection';
 import { LifePathsReader } from '../../../src/read-side/life-paths/life-paths.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 
-const TODAY = '2026-01-01';
 const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
 
 /** A small programme run's journeys, as the events the domain decides for them (personal data in clear). */
-function journeysOf(seed: number): { participantId: string; events: JourneyEvent[] }[] {
-  return [...generateProgrammeRun({ seed, scale: 0.1 })].map(({ participantId, commands }) => {
-    let state: JourneyState = initialState();
-    const events = commands.flatMap((command) => {
-      const decided = decide(command, state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
-      state = decided.reduce(evolve, state);
-      return decided;
-    });
-    return { participantId, events };
-  });
-}
-
-/** Interleaves the journeys into one global log, keeping each journey's own order. */
-function interleave(journeys: ReturnType<typeof journeysOf>, picks: number[]): StoredEvent[] {
-  const cursors = journeys.map(() => 0);
-  const total = journeys.reduce((n, j) => n + j.events.length, 0);
-  const log: StoredEvent[] = [];
-  for (let i = 0; log.length < total; i++) {
-    const open = journeys.map((_, j) => j).filter((j) => cursors[j]! < journeys[j]!.events.length);
-    const j = open[picks[i % picks.length]! % open.length]!;
-    const event = journeys[j]!.events[cursors[j]!++]!;
-    log.push({
-      ...event,
-      streamId: `participant-${journeys[j]!.participantId}`,
-      version: cursors[j]!,
-      position: BigInt(log.length + 1),
-      metadata: { recordedAt: '2026-01-01T12:00:00.000Z', recordedBy: 'test', commandId: null },
-    });
-  }
-  return log;
-}
+const journeysOf = (seed: number) => decidedJourneys(seed, 0.1);
 
 const recordOf = (events: readonly JourneyEvent[]): LifePathRecord =>
   events.reduce<LifePathRecord | null>((r, e) => evolveLifePathRecord(r, e, BUILT_IN_CATALOGUE.exitClasses), null)!;
@@ -67,14 +35,16 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
   afterAll(() => tmp.remove());
   let run = 0;
 
-  it('folded event by event in any interleaving, releases what anonymising whole journeys releases', () => {
+  it('folded in batches of any size, in any interleaving, releases what anonymising whole journeys releases', () => {
+    const runs = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 300 }));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), (seed, picks) => {
+      fc.property(runs, ([seed, picks, batchSize]) => {
         const journeys = journeysOf(seed);
         const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
         try {
           const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
-          db.transaction(() => interleave(journeys, picks).forEach((event) => writer.apply(event)))();
+          const log = interleave(journeys, picks);
+          for (let at = 0; at < log.length; at += batchSize) db.transaction(() => foldEvents(writer, log.slice(at, at + batchSize), 0n))();
           const stored = db.prepare<[], string>('SELECT record FROM life_paths').pluck().all().join('\n');
           for (const text of personalTextsOf(journeys)) expect(stored).not.toContain(text);
 
@@ -97,7 +67,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       const log = interleave([first!, ...others], [0]);
       const fold = (events: StoredEvent[]) =>
         db.transaction(() => {
-          events.forEach((event) => writer.apply(event));
+          foldEvents(writer, events, 0n);
           checkpoints.write('life-paths', events.at(-1)!.position);
         })();
       const lastOfFirst = first!.events.length;

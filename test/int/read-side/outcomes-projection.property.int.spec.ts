@@ -1,20 +1,17 @@
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { Clock } from '../../../src/clock/clock';
-import { generateProgrammeRun } from '../../../src/demo/generate-programme-run';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
-import { decide } from '../../../src/journey/domain/decide';
-import type { JourneyEvent } from '../../../src/journey/domain/events';
-import { evolve, initialState, type JourneyState } from '../../../src/journey/domain/state';
 import { addCounts, countsOf, emptyCounts } from '../../../src/outcomes/outcome-counts';
 import { outcomeFactOf } from '../../../src/outcomes/outcome-facts';
 import { contributionAt } from '../../../src/outcomes/participant-contribution';
 import { talliesOf } from '../../../src/outcomes/survival';
 import { targetsOf } from '../../../src/outcomes/outcome-targets';
+import { foldEvents } from '../../../src/projections/fold-events';
 import { toDashboard } from '../../../src/read-side/outcomes/dashboard-view';
 import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
 import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { type DecidedJourney, decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 
 const TODAY = '2026-01-01';
@@ -24,42 +21,14 @@ class FixedClock extends Clock {
 }
 
 /** A small programme run's journeys, as the events the domain decides for them. */
-function journeysOf(seed: number): { participantId: string; city: string; events: JourneyEvent[] }[] {
-  return [...generateProgrammeRun({ seed, scale: 0.03 })].map(({ participantId, commands }) => {
-    let state: JourneyState = initialState();
-    const events = commands.flatMap((command) => {
-      const decided = decide(command, state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
-      state = decided.reduce(evolve, state);
-      return decided;
-    });
-    const city = events[0].type === 'ParticipantEnrolled' ? events[0].data.city : '';
-    return { participantId, city, events };
-  });
-}
+const journeysOf = (seed: number) => decidedJourneys(seed, 0.03);
 
-/** Interleaves the journeys into one global log, keeping each journey's own order. */
-function interleave(journeys: ReturnType<typeof journeysOf>, picks: number[]): StoredEvent[] {
-  const cursors = journeys.map(() => 0);
-  const log: StoredEvent[] = [];
-  for (let i = 0; log.length < journeys.reduce((n, j) => n + j.events.length, 0); i++) {
-    const open = journeys.map((_, j) => j).filter((j) => cursors[j] < journeys[j].events.length);
-    const j = open[picks[i % picks.length] % open.length];
-    const event = journeys[j].events[cursors[j]++];
-    log.push({
-      ...event,
-      streamId: `participant-${journeys[j].participantId}`,
-      version: cursors[j],
-      position: BigInt(log.length + 1),
-      metadata: { recordedAt: '2026-01-01T12:00:00.000Z', recordedBy: 'test', commandId: null },
-    });
-  }
-  return log;
-}
+const cityOf = ({ events: [enrolment] }: DecidedJourney): string => (enrolment?.type === 'ParticipantEnrolled' ? enrolment.data.city : '');
 
 /** Every figure from scratch: each participant's whole journey folded with the pure definitions. */
 function fromScratch(journeys: ReturnType<typeof journeysOf>, city: string, programme: string | null, asOf: string | null) {
   const contributions = journeys
-    .filter((j) => j.city === city)
+    .filter((j) => cityOf(j) === city)
     .map((j) => contributionAt({ city, facts: j.events.map(outcomeFactOf).filter((f) => f !== null) }, asOf, BUILT_IN_CATALOGUE.exitClasses))
     .filter((c) => c !== null && (programme === null || c.programme === programme));
   return {
@@ -90,7 +59,7 @@ describe('the outcomes read model, maintained event by event (property, real SQL
           try {
             const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
             const log = interleave(journeys, picks);
-            db.transaction(() => log.forEach((event) => writer.apply(event)))();
+            db.transaction(() => foldEvents(writer, log, 0n))();
             const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
             for (const { city, programme } of SCOPES) {
               for (const asOf of [null, ...dates.map((d) => d.toISOString().slice(0, 10))]) {

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import type Database from 'better-sqlite3';
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import type { RecordedJourneyEvent } from '../../../src/journey/application/recorded-journey-event';
+import { type ParticipantCaseView, toParticipantCase } from '../../../src/journey/case/participant-case';
+import type { JourneyEvent } from '../../../src/journey/domain/events';
+import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
+import { foldEvents } from '../../../src/projections/fold-events';
+import { CaseFilesProjection } from '../../../src/read-side/cases/case-files.projection';
+import { CaseFilesReader } from '../../../src/read-side/cases/case-files.reader';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
+import { tempDir } from '../../support/temp-files';
+
+/** Each stream's case as the write side builds it, from the events in clear: what advisers must read. */
+function casesOf(log: readonly StoredEvent[]): ParticipantCaseView[] {
+  const streams = new Map<string, RecordedJourneyEvent[]>();
+  for (const e of log) streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), { ...e, event: { type: e.type, data: e.data } as JourneyEvent }]);
+  return [...streams.values()]
+    .map((history) => toParticipantCase(history, BUILT_IN_CATALOGUE)!)
+    .sort((a, b) => (a.firstEnrolledOn === b.firstEnrolledOn ? (a.id < b.id ? -1 : 1) : a.firstEnrolledOn < b.firstEnrolledOn ? -1 : 1));
+}
+
+/** Every value the store keeps sealed (personal details, notes), by participant. */
+async function sealedValuesOf(store: SqliteEventStore): Promise<Map<string, string[]>> {
+  const sealed = new Map<string, string[]>();
+  for (const { streamId, data } of await store.readAll(0n, Number.MAX_SAFE_INTEGER)) {
+    const values = [data.personal, data.note].filter((v): v is string => typeof v === 'string');
+    sealed.set(streamId, [...(sealed.get(streamId) ?? []), ...values]);
+  }
+  return sealed;
+}
+
+/** The read model's tables as text, all of it. */
+const storedText = (db: Database.Database): string =>
+  new CaseFilesProjection(BUILT_IN_CATALOGUE).tables.map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).raw().all())).join('\n');
+
+describe('the case-files read model (int, real SQLite file)', () => {
+  const tmp = tempDir('journey-case-files-');
+  afterAll(() => tmp.remove());
+  let run = 0;
+
+  async function folded(log: readonly StoredEvent[], batchSize: number) {
+    const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
+    const store = new SqliteEventStore(db);
+    const vault = new SqliteKeyVault(db);
+    await recordSealed(store, vault, log);
+    const writer = new CaseFilesProjection(BUILT_IN_CATALOGUE).open(db);
+    const recorded = await store.readAll(0n, Number.MAX_SAFE_INTEGER);
+    for (let at = 0; at < recorded.length; at += batchSize) db.transaction(() => foldEvents(writer, recorded.slice(at, at + batchSize), 0n))();
+    return { db, store, reader: new CaseFilesReader(db, vault) };
+  }
+
+  it('folded in batches of any size, in any interleaving, reads as the case of each whole stream, erased ones included', async () => {
+    const runs = fc.tuple(
+      fc.integer({ min: 1, max: 1_000_000 }),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
+      fc.integer({ min: 1, max: 200 }),
+      fc.integer({ min: 2, max: 5 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(runs, async ([seed, picks, batchSize, erasedEvery]) => {
+        const log = interleave(decidedJourneys(seed, 0.05, (i) => i % erasedEvery === 0), picks);
+        const { db, reader } = await folded(log, batchSize);
+        try {
+          const expected = casesOf(log);
+          for (const expectedCase of expected) expect(await reader.find(expectedCase.id)).toEqual(expectedCase);
+          const page = await reader.list({ city: null, programme: null, status: null }, 1_000, null);
+          expect(page.edges.map((edge) => edge.node)).toEqual(expected);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('given notes recorded in one batch, when the erasure comes in a later one, the read model keeps none of the personal data', async () => {
+    const [erased, kept] = decidedJourneys(7, 0.02, (i) => i === 0);
+    const log = interleave([erased!, kept!], [0]);
+    const { db, store, reader } = await folded(log, 2);
+    try {
+      const sealed = await sealedValuesOf(store);
+      const [erasedStream, keptStream] = [erased!, kept!].map((j) => `participant-${j.participantId}`);
+      expect(sealed.get(erasedStream)!.length).toBeGreaterThan(1);
+
+      const stored = storedText(db);
+      for (const value of sealed.get(erasedStream)!) expect(stored).not.toContain(value);
+      for (const value of sealed.get(keptStream)!) expect(stored).toContain(value);
+      const read = await reader.find(erased!.participantId);
+      expect(read).toMatchObject({ personal: null, personalDataErased: true });
+      expect(read!.timeline.every((m) => m.note === null)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+});

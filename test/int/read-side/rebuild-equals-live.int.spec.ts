@@ -1,0 +1,39 @@
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
+import { ProjectionRunner } from '../../../src/projections/projection-runner';
+import { rebuildProjection } from '../../../src/projections/rebuild-projections';
+import { buildProjections } from '../../../src/read-side/projections.registry';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
+import { tempDir } from '../../support/temp-files';
+import { readModel } from '../projections/test-projections';
+
+describe('every registered read model (int, real SQLite files)', () => {
+  const tmp = tempDir('journey-rebuild-equals-live-');
+  afterAll(() => tmp.remove());
+
+  it('rebuilt from the whole log in large batches equals what the live runner folded in small ones', async () => {
+    const file = tmp.file('journeys.db');
+    const db = openSqliteDatabase(file);
+    const rebuilder = openSqliteDatabase(file);
+    const projections = buildProjections(BUILT_IN_CATALOGUE);
+    try {
+      const store = new SqliteEventStore(db);
+      await recordSealed(store, new SqliteKeyVault(db), interleave(decidedJourneys(11, 0.1, (i) => i % 7 === 0), [3, 1, 4, 1, 5, 9, 2, 6]));
+      const runner = new ProjectionRunner(db, store, projections, { batchSize: 7 });
+      runner.start();
+      expect(await runner.waitUntilCaughtUp(await store.headPosition(), 30_000)).toBe(true);
+      await runner.stop();
+      const live = projections.map((p) => readModel(db, p));
+
+      for (const projection of projections) await rebuildProjection(rebuilder, new SqliteEventStore(rebuilder), projection);
+
+      expect(projections.map((p) => readModel(db, p))).toEqual(live);
+      expect(live.every((tables) => Object.values(tables).every((rows) => rows.length > 0))).toBe(true);
+    } finally {
+      rebuilder.close();
+      db.close();
+    }
+  });
+});
