@@ -77,6 +77,14 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         baseline: { title: 'bare NestJS + Apollo mutation doing nothing', value: http.bare.perSecond, unit: 'req/s', detail: `p50 ${http.bare.p50Ms} ms, p99 ${http.bare.p99Ms} ms` },
         target: { on: 'ratio', atLeast: 0.7 },
       }),
+      row({
+        id: 'http-pipeline',
+        title: `The service's request pipeline alone (\`{ cities { code } }\`, ${size.http.connections} connections)`,
+        value: http.pipeline.perSecond,
+        unit: 'req/s',
+        detail: `p50 ${http.pipeline.p50Ms} ms, p99 ${http.pipeline.p99Ms} ms`,
+        baseline: { title: 'bare NestJS + Apollo mutation doing nothing', value: http.bare.perSecond, unit: 'req/s' },
+      }),
     );
 
     log(`fixtures: the demo generator's run, ${count(size.largeParticipants)} participants (a copy at ${count(size.replayEvents)} events)`);

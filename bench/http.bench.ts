@@ -23,6 +23,8 @@ export interface LoadFigures {
 
 export interface HttpFigures {
   service: LoadFigures;
+  /** The service answering a query that reads nothing: its request pipeline alone. */
+  pipeline: LoadFigures;
   bare: LoadFigures;
 }
 
@@ -35,6 +37,8 @@ const SESSION = {
 
 export const RECORD = 'mutation ($input: RecordCoachingSessionInput!) { recordCoachingSession(input: $input) { id version } }';
 const NOTHING = 'mutation ($input: NothingInput!) { recordNothing(input: $input) { id version } }';
+/** Through the service's whole pipeline (token, guard, hardening, metrics, request log) to a resolver that only reads the catalogue. */
+const PIPELINE = JSON.stringify({ query: '{ cities { code } }' });
 
 export const ENROL = 'mutation ($input: EnrolParticipantInput!) { enrolParticipant(input: $input) { id version } }';
 
@@ -58,7 +62,8 @@ export const enrolment = (participantId: string, city = 'paris', programme = 'pa
 /**
  * A coaching session recorded over HTTP (the whole path: token, guard, validation, command bus,
  * load and decide, sealed append, read-your-writes wait) against the bare server's mutation that
- * takes the same input and does nothing; autocannon on loopback, in alternating rounds.
+ * takes the same input and does nothing; autocannon on loopback, in rotating rounds. The service's
+ * pipeline alone, answering a query that reads nothing, tells what the recording itself costs.
  */
 export async function benchHttp(serviceUrl: string, bareUrl: string, settings: HttpSettings): Promise<HttpFigures> {
   const authorization = await bearer('adviser');
@@ -75,17 +80,22 @@ export async function benchHttp(serviceUrl: string, bareUrl: string, settings: H
     const participantId = participants[next++ % participants.length];
     return JSON.stringify({ query: NOTHING, variables: { input: { participantId, ...SESSION } } });
   };
-  const runs = { service: [] as LoadFigures['rounds'], bare: [] as LoadFigures['rounds'] };
-  await load(serviceUrl, authorization, service, settings.connections, settings.warmupSeconds);
-  await load(bareUrl, authorization, bare, settings.connections, settings.warmupSeconds);
+  const loads = {
+    service: { url: serviceUrl, body: service },
+    pipeline: { url: serviceUrl, body: () => PIPELINE },
+    bare: { url: bareUrl, body: bare },
+  };
+  const order = ['bare', 'service', 'pipeline'] as const;
+  const runs = { service: [] as LoadFigures['rounds'], pipeline: [] as LoadFigures['rounds'], bare: [] as LoadFigures['rounds'] };
+  for (const which of order) await load(loads[which].url, authorization, loads[which].body, settings.connections, settings.warmupSeconds);
   for (let round = 0; round < settings.rounds; round++) {
-    const order = round % 2 === 0 ? (['bare', 'service'] as const) : (['service', 'bare'] as const);
-    for (const which of order) {
-      const url = which === 'service' ? serviceUrl : bareUrl;
-      runs[which].push(await load(url, authorization, which === 'service' ? service : bare, settings.connections, settings.seconds));
+    // Each load goes first in turn, so that none always runs on the hottest or coldest machine.
+    for (let i = 0; i < order.length; i++) {
+      const which = order[(round + i) % order.length];
+      runs[which].push(await load(loads[which].url, authorization, loads[which].body, settings.connections, settings.seconds));
     }
   }
-  return { service: summary(runs.service), bare: summary(runs.bare) };
+  return { service: summary(runs.service), pipeline: summary(runs.pipeline), bare: summary(runs.bare) };
 }
 
 function summary(rounds: LoadFigures['rounds']): LoadFigures {

@@ -37,30 +37,33 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
     }
   }
 
+  const pipelineShare = f.http.pipeline.perSecond / f.http.bare.perSecond;
+  notes['http-pipeline'] =
+    `Every request to the service, before any work of its own, goes through what operators and the access rules need and the bare server has not: the bearer token (verified once, then trusted until it expires, a minute at most), the access guard, the query hardening rules, the metrics plugin and one JSON log line (nestjs-pino). A query that only reads the catalogue answers at ${n(pipelineShare * 100)}% of the bare mutation: that is the ceiling of any operation of this service on this machine.`;
+
   if (missed('http-mutation')) {
     const commitMs = 1_000 / f.single.raw;
+    const ofPipeline = f.http.service.perSecond / f.http.pipeline.perSecond;
     notes['http-mutation'] =
-      `A recording mutation is durable before it answers: its append commits with synchronous=FULL (one fsync, ${n(commitMs, 2)} ms on this machine: raw better-sqlite3 above makes ${n(f.single.raw)} appends/s). ` +
-      `Read-your-writes then waits for each of the ${f.projections} projections to commit its batch; those commits no longer wait for the disk (the next append makes them durable), which took the ratio only from 0.16 to this run's figure: the fsyncs are not what bounds it. ` +
-      'What the bare server does not do is per-request work, all on one event loop: verifying the JWT (jose), the guard and the rate limit, validation, loading and folding the participant\'s stream, sealing and opening personal data (AES-GCM, and the key vault\'s statements), three projections folding the event before the answer, the request log. ' +
-      'Next: a CPU profile under this load (`BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=…" npm run bench`) to rank those, then answering after the append where read-your-writes is not needed (queries would wait on a position instead) and caching verified tokens.';
+      `Within the pipeline's ceiling (the row below it: ${n(pipelineShare * 100)}% of the bare server), the recording reaches ${n(ofPipeline * 100)}% of the pipeline alone. ` +
+      `What it adds is its own work, on the same event loop, ranked by a CPU profile of this load (\`BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=DIR" npm run bench\`): the durable commit (synchronous=FULL, ${n(commitMs, 2)} ms per fsync here; appends asked for in the same turn now share one commit), loading the participant's stream and opening its sealed notes (AES-GCM, one per event with a note) to fold the case the mutation answers, validation, sealing the new note, and the ${f.projections} projections folding the event before the answer (read-your-writes). ` +
+      'Done in this change: group commit, verified tokens trusted until they expire (the signature check was a tenth of the cost), the key vault no longer writes at every append. ' +
+      'What is left is required by other parts of DESIGN: dropping the request log, the metrics or the guard lowers the ceiling\'s cost but breaks operations and access; answering before the read models include the event breaks read-your-writes; a commit without fsync breaks durability. Opening notes only when a client asks for them (a field resolver instead of opening the whole case) is the next saving.';
   }
 
   const read = f.replay.readPerSecond;
   const caseFiles = f.replay.projections.find((p) => p.name === 'case-files');
   if (caseFiles && missed('replay-case-files') && f.replay.caseFilesStorage) {
     const storage = f.replay.caseFilesStorage;
-    const ceiling = 1 / (1 / read + 1 / storage.perSecond);
     notes['replay-case-files'] =
-      `Every event rewrites its participant's whole case file, one JSON document per case since the case-files reader takes it whole (${n(storage.averageFileBytes)} bytes on average at the end of this log, ${n(storage.averageMilestones, 1)} milestones). ` +
-      `SQLite alone doing that (the same table, indexes and statements, each event reading the file and writing it back one filler milestone longer, no JSON) replays at ${n(storage.perSecond)} events/s here, and reading the log at ${n(read)} events/s: together at most ${n(ceiling)} events/s, whatever the projection does in JavaScript; it reaches ${n(caseFiles.perSecond / ceiling * 100)}% of that. ` +
-      'The projection no longer parses and writes out again the milestones already in a file (src/read-side/cases/case-file-text.ts) and updates only the columns an event changes; what remains is the document rewrite. ' +
-      '100,000 events/s needs each case written once per batch rather than once per event (a flush at the end of a batch on ProjectionWriter, in src/projections), or the timeline as rows of a table of its own so that an event appends one small row, with the reader changed to match: both outside the projections.';
+      `A case is stored in three parts (src/read-side/cases/case-files.projection.ts): its identity (${n(storage.averageBytes.identity)} bytes on average), written at the enrolment; its head, the journey state (${n(storage.averageBytes.head)} bytes), read and written once per batch in which the case has events; and its timeline (${n(storage.averageBytes.timeline)} bytes, ${n(storage.averageMilestones, 1)} milestones at the end of this log), to which a batch appends the milestones of its events without reading it back. ` +
+      `Reading the log and SQLite doing just that (the same tables, indexes and statements, fillers of those sizes, no JSON) replays at ${n(storage.perSecond)} events/s here (reading alone: ${n(read)} events/s), whatever the projection does in JavaScript; it reaches ${n((caseFiles.perSecond / storage.perSecond) * 100)}% of that. ` +
+      'The rest is JavaScript: folding each event into the journey state and writing its milestone as JSON, and each head\'s JSON once per batch.';
   }
 
   if (missed('replay-life-paths')) {
     notes['replay-life-paths'] =
-      `It keeps one JSON record per participant, read, parsed, evolved, written out and stored again at every event, as the case files did before this change; its records are small, so the JSON and the statements are its cost. Not reworked here (the life-paths read model is another change's); the same approach as the case files applies, within the read at ${n(read)} events/s.`;
+      `It keeps one JSON record per participant, read once and written once per batch in which the participant has events, and evolved in memory at each of them: the records' JSON and a read and a write per participant and batch are its cost, within the read at ${n(read)} events/s.`;
   }
 
   if (missed('replay-outcomes')) {

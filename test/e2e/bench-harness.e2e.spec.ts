@@ -16,6 +16,7 @@ const ROWS = [
   'store-1',
   'store-concurrent',
   'http-mutation',
+  'http-pipeline',
   ...buildProjections(BUILT_IN_CATALOGUE).map((p) => `replay-${p.name}`),
   'catch-up',
   'dashboard-live',
@@ -70,6 +71,8 @@ describe('npm run bench at CI size (e2e: the compiled harness, real servers on l
     expect(m.subscription.service.samples).toBe(Math.round(CI.subscription.perSecond * CI.subscription.seconds));
     expect(m.subscription.bare.samples).toBe(Math.round(CI.subscription.perSecond * CI.subscription.seconds));
     expect(m.http.service.rounds).toHaveLength(CI.http.rounds);
+    expect(m.http.pipeline.rounds).toHaveLength(CI.http.rounds);
+    expect(results.notes['http-pipeline']).toEqual(expect.any(String));
 
     const markdown = readFileSync(join(tmp.dir, 'results.md'), 'utf8');
     const table = markdown.split('\n').filter((line) => line.startsWith('| '));
