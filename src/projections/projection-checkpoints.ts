@@ -6,16 +6,23 @@ const SCHEMA = `
     name TEXT PRIMARY KEY,
     position INTEGER NOT NULL
   ) STRICT;
+  CREATE TABLE IF NOT EXISTS projection_layouts (
+    name TEXT PRIMARY KEY,
+    layout INTEGER NOT NULL
+  ) STRICT;
 `;
 
+
 /**
- * How far each projection has folded the global log in. A checkpoint is only ever written inside
- * the transaction that writes the read model it describes: that is what makes an event's effect
- * exactly-once across crashes.
+ * How far each projection has folded the global log in, and the layout of the tables it folded
+ * it into. A checkpoint is only ever written inside the transaction that writes the read model it
+ * describes: that is what makes an event's effect exactly-once across crashes.
  */
 export class ProjectionCheckpoints {
   private readonly select: Database.Statement<[string], bigint>;
   private readonly upsert: Database.Statement<[string, GlobalPosition]>;
+  private readonly selectLayout: Database.Statement<[string], number>;
+  private readonly upsertLayout: Database.Statement<[string, number]>;
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
@@ -24,6 +31,11 @@ export class ProjectionCheckpoints {
     this.upsert = db.prepare<[string, GlobalPosition]>(
       `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+    );
+    this.selectLayout = db.prepare<[string], number>('SELECT layout FROM projection_layouts WHERE name = ?').pluck();
+    this.upsertLayout = db.prepare<[string, number]>(
+      `INSERT INTO projection_layouts (name, layout) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET layout = excluded.layout`,
     );
   }
 
@@ -34,5 +46,14 @@ export class ProjectionCheckpoints {
 
   write(name: string, position: GlobalPosition): void {
     this.upsert.run(name, position);
+  }
+
+  /** The layout recorded with the checkpoint; undefined where none was (tables older than layouts, or none yet). */
+  layout(name: string): number | undefined {
+    return this.selectLayout.get(name);
+  }
+
+  writeLayout(name: string, layout: number): void {
+    this.upsertLayout.run(name, layout);
   }
 }

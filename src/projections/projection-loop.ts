@@ -5,6 +5,7 @@ import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } 
 import { EventApplyFailed, foldEvents } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import { layoutOf, resetIfLaidOutOtherwise } from './projection-layout';
 import { errorMessage } from './error-message';
 import { type RetryPolicy, retryDelay } from './retry-delay';
 
@@ -105,6 +106,10 @@ export class ProjectionLoop {
   private open(): (events: readonly StoredEvent[]) => Committed {
     const name = this.projection.name;
     const checkpoints = new ProjectionCheckpoints(this.db);
+    const found = resetIfLaidOutOtherwise(this.db, this.projection, checkpoints);
+    if (found !== null) {
+      this.logger.log(`Projection ${name}'s tables were laid out for version ${found}, not ${layoutOf(this.projection)}: folding the log into new ones from the start`);
+    }
     const writer = this.projection.open(this.db);
     this.currentPosition = checkpoints.read(name);
     const commit = this.db.transaction((events: readonly StoredEvent[]): Committed => {

@@ -11,6 +11,11 @@ export interface Projection {
   readonly name: string;
   /** Tables the projection owns; a rebuild replaces them all at once. */
   readonly tables: readonly string[];
+  /**
+   * The version of its tables' layout, 1 when absent: raised with any change to them, it makes the
+   * runner drop the tables laid out otherwise and fold the log into new ones from the start.
+   */
+  readonly layout?: number;
   /** Creates the tables on `db` if missing, and prepares the statements that write them. */
   open(db: Database.Database): ProjectionWriter;
 }

@@ -6,6 +6,8 @@ import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } 
 import { foldEvents } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import { layoutOf } from './projection-layout';
+import { dropTables, quoteIdentifier as quote } from './projection-tables';
 
 export interface RebuildProgress {
   projection: string;
@@ -126,13 +128,13 @@ async function swapIn(
       // Under the write lock the head cannot move while we read up to it (same file in embedded mode).
       const head = await store.headPosition();
       const tail = await readUpTo(store, asidePosition, head);
-      // Children before parents, should the projection's tables reference one another.
-      for (const table of [...projection.tables].reverse()) db.exec(`DROP TABLE IF EXISTS main.${quote(table)}`);
+      dropTables(db, projection);
       const writer = projection.open(db);
       for (const table of projection.tables) db.exec(`INSERT INTO main.${quote(table)} SELECT * FROM ${ASIDE}.${quote(table)}`);
       foldEvents(writer, tail, asidePosition);
       const position = tail.at(-1)?.position ?? asidePosition;
       checkpoints.write(projection.name, position);
+      checkpoints.writeLayout(projection.name, layoutOf(projection));
       db.exec('COMMIT');
       return { position, applied: tail.length };
     } catch (error) {
@@ -155,8 +157,4 @@ async function readUpTo(store: EventStore, after: GlobalPosition, head: GlobalPo
     position = batch.at(-1)!.position;
   }
   return events;
-}
-
-function quote(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }

@@ -40,6 +40,8 @@ interface CaseChange {
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
+  // 2: head, identity and timeline apart (1 held each case as one JSON document).
+  readonly layout = 2;
 
   constructor(private readonly catalogue: Catalogue) {}
 
