@@ -1,10 +1,10 @@
 import type { KeyVault } from './key-vault.port';
-import { openPersonalData, sealPersonalData } from './personal-data-cipher';
+import { sealPersonalData } from './personal-data-cipher';
 
 /**
  * Fields that hold personal data, in any event that has them: the participant's details and every
- * adviser's note. They are stored sealed under the participant's key and read back as null once
- * the key is shredded.
+ * adviser's note. They are stored sealed under the participant's key, and opened only when a
+ * client asks for them (src/journey/graphql/case-personal-data.resolver.ts).
  */
 const PERSONAL_FIELDS = ['personal', 'note'] as const;
 
@@ -20,14 +20,4 @@ export async function sealEventData(vault: KeyVault, participantId: string, data
     if (data[field] != null) sealed[field] = sealPersonalData(key, participantId, data[field]);
   }
   return sealed;
-}
-
-/** `key` is null once shredded: the personal fields then read as null. */
-export function openEventData(key: Buffer | null, participantId: string, data: EventData): Record<string, unknown> {
-  const opened: Record<string, unknown> = { ...data };
-  for (const field of PERSONAL_FIELDS) {
-    const value = data[field];
-    if (value != null) opened[field] = key ? openPersonalData(key, participantId, value as string) : null;
-  }
-  return opened;
 }

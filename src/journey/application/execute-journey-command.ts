@@ -8,7 +8,8 @@ import { errorCodeOf } from '../../graphql/error-code';
 import { Metrics } from '../../operations/metrics';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import { WrongExpectedVersion } from '../../event-store/event-store.port';
-import { type ParticipantCaseView, toParticipantCase } from '../case/participant-case';
+import { toParticipantCase } from '../case/participant-case';
+import { asSealed, type SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
 import { decide } from '../domain/decide';
 import { ParticipantNotFound } from '../domain/errors';
@@ -28,7 +29,7 @@ export interface CommandEnvelope {
 }
 
 /** Every journey command takes the same path: load the stream, decide, append, return the case. */
-export class ExecuteJourneyCommand extends Command<ParticipantCaseView> {
+export class ExecuteJourneyCommand extends Command<SealedCase> {
   constructor(
     readonly command: JourneyCommand,
     readonly envelope: CommandEnvelope,
@@ -42,7 +43,7 @@ const ATTEMPTS_WITHOUT_EXPECTED_VERSION = 5;
 const READ_MODEL_WAIT_MS = 2_000;
 
 @CommandHandler(ExecuteJourneyCommand)
-export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, ParticipantCaseView> {
+export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, SealedCase> {
   private readonly perParticipant = new OneAtATimePerKey();
 
   constructor(
@@ -53,7 +54,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
-  async execute({ command, envelope }: ExecuteJourneyCommand): Promise<ParticipantCaseView> {
+  async execute({ command, envelope }: ExecuteJourneyCommand): Promise<SealedCase> {
     try {
       const answer = await this.perParticipant.run(command.data.participantId, () => this.executeAlone(command, envelope));
       this.metrics.commands.inc({ command: command.type, outcome: 'ok' });
@@ -64,7 +65,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
     }
   }
 
-  private async executeAlone(command: JourneyCommand, envelope: CommandEnvelope): Promise<ParticipantCaseView> {
+  private async executeAlone(command: JourneyCommand, envelope: CommandEnvelope): Promise<SealedCase> {
     const participantId = command.data.participantId;
     for (let attempt = 1; ; attempt++) {
       const history = await this.journeys.load(participantId);
@@ -74,7 +75,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
         // Read-your-writes: once a mutation answers, queries and dashboards include it. The
         // events are stored either way; a stalled projection only delays the answer this long.
         await this.projections.waitUntilCaughtUp(updated.at(-1)!.position, READ_MODEL_WAIT_MS);
-        return toParticipantCase(updated, this.catalogue)!;
+        return asSealed(toParticipantCase(updated, this.catalogue)!);
       } catch (error) {
         const retry = error instanceof WrongExpectedVersion && envelope.expectedVersion === null;
         if (!retry || attempt === ATTEMPTS_WITHOUT_EXPECTED_VERSION) throw error;

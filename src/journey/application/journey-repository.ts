@@ -3,7 +3,7 @@ import { Metrics } from '../../operations/metrics';
 import { EVENT_STORE, KEY_VAULT } from '../../storage/storage.tokens';
 import type { EventMetadata, EventStore, StoredEvent } from '../../event-store/event-store.port';
 import type { KeyVault } from '../../personal-data/key-vault.port';
-import { openEventData, sealEventData } from '../../personal-data/personal-data-codec';
+import { sealEventData } from '../../personal-data/personal-data-codec';
 import type { JourneyEvent } from '../domain/events';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
 
@@ -24,14 +24,12 @@ export class JourneyRepository {
     private readonly metrics: Metrics,
   ) {}
 
+  /** The participant's events as stored: deciding needs none of the personal data, which stays sealed. */
   async load(participantId: string): Promise<RecordedJourneyEvent[]> {
-    const stored = await this.store.readStream(participantStream(participantId));
-    if (stored.length === 0) return [];
-    const key = await this.vault.find(participantId);
-    return stored.map((e) => toRecorded(e, openEventData(key, participantId, e.data)));
+    return (await this.store.readStream(participantStream(participantId))).map((e) => toRecorded(e, e.data));
   }
 
-  /** Rejects with WrongExpectedVersion when the stream is not at `expectedVersion`. */
+  /** Rejects with WrongExpectedVersion when the stream is not at `expectedVersion`. Answers the events as stored, sealed. */
   async append(
     participantId: string,
     events: readonly JourneyEvent[],
@@ -44,7 +42,7 @@ export class JourneyRepository {
     const timer = this.metrics.appendDuration.startTimer();
     const result = await this.store.appendToStream(participantStream(participantId), sealed, expectedVersion);
     timer();
-    return result.events.map((e, i) => toRecorded(e, events[i].data));
+    return result.events.map((e) => toRecorded(e, e.data));
   }
 
   async shredPersonalData(participantId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
 import { ExecuteJourneyCommand } from '../application/execute-journey-command';
+import type { SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
 import { CompleteActivityInput } from './inputs/complete-activity.input';
 import { EnrolParticipantInput } from './inputs/enrol-participant.input';
@@ -96,7 +97,7 @@ export class JourneyResolver {
     return this.execute(input, caller);
   }
 
-  private execute(input: CommandInput, caller: Principal): Promise<ParticipantCaseType> {
+  private execute(input: CommandInput, caller: Principal): Promise<SealedCase> {
     const envelope = { commandId: input.commandId ?? null, expectedVersion: input.expectedVersion ?? null, caller };
     return this.commandBus.execute(new ExecuteJourneyCommand(input.toCommand(), envelope));
   }

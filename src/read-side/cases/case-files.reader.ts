@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { type CaseHead, type CaseIdentity, caseView, type ParticipantCaseView } from '../../journey/case/participant-case';
+import { type CaseHead, type CaseIdentity, caseView } from '../../journey/case/participant-case';
+import { asSealed, type SealedCase } from '../../journey/case/sealed-case';
 import type { ParticipantStatus } from '../../journey/domain/vocabulary';
-import type { KeyVault } from '../../personal-data/key-vault.port';
-import { openPersonalData } from '../../personal-data/personal-data-cipher';
-import { KEY_VAULT, SQLITE_DATABASE } from '../../storage/storage.tokens';
+import { SQLITE_DATABASE } from '../../storage/storage.tokens';
 import { type CasePosition, decodeCursor, encodeCursor } from './case-page-cursor';
 import { timelineOf } from './case-timeline-text';
 
@@ -15,7 +14,7 @@ export interface CaseListFilter {
 }
 
 export interface CasePage {
-  edges: { cursor: string; node: ParticipantCaseView }[];
+  edges: { cursor: string; node: SealedCase }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
 }
@@ -33,19 +32,16 @@ const CASES = 'SELECT participant_id, first_enrolled_on, identity, head, milesto
 const FILTER = `(@city IS NULL OR city = @city) AND (@programme IS NULL OR programme = @programme)
   AND (@status IS NULL OR status = @status)`;
 
-/** Reads case files from the read model, opening their personal data with each participant's key. */
+/** Reads case files from the read model, their personal data sealed as stored (opened field by field when asked for). */
 @Injectable()
 export class CaseFilesReader {
   private statements?: ReturnType<typeof prepare>;
 
-  constructor(
-    @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
-    @Inject(KEY_VAULT) private readonly vault: KeyVault,
-  ) {}
+  constructor(@Inject(SQLITE_DATABASE) private readonly db: Database.Database) {}
 
-  async find(participantId: string): Promise<ParticipantCaseView | null> {
+  async find(participantId: string): Promise<SealedCase | null> {
     const row = this.sql().byId.get(participantId);
-    return row ? this.open(row) : null;
+    return row ? this.caseOf(row) : null;
   }
 
   async list(filter: CaseListFilter, first: number, after: string | null): Promise<CasePage> {
@@ -58,12 +54,10 @@ export class CaseFilesReader {
       limit: first + 1,
     });
     const shown = rows.slice(0, first);
-    const edges = await Promise.all(
-      shown.map(async (row) => ({
-        cursor: encodeCursor({ firstEnrolledOn: row.first_enrolled_on, participantId: row.participant_id }),
-        node: await this.open(row),
-      })),
-    );
+    const edges = shown.map((row) => ({
+      cursor: encodeCursor({ firstEnrolledOn: row.first_enrolled_on, participantId: row.participant_id }),
+      node: this.caseOf(row),
+    }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
@@ -71,17 +65,9 @@ export class CaseFilesReader {
     };
   }
 
-  private async open(row: CaseRow): Promise<ParticipantCaseView> {
+  private caseOf(row: CaseRow): SealedCase {
     const view = caseView(JSON.parse(row.identity) as CaseIdentity, JSON.parse(row.head) as CaseHead);
-    const key = view.personalDataErased ? null : await this.vault.find(row.participant_id);
-    // Sealed in the read model as in the events; without the key (erased) they read as null.
-    const unseal = <T>(sealed: T | null): T | null =>
-      key && sealed !== null ? (openPersonalData(key, row.participant_id, sealed as unknown as string) as T) : null;
-    return {
-      ...view,
-      personal: unseal(view.personal),
-      timeline: timelineOf(row.timeline).map((m) => ({ ...m, note: unseal(m.note) })),
-    };
+    return asSealed({ ...view, timeline: timelineOf(row.timeline) });
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.

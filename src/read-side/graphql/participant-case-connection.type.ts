@@ -1,6 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ParticipantCaseType } from '../../journey/graphql/types/participant-case.type';
-import type { CasePage } from '../cases/case-files.reader';
 
 @ObjectType('PageInfo')
 export class PageInfoType {
@@ -14,8 +13,9 @@ export class ParticipantCaseEdgeType {
   @Field(() => ParticipantCaseType) node!: ParticipantCaseType;
 }
 
+/** What clients read; the resolver answers a CasePage, whose cases' personal data is opened field by field. */
 @ObjectType('ParticipantCaseConnection')
-export class ParticipantCaseConnectionType implements CasePage {
+export class ParticipantCaseConnectionType {
   @Field(() => [ParticipantCaseEdgeType]) edges!: ParticipantCaseEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
   @Field(() => Int) totalCount!: number;

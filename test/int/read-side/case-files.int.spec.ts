@@ -4,7 +4,8 @@ import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import type { RecordedJourneyEvent } from '../../../src/journey/application/recorded-journey-event';
-import { type ParticipantCaseView, toParticipantCase } from '../../../src/journey/case/participant-case';
+import { toParticipantCase } from '../../../src/journey/case/participant-case';
+import { asSealed, type SealedCase } from '../../../src/journey/case/sealed-case';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { foldEvents } from '../../../src/projections/fold-events';
@@ -14,12 +15,12 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 
-/** Each stream's case as the write side builds it, from the events in clear: what advisers must read. */
-function casesOf(log: readonly StoredEvent[]): ParticipantCaseView[] {
+/** Each stream's case as the write side builds it from the stored events, personal data sealed as there. */
+function casesOf(log: readonly StoredEvent[]): SealedCase[] {
   const streams = new Map<string, RecordedJourneyEvent[]>();
   for (const e of log) streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), { ...e, event: { type: e.type, data: e.data } as JourneyEvent }]);
   return [...streams.values()]
-    .map((history) => toParticipantCase(history, BUILT_IN_CATALOGUE)!)
+    .map((history) => asSealed(toParticipantCase(history, BUILT_IN_CATALOGUE)!))
     .sort((a, b) => (a.firstEnrolledOn === b.firstEnrolledOn ? (a.id < b.id ? -1 : 1) : a.firstEnrolledOn < b.firstEnrolledOn ? -1 : 1));
 }
 
@@ -50,7 +51,7 @@ describe('the case-files read model (int, real SQLite file)', () => {
     const writer = new CaseFilesProjection(BUILT_IN_CATALOGUE).open(db);
     const recorded = await store.readAll(0n, Number.MAX_SAFE_INTEGER);
     for (let at = 0; at < recorded.length; at += batchSize) db.transaction(() => foldEvents(writer, recorded.slice(at, at + batchSize), 0n))();
-    return { db, store, reader: new CaseFilesReader(db, vault) };
+    return { db, store, reader: new CaseFilesReader(db) };
   }
 
   it('folded in batches of any size, in any interleaving, reads as the case of each whole stream, erased ones included', async () => {
@@ -63,9 +64,9 @@ describe('the case-files read model (int, real SQLite file)', () => {
     await fc.assert(
       fc.asyncProperty(runs, async ([seed, picks, batchSize, erasedEvery]) => {
         const log = interleave(decidedJourneys(seed, 0.05, (i) => i % erasedEvery === 0), picks);
-        const { db, reader } = await folded(log, batchSize);
+        const { db, store, reader } = await folded(log, batchSize);
         try {
-          const expected = casesOf(log);
+          const expected = casesOf(await store.readAll(0n, Number.MAX_SAFE_INTEGER));
           for (const expectedCase of expected) expect(await reader.find(expectedCase.id)).toEqual(expectedCase);
           const page = await reader.list({ city: null, programme: null, status: null }, 1_000, null);
           expect(page.edges.map((edge) => edge.node)).toEqual(expected);
