@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CalendarDateScalar } from '../../graphql/calendar-date.scalar';
 import { DashboardUpdates } from '../outcomes/dashboard-updates';
-import { type DashboardView, type SurvivalCurveView, toDashboard, toSurvivalCurve } from '../outcomes/dashboard-view';
+import { type DashboardView, type SurvivalCurveView, toSurvivalCurve } from '../outcomes/dashboard-view';
 import { OutcomesReader } from '../outcomes/outcomes.reader';
 import { hideSmallCells, hideSmallCurve } from '../outcomes/small-cells';
 import { DashboardType } from './dashboard.type';
@@ -34,7 +34,7 @@ export class DashboardsResolver {
     @Args('asOf', { type: () => CalendarDateScalar, nullable: true }) asOf: string | null = null,
   ): DashboardView {
     assertAllowed(caller, 'readOutcomes', city);
-    return this.asSeenBy(caller, toDashboard(this.outcomes.figures(city, programme ?? null, asOf ?? null)));
+    return this.asSeenBy(caller, this.outcomes.dashboard(city, programme ?? null, asOf ?? null));
   }
 
   @Query(() => [DashboardType], { description: 'The dashboard of every city the caller may see.' })
@@ -46,7 +46,7 @@ export class DashboardsResolver {
     const only = cityScope(caller, 'readOutcomes');
     return this.catalogue.cities
       .filter((city) => only === null || city.code === only)
-      .map((city) => this.asSeenBy(caller, toDashboard(this.outcomes.figures(city.code, null, asOf ?? null))));
+      .map((city) => this.asSeenBy(caller, this.outcomes.dashboard(city.code, null, asOf ?? null)));
   }
 
   @Query(() => SurvivalCurveType, { description: 'How long participants take to find a job or start a business (Kaplan-Meier).' })

@@ -3,7 +3,7 @@ import { PubSub } from 'graphql-subscriptions';
 import type { Subscription } from 'rxjs';
 import { Metrics } from '../../operations/metrics';
 import { ProjectionRunner } from '../../projections/projection-runner';
-import { type DashboardView, toDashboard } from './dashboard-view';
+import type { DashboardView } from './dashboard-view';
 import { OutcomesReader } from './outcomes.reader';
 
 const OUTCOMES_PROJECTION = 'outcomes';
@@ -28,7 +28,7 @@ export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationSh
       if (projection !== OUTCOMES_PROJECTION) return;
       for (const scope of topics) {
         const [city, programme = null] = scope.split('/');
-        void this.pubSub.publish(scope, toDashboard(this.outcomes.figures(city, programme, null)));
+        void this.pubSub.publish(scope, this.outcomes.dashboard(city, programme, null));
       }
     });
   }

@@ -11,15 +11,24 @@ import { targetsOf } from '../../outcomes/outcome-targets';
 import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
 import { type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
 import { SQLITE_DATABASE } from '../../storage/storage.tokens';
-import type { OutcomeFigures } from './dashboard-view';
+import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 
 /** Marks figures that no event has changed yet. */
 const NEVER = new Date(0).toISOString();
+
+/** A scope's live dashboard, as computed when its figures were last changed by `position`, on `today`. */
+interface LiveDashboard {
+  position: bigint;
+  today: string;
+  view: DashboardView;
+}
 
 /** Outcome figures of a city or programme: live from the counters, or as of a past business date. */
 @Injectable()
 export class OutcomesReader {
   private statements?: ReturnType<typeof prepare>;
+  /** By scope, of which the catalogue has a few: the figures change only with an event of the scope, or the day. */
+  private readonly live = new Map<string, LiveDashboard>();
 
   constructor(
     @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
@@ -36,9 +45,27 @@ export class OutcomesReader {
     }
   }
 
+  /**
+   * The dashboard of a city or programme. A live one is computed again only once an event has
+   * changed its figures, or the day its open cases are censored at has passed: a coordinator's
+   * refresh costs one indexed read, however many participants and survival tallies it sums up.
+   */
+  dashboard(city: string, programme: string | null, asOf: string | null): DashboardView {
+    if (asOf !== null) return toDashboard(this.figures(city, programme, asOf));
+    this.checkScope(city, programme);
+    const scope = scopeOf(city, programme);
+    const position = this.sql().scope.get(scope)?.last_position ?? 0n;
+    const today = this.clock.today();
+    const known = this.live.get(scope);
+    if (known && known.position === position && known.today === today) return known.view;
+    const view = toDashboard(this.figures(city, programme, null));
+    this.live.set(scope, { position, today, view });
+    return view;
+  }
+
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
     this.checkScope(city, programme);
-    const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
+    const scope = scopeOf(city, programme);
     const sql = this.sql();
     const touched = sql.scope.get(scope);
     const common = {
@@ -83,6 +110,8 @@ export class OutcomesReader {
     return this.statements;
   }
 }
+
+const scopeOf = (city: string, programme: string | null): string => (programme === null ? cityScope(city) : programmeScope(city, programme));
 
 function prepare(db: Database.Database) {
   return {

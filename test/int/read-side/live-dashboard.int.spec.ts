@@ -1,0 +1,75 @@
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { Clock } from '../../../src/clock/clock';
+import { foldEvents } from '../../../src/projections/fold-events';
+import { toDashboard } from '../../../src/read-side/outcomes/dashboard-view';
+import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
+import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { decidedJourneys, interleave } from '../../support/programme-journeys';
+import { tempDir } from '../../support/temp-files';
+
+class SettableClock extends Clock {
+  today_ = '2008-06-30';
+  now = () => new Date(`${this.today_}T12:00:00Z`);
+}
+
+describe('live dashboards, computed once per change (int, real SQLite file)', () => {
+  const tmp = tempDir('journey-live-dashboard-');
+  afterAll(() => tmp.remove());
+  let run = 0;
+
+  function setUp() {
+    const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
+    const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+    const clock = new SettableClock();
+    const log = interleave(decidedJourneys(11, 0.03), [0]);
+    const fold = (events: typeof log) => db.transaction(() => foldEvents(writer, events, 0n))();
+    return { db, log, fold, clock, reader: new OutcomesReader(db, BUILT_IN_CATALOGUE, clock) };
+  }
+
+  it('serves the same figures while no event changes them, and new ones as soon as one does', () => {
+    const { db, log, fold, reader } = setUp();
+    try {
+      const city = 'paris';
+      const cut = Math.floor(log.length / 2);
+      fold(log.slice(0, cut));
+
+      const first = reader.dashboard(city, null, null);
+      expect(first).toEqual(toDashboard(reader.figures(city, null, null)));
+      expect(reader.dashboard(city, null, null)).toBe(first);
+
+      fold(log.slice(cut));
+      const after = reader.dashboard(city, null, null);
+      expect(after).toEqual(toDashboard(reader.figures(city, null, null)));
+      expect(BigInt(after.lastEventPosition)).toBeGreaterThan(BigInt(first.lastEventPosition));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('computes them again once the day their open cases are censored at has passed', () => {
+    const { db, log, fold, clock, reader } = setUp();
+    try {
+      fold(log);
+      const before = reader.dashboard('frankfurt', null, null);
+
+      clock.today_ = '2009-06-30';
+      const later = reader.dashboard('frankfurt', null, null);
+
+      expect(later).not.toBe(before);
+      expect(later).toEqual(toDashboard(reader.figures('frankfurt', null, null)));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a scope the catalogue does not have, cached or not', () => {
+    const { db, reader } = setUp();
+    try {
+      expect(() => reader.dashboard('lyon', null, null)).toThrow(/Unknown city 'lyon'/);
+      expect(() => reader.dashboard('paris', 'no-such-programme', null)).toThrow(/Unknown programme/);
+    } finally {
+      db.close();
+    }
+  });
+});
