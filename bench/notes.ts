@@ -75,7 +75,8 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
     'The live runner folds every projection at once on the service\'s event loop, in batches of 1,000 events, each committed with its checkpoint (without an fsync), and yields between batches so that requests are answered meanwhile: it goes at the pace of all projections together, bounded as their replay rows are.';
 
   notes['dashboard-live'] =
-    `Live figures come from the maintained counters: one indexed read of the scope's counters and survival tallies, whatever the number of participants, then the Kaplan-Meier median over the tallies. The tallies hold one row per distinct day (and kind), not per participant: ${n(f.tallies.small)} rows at the small size, ${n(f.tallies.large)} at the large one, where nearly every day of the programme has one; that, not the participants, is what the large query reads more of, and it stops growing once every day is filled. ` +
+    `A live dashboard is computed when an event has changed its scope's figures (or the day has changed), then served as is (src/read-side/outcomes/outcomes.reader.ts): with no event between the queries, as here, each one costs an indexed read of the scope's last position, whatever the number of participants. ` +
+    `The computation after a change reads the maintained counters and survival tallies, not the participants: the tallies hold one row per distinct day (and kind), ${n(f.tallies.small)} rows at the small size and ${n(f.tallies.large)} at the large one, where nearly every day of the programme has one, so it stops growing once every day is filled. ` +
     'Most of either latency is the HTTP round trip, token check and GraphQL execution, the same at both sizes.';
 
   if (missed('subscription')) {
