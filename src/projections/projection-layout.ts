@@ -16,21 +16,22 @@ export const layoutOf = (projection: Projection): number => projection.layout ??
  * layout of the tables it dropped, null when it dropped none that held anything.
  */
 export function resetIfLaidOutOtherwise(db: Database.Database, projection: Projection, checkpoints: ProjectionCheckpoints): number | null {
-  const name = projection.name;
+  const { name } = projection;
   const layout = layoutOf(projection);
-  // At the start of the log, tables hold nothing: their rows commit with the checkpoint.
-  const found = (): number | undefined => checkpoints.layout(name) ?? (checkpoints.read(name) > START_OF_LOG ? FIRST_LAYOUT : undefined);
-  // Read first, without the write lock, since it is the usual answer.
-  if (found() === layout && checkpoints.layout(name) === layout) return null;
+  // The usual answer, read without taking the write lock.
+  if (checkpoints.layout(name) === layout) return null;
   const reset = db.transaction((): number | null => {
-    const before = found();
-    if (before !== layout) {
-      dropTables(db, projection);
-      if (before !== undefined) checkpoints.write(name, START_OF_LOG);
-    }
+    // Read again under the lock: a rebuild may have swapped its tables in since.
+    const recorded = checkpoints.layout(name);
+    // At the start of the log, tables hold nothing: their rows commit with the checkpoint.
+    const folded = checkpoints.read(name) > START_OF_LOG;
+    const found = recorded ?? (folded ? FIRST_LAYOUT : null);
     checkpoints.writeLayout(name, layout);
-    return before === layout ? null : (before ?? null);
+    if (found === layout) return null;
+    dropTables(db, projection);
+    if (!folded) return null;
+    checkpoints.write(name, START_OF_LOG);
+    return found;
   });
-  // IMMEDIATE: a rebuild swapping its tables in between the check and the drop would be dropped unseen.
   return reset.immediate();
 }

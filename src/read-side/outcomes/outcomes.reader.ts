@@ -16,6 +16,11 @@ import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboar
 /** Marks figures that no event has changed yet. */
 const NEVER = new Date(0).toISOString();
 
+interface ScopeRow {
+  last_position: bigint;
+  updated_at: string;
+}
+
 /** A scope's live dashboard, as computed when its figures were last changed by `position`, on `today`. */
 interface LiveDashboard {
   position: bigint;
@@ -54,20 +59,25 @@ export class OutcomesReader {
     if (asOf !== null) return toDashboard(this.figures(city, programme, asOf));
     this.checkScope(city, programme);
     const scope = scopeOf(city, programme);
-    const position = this.sql().scope.get(scope)?.last_position ?? 0n;
+    const touched = this.sql().scope.get(scope);
+    const position = touched?.last_position ?? 0n;
     const today = this.clock.today();
     const known = this.live.get(scope);
     if (known && known.position === position && known.today === today) return known.view;
-    const view = toDashboard(this.figures(city, programme, null));
+    const view = toDashboard(this.figuresOf(city, programme, null, touched, today));
     this.live.set(scope, { position, today, view });
     return view;
   }
 
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
     this.checkScope(city, programme);
+    return this.figuresOf(city, programme, asOf, this.sql().scope.get(scopeOf(city, programme)), this.clock.today());
+  }
+
+  /** `touched` is the scope's row of the last event that changed it; `today` censors the open cases of live figures. */
+  private figuresOf(city: string, programme: string | null, asOf: string | null, touched: ScopeRow | undefined, today: string): OutcomeFigures {
     const scope = scopeOf(city, programme);
     const sql = this.sql();
-    const touched = sql.scope.get(scope);
     const common = {
       city,
       programme,
@@ -81,7 +91,7 @@ export class OutcomesReader {
         ...common,
         counts: countsFromCounters(sql.counters.all(scope)),
         tallies: talliesFromRows(sql.tallies.all(scope)),
-        censorAt: this.clock.today(),
+        censorAt: today,
       };
     }
     const contributions = this.contributionsAsOf(city, programme, asOf);
@@ -118,7 +128,7 @@ function prepare(db: Database.Database) {
     counters: db.prepare<[string], { counter: string; value: number }>('SELECT counter, value FROM outcome_counters WHERE scope = ?'),
     tallies: db.prepare<[string], SurvivalEntry & { count: number }>('SELECT kind, key, count FROM outcome_survival WHERE scope = ?'),
     scope: db
-      .prepare<[string], { last_position: bigint; updated_at: string }>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
+      .prepare<[string], ScopeRow>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
       .safeIntegers(),
     participantsOf: db.prepare<[string], string>('SELECT facts FROM outcome_participants WHERE city = ?').pluck(),
   };

@@ -1,30 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { START_OF_LOG, WrongExpectedVersion } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event, eventStoreContract, newStreamId, settlesWithin } from '../../support/event-store-contract';
-
-function temporaryFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'journey-event-store-'));
-}
+import { tempDir } from '../../support/temp-files';
 
 eventStoreContract('SQLite file', async () => {
-  const folder = temporaryFolder();
-  const db = openSqliteDatabase(join(folder, 'events.db'));
+  const folder = tempDir('journey-event-store-');
+  const db = openSqliteDatabase(folder.file('events.db'));
   return {
     store: new SqliteEventStore(db),
     dispose: async () => {
       db.close();
-      rmSync(folder, { recursive: true, force: true });
+      folder.remove();
     },
   };
 });
 
 describe('SqliteEventStore on a file', () => {
-  let folder: string;
+  let folder: ReturnType<typeof tempDir>;
   let file: string;
   const connections: Database.Database[] = [];
 
@@ -36,13 +31,13 @@ describe('SqliteEventStore on a file', () => {
   }
 
   beforeEach(() => {
-    folder = temporaryFolder();
-    file = join(folder, 'nested', 'folder', 'events.db');
+    folder = tempDir('journey-event-store-');
+    file = join(folder.dir, 'nested', 'folder', 'events.db');
   });
 
   afterEach(() => {
     for (const db of connections.splice(0)) if (db.open) db.close();
-    rmSync(folder, { recursive: true, force: true });
+    folder.remove();
   });
 
   it('opens the file, creating its folder, in WAL mode with the durability and privacy pragmas', () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { tempDir } from '../../support/temp-files';
@@ -45,6 +45,17 @@ describe('SqliteKeyVault on a file', () => {
       expect(key).toHaveLength(32);
       expect((await vault.keyFor(MARIE)).equals(key)).toBe(true);
       expect((await vault.find(MARIE))?.equals(key)).toBe(true);
+    });
+
+    it('writes nothing once the key exists: every append asks for it, and a write waits for the disk', async () => {
+      const key = await new SqliteKeyVault(connect()).keyFor(MARIE);
+      // A connection that cannot write: any write statement, even an ignored INSERT, fails on it.
+      const readOnly = new Database(file, { readonly: true });
+      connections.push(readOnly);
+      const vault = new SqliteKeyVault(readOnly);
+
+      expect((await vault.keyFor(MARIE)).equals(key)).toBe(true);
+      await expect(vault.keyFor(JONAS)).rejects.toThrow(/readonly/i);
     });
 
     it('gives each participant a key of its own', async () => {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { type ReleasedQuasiIdentifiers, anonymiseRelease } from '../../../src/life-paths/anonymise-release';
 import type { LifePathRecord } from '../../../src/life-paths/life-path-record';
-import { aRecord, alike } from './records';
+import { FINEST, aRecord, alike } from './records';
 
 const SECRET = 'deployment-secret';
 const release = (records: LifePathRecord[], k: number, pseudonymSecret = SECRET) =>
@@ -15,16 +15,6 @@ const qiColumns = (p: ReleasedQuasiIdentifiers): ReleasedQuasiIdentifiers => ({
   educationLevel: p.educationLevel,
   sectorGroup: p.sectorGroup,
 });
-
-const FINEST: ReleasedQuasiIdentifiers = {
-  city: 'paris',
-  programme: 'paris-gatp',
-  entryPeriod: '2007-Q2',
-  ageBand: '55-59',
-  gender: 'FEMALE',
-  educationLevel: 'ISCED_5_8',
-  sectorGroup: 'M-N',
-};
 
 describe('anonymised release of life paths', () => {
   it('given a population already k-anonymous, releases it unchanged, at the finest level', () => {

@@ -1,16 +1,11 @@
 import type { LifePath } from '../../../src/life-paths/anonymise-release';
 import { lifePathsCsv } from '../../../src/life-paths/life-paths-csv';
 import { parseCsv } from './csv-reader';
+import { FINEST } from './records';
 
 const path = (over: Partial<LifePath> = {}): LifePath => ({
   pseudonym: 'a1'.repeat(32),
-  city: 'paris',
-  programme: 'paris-gatp',
-  entryPeriod: '2007-Q2',
-  ageBand: '55-59',
-  gender: 'FEMALE',
-  educationLevel: 'ISCED_5_8',
-  sectorGroup: 'M-N',
+  ...FINEST,
   outcome: 'POSITIVE',
   steps: [
     { month: 0, kind: 'ENROLLED', detail: null },

@@ -26,6 +26,17 @@ export function aRecord(over: Partial<LifePathRecord> = {}): LifePathRecord {
   };
 }
 
+/** What aRecord() releases at the finest level, each quasi-identifier kept. */
+export const FINEST: ReleasedQuasiIdentifiers = {
+  city: 'paris',
+  programme: 'paris-gatp',
+  entryPeriod: '2007-Q2',
+  ageBand: '55-59',
+  gender: 'FEMALE',
+  educationLevel: 'ISCED_5_8',
+  sectorGroup: 'M-N',
+};
+
 /** `count` records alike but for their participant id. */
 export const alike = (count: number, over: Partial<LifePathRecord> = {}): LifePathRecord[] =>
   Array.from({ length: count }, () => aRecord(over));
