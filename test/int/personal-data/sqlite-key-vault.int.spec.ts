@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { tempDir } from '../../support/temp-files';
@@ -48,14 +48,17 @@ describe('SqliteKeyVault on a file', () => {
     });
 
     it('writes nothing once the key exists: every append asks for it, and a write waits for the disk', async () => {
-      const key = await new SqliteKeyVault(connect()).keyFor(MARIE);
-      // A connection that cannot write: any write statement, even an ignored INSERT, fails on it.
-      const readOnly = new Database(file, { readonly: true });
-      connections.push(readOnly);
-      const vault = new SqliteKeyVault(readOnly);
+      const db = connect();
+      const vault = new SqliteKeyVault(db);
+      const key = await vault.keyFor(MARIE);
+      // Another process holds the write lock longer than this connection waits for it: only a write would notice.
+      db.pragma('busy_timeout = 20');
+      const other = connect();
+      other.exec('BEGIN IMMEDIATE');
 
       expect((await vault.keyFor(MARIE)).equals(key)).toBe(true);
-      await expect(vault.keyFor(JONAS)).rejects.toThrow(/readonly/i);
+      await expect(vault.keyFor(JONAS)).rejects.toThrow(/locked|busy/i);
+      other.exec('ROLLBACK');
     });
 
     it('gives each participant a key of its own', async () => {
