@@ -1,6 +1,7 @@
 import { type Catalogue, type CityEntry, findCity, findProgramme, hasPartner } from '../../catalogue/catalogue';
 import type { EnrolParticipant, JourneyCommand } from './commands';
-import { type FieldError, InvalidInput, RuleViolation } from './errors';
+import { enrolmentInputErrors } from './enrolment-input';
+import { InvalidInput, RuleViolation } from './errors';
 import type { JourneyEvent } from './events';
 import type { EnrolledJourney, JourneyState } from './state';
 import type { CalendarDate } from './vocabulary';
@@ -10,10 +11,6 @@ export interface DecisionContext {
   today: CalendarDate;
   catalogue: Catalogue;
 }
-
-export const OLDEST_BIRTH_YEAR = 1930;
-/** The programme is for people of 50 and over; 40 leaves room for early entrants and typos of one digit. */
-export const MINIMUM_AGE_AT_ENROLMENT = 40;
 
 /** The journey's rules: which events a command produces in a given state, or why it is refused. */
 export function decide(command: JourneyCommand, state: JourneyState, context: DecisionContext): JourneyEvent[] {
@@ -95,24 +92,11 @@ export function decide(command: JourneyCommand, state: JourneyState, context: De
   }
 }
 
-function enrol(command: EnrolParticipant, state: JourneyState, { today, catalogue }: DecisionContext): JourneyEvent[] {
+function enrol(command: EnrolParticipant, state: JourneyState, context: DecisionContext): JourneyEvent[] {
   if (state.enrolled) throw new RuleViolation('ALREADY_ENROLLED', 'The participant is already enrolled');
-  const { city: cityCode, programme, occurredOn, profile } = command.data;
-  const errors: FieldError[] = [];
-  const city = findCity(catalogue, cityCode);
-  if (!city) errors.push({ field: 'city', message: `Unknown city '${cityCode}'` });
-  else if (!findProgramme(city, programme)) {
-    errors.push({ field: 'programme', message: `Unknown programme '${programme}' in ${cityCode}` });
-  }
-  const youngest = Number(today.slice(0, 4)) - MINIMUM_AGE_AT_ENROLMENT;
-  if (profile.birthYear < OLDEST_BIRTH_YEAR || profile.birthYear > youngest) {
-    errors.push({ field: 'birthYear', message: `Must be between ${OLDEST_BIRTH_YEAR} and ${youngest}` });
-  }
-  if (profile.unemployedSince !== null && profile.unemployedSince > occurredOn) {
-    errors.push({ field: 'unemployedSince', message: 'Must not be after the enrolment date' });
-  }
+  const errors = enrolmentInputErrors(command.data, context);
   if (errors.length > 0) throw new InvalidInput(errors);
-  assertNotInFuture(occurredOn, today);
+  assertNotInFuture(command.data.occurredOn, context.today);
   return [{ type: 'ParticipantEnrolled', data: command.data }];
 }
 
