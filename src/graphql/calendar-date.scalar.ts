@@ -1,8 +1,8 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseCalendarDate(value: unknown): string {
+function parseCalendarDate(value: unknown, node?: ValueNode): string {
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   if (match) {
     const [year, month, day] = match.slice(1).map(Number);
@@ -10,7 +10,8 @@ function parseCalendarDate(value: unknown): string {
     // Date.UTC rolls 2007-02-30 over to March: a real date survives the round trip.
     if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value as string;
   }
-  throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, not ${JSON.stringify(value)}`);
+  // The literal's node locates the error in the document, and the field in the input (format-error.ts).
+  throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, not ${JSON.stringify(value)}`, { nodes: node });
 }
 
 /** Business dates travel as ISO-8601 strings, which also sort and compare correctly as strings. */
@@ -21,6 +22,6 @@ export const CalendarDateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseCalendarDate,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string as YYYY-MM-DD', { nodes: ast });
-    return parseCalendarDate(ast.value);
+    return parseCalendarDate(ast.value, ast);
   },
 });

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
-import type { FieldError } from '../journey/domain/errors';
 import { describeError } from './error-code';
+import { valueError } from './value-errors';
 
 /** Codes of errors found before any resolver ran: about the request, never about the data. */
 const REQUEST_ERROR_CODES = new Set([
@@ -34,7 +34,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (described) return as(described.code, described.extensions, described.message);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return code === 'BAD_USER_INPUT' ? as(code, { fieldErrors: coercionFieldErrors(message) }) : as(code);
+    // A value graphql-js refused, written in the document or sent as a variable: the same mistake either way.
+    const refused = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' ? valueError(original as GraphQLError) : null;
+    if (refused) return as('BAD_USER_INPUT', { fieldErrors: refused.fieldErrors });
+    return code === 'BAD_USER_INPUT' ? as(code, { fieldErrors: [] }) : as(code);
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return as('INTERNAL_SERVER_ERROR', {}, 'Internal server error');
@@ -48,24 +51,6 @@ export function formatGraphQLError(error: GraphQLError): GraphQLFormattedError {
   return formatError(uncoercedVariable ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } } : formatted, error);
 }
 
-/** A subscription's document that does not parse or validate, coded as Apollo codes it over HTTP. */
-export const formatRequestError = ({ message, locations }: GraphQLError): GraphQLFormattedError => ({
-  message,
-  locations,
-  extensions: { code: message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' },
-});
-
-/**
- * graphql-js reports a variable of the wrong type as
- * `Variable "$input" got invalid value … at "input.enrolledOn"; <reason>`: the field is the path
- * below the variable, or the missing field the reason names.
- */
-export function coercionFieldErrors(message: string): FieldError[] {
-  const at = /^Variable "\$(\w+)" got invalid value .*? at "\w+\.?([^"]*)"; (.*)$/s.exec(message);
-  const whole = /^Variable "\$(\w+)" got invalid value .*?; (.*)$/s.exec(message);
-  const [path, reason] = at ? [at[2], at[3]] : whole ? ['', whole[2]] : [null, message];
-  if (path === null) return [];
-  const missing = /^Field "(\w+)" of required type/.exec(reason)?.[1];
-  const field = [path, missing].filter(Boolean).join('.') || (at?.[1] ?? whole![1]);
-  return [{ field, message: reason }];
-}
+/** A subscription's document that does not parse or validate, coded as Apollo codes it over HTTP (and formatError then). */
+export const formatRequestError = (error: GraphQLError): GraphQLFormattedError =>
+  formatError({ ...error.toJSON(), extensions: { code: error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' } }, error);

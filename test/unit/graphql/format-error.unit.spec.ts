@@ -12,10 +12,12 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  parse,
+  validate,
 } from 'graphql';
 import { WrongExpectedVersion } from '../../../src/event-store/event-store.port';
 import { CalendarDateScalar } from '../../../src/graphql/calendar-date.scalar';
-import { coercionFieldErrors, formatError, formatGraphQLError } from '../../../src/graphql/format-error';
+import { formatError, formatGraphQLError, formatRequestError } from '../../../src/graphql/format-error';
 import { InvalidInput, ParticipantNotFound, RuleViolation } from '../../../src/journey/domain/errors';
 
 // A schema shaped like the service's: an input with a nested input, an enum, an Int and the Date scalar.
@@ -84,6 +86,14 @@ function formatAsApollo(error: GraphQLError): GraphQLFormattedError {
   return formatError(formatted, error);
 }
 
+/** Apollo codes graphql-js's validation errors GRAPHQL_VALIDATION_FAILED (its ValidationError). */
+const asApolloValidationError = (error: GraphQLError): GraphQLError =>
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    originalError: error.originalError ?? error,
+    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
+
 /** Apollo flags graphql-js's variable coercion errors as user input errors (its UserInputError). */
 const asApolloUserInputError = (error: GraphQLError): GraphQLError =>
   new GraphQLError(error.message, {
@@ -91,55 +101,6 @@ const asApolloUserInputError = (error: GraphQLError): GraphQLError =>
     originalError: error.originalError ?? error,
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
   });
-
-describe('coercionFieldErrors on graphql-js messages', () => {
-  it('names the nested field of a wrong enum value by its path below the variable', async () => {
-    const error = await executionError({ ...validInput, personal: { fullName: 'Marie Dubois', gender: 'F' } });
-
-    expect(coercionFieldErrors(error.message)).toEqual([{ field: 'personal.gender', message: 'Value "F" does not exist in "Gender" enum.' }]);
-  });
-
-  it('names a missing required field', async () => {
-    const { participantId: _, ...withoutId } = validInput;
-    const error = await executionError(withoutId);
-
-    expect(coercionFieldErrors(error.message)).toEqual([
-      { field: 'participantId', message: 'Field "participantId" of required type "ID!" was not provided.' },
-    ]);
-  });
-
-  it('names a missing required field of a nested input by its path', async () => {
-    const error = await executionError({ ...validInput, personal: { gender: 'FEMALE' } });
-
-    expect(coercionFieldErrors(error.message)).toEqual([
-      { field: 'personal.fullName', message: 'Field "fullName" of required type "String!" was not provided.' },
-    ]);
-  });
-
-  it('names a date field holding no calendar date', async () => {
-    const error = await executionError({ ...validInput, enrolledOn: '2007-02-29' });
-
-    expect(coercionFieldErrors(error.message)).toEqual([
-      { field: 'enrolledOn', message: 'Date must be a calendar date as YYYY-MM-DD, not "2007-02-29"' },
-    ]);
-  });
-
-  it('names an Int field holding something else', async () => {
-    const error = await executionError({ ...validInput, birthYear: '1954' });
-
-    expect(coercionFieldErrors(error.message)).toEqual([{ field: 'birthYear', message: 'Int cannot represent non-integer value: "1954"' }]);
-  });
-
-  it('names the variable when the whole value is wrong', async () => {
-    const error = await executionError('p-1');
-
-    expect(coercionFieldErrors(error.message)).toEqual([{ field: 'input', message: 'Expected type "EnrolInput" to be an object.' }]);
-  });
-
-  it('finds nothing in a message of another kind', () => {
-    expect(coercionFieldErrors('Cannot query field "enroll" on type "Mutation".')).toEqual([]);
-  });
-});
 
 describe('formatError', () => {
   let logged: jest.SpyInstance;
@@ -241,6 +202,22 @@ describe('formatError', () => {
     expect(formatted.message).toBe(coercion.message);
   });
 
+  it('gives a value written in the document that does not validate BAD_USER_INPUT, as through a variable', () => {
+    const [invalid] = validate(schema, parse('mutation { enrol(input: { participantId: "p-1", enrolledOn: "2007-02-30" }) }'));
+
+    const formatted = formatAsApollo(asApolloValidationError(invalid!));
+
+    expect(formatted).toEqual({
+      message: 'Date must be a calendar date as YYYY-MM-DD, not "2007-02-30"',
+      locations: [{ line: 1, column: 61 }],
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ field: 'enrolledOn', message: 'Date must be a calendar date as YYYY-MM-DD, not "2007-02-30"' }],
+      },
+    });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
   it('keeps the code of an error about the request, dropping the rest', () => {
     const validation = new GraphQLError('Cannot query field "enroll" on type "Mutation".', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
@@ -263,5 +240,23 @@ describe('formatGraphQLError (graphql-ws, where no Apollo code path runs)', () =
       locations: [{ line: 1, column: 16 }],
       extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'personal.gender', message: 'Value "F" does not exist in "Gender" enum.' }] },
     });
+  });
+});
+
+describe('formatRequestError (graphql-ws, a document that does not parse or validate)', () => {
+  it('codes a value written in the document BAD_USER_INPUT, as over HTTP', () => {
+    const [invalid] = validate(schema, parse('mutation { enrol(input: { participantId: "p-1", enrolledOn: "2007-03-12", personal: { fullName: "x", gender: F } }) }'));
+
+    expect(formatRequestError(invalid!).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'personal.gender', message: 'Value "F" does not exist in "Gender" enum.' }],
+    });
+  });
+
+  it('codes any other document error as Apollo does', () => {
+    const [unknown] = validate(schema, parse('{ nope }'));
+
+    expect(formatRequestError(unknown!)).toEqual({ message: 'Cannot query field "nope" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatRequestError(new GraphQLError('Syntax Error: Unexpected "}".')).extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
   });
 });
