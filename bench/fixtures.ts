@@ -6,7 +6,7 @@ import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { participantStream } from '../src/journey/application/journey-repository';
 import type { JourneyCommand } from '../src/journey/domain/commands';
 import { decide } from '../src/journey/domain/decide';
-import { evolve, initialState, type JourneyState } from '../src/journey/domain/state';
+import { evolveJourney, initialJourney, type Journey } from '../src/journey/domain/journey';
 import type { EventStore } from '../src/event-store/event-store.port';
 import type { KeyVault } from '../src/personal-data/key-vault.port';
 import { sealEventData } from '../src/personal-data/personal-data-codec';
@@ -107,22 +107,22 @@ async function writeInterleaved(
   );
   // Stable: a participant's own commands keep their order on the same day.
   steps.sort((a, b) => (dateOf(a.command) < dateOf(b.command) ? -1 : dateOf(a.command) > dateOf(b.command) ? 1 : 0));
-  const states = new Map<string, { state: JourneyState; version: number }>();
+  const journeysOf = new Map<string, Journey>();
   let written = 0;
   for (const [i, { participantId, command }] of steps.entries()) {
-    const current = states.get(participantId) ?? { state: initialState(), version: 0 };
-    const decided = decide(command, current.state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
+    const current = journeysOf.get(participantId) ?? initialJourney();
+    const decided = decide(command, current, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
     const metadata = { recordedAt: `${dateOf(command)}T12:00:00.000Z`, recordedBy: 'bench-adviser', commandId: `bench-${firstIndex}-${i}` };
     // As JourneyRepository.append does it.
     const sealed = await Promise.all(
       decided.map(async (e) => ({ type: e.type, data: await sealEventData(journeys.vault, participantId, e.data), metadata })),
     );
     await journeys.store.appendToStream(participantStream(participantId), sealed, current.version);
-    states.set(participantId, { state: decided.reduce(evolve, current.state), version: current.version + decided.length });
+    journeysOf.set(participantId, decided.reduce(evolveJourney, current));
     written += decided.length;
   }
   return written;
 }
 
-/** The business date of a command; an erasure is dated by the service, today. */
-const dateOf = (command: JourneyCommand): string => ('occurredOn' in command.data ? command.data.occurredOn : TODAY);
+/** The business date of a command; an erasure (and an undated note) is dated by the service, today. */
+const dateOf = (command: JourneyCommand): string => ('occurredOn' in command.data ? (command.data.occurredOn ?? TODAY) : TODAY);

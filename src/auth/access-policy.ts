@@ -34,6 +34,17 @@ export function assertAllowed(principal: Principal, capability: Capability, city
   }
 }
 
+/** Whether the principal may use the capability in that city. */
+export function isAllowed(principal: Principal, capability: Capability, city: string): boolean {
+  try {
+    assertAllowed(principal, capability, city);
+    return true;
+  } catch (error) {
+    if (error instanceof Forbidden) return false;
+    throw error;
+  }
+}
+
 /** The only city a principal may see with this capability, or null when it may see every city. */
 export function cityScope(principal: Principal, capability: Capability): string | null {
   assertAllowed(principal, capability);

@@ -1,8 +1,10 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import type { JourneyEvent } from '../journey/domain/events';
+import type { JourneyEvent, ParticipantEnrolled } from '../journey/domain/events';
+import { correctedMilestone } from '../journey/domain/milestone-kind';
 import type {
   CalendarDate,
   EducationLevel,
+  ExitReason,
   Gender,
   MilestoneKind,
   OutcomeClass,
@@ -39,50 +41,78 @@ export interface LifePathRecord {
   steps: LifePathStep[];
 }
 
+/** A step as the record keeps it: which milestone it comes from and its date, which the release never shows. */
+export interface RecordedStep extends LifePathStep {
+  seq: number;
+  on: CalendarDate;
+  /** Of an enrolment or re-enrolment: the spell's programme. */
+  programme?: string;
+}
+
+/** A record as the projection folds it, its steps with what corrections need to find and move them. */
+export type FoldedLifePath = Omit<LifePathRecord, 'steps'> & { steps: RecordedStep[] };
+
 /**
- * Folds one journey event into a participant's record, so that a projection can keep the records
- * event by event. It reads named coded fields only, never `personal` nor a `note`: those may be
- * sealed strings, or gone after erasure, and have no place in an anonymised release.
- *
- * "Latest" exit and spell follow recording order: the decider rejects an exit dated before the
- * latest (re-)enrolment and a re-enrolment dated before the exit, so it is also date order.
+ * Folds the event at `sequence` of a participant's stream into the record, so that a projection
+ * can keep the records event by event: a milestone adds its step, a correction changes the step of
+ * the milestone it corrects (an enrolment's, the entry date and profile too), a void removes it.
+ * It reads named coded fields only, never `personal` nor a `note`: those may be sealed strings, or
+ * gone after erasure, and have no place in an anonymised release.
  */
 export function evolveLifePathRecord(
-  record: LifePathRecord | null,
+  record: FoldedLifePath | null,
   event: JourneyEvent,
   exitClasses: Catalogue['exitClasses'],
-): LifePathRecord | null {
+  sequence: number,
+): FoldedLifePath | null {
   if (event.type === 'ParticipantEnrolled') {
     // A stream is enrolled once (ALREADY_ENROLLED); a replayed enrolment must not reset the path.
     if (record !== null) return record;
-    const { participantId, occurredOn, city, programme, profile } = event.data;
-    return {
-      participantId,
-      city,
-      programme,
-      entryDate: occurredOn,
-      birthYear: profile.birthYear,
-      gender: profile.gender,
-      educationLevel: profile.educationLevel,
-      lastSector: profile.lastSector,
-      outcome: null,
-      steps: [{ month: 0, kind: 'ENROLLED', detail: null }],
-    };
+    const { participantId, city } = event.data;
+    return settled({ participantId, city, ...profileOf(event), programme: '', outcome: null, steps: [stepOf(event, sequence)!] }, exitClasses);
   }
   if (record === null) return null;
-
-  const step = codedStepOf(event);
-  if (step === null) return record;
-  const next: LifePathRecord = {
-    ...record,
-    steps: [...record.steps, { month: monthsBetween(record.entryDate, event.data.occurredOn), ...step }],
-  };
-  if (event.type === 'ParticipantExited') next.outcome = exitClasses[event.data.reason];
-  if (event.type === 'ParticipantReEnrolled') {
-    next.programme = event.data.programme;
-    next.outcome = null;
+  if (event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided') {
+    const seq = event.data.sequence;
+    if (!record.steps.some((s) => s.seq === seq)) return record;
+    const corrected = event.type === 'MilestoneCorrected' ? correctedMilestone(event) : null;
+    const steps = record.steps.flatMap((s) => (s.seq !== seq ? [s] : corrected ? [stepOf(corrected, seq)!] : []));
+    const profile = corrected?.type === 'ParticipantEnrolled' ? profileOf(corrected) : {};
+    return settled({ ...record, ...profile, steps }, exitClasses);
   }
-  return next;
+  const step = stepOf(event, sequence);
+  return step === null ? record : settled({ ...record, steps: [...record.steps, step] }, exitClasses);
+}
+
+const profileOf = ({ data: { occurredOn, profile } }: ParticipantEnrolled) => ({
+  entryDate: occurredOn,
+  birthYear: profile.birthYear,
+  gender: profile.gender,
+  educationLevel: profile.educationLevel,
+  lastSector: profile.lastSector,
+});
+
+const stepOf = (event: JourneyEvent, seq: number): RecordedStep | null => {
+  const step = codedStepOf(event);
+  if (step === null || !('occurredOn' in event.data)) return null;
+  const programme = event.type === 'ParticipantEnrolled' || event.type === 'ParticipantReEnrolled' ? { programme: event.data.programme } : {};
+  return { seq, on: event.data.occurredOn, month: 0, ...step, ...programme };
+};
+
+/**
+ * What the steps decide: each one's month since entry, the latest spell's programme, and the class
+ * of the latest exit unless a re-enrolment followed it. "Latest" is in recording order: the decider
+ * keeps exits and re-enrolments in date order within a journey, corrections included.
+ */
+function settled(record: FoldedLifePath, exitClasses: Catalogue['exitClasses']): FoldedLifePath {
+  let { programme } = record;
+  let outcome: OutcomeClass | null = null;
+  for (const step of record.steps) {
+    if (step.programme !== undefined) [programme, outcome] = [step.programme, null];
+    if (step.kind === 'EXITED') outcome = exitClasses[step.detail as ExitReason];
+  }
+  const steps = record.steps.map((step) => ({ ...step, month: monthsBetween(record.entryDate, step.on) }));
+  return { ...record, programme, outcome, steps };
 }
 
 /**
@@ -113,6 +143,11 @@ function codedStepOf(event: JourneyEvent): Omit<LifePathStep, 'month'> | null {
       return { kind: 'FOLLOW_UP', detail: `${event.data.monthsAfterExit}m:${event.data.status}` };
     case 'PersonalDataErased':
       // Erasure shreds personal data, not the journey: the coded path stays, with no trace of it.
+      return null;
+    case 'PersonalDetailsChanged':
+    case 'NoteAdded':
+    case 'MilestoneCorrected':
+    case 'MilestoneVoided':
       return null;
   }
 }

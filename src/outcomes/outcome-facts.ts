@@ -1,4 +1,5 @@
 import type { JourneyEvent } from '../journey/domain/events';
+import { correctedMilestone } from '../journey/domain/milestone-kind';
 import type { CalendarDate, ContractType, ExitReason, FollowUpStatus } from '../journey/domain/vocabulary';
 
 /**
@@ -13,13 +14,32 @@ export type OutcomeFact =
   | { kind: 'EXITED'; on: CalendarDate; reason: ExitReason }
   | { kind: 'FOLLOW_UP'; on: CalendarDate; monthsAfterExit: number; status: FollowUpStatus };
 
+/** A fact under the sequence of the milestone it comes from, so that a correction or void can find it. */
+export type SequencedFact = OutcomeFact & { seq: number };
+
 /** One participant's outcome history, in stream (recording) order, which may differ from date order. */
 export interface ParticipantOutcomeFacts {
   city: string;
   facts: OutcomeFact[];
 }
 
-/** Null for what no figure counts: coaching, activities, referrals and erasure. */
+/**
+ * A participant's facts once the event at `sequence` of its stream is folded in: a milestone adds
+ * its fact, a correction replaces the fact of the milestone it corrects, a void removes it. Null
+ * when the event changes no fact.
+ */
+export function evolveOutcomeFacts(facts: readonly SequencedFact[], event: JourneyEvent, sequence: number): SequencedFact[] | null {
+  if (event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided') {
+    const seq = event.data.sequence;
+    if (!facts.some((f) => f.seq === seq)) return null;
+    const corrected = event.type === 'MilestoneCorrected' ? outcomeFactOf(correctedMilestone(event)) : null;
+    return facts.flatMap((f) => (f.seq !== seq ? [f] : corrected ? [{ ...corrected, seq }] : []));
+  }
+  const fact = outcomeFactOf(event);
+  return fact && [...facts, { ...fact, seq: sequence }];
+}
+
+/** Null for what no figure counts: coaching, activities, referrals, erasure, notes and personal details. */
 export function outcomeFactOf(event: JourneyEvent): OutcomeFact | null {
   switch (event.type) {
     case 'ParticipantEnrolled':
@@ -44,6 +64,10 @@ export function outcomeFactOf(event: JourneyEvent): OutcomeFact | null {
     case 'ActivityCompleted':
     case 'ReferredToPartner':
     case 'PersonalDataErased':
+    case 'PersonalDetailsChanged':
+    case 'NoteAdded':
+    case 'MilestoneCorrected':
+    case 'MilestoneVoided':
       return null;
   }
 }

@@ -6,18 +6,20 @@ import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
 type Caller = 'adviser' | 'coordinator' | 'researcher' | 'admin';
-type Outcome = 'allowed' | 'FORBIDDEN';
+type Outcome = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
 /** Paris is the city of the adviser's and the coordinator's tokens; Frankfurt is another city. */
 type Target = 'paris' | 'frankfurt';
 
 const A: Outcome = 'allowed';
 const F: Outcome = 'FORBIDDEN';
+/** Another city's participant is answered as an unknown one: that it exists is not the caller's to learn. */
+const N: Outcome = 'NOT_FOUND';
 
 /** DESIGN 5's table: for each operation, what each role gets in its own city and in another. */
 const TABLE: Record<string, Record<Caller, [own: Outcome, other: Outcome]>> = {
   enrolParticipant: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
-  recordCoachingSession: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
-  erasePersonalData: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
+  recordCoachingSession: { adviser: [A, N], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
+  erasePersonalData: { adviser: [A, N], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
   participant: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
   participants: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
   cityDashboard: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },

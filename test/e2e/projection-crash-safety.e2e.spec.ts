@@ -8,7 +8,7 @@ import { generateProgrammeRun } from '../../src/demo/generate-programme-run';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { participantStream } from '../../src/journey/application/journey-repository';
 import { decide } from '../../src/journey/domain/decide';
-import { evolve, initialState, type JourneyState } from '../../src/journey/domain/state';
+import { evolveJourney, initialJourney } from '../../src/journey/domain/journey';
 import { buildProjections } from '../../src/read-side/projections.registry';
 import { openSqliteDatabase } from '../../src/storage/sqlite-database';
 import { startServiceProcess } from '../support/service-process';
@@ -22,10 +22,10 @@ async function writeLog(file: string, scale: number): Promise<bigint> {
   const db = openSqliteDatabase(file);
   const store = new SqliteEventStore(db);
   for (const { participantId, commands } of generateProgrammeRun({ seed: 11, scale })) {
-    let state: JourneyState = initialState();
+    let journey = initialJourney();
     const events = commands.flatMap((command) => {
-      const decided = decide(command, state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
-      state = decided.reduce(evolve, state);
+      const decided = decide(command, journey, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
+      journey = decided.reduce(evolveJourney, journey);
       return decided;
     });
     const metadata = { recordedAt: '2026-01-01T00:00:00.000Z', recordedBy: 'loader', commandId: null };

@@ -3,7 +3,7 @@ import type { JourneyCommand } from '../../src/journey/domain/commands';
 import { type DecisionContext, decide } from '../../src/journey/domain/decide';
 import { InvalidInput, type RuleCode, RuleViolation } from '../../src/journey/domain/errors';
 import type { JourneyEvent } from '../../src/journey/domain/events';
-import { foldJourney } from '../../src/journey/domain/state';
+import { foldJourney } from '../../src/journey/domain/journey';
 import type { CalendarDate } from '../../src/journey/domain/vocabulary';
 
 /** The service's clock in every journey test: the end of the programme's second year. */

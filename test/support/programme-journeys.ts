@@ -5,7 +5,7 @@ import { participantOfStream } from '../../src/journey/application/journey-repos
 import type { JourneyCommand } from '../../src/journey/domain/commands';
 import { decide } from '../../src/journey/domain/decide';
 import type { JourneyEvent } from '../../src/journey/domain/events';
-import { evolve, initialState, type JourneyState } from '../../src/journey/domain/state';
+import { evolveJourney, initialJourney } from '../../src/journey/domain/journey';
 import type { KeyVault } from '../../src/personal-data/key-vault.port';
 import { sealEventData } from '../../src/personal-data/personal-data-codec';
 
@@ -23,10 +23,10 @@ export interface DecidedJourney {
 export function decidedJourneys(seed: number, scale: number, erased: (index: number) => boolean = () => false): DecidedJourney[] {
   return [...generateProgrammeRun({ seed, scale })].map(({ participantId, commands }, index) => {
     const erasure: JourneyCommand[] = erased(index) ? [{ type: 'ErasePersonalData', data: { participantId, reason: 'Asked by the participant' } }] : [];
-    let state: JourneyState = initialState();
+    let journey = initialJourney();
     const events = [...commands, ...erasure].flatMap((command) => {
-      const decided = decide(command, state, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
-      state = decided.reduce(evolve, state);
+      const decided = decide(command, journey, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
+      journey = decided.reduce(evolveJourney, journey);
       return decided;
     });
     return { participantId, events };

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertAllowed } from '../../auth/access-policy';
+import { assertAllowed, isAllowed } from '../../auth/access-policy';
 import type { Principal } from '../../auth/principal';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import type { Catalogue } from '../../catalogue/catalogue';
@@ -13,7 +13,7 @@ import { asSealed, type SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
 import { decide } from '../domain/decide';
 import { ParticipantNotFound } from '../domain/errors';
-import { foldJourney } from '../domain/state';
+import { foldJourney } from '../domain/journey';
 import { Clock } from '../../clock/clock';
 import { JourneyRepository } from './journey-repository';
 import { OneAtATimePerKey } from './one-at-a-time-per-key';
@@ -90,17 +90,20 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
   ): Promise<RecordedJourneyEvent[]> {
     const participantId = command.data.participantId;
     if (history.length === 0 && command.type !== 'EnrolParticipant') throw new ParticipantNotFound(participantId);
-    const state = foldJourney(history.map((r) => r.event));
+    const journey = foldJourney(history.map((r) => r.event));
+    const { state } = journey;
+    const operation = command.type === 'ErasePersonalData' ? 'erasePersonalData' : 'recordMilestones';
     // Before anything about the case is answered, a retry's included: it must be the caller's city.
-    const city = state.enrolled ? state.city : command.type === 'EnrolParticipant' ? command.data.city : undefined;
-    assertAllowed(caller, command.type === 'ErasePersonalData' ? 'erasePersonalData' : 'recordMilestones', city);
+    // Another city's participant is answered as an unknown one: its existence is not the caller's to learn.
+    assertAllowed(caller, operation, state.enrolled || command.type !== 'EnrolParticipant' ? undefined : command.data.city);
+    if (state.enrolled && !isAllowed(caller, operation, state.city)) throw new ParticipantNotFound(participantId);
     if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return history;
     const version = history.length;
     if (expectedVersion !== null && expectedVersion !== version) {
       throw new WrongExpectedVersion(participantId, expectedVersion, version);
     }
 
-    const events = decide(command, state, { today: this.clock.today(), catalogue: this.catalogue });
+    const events = decide(command, journey, { today: this.clock.today(), catalogue: this.catalogue });
     const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: caller.sub, commandId };
     return [...history, ...(await this.journeys.append(participantId, events, version, metadata))];
   }

@@ -1,8 +1,8 @@
-import type { JourneyEvent } from '../domain/events';
+import type { MilestoneEvent } from '../domain/events';
 import type { MilestoneKind } from '../domain/vocabulary';
 
 /** The milestone an event records, and one line a person can read. Never personal data. */
-export function describeMilestone(event: JourneyEvent): { kind: MilestoneKind; summary: string } {
+export function describeMilestone(event: MilestoneEvent): { kind: MilestoneKind; summary: string } {
   switch (event.type) {
     case 'ParticipantEnrolled':
       return { kind: 'ENROLLED', summary: `Enrolled in ${event.data.programme} (${event.data.city})` };

@@ -10,6 +10,7 @@ import type {
   SelfEmploymentStarted,
   PersonalDetails,
 } from './events';
+import type { CorrectedFields } from './milestone-fields';
 
 type Command<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
 
@@ -31,6 +32,16 @@ export type ReEnrolParticipant = Command<
 >;
 /** Dated by the service: an erasure happens when it is asked for. */
 export type ErasePersonalData = Command<'ErasePersonalData', { participantId: string; reason: string }>;
+/** Fields given are the milestone's new values; an absent field keeps its value. */
+export type CorrectMilestone = Command<
+  'CorrectMilestone',
+  { participantId: string; sequence: number; reason: string; changes: CorrectedFields; note: string | null }
+>;
+export type VoidMilestone = Command<'VoidMilestone', { participantId: string; sequence: number; reason: string }>;
+/** Dated by the service, like an erasure. */
+export type UpdatePersonalDetails = Command<'UpdatePersonalDetails', { participantId: string; personal: PersonalDetails }>;
+/** The note is dated today when no date is given. */
+export type AddNote = Command<'AddNote', { participantId: string; occurredOn: string | null; note: string }>;
 
 export type JourneyCommand =
   | EnrolParticipant
@@ -43,4 +54,8 @@ export type JourneyCommand =
   | RecordExit
   | RecordFollowUp
   | ReEnrolParticipant
-  | ErasePersonalData;
+  | ErasePersonalData
+  | CorrectMilestone
+  | VoidMilestone
+  | UpdatePersonalDetails
+  | AddNote;

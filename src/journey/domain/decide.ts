@@ -1,8 +1,12 @@
-import { type Catalogue, type CityEntry, findCity, findProgramme, hasPartner } from '../../catalogue/catalogue';
+import type { Catalogue } from '../../catalogue/catalogue';
 import type { EnrolParticipant, JourneyCommand } from './commands';
+import { decideCorrection, decideVoid } from './corrections';
 import { enrolmentInputErrors } from './enrolment-input';
 import { InvalidInput, RuleViolation } from './errors';
-import type { JourneyEvent } from './events';
+import type { JourneyEvent, MilestoneEvent } from './events';
+import type { Journey } from './journey';
+import { milestoneInputErrors } from './milestone-input';
+import { checkMilestone } from './milestone-rules';
 import type { EnrolledJourney, JourneyState } from './state';
 import type { CalendarDate } from './vocabulary';
 
@@ -12,106 +16,88 @@ export interface DecisionContext {
   catalogue: Catalogue;
 }
 
-/** The journey's rules: which events a command produces in a given state, or why it is refused. */
-export function decide(command: JourneyCommand, state: JourneyState, context: DecisionContext): JourneyEvent[] {
+/** Commands that record a milestone of the journey as it happens. */
+type MilestoneCommand = Exclude<
+  JourneyCommand,
+  { type: 'EnrolParticipant' | 'ErasePersonalData' | 'CorrectMilestone' | 'VoidMilestone' | 'UpdatePersonalDetails' | 'AddNote' }
+>;
+
+/** The journey's rules: which events a command produces in a given journey, or why it is refused. */
+export function decide(command: JourneyCommand, journey: Journey, context: DecisionContext): JourneyEvent[] {
+  const { state } = journey;
   if (command.type === 'EnrolParticipant') return enrol(command, state, context);
   if (!state.enrolled) throw new RuleViolation('NOT_ENROLLED', 'The participant has not been enrolled');
-  if (command.type === 'ErasePersonalData') {
-    if (state.personalDataErased) throw new RuleViolation('ERASED', "The participant's personal data is already erased");
-    return [{ type: 'PersonalDataErased', data: { ...command.data, occurredOn: context.today } }];
+  const { today } = context;
+  switch (command.type) {
+    case 'ErasePersonalData':
+      if (state.personalDataErased) throw new RuleViolation('ERASED', "The participant's personal data is already erased");
+      return [{ type: 'PersonalDataErased', data: { ...command.data, occurredOn: today } }];
+    case 'UpdatePersonalDetails':
+      assertNotErased(state, 'No personal details can be recorded');
+      return [{ type: 'PersonalDetailsChanged', data: { ...command.data, occurredOn: today } }];
+    case 'AddNote': {
+      assertNotErased(state, 'No note can be recorded');
+      const occurredOn = command.data.occurredOn ?? today;
+      assertNoteDate(occurredOn, journey, today);
+      return [{ type: 'NoteAdded', data: { ...command.data, occurredOn } }];
+    }
+    case 'CorrectMilestone':
+      return decideCorrection(command, journey, context);
+    case 'VoidMilestone':
+      return decideVoid(command, journey, context);
+    default:
+      return recordMilestone(command, state, context);
   }
+}
 
-  const city = findCity(context.catalogue, state.city);
-  const { occurredOn, note } = command.data;
-  assertNotInFuture(occurredOn, context.today);
-  if (occurredOn < state.spellStartedOn) {
-    throw new RuleViolation('DATE_BEFORE_ENROLMENT', `The date ${occurredOn} is before the enrolment on ${state.spellStartedOn}`);
-  }
-  if (note != null && state.personalDataErased) {
-    throw new RuleViolation('ERASED', "No note can be recorded: the participant's personal data is erased");
-  }
+function recordMilestone(command: MilestoneCommand, state: EnrolledJourney, context: DecisionContext): JourneyEvent[] {
+  const event = milestoneOf(command, state);
+  const errors = milestoneInputErrors(event, state.city, context);
+  if (errors.length > 0) throw new InvalidInput(errors);
+  if (command.data.note != null) assertNotErased(state, 'No note can be recorded');
+  checkMilestone(state, event, context.today);
+  return [event];
+}
 
+function milestoneOf(command: MilestoneCommand, state: EnrolledJourney): MilestoneEvent {
   switch (command.type) {
     case 'RecordCoachingSession':
-      assertActive(state);
-      return [{ type: 'CoachingSessionHeld', data: command.data }];
-    case 'StartActivity': {
-      const { provider, activity } = command.data;
-      if (provider != null) assertPartnerOf(city, provider, 'provider');
-      assertActive(state);
-      if (state.activeActivities.includes(activity)) {
-        throw new RuleViolation('ACTIVITY_ALREADY_STARTED', `${activity} is already running`);
-      }
-      return [{ type: 'ActivityStarted', data: command.data }];
-    }
+      return { type: 'CoachingSessionHeld', data: command.data };
+    case 'StartActivity':
+      return { type: 'ActivityStarted', data: command.data };
     case 'CompleteActivity':
-      assertActive(state);
-      if (!state.activeActivities.includes(command.data.activity)) {
-        throw new RuleViolation('ACTIVITY_NOT_STARTED', `${command.data.activity} is not running`);
-      }
-      return [{ type: 'ActivityCompleted', data: command.data }];
+      return { type: 'ActivityCompleted', data: command.data };
     case 'ReferToPartner':
-      assertPartnerOf(city, command.data.partner, 'partner');
-      assertActive(state);
-      return [{ type: 'ReferredToPartner', data: command.data }];
+      return { type: 'ReferredToPartner', data: command.data };
     case 'RecordJobStart':
-      assertActive(state);
-      return [{ type: 'JobStarted', data: command.data }];
+      return { type: 'JobStarted', data: command.data };
     case 'RecordSelfEmployment':
-      assertActive(state);
-      return [{ type: 'SelfEmploymentStarted', data: command.data }];
+      return { type: 'SelfEmploymentStarted', data: command.data };
     case 'RecordExit':
-      assertActive(state);
-      if (command.data.reason === 'EMPLOYMENT' && !startedBy(state.firstJobThisSpell, occurredOn)) {
-        throw new RuleViolation('EXIT_WITHOUT_OUTCOME', 'An exit for EMPLOYMENT needs a job started since the enrolment, on or before the exit');
-      }
-      if (command.data.reason === 'SELF_EMPLOYMENT' && !startedBy(state.firstSelfEmploymentThisSpell, occurredOn)) {
-        throw new RuleViolation(
-          'EXIT_WITHOUT_OUTCOME',
-          'An exit for SELF_EMPLOYMENT needs self-employment started since the enrolment, on or before the exit',
-        );
-      }
-      return [{ type: 'ParticipantExited', data: command.data }];
+      return { type: 'ParticipantExited', data: command.data };
     case 'RecordFollowUp':
-      if (state.exitedOn === null) throw new RuleViolation('FOLLOW_UP_BEFORE_EXIT', 'The participant has not exited');
-      if (occurredOn < state.exitedOn) {
-        throw new RuleViolation('FOLLOW_UP_BEFORE_EXIT', `The follow-up is dated before the exit on ${state.exitedOn}`);
-      }
-      return [{ type: 'FollowUpRecorded', data: command.data }];
-    case 'ReEnrolParticipant': {
-      const programme = command.data.programme ?? state.programme;
-      if (!city || !findProgramme(city, programme)) {
-        throw new InvalidInput([{ field: 'programme', message: `Unknown programme '${programme}' in ${state.city}` }]);
-      }
-      if (state.exitedOn === null) throw new RuleViolation('NOT_EXITED', 'The participant is still active');
-      if (occurredOn < state.exitedOn) {
-        throw new RuleViolation('DATE_BEFORE_EXIT', `The re-enrolment is dated before the exit on ${state.exitedOn}`);
-      }
-      return [{ type: 'ParticipantReEnrolled', data: { ...command.data, programme } }];
-    }
+      return { type: 'FollowUpRecorded', data: command.data };
+    case 'ReEnrolParticipant':
+      return { type: 'ParticipantReEnrolled', data: { ...command.data, programme: command.data.programme ?? state.programme } };
   }
 }
 
 function enrol(command: EnrolParticipant, state: JourneyState, context: DecisionContext): JourneyEvent[] {
   if (state.enrolled) throw new RuleViolation('ALREADY_ENROLLED', 'The participant is already enrolled');
+  const event: MilestoneEvent = { type: 'ParticipantEnrolled', data: command.data };
   const errors = enrolmentInputErrors(command.data, context);
   if (errors.length > 0) throw new InvalidInput(errors);
-  assertNotInFuture(command.data.occurredOn, context.today);
-  return [{ type: 'ParticipantEnrolled', data: command.data }];
+  checkMilestone(state, event, context.today);
+  return [event];
 }
 
-const startedBy = (firstOn: CalendarDate | null, date: CalendarDate): boolean => firstOn !== null && firstOn <= date;
+function assertNotErased(state: EnrolledJourney, what: string): void {
+  if (state.personalDataErased) throw new RuleViolation('ERASED', `${what}: the participant's personal data is erased`);
+}
 
-function assertNotInFuture(date: CalendarDate, today: CalendarDate): void {
+/** A note is about the journey: dated on a day of it, from the first enrolment to today. */
+function assertNoteDate(date: CalendarDate, { milestones }: Journey, today: CalendarDate): void {
+  const enrolledOn = milestones[0].event.data.occurredOn;
   if (date > today) throw new RuleViolation('DATE_IN_FUTURE', `The date ${date} is after today (${today})`);
-}
-
-function assertActive(state: EnrolledJourney): void {
-  if (state.exitedOn !== null) throw new RuleViolation('NOT_ACTIVE', `The participant exited on ${state.exitedOn}`);
-}
-
-function assertPartnerOf(city: CityEntry | undefined, partner: string, field: string): void {
-  if (!city || !hasPartner(city, partner)) {
-    throw new InvalidInput([{ field, message: `Unknown partner '${partner}' in this city's catalogue` }]);
-  }
+  if (date < enrolledOn) throw new RuleViolation('DATE_BEFORE_ENROLMENT', `The date ${date} is before the enrolment on ${enrolledOn}`);
 }

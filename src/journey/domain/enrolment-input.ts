@@ -1,6 +1,6 @@
 import { type Catalogue, findCity, findProgramme } from '../../catalogue/catalogue';
-import type { EnrolParticipant } from './commands';
 import type { FieldError } from './errors';
+import type { ParticipantEnrolled } from './events';
 import type { CalendarDate } from './vocabulary';
 
 export const OLDEST_BIRTH_YEAR = 1930;
@@ -13,7 +13,7 @@ export const MINIMUM_AGE_AT_ENROLMENT = 40;
  * field errors, all in one answer.
  */
 export function enrolmentInputErrors(
-  { city: cityCode, programme, occurredOn, profile }: EnrolParticipant['data'],
+  { city: cityCode, programme, occurredOn, profile }: Pick<ParticipantEnrolled['data'], 'city' | 'programme' | 'occurredOn' | 'profile'>,
   { today, catalogue }: { today: CalendarDate; catalogue: Catalogue },
 ): FieldError[] {
   const errors: FieldError[] = [];

@@ -10,6 +10,7 @@ import type {
   FollowUpStatus,
   Gender,
   IncomeSupport,
+  MilestoneKind,
   PositionLevel,
   SelfEmploymentForm,
 } from './vocabulary';
@@ -87,7 +88,8 @@ export type FollowUpRecorded = Event<
 export type ParticipantReEnrolled = Event<'ParticipantReEnrolled', Milestone & { programme: string; note: Note }>;
 export type PersonalDataErased = Event<'PersonalDataErased', Milestone & { reason: string }>;
 
-export type JourneyEvent =
+/** An event the timeline shows as a step of the journey, under the sequence (stream version) it was recorded at. */
+export type MilestoneEvent =
   | ParticipantEnrolled
   | CoachingSessionHeld
   | ActivityStarted
@@ -99,5 +101,40 @@ export type JourneyEvent =
   | FollowUpRecorded
   | ParticipantReEnrolled
   | PersonalDataErased;
+
+/** A milestone's own values: what a correction may change (never whose it is, nor its personal data). */
+export type MilestoneValues<E extends MilestoneEvent = MilestoneEvent> = E extends MilestoneEvent
+  ? Omit<E['data'], 'participantId' | 'personal' | 'note'>
+  : never;
+
+/**
+ * Puts a recorded milestone right: `values` are the milestone's values in full once corrected, so
+ * that a projection needs nothing but this event to count the corrected journey; `changed` names
+ * the fields that differ from what they were. Dated the day it was recorded.
+ */
+export type MilestoneCorrected = Event<
+  'MilestoneCorrected',
+  Milestone & {
+    sequence: number;
+    /** The kind of the milestone corrected, which a correction never changes. */
+    kind: MilestoneKind;
+    values: MilestoneValues;
+    changed: string[];
+    reason: string;
+    /** A note that replaces the milestone's; null keeps it as it was. */
+    note: Note;
+  }
+>;
+/** Takes a recorded milestone out of the journey: it stays in the case file, marked as voided. */
+export type MilestoneVoided = Event<'MilestoneVoided', Milestone & { sequence: number; reason: string }>;
+/** New name or contact details, sealed as the enrolment's were; dated the day they were recorded. */
+export type PersonalDetailsChanged = Event<'PersonalDetailsChanged', Milestone & { personal: PersonalDetails | null }>;
+/** An adviser's note that belongs to no milestone. */
+export type NoteAdded = Event<'NoteAdded', Milestone & { note: Note }>;
+
+/** Events that amend a recorded milestone. */
+export type MilestoneAmendment = MilestoneCorrected | MilestoneVoided;
+
+export type JourneyEvent = MilestoneEvent | MilestoneAmendment | PersonalDetailsChanged | NoteAdded;
 
 export type JourneyEventType = JourneyEvent['type'];

@@ -1,4 +1,4 @@
-import type { JourneyEvent } from './events';
+import type { MilestoneEvent } from './events';
 import type { ActivityKind, CalendarDate } from './vocabulary';
 
 /** What the rules need to know of a journey; the case file shown to people is built elsewhere. */
@@ -10,9 +10,13 @@ export type EnrolledJourney = Readonly<{
   programme: string;
   /** Date of the latest enrolment or re-enrolment: the current spell's start. */
   spellStartedOn: CalendarDate;
+  /** The latest date of a milestone of the current spell: its exit cannot be dated before it. */
+  lastMilestoneOn: CalendarDate;
   /** Null while the current spell runs. */
   exitedOn: CalendarDate | null;
   activeActivities: readonly ActivityKind[];
+  /** When each running activity started: it cannot be completed before. */
+  activityStartedOn: Readonly<Partial<Record<ActivityKind, CalendarDate>>>;
   /** Dates of the spell's first job and first self-employment: an exit for either needs one on or before it. */
   firstJobThisSpell: CalendarDate | null;
   firstSelfEmploymentThisSpell: CalendarDate | null;
@@ -21,29 +25,40 @@ export type EnrolledJourney = Readonly<{
 
 export const initialState = (): JourneyState => ({ enrolled: false });
 
-export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
+/** Folds one milestone into the state; corrections are folded over the milestones they amend (./journey.ts). */
+export function evolve(state: JourneyState, event: MilestoneEvent): JourneyState {
   if (event.type === 'ParticipantEnrolled') {
     return { enrolled: true, city: event.data.city, ...newSpell(event.data.programme, event.data.occurredOn), personalDataErased: false };
   }
   if (!state.enrolled) return state;
+  const inSpell = { ...state, lastMilestoneOn: latest(state.lastMilestoneOn, event.data.occurredOn) };
   switch (event.type) {
-    case 'ActivityStarted':
-      return { ...state, activeActivities: [...state.activeActivities, event.data.activity] };
-    case 'ActivityCompleted':
-      return { ...state, activeActivities: state.activeActivities.filter((a) => a !== event.data.activity) };
+    case 'ActivityStarted': {
+      const { activity, occurredOn } = event.data;
+      return {
+        ...inSpell,
+        activeActivities: [...state.activeActivities, activity],
+        activityStartedOn: { ...state.activityStartedOn, [activity]: occurredOn },
+      };
+    }
+    case 'ActivityCompleted': {
+      const { [event.data.activity]: _ended, ...running } = state.activityStartedOn;
+      return { ...inSpell, activeActivities: state.activeActivities.filter((a) => a !== event.data.activity), activityStartedOn: running };
+    }
     case 'JobStarted':
-      return { ...state, firstJobThisSpell: earliest(state.firstJobThisSpell, event.data.occurredOn) };
+      return { ...inSpell, firstJobThisSpell: earliest(state.firstJobThisSpell, event.data.occurredOn) };
     case 'SelfEmploymentStarted':
-      return { ...state, firstSelfEmploymentThisSpell: earliest(state.firstSelfEmploymentThisSpell, event.data.occurredOn) };
+      return { ...inSpell, firstSelfEmploymentThisSpell: earliest(state.firstSelfEmploymentThisSpell, event.data.occurredOn) };
+    case 'CoachingSessionHeld':
+    case 'ReferredToPartner':
+      return inSpell;
     case 'ParticipantExited':
       // Leaving the programme ends whatever was running in it.
-      return { ...state, exitedOn: event.data.occurredOn, activeActivities: [] };
+      return { ...state, exitedOn: event.data.occurredOn, activeActivities: [], activityStartedOn: {} };
     case 'ParticipantReEnrolled':
       return { ...state, ...newSpell(event.data.programme, event.data.occurredOn) };
     case 'PersonalDataErased':
       return { ...state, personalDataErased: true };
-    case 'CoachingSessionHeld':
-    case 'ReferredToPartner':
     case 'FollowUpRecorded':
       return state;
   }
@@ -53,13 +68,14 @@ export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
 const newSpell = (programme: string, startedOn: CalendarDate) => ({
   programme,
   spellStartedOn: startedOn,
+  lastMilestoneOn: startedOn,
   exitedOn: null,
   activeActivities: [],
+  activityStartedOn: {},
   firstJobThisSpell: null,
   firstSelfEmploymentThisSpell: null,
 });
 
 // Milestones may be recorded late, so the first by date is not always the first recorded.
 const earliest = (known: CalendarDate | null, date: CalendarDate): CalendarDate => (known === null || date < known ? date : known);
-
-export const foldJourney = (events: readonly JourneyEvent[]): JourneyState => events.reduce(evolve, initialState());
+const latest = (known: CalendarDate, date: CalendarDate): CalendarDate => (date > known ? date : known);

@@ -6,7 +6,9 @@ import { Requires } from '../../auth/requires.decorator';
 import { ExecuteJourneyCommand } from '../application/execute-journey-command';
 import type { SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
+import { AddNoteInput } from './inputs/add-note.input';
 import { CompleteActivityInput } from './inputs/complete-activity.input';
+import { CorrectMilestoneInput } from './inputs/correct-milestone.input';
 import { EnrolParticipantInput } from './inputs/enrol-participant.input';
 import { ErasePersonalDataInput } from './inputs/erase-personal-data.input';
 import { ReEnrolParticipantInput } from './inputs/re-enrol-participant.input';
@@ -17,6 +19,8 @@ import { RecordJobStartInput } from './inputs/record-job-start.input';
 import { RecordSelfEmploymentInput } from './inputs/record-self-employment.input';
 import { ReferToPartnerInput } from './inputs/refer-to-partner.input';
 import { StartActivityInput } from './inputs/start-activity.input';
+import { UpdatePersonalDetailsInput } from './inputs/update-personal-details.input';
+import { VoidMilestoneInput } from './inputs/void-milestone.input';
 import { ParticipantCaseType } from './types/participant-case.type';
 
 interface CommandInput {
@@ -86,6 +90,35 @@ export class JourneyResolver {
   @Mutation(() => ParticipantCaseType)
   @Requires('recordMilestones')
   reEnrolParticipant(@Args('input') input: ReEnrolParticipantInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
+  }
+
+  @Mutation(() => ParticipantCaseType, {
+    description:
+      "Puts a recorded milestone right with new values and a reason; the case file keeps the original. Refused with a rule's code when the corrected journey would break it.",
+  })
+  @Requires('recordMilestones')
+  correctMilestone(@Args('input') input: CorrectMilestoneInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
+  }
+
+  @Mutation(() => ParticipantCaseType, {
+    description: "Takes a milestone out of the journey with a reason; it stays in the case file, marked voided. Refused with a rule's code when the journey would break one without it.",
+  })
+  @Requires('recordMilestones')
+  voidMilestone(@Args('input') input: VoidMilestoneInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
+  }
+
+  @Mutation(() => ParticipantCaseType, { description: 'New name or contact details, sealed like the enrolment\'s; refused with ERASED after erasure.' })
+  @Requires('recordMilestones')
+  updatePersonalDetails(@Args('input') input: UpdatePersonalDetailsInput, @Caller() caller: Principal) {
+    return this.execute(input, caller);
+  }
+
+  @Mutation(() => ParticipantCaseType, { description: 'A note on the case that belongs to no milestone; refused with ERASED after erasure.' })
+  @Requires('recordMilestones')
+  addNote(@Args('input') input: AddNoteInput, @Caller() caller: Principal) {
     return this.execute(input, caller);
   }
 

@@ -5,7 +5,8 @@ import { participantOfStream } from '../../journey/application/journey-repositor
 import {
   type CaseHead,
   type CaseIdentity,
-  evolveCaseHead,
+  type CaseNoteView,
+  changeCase,
   identityOf,
   type MilestoneView,
   statusOf,
@@ -14,34 +15,38 @@ import {
 import type { JourneyEvent } from '../../journey/domain/events';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
-import { timelineOf, timelineText } from './case-timeline-text';
+import { notesOf, notesText, timelineOf, timelineText } from './case-timeline-text';
 
 /** A case as a batch changes it. */
 interface CaseChange {
   /** The case's row; undefined until it is written. */
   caseId: number | undefined;
-  /** Only for a case the batch enrols: the identity of a stored case is never read back. */
+  /** Read only when the batch changes it (a case it enrols, new personal details, a correction). */
   identity: CaseIdentity | undefined;
   head: CaseHead;
-  /** Milestones of the batch's events, to append to the stored timeline. */
+  /** Milestones of the batch's events, to append to the stored timeline... */
   added: readonly MilestoneView[];
+  /** ...unless a correction or void made the whole timeline anew. */
+  timeline: readonly MilestoneView[] | undefined;
+  notes: readonly CaseNoteView[];
 }
 
 /**
  * Every participant's case file, for advisers' lists and case pages, in three parts that change
- * at different rates: its identity, fixed by the enrolment (but for erasing its personal data);
- * its head, which every event changes; and its timeline, to which every event adds a milestone.
- * A batch reads each case's head once and writes each case once, appending the milestones to the
- * stored timeline without reading it back. The timeline, most of a case, has a table of its own,
- * so that reading a head does not read it, keyed by the case's row number, so that writing it
- * needs no index. Personal data stays sealed as it is in the events (it is opened when read, with
- * the participant's key).
+ * at different rates: its identity, fixed by the enrolment (but for corrections of it and new
+ * personal details); its head, which every event changes; and its timeline and notes, to which
+ * events add. A batch reads each case's head once and writes each case once, appending the
+ * milestones and notes to the stored lists without reading them back; a correction, rare, reads
+ * the timeline and writes it anew. The lists, most of a case, have a table of their own, so that
+ * reading a head does not read them, keyed by the case's row number, so that writing them needs
+ * no index. Personal data stays sealed as it is in the events (it is opened when read, with the
+ * participant's key).
  */
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
-  // 2: head, identity and timeline apart (1 held each case as one JSON document).
-  readonly layout = 2;
+  // 3: notes, and corrections in the timeline (2: head, identity and timeline apart; 1: one JSON document).
+  readonly layout = 3;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -61,7 +66,8 @@ export class CaseFilesProjection implements Projection {
       CREATE INDEX IF NOT EXISTS case_files_by_city ON case_files (city, first_enrolled_on, participant_id);
       CREATE TABLE IF NOT EXISTS case_timelines (
         case_id INTEGER PRIMARY KEY,
-        milestones TEXT NOT NULL
+        milestones TEXT NOT NULL,
+        notes TEXT NOT NULL
       ) STRICT;
     `);
     const sql = {
@@ -71,49 +77,63 @@ export class CaseFilesProjection implements Projection {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       // Right after its case's row, whose number it takes.
-      insertTimeline: db.prepare<[string]>('INSERT INTO case_timelines (case_id, milestones) VALUES (last_insert_rowid(), ?)'),
-      // The city is indexed, and an event hardly ever changes it: the usual update leaves it out.
+      insertLists: db.prepare<[string, string]>('INSERT INTO case_timelines (case_id, milestones, notes) VALUES (last_insert_rowid(), ?, ?)'),
+      // The city is indexed, and an event never changes it: the update leaves it out.
       updateHead: db.prepare<[string, string, string, number]>('UPDATE case_files SET programme = ?, status = ?, head = ? WHERE case_id = ?'),
-      updateHeadAndCity: db.prepare<[string, string, string, string, number]>(
-        'UPDATE case_files SET city = ?, programme = ?, status = ?, head = ? WHERE case_id = ?',
-      ),
       // A case's timeline is never empty: it starts with the enrolment.
       appendMilestones: db.prepare<[string, number]>(`UPDATE case_timelines SET milestones = milestones || ',' || ? WHERE case_id = ?`),
+      appendNotes: db.prepare<[string, number]>(
+        `UPDATE case_timelines SET notes = iif(notes = '', ?1, notes || ',' || ?1) WHERE case_id = ?2`,
+      ),
       identity: db.prepare<[number], string>('SELECT identity FROM case_files WHERE case_id = ?').pluck(),
-      rewriteIdentity: db.prepare<[string, number]>('UPDATE case_files SET identity = ? WHERE case_id = ?'),
-      milestones: db.prepare<[number], string>('SELECT milestones FROM case_timelines WHERE case_id = ?').pluck(),
+      rewriteIdentity: db.prepare<[string, string, number]>('UPDATE case_files SET identity = ?, first_enrolled_on = ? WHERE case_id = ?'),
+      lists: db.prepare<[number], { milestones: string; notes: string }>('SELECT milestones, notes FROM case_timelines WHERE case_id = ?'),
       rewriteMilestones: db.prepare<[string, number]>('UPDATE case_timelines SET milestones = ? WHERE case_id = ?'),
+      rewriteLists: db.prepare<[string, string, number]>('UPDATE case_timelines SET milestones = ?, notes = ? WHERE case_id = ?'),
     };
+    const writeIdentity = (identity: CaseIdentity, caseId: number) =>
+      sql.rewriteIdentity.run(JSON.stringify(identity), identity.firstEnrolledOn, caseId);
 
     /** Drops the personal data and notes already stored of a case erased in this batch. */
     const erase = (caseId: number): void => {
       const identity = JSON.parse(sql.identity.get(caseId)!) as CaseIdentity;
-      sql.rewriteIdentity.run(JSON.stringify({ ...identity, personal: null }), caseId);
-      sql.rewriteMilestones.run(timelineText(withoutNotes(timelineOf(sql.milestones.get(caseId)!))), caseId);
+      writeIdentity({ ...identity, personal: null }, caseId);
+      const { milestones, notes } = sql.lists.get(caseId)!;
+      sql.rewriteLists.run(timelineText(withoutNotes(timelineOf(milestones))), notesText(withoutNotes(notesOf(notes))), caseId);
     };
 
-    const save = (participantId: string, { identity, head, added }: CaseChange, loaded: CaseChange | undefined): void => {
+    const save = (participantId: string, change: CaseChange, loaded: CaseChange | undefined): void => {
+      const { identity, head, added, timeline, notes } = change;
       const { state } = head;
-      const milestones = timelineText(state.personalDataErased ? withoutNotes(added) : added);
+      const erased = state.personalDataErased;
+      const blank = <T extends { note: string | null }>(items: readonly T[]) => (erased ? withoutNotes(items) : items);
       if (loaded?.caseId === undefined) {
         if (identity === undefined) throw new Error(`The case of ${participantId} has no enrolment`);
-        const stored = state.personalDataErased ? { ...identity, personal: null } : identity;
-        const { city, programme } = state;
-        sql.insertCase.run(participantId, city, programme, statusOf(state), identity.firstEnrolledOn, JSON.stringify(head), JSON.stringify(stored));
-        sql.insertTimeline.run(milestones);
+        const stored = erased ? { ...identity, personal: null } : identity;
+        sql.insertCase.run(participantId, state.city, state.programme, statusOf(state), identity.firstEnrolledOn, JSON.stringify(head), JSON.stringify(stored));
+        sql.insertLists.run(timelineText(blank(timeline ?? added)), notesText(blank(notes)));
         return;
       }
       const { caseId } = loaded;
-      const was = loaded.head.state;
-      if (state.city === was.city) sql.updateHead.run(state.programme, statusOf(state), JSON.stringify(head), caseId);
-      else sql.updateHeadAndCity.run(state.city, state.programme, statusOf(state), JSON.stringify(head), caseId);
-      if (state.personalDataErased && !was.personalDataErased) erase(caseId);
-      sql.appendMilestones.run(milestones, caseId);
+      sql.updateHead.run(state.programme, statusOf(state), JSON.stringify(head), caseId);
+      if (identity !== undefined) writeIdentity(identity, caseId);
+      if (timeline !== undefined) sql.rewriteMilestones.run(timelineText(blank(timeline)), caseId);
+      else if (added.length > 0) sql.appendMilestones.run(timelineText(blank(added)), caseId);
+      if (notes.length > 0) sql.appendNotes.run(notesText(blank(notes)), caseId);
+      if (erased && !loaded.head.state.personalDataErased) erase(caseId);
     };
     const cases = new BatchRecords<CaseChange>((participantId) => {
       const row = sql.head.get(participantId);
-      return row && { caseId: row.case_id, identity: undefined, head: JSON.parse(row.head) as CaseHead, added: [] };
+      const head = row && (JSON.parse(row.head) as CaseHead);
+      return head && { caseId: row.case_id, identity: undefined, head, added: [], timeline: undefined, notes: [] };
     }, save);
+
+    /** The case's identity as the batch has it. */
+    const storedIdentity = (change: CaseChange): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
+    /** The case's whole timeline as the batch has it: stored, then added. */
+    const wholeTimeline = (change: CaseChange): MilestoneView[] => [
+      ...(change.timeline ?? [...(change.caseId === undefined ? [] : timelineOf(sql.lists.get(change.caseId)!.milestones)), ...change.added]),
+    ];
 
     return {
       apply: (stored: StoredEvent) => {
@@ -121,14 +141,27 @@ export class CaseFilesProjection implements Projection {
         if (participantId === null) return [];
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
         const before = cases.get(participantId);
-        const next = evolveCaseHead(before?.head ?? null, { event, version: stored.version, metadata: stored.metadata }, this.catalogue);
+        const recorded = { event, version: stored.version, metadata: stored.metadata };
+        const next = changeCase(before?.head ?? null, () => storedIdentity(before!), () => wholeTimeline(before!), recorded, this.catalogue);
         if (next === null) return [];
-        cases.set(participantId, {
-          caseId: before?.caseId,
-          identity: before ? before.identity : (identityOf(event) ?? undefined),
-          head: next.head,
-          added: [...(before?.added ?? []), next.milestone],
-        });
+        const base: CaseChange = before ?? { caseId: undefined, identity: identityOf(event)!, head: next.head, added: [], timeline: undefined, notes: [] };
+        const changed: CaseChange = { ...base, head: next.head };
+        switch (next.kind) {
+          case 'milestone':
+            if (changed.timeline !== undefined) changed.timeline = [...changed.timeline, next.milestone];
+            else changed.added = [...changed.added, next.milestone];
+            break;
+          case 'note':
+            changed.notes = [...changed.notes, next.note];
+            break;
+          case 'personal':
+            changed.identity = { ...storedIdentity(base), personal: next.personal };
+            break;
+          case 'amended':
+            [changed.identity, changed.timeline, changed.added] = [next.identity, next.timeline, []];
+            break;
+        }
+        cases.set(participantId, changed);
         return [];
       },
       flush: () => cases.flush(),

@@ -5,7 +5,7 @@ import { asSealed, type SealedCase } from '../../journey/case/sealed-case';
 import type { ParticipantStatus } from '../../journey/domain/vocabulary';
 import { SQLITE_DATABASE } from '../../storage/storage.tokens';
 import { type CasePosition, decodeCursor, encodeCursor } from './case-page-cursor';
-import { timelineOf } from './case-timeline-text';
+import { notesOf, timelineOf } from './case-timeline-text';
 
 export interface CaseListFilter {
   city: string | null;
@@ -25,9 +25,10 @@ interface CaseRow {
   identity: string;
   head: string;
   timeline: string;
+  notes: string;
 }
 
-const CASES = 'SELECT participant_id, first_enrolled_on, identity, head, milestones AS timeline FROM case_files JOIN case_timelines USING (case_id)';
+const CASES = 'SELECT participant_id, first_enrolled_on, identity, head, milestones AS timeline, notes FROM case_files JOIN case_timelines USING (case_id)';
 
 const FILTER = `(@city IS NULL OR city = @city) AND (@programme IS NULL OR programme = @programme)
   AND (@status IS NULL OR status = @status)`;
@@ -67,7 +68,7 @@ export class CaseFilesReader {
 
   private caseOf(row: CaseRow): SealedCase {
     const view = caseView(JSON.parse(row.identity) as CaseIdentity, JSON.parse(row.head) as CaseHead);
-    return asSealed({ ...view, timeline: timelineOf(row.timeline) });
+    return asSealed({ ...view, timeline: timelineOf(row.timeline), notes: notesOf(row.notes) });
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.

@@ -1,16 +1,38 @@
-import type { MilestoneView } from '../../journey/case/participant-case';
+import type { CaseNoteView, MilestoneView } from '../../journey/case/participant-case';
 
 /** A milestone's fields, in the order a stored milestone lists their values. */
-const FIELDS = ['sequence', 'kind', 'occurredOn', 'recordedAt', 'recordedBy', 'summary', 'note'] as const satisfies readonly (keyof MilestoneView)[];
+const MILESTONE_FIELDS = [
+  'sequence',
+  'kind',
+  'occurredOn',
+  'recordedAt',
+  'recordedBy',
+  'summary',
+  'note',
+  'values',
+  'original',
+  'amendments',
+  'voided',
+] as const satisfies readonly (keyof MilestoneView)[];
+const NOTE_FIELDS = ['sequence', 'writtenOn', 'recordedAt', 'recordedBy', 'note'] as const satisfies readonly (keyof CaseNoteView)[];
 
 /**
- * How a case's timeline is stored: the elements of a JSON array, its brackets left out, one
- * element per milestone in order, each the array of its values (half the size of an object with
- * its keys). An element never changes once written, so an event adds its milestone by appending
- * `,` and the elements to the stored text, without reading it back; only an erasure rewrites it.
+ * How a case's timeline and notes are stored: the elements of a JSON array, its brackets left
+ * out, one element per item in order, each the array of its values (half the size of an object
+ * with its keys). An event adds its item by appending `,` and the element to the stored text,
+ * without reading it back; only a correction, a void or an erasure rewrites it.
  */
-export const timelineText = (milestones: readonly MilestoneView[]): string =>
-  JSON.stringify(milestones.map((milestone) => FIELDS.map((field) => milestone[field]))).slice(1, -1);
+const listText =
+  <T>(fields: readonly (keyof T)[]) =>
+  (items: readonly T[]): string =>
+    JSON.stringify(items.map((item) => fields.map((field) => item[field]))).slice(1, -1);
 
-export const timelineOf = (text: string): MilestoneView[] =>
-  (JSON.parse(`[${text}]`) as unknown[][]).map((values) => Object.fromEntries(FIELDS.map((field, i) => [field, values[i]])) as unknown as MilestoneView);
+const listOf =
+  <T>(fields: readonly (keyof T)[]) =>
+  (text: string): T[] =>
+    (JSON.parse(`[${text}]`) as unknown[][]).map((values) => Object.fromEntries(fields.map((field, i) => [field, values[i]])) as T);
+
+export const timelineText = listText<MilestoneView>(MILESTONE_FIELDS);
+export const timelineOf = listOf<MilestoneView>(MILESTONE_FIELDS);
+export const notesText = listText<CaseNoteView>(NOTE_FIELDS);
+export const notesOf = listOf<CaseNoteView>(NOTE_FIELDS);

@@ -3,7 +3,7 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
-import { evolveLifePathRecord, type LifePathRecord } from '../../life-paths/life-path-record';
+import { evolveLifePathRecord, type FoldedLifePath } from '../../life-paths/life-path-record';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
 
@@ -18,6 +18,8 @@ export const LIFE_PATHS_PROJECTION = 'life-paths';
 export class LifePathsProjection implements Projection {
   readonly name = LIFE_PATHS_PROJECTION;
   readonly tables = ['life_paths'];
+  // 2: steps name their milestone and date, for corrections and voids.
+  readonly layout = 2;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -35,10 +37,10 @@ export class LifePathsProjection implements Projection {
     );
     const { exitClasses } = this.catalogue;
     // A participant's events come a few to a batch: the record is read and written once for them all.
-    const records = new BatchRecords<LifePathRecord>(
+    const records = new BatchRecords<FoldedLifePath>(
       (participantId) => {
         const row = select.get(participantId);
-        return row === undefined ? undefined : (JSON.parse(row) as LifePathRecord);
+        return row === undefined ? undefined : (JSON.parse(row) as FoldedLifePath);
       },
       (participantId, record) => upsert.run(participantId, JSON.stringify(record)),
     );
@@ -48,7 +50,7 @@ export class LifePathsProjection implements Projection {
         if (participantId === null) return [];
         const previous = records.get(participantId) ?? null;
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
-        const next = evolveLifePathRecord(previous, event, exitClasses);
+        const next = evolveLifePathRecord(previous, event, exitClasses, stored.version);
         if (next !== null) records.set(participantId, next);
         // No live subscription follows life paths: the release is recomputed when read.
         return [];

@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { counterDeltas } from '../../outcomes/outcome-counts';
-import { type OutcomeFact, outcomeFactOf } from '../../outcomes/outcome-facts';
+import { evolveOutcomeFacts, type SequencedFact } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { survivalDeltas } from '../../outcomes/survival';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
@@ -17,6 +17,8 @@ import type { Projection, ProjectionWriter } from '../../projections/projection'
 export class OutcomesProjection implements Projection {
   readonly name = 'outcomes';
   readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
+  // 2: each fact names the milestone it comes from, for corrections and voids.
+  readonly layout = 2;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -73,15 +75,15 @@ export class OutcomesProjection implements Projection {
     return {
       apply: (stored: StoredEvent) => {
         const participantId = participantOfStream(stored.streamId);
+        if (participantId === null) return [];
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
-        const fact = participantId === null ? null : outcomeFactOf(event);
-        if (participantId === null || fact === null) return [];
         const row = sql.participant.get(participantId);
         const city = event.type === 'ParticipantEnrolled' ? event.data.city : row?.city;
         if (city === undefined) return [];
-        const facts: OutcomeFact[] = row ? JSON.parse(row.facts) : [];
-        const before = contributionAt({ city, facts }, null, exitClasses);
-        facts.push(fact);
+        const known: SequencedFact[] = row ? JSON.parse(row.facts) : [];
+        const facts = evolveOutcomeFacts(known, event, stored.version);
+        if (facts === null) return [];
+        const before = contributionAt({ city, facts: known }, null, exitClasses);
         const after = contributionAt({ city, facts }, null, exitClasses);
         sql.saveParticipant.run(participantId, city, JSON.stringify(facts));
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src/config/config';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
-import { evolveLifePathRecord, type LifePathRecord } from '../../../src/life-paths/life-path-record';
+import { evolveLifePathRecord, type FoldedLifePath } from '../../../src/life-paths/life-path-record';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
 import { LifePathsProjection } from '../../../src/read-side/life-paths/life-paths.projection';
@@ -18,8 +18,8 @@ const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
 /** A small programme run's journeys, as the events the domain decides for them (personal data in clear). */
 const journeysOf = (seed: number) => decidedJourneys(seed, 0.1);
 
-const recordOf = (events: readonly JourneyEvent[]): LifePathRecord =>
-  events.reduce<LifePathRecord | null>((r, e) => evolveLifePathRecord(r, e, BUILT_IN_CATALOGUE.exitClasses), null)!;
+const recordOf = (events: readonly JourneyEvent[]): FoldedLifePath =>
+  events.reduce<FoldedLifePath | null>((r, e, i) => evolveLifePathRecord(r, e, BUILT_IN_CATALOGUE.exitClasses, i + 1), null)!;
 
 /** Every personal value and note of the journeys, which the read model must not hold. */
 const personalTextsOf = (journeys: ReturnType<typeof journeysOf>): string[] =>

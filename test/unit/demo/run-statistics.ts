@@ -3,31 +3,32 @@
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { decide } from '../../../src/journey/domain/decide';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
-import { evolve, initialState, type JourneyState } from '../../../src/journey/domain/state';
+import { evolveJourney, initialJourney } from '../../../src/journey/domain/journey';
+import type { JourneyState } from '../../../src/journey/domain/state';
 import type { DemoJourney } from '../../../src/demo/generate-programme-run';
 
 export const TODAY = '2026-01-01';
 const context = { today: TODAY, catalogue: BUILT_IN_CATALOGUE };
 
 /** Applies every command in order; throws, naming the participant and the command, at the first refusal. */
-export function replay(journey: DemoJourney): { events: JourneyEvent[]; state: JourneyState } {
-  let state = initialState();
+export function replay(demo: DemoJourney): { events: JourneyEvent[]; state: JourneyState } {
+  let journey = initialJourney();
   const events: JourneyEvent[] = [];
-  journey.commands.forEach((command, i) => {
+  demo.commands.forEach((command, i) => {
     let produced: JourneyEvent[];
     try {
-      produced = decide(command, state, context);
+      produced = decide(command, journey, context);
     } catch (error) {
       throw new Error(
-        `${journey.participantId}: command ${i} (${command.type} ${JSON.stringify(command.data)}) refused: ${String(error)}`,
+        `${demo.participantId}: command ${i} (${command.type} ${JSON.stringify(command.data)}) refused: ${String(error)}`,
       );
     }
     for (const event of produced) {
-      state = evolve(state, event);
+      journey = evolveJourney(journey, event);
       events.push(event);
     }
   });
-  return { events, state };
+  return { events, state: journey.state };
 }
 
 export interface ParticipantSummary {

@@ -5,16 +5,13 @@ import type { EnrolParticipant, JourneyCommand } from '../../../src/journey/doma
 import { decide } from '../../../src/journey/domain/decide';
 import { InvalidInput, type RuleCode, RuleViolation } from '../../../src/journey/domain/errors';
 import type { JourneyEvent, JourneyEventType } from '../../../src/journey/domain/events';
-import {
-  type EnrolledJourney,
-  type JourneyState,
-  evolve,
-  foldJourney,
-  initialState,
-} from '../../../src/journey/domain/state';
+import { evolveJourney, foldJourney, initialJourney, type Journey, stateOf } from '../../../src/journey/domain/journey';
+import { addMonths, checkJourney } from '../../../src/journey/domain/milestone-rules';
+import { type EnrolledJourney, type JourneyState, initialState } from '../../../src/journey/domain/state';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_RESULTS,
+  type ActivityKind,
   type CalendarDate,
   COACHING_MODES,
   CONTRACT_TYPES,
@@ -90,7 +87,10 @@ function milestone(city: CityEntry): fc.Arbitrary<Draft> {
   const minutes = fc.integer({ min: 1, max: 600 });
   const [contractType, employerType] = [oneOf(CONTRACT_TYPES), oneOf(EMPLOYER_TYPES)];
   const weeklyHours = fc.option(fc.integer({ min: 1, max: 60 }), { nil: null });
-  const monthsAfterExit = fc.integer({ min: 1, max: 36 });
+  // Mostly a month: the dates advance by days, and a follow-up is dated within a month of its due day.
+  const monthsAfterExit = fc.oneof(often(3, fc.constant(1)), often(1, fc.integer({ min: 1, max: 36 })));
+  const sequence = fc.integer({ min: 1, max: 12 });
+  const reason = fc.constant('Typed in the wrong field');
   return fc.oneof(
     often(3, dated('RecordCoachingSession', fc.record({ mode: oneOf(COACHING_MODES), durationMinutes: minutes, note }))),
     often(4, dated('StartActivity', fc.record({ activity, provider: fc.option(partner, { nil: null }), note }))),
@@ -102,7 +102,28 @@ function milestone(city: CityEntry): fc.Arbitrary<Draft> {
     often(3, dated('RecordFollowUp', fc.record({ monthsAfterExit, status: oneOf(FOLLOW_UP_STATUSES), note }))),
     often(3, dated('ReEnrolParticipant', fc.record({ programme, note }))),
     often(1, undated(() => fixture.erase())),
+    often(2, correction(sequence, reason, activity)),
+    often(1, fc.record({ sequence, reason }).map((data): Draft => () => ({ type: 'VoidMilestone', data: { participantId, ...data } }))),
     often(1, undated((on) => fixture.enrol({ occurredOn: on, city: city.code, programme: ownProgrammes[0] }))),
+  );
+}
+
+/** A correction of a random milestone: its date moved to the draft's, or one coded value changed. */
+function correction(sequence: fc.Arbitrary<number>, reason: fc.Arbitrary<string>, activity: fc.Arbitrary<ActivityKind>): fc.Arbitrary<Draft> {
+  const change = fc.oneof(
+    fc.constant('date' as const),
+    fc.record({ mode: oneOf(COACHING_MODES) }),
+    fc.record({ activity }),
+    fc.record({ contractType: oneOf(CONTRACT_TYPES) }),
+    fc.record({ exitReason: oneOf(EXIT_REASONS) }),
+    fc.record({ monthsAfterExit: fc.integer({ min: 1, max: 3 }) }),
+  );
+  return fc.record({ sequence, reason, change }).map(
+    ({ sequence: s, reason: r, change: c }): Draft =>
+      (on) => ({
+        type: 'CorrectMilestone',
+        data: { participantId, sequence: s, reason: r, changes: c === 'date' ? { occurredOn: on } : c, note: null },
+      }),
   );
 }
 
@@ -124,6 +145,9 @@ const journey: fc.Arbitrary<JourneyCommand[]> = fc
 
 interface Step {
   command: JourneyCommand;
+  /** The journey the command was decided on; `before` is its state. */
+  journey: Journey;
+  afterJourney: Journey;
   before: JourneyState;
   after: JourneyState;
   /** The events recorded before this command. */
@@ -140,9 +164,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 const context = deepFreeze(decisionContext());
-const attempt = (command: JourneyCommand, state: JourneyState): Step['outcome'] => {
+const attempt = (command: JourneyCommand, journey: Journey): Step['outcome'] => {
   try {
-    return { events: decide(command, state, context) };
+    return { events: decide(command, journey, context) };
   } catch (error) {
     return { error };
   }
@@ -151,17 +175,17 @@ const attempt = (command: JourneyCommand, state: JourneyState): Step['outcome'] 
 // Inputs are frozen: a decider that mutated them would throw instead of deciding.
 function run(commands: readonly JourneyCommand[]): Step[] {
   const steps: Step[] = [];
-  let state = initialState();
+  let journey = initialJourney();
   const history: JourneyEvent[] = [];
   for (const command of commands) {
-    const before = deepFreeze(state);
+    const before = deepFreeze(journey);
     const recorded = [...history];
     const outcome = attempt(deepFreeze(command), before);
     if ('events' in outcome) {
-      state = outcome.events.reduce(evolve, before);
+      journey = outcome.events.reduce(evolveJourney, before);
       history.push(...outcome.events);
     }
-    steps.push({ command, before, after: state, history: recorded, outcome });
+    steps.push({ command, journey: before, afterJourney: journey, before: before.state, after: journey.state, history: recorded, outcome });
   }
   return steps;
 }
@@ -191,6 +215,10 @@ const EVENT_OF: Record<JourneyCommand['type'], JourneyEventType> = {
   RecordFollowUp: 'FollowUpRecorded',
   ReEnrolParticipant: 'ParticipantReEnrolled',
   ErasePersonalData: 'PersonalDataErased',
+  CorrectMilestone: 'MilestoneCorrected',
+  VoidMilestone: 'MilestoneVoided',
+  UpdatePersonalDetails: 'PersonalDetailsChanged',
+  AddNote: 'NoteAdded',
 };
 
 const spellOf = (history: readonly JourneyEvent[]) => {
@@ -213,12 +241,19 @@ function expectStateInvariants(state: EnrolledJourney, history: readonly Journey
   expect(state.personalDataErased).toBe(history.some((e) => e.type === 'PersonalDataErased'));
 }
 
-function expectAcceptedStep({ command, before, after, history, outcome }: Step): void {
+function expectAcceptedStep({ command, before, after, afterJourney, outcome }: Step): void {
   const events = eventsOf(outcome);
   expect(events.map((e) => e.type)).toEqual([EVENT_OF[command.type]]);
   const [event] = events;
   if (!after.enrolled) throw new Error('An accepted command leaves the participant enrolled');
-  expectStateInvariants(after, [...history, event]);
+  // Whatever was recorded or corrected, the journey as it now stands keeps every rule.
+  expect(() => checkJourney(afterJourney.milestones, TODAY)).not.toThrow();
+  if (event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided') {
+    expect(after).toEqual(stateOf(afterJourney.milestones));
+    return;
+  }
+  // Of the journey as corrections left it.
+  expectStateInvariants(after, afterJourney.milestones.filter((m) => !m.voided).map((m) => m.event));
   if (event.type === 'ParticipantEnrolled') {
     expect(before.enrolled).toBe(false);
     expect(after).toEqual({
@@ -226,8 +261,10 @@ function expectAcceptedStep({ command, before, after, history, outcome }: Step):
       city: event.data.city,
       programme: event.data.programme,
       spellStartedOn: event.data.occurredOn,
+      lastMilestoneOn: event.data.occurredOn,
       exitedOn: null,
       activeActivities: [],
+      activityStartedOn: {},
       firstJobThisSpell: null,
       firstSelfEmploymentThisSpell: null,
       personalDataErased: false,
@@ -244,15 +281,19 @@ function expectAcceptedStep({ command, before, after, history, outcome }: Step):
       break;
     case 'ActivityCompleted':
       expect(before.activeActivities).toContain(event.data.activity);
+      expect(event.data.occurredOn >= before.activityStartedOn[event.data.activity]!).toBe(true);
       expect(after.activeActivities).not.toContain(event.data.activity);
       break;
     case 'ParticipantExited':
       expect(after.exitedOn).toBe(event.data.occurredOn);
+      expect(event.data.occurredOn >= before.lastMilestoneOn).toBe(true);
       if (event.data.reason === 'EMPLOYMENT') expect(before.firstJobThisSpell! <= event.data.occurredOn).toBe(true);
       if (event.data.reason === 'SELF_EMPLOYMENT') expect(before.firstSelfEmploymentThisSpell! <= event.data.occurredOn).toBe(true);
       break;
     case 'FollowUpRecorded':
       expect(before.exitedOn !== null && event.data.occurredOn >= before.exitedOn).toBe(true);
+      expect(event.data.occurredOn >= addMonths(addMonths(before.exitedOn!, event.data.monthsAfterExit), -1)).toBe(true);
+      expect(event.data.occurredOn <= addMonths(addMonths(before.exitedOn!, event.data.monthsAfterExit), 1)).toBe(true);
       expect(after).toEqual(before);
       break;
     case 'ParticipantReEnrolled':
@@ -267,7 +308,7 @@ function expectAcceptedStep({ command, before, after, history, outcome }: Step):
       break;
     case 'CoachingSessionHeld':
     case 'ReferredToPartner':
-      expect(after).toEqual(before);
+      expect(after).toEqual({ ...before, lastMilestoneOn: [before.lastMilestoneOn, event.data.occurredOn].sort()[1] });
       break;
   }
   // Everything but a follow-up, a re-enrolment and an erasure belongs to a running spell.
@@ -283,7 +324,7 @@ describe('the decider, on generated journeys', () => {
 
   it('(b) refuses only with a rule or an input error, purely: same answer twice, inputs untouched', () => {
     property((steps) => {
-      for (const { command, before, outcome } of steps) {
+      for (const { command, journey: before, outcome } of steps) {
         // `before` was frozen for the first call, so a mutation there would show as a non-domain error.
         const snapshot = structuredClone(before);
         const again = attempt(command, before);
@@ -301,7 +342,7 @@ describe('the decider, on generated journeys', () => {
   it('(c) accepts the accepted commands again on replay, with the same events and state', () => {
     property((steps) => {
       const final = steps.at(-1)!.after;
-      expect(foldJourney(allEvents(steps))).toEqual(final);
+      expect(foldJourney(allEvents(steps)).state).toEqual(final);
       const replay = run(accepted(steps).map((s) => s.command));
       expect(replay.every((s) => 'events' in s.outcome)).toBe(true);
       expect(allEvents(replay)).toEqual(allEvents(steps));
@@ -330,10 +371,12 @@ describe('the decider, on generated journeys', () => {
     const rules: (RuleCode | 'BAD_USER_INPUT')[] = [
       'NOT_ENROLLED', 'ALREADY_ENROLLED', 'DATE_BEFORE_ENROLMENT', 'DATE_BEFORE_EXIT', 'DATE_IN_FUTURE', 'NOT_ACTIVE',
       'ACTIVITY_NOT_STARTED', 'ACTIVITY_ALREADY_STARTED', 'EXIT_WITHOUT_OUTCOME', 'FOLLOW_UP_BEFORE_EXIT', 'NOT_EXITED',
-      'ERASED', 'BAD_USER_INPUT',
+      'ERASED', 'BAD_USER_INPUT', 'DATE_BEFORE_LAST_MILESTONE', 'DATE_BEFORE_ACTIVITY_START', 'FOLLOW_UP_OUT_OF_WINDOW',
+      'MILESTONE_VOIDED',
     ];
     expect([...refusals].sort()).toEqual([...rules].sort());
-    expect([...recorded].sort()).toEqual([...new Set(Object.values(EVENT_OF))].sort());
+    const generated = Object.values(EVENT_OF).filter((type) => type !== 'PersonalDetailsChanged' && type !== 'NoteAdded');
+    expect([...recorded].sort()).toEqual([...new Set(generated)].sort());
     expect(accepted(steps).length / steps.length).toBeGreaterThan(0.3);
   });
 });

@@ -67,12 +67,12 @@ describe('Erasure', () => {
     });
 
     it('refuses a follow-up or re-enrolment with a note after erasure', () => {
-      given(erasedAfterExit).when(command.followUp('2008-06-01', { note })).thenThrows('ERASED');
+      given(erasedAfterExit).when(command.followUp('2008-06-01', { monthsAfterExit: 3, note })).thenThrows('ERASED');
       given(erasedAfterExit).when(command.reEnrol('2008-06-01', { note })).thenThrows('ERASED');
     });
 
     it('accepts a follow-up and re-enrolment without a note after erasure', () => {
-      given(erasedAfterExit).when(command.followUp('2008-06-01')).then([event.followedUp('2008-06-01')]);
+      given(erasedAfterExit).when(command.followUp('2008-06-01', { monthsAfterExit: 3 })).then([event.followedUp('2008-06-01', { monthsAfterExit: 3 })]);
       given(erasedAfterExit).when(command.reEnrol('2008-06-01')).then([event.reEnrolled('2008-06-01', 'paris-gatp')]);
     });
   });

@@ -102,7 +102,7 @@ export const command = {
   }),
   followUp: (occurredOn: CalendarDate, over: DataOf<RecordFollowUp> = {}): RecordFollowUp => ({
     type: 'RecordFollowUp',
-    data: { participantId: PARTICIPANT, occurredOn, monthsAfterExit: 3, status: 'EMPLOYED', note: null, ...over },
+    data: { participantId: PARTICIPANT, occurredOn, monthsAfterExit: 1, status: 'EMPLOYED', note: null, ...over },
   }),
   reEnrol: (occurredOn: CalendarDate, over: DataOf<ReEnrolParticipant> = {}): ReEnrolParticipant => ({
     type: 'ReEnrolParticipant',

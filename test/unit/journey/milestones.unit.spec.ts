@@ -1,6 +1,7 @@
 import type { JourneyCommand } from '../../../src/journey/domain/commands';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import type { CalendarDate } from '../../../src/journey/domain/vocabulary';
+import { monthsBetween } from '../../../src/life-paths/life-path-record';
 import { TODAY, given } from '../../support/decider-specification';
 import { ENROLLED_ON, command, event } from './fixtures';
 
@@ -11,6 +12,8 @@ const runningSinceEnrolment = event.activityStarted(ENROLLED_ON, 'IT_TRAINING');
 const activeJourney = [event.enrolled(), runningSinceEnrolment];
 const EXITED_ON = '2008-03-01';
 const exitedJourney = [...activeJourney, event.exited(EXITED_ON)];
+/** A follow-up as many months after the exit as its date says, so that only the rule under test can refuse it. */
+const monthsAfterExitOn = (on: CalendarDate) => ({ monthsAfterExit: Math.max(1, monthsBetween(EXITED_ON, on)) });
 
 const whileActive: Milestone[] = [
   ['a coaching session', (on) => command.coaching(on), (on) => event.coachingHeld(on)],
@@ -22,7 +25,7 @@ const whileActive: Milestone[] = [
   ['an exit', (on) => command.exit(on), (on) => event.exited(on)],
 ];
 const afterExit: Milestone[] = [
-  ['a follow-up', (on) => command.followUp(on), (on) => event.followedUp(on)],
+  ['a follow-up', (on) => command.followUp(on, monthsAfterExitOn(on)), (on) => event.followedUp(on, monthsAfterExitOn(on))],
   ['a re-enrolment', (on) => command.reEnrol(on), (on) => event.reEnrolled(on, 'paris-gatp')],
 ];
 const historyFor = (name: string) => (afterExit.some(([n]) => n === name) ? exitedJourney : activeJourney);

@@ -1,13 +1,13 @@
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import type { Catalogue } from '../../../src/catalogue/catalogue';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
-import { type LifePathRecord, evolveLifePathRecord, monthsBetween } from '../../../src/life-paths/life-path-record';
+import { type FoldedLifePath, evolveLifePathRecord, monthsBetween } from '../../../src/life-paths/life-path-record';
 import { PARTICIPANT, event } from '../journey/fixtures';
 
 const EXIT_CLASSES = BUILT_IN_CATALOGUE.exitClasses;
 const fold = (events: JourneyEvent[], exitClasses: Catalogue['exitClasses'] = EXIT_CLASSES) =>
-  events.reduce<LifePathRecord | null>((record, e) => evolveLifePathRecord(record, e, exitClasses), null);
-const foldedRecord = (events: JourneyEvent[]): LifePathRecord => {
+  events.reduce<FoldedLifePath | null>((record, e, i) => evolveLifePathRecord(record, e, exitClasses, i + 1), null);
+const foldedRecord = (events: JourneyEvent[]): FoldedLifePath => {
   const record = fold(events);
   if (record === null) throw new Error('expected a record');
   return record;
@@ -17,7 +17,7 @@ const enrolled = event.enrolled({ occurredOn: '2007-03-28', programme: 'paris-ga
 
 describe('life-path record: what one participant contributes, folded event by event', () => {
   it('an enrolment opens the record with the profile, the entry date and a month-0 step', () => {
-    expect(fold([enrolled])).toEqual({
+    expect(fold([enrolled])).toMatchObject({
       participantId: PARTICIPANT,
       city: 'paris',
       programme: 'paris-gatp',
@@ -47,7 +47,7 @@ describe('life-path record: what one participant contributes, folded event by ev
       ['2008-03-01', 12],
     ])('given entry on 2007-03-28, a step on %s is month %i', (on, month) => {
       const record = foldedRecord([enrolled, event.coachingHeld(on)]);
-      expect(record.steps[1]).toEqual({ month, kind: 'COACHING_SESSION', detail: 'INDIVIDUAL' });
+      expect(record.steps[1]).toMatchObject({ month, kind: 'COACHING_SESSION', detail: 'INDIVIDUAL' });
     });
 
     it('across a year end, the 31st of December to the 1st of January is one month', () => {
@@ -76,7 +76,7 @@ describe('life-path record: what one participant contributes, folded event by ev
         event.coachingHeld('2007-07-05'),
         event.referred('2007-04-20', 'anpe-gare-de-lyon'), // recorded after July, happened in April
       ]);
-      expect(record.steps.slice(1)).toEqual([
+      expect(record.steps.slice(1)).toMatchObject([
         { month: 4, kind: 'COACHING_SESSION', detail: 'INDIVIDUAL' },
         { month: 1, kind: 'REFERRED', detail: 'anpe-gare-de-lyon' },
       ]);
@@ -112,7 +112,7 @@ describe('life-path record: what one participant contributes, folded event by ev
 
   it('an erasure adds no step and leaves the coded journey as it was', () => {
     const before = foldedRecord([enrolled, event.coachingHeld('2007-04-02')]);
-    expect(evolveLifePathRecord(before, event.erased('2007-05-01'), EXIT_CLASSES)).toEqual(before);
+    expect(evolveLifePathRecord(before, event.erased('2007-05-01'), EXIT_CLASSES, 3)).toEqual(before);
   });
 
   it('folds events whose personal data and notes are sealed, without ever reading them', () => {
@@ -186,13 +186,13 @@ describe('life-path record: what one participant contributes, folded event by ev
 
   it('a replayed enrolment does not reset the record', () => {
     const record = foldedRecord([enrolled, event.coachingHeld('2007-04-02')]);
-    expect(evolveLifePathRecord(record, enrolled, EXIT_CLASSES)).toBe(record);
+    expect(evolveLifePathRecord(record, enrolled, EXIT_CLASSES, 3)).toBe(record);
   });
 
   it('folding never changes the record it was given', () => {
     const record = foldedRecord([enrolled]);
     const copy = structuredClone(record);
-    evolveLifePathRecord(record, event.exited('2007-05-01', 'EMPLOYMENT'), EXIT_CLASSES);
+    evolveLifePathRecord(record, event.exited('2007-05-01', 'EMPLOYMENT'), EXIT_CLASSES, 2);
     expect(record).toEqual(copy);
   });
 });

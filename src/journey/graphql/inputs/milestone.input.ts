@@ -1,17 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
 import { CalendarDateScalar } from '../../../graphql/calendar-date.scalar';
+import { CaseChangeInput } from './case-change.input';
 import { IsOptionalText } from './validation-rules';
 
-/** What every milestone of a journey carries: whose, when, and the retry and concurrency guards. */
+/** What every milestone of a journey carries beside whose it is: when, and an optional note. */
 @InputType({ isAbstract: true })
-export abstract class MilestoneInput {
-  @Field(() => ID) @IsUUID() participantId!: string;
-
-  @Field(() => ID, { nullable: true }) @IsOptionalText() commandId?: string | null;
-
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
-
+export abstract class MilestoneInput extends CaseChangeInput {
   @Field(() => CalendarDateScalar) occurredOn!: string;
 
   @Field(() => String, { nullable: true }) @IsOptionalText() note?: string | null;

@@ -3,12 +3,13 @@ import { CalendarDateScalar } from '../../../graphql/calendar-date.scalar';
 import { ActivityKind, ExitReason, OutcomeClass, ParticipantStatus } from '../../../graphql/register-enums';
 import type { ParticipantCaseView } from '../../case/participant-case';
 import type * as v from '../../domain/vocabulary';
+import { CaseNoteType } from './case-note.type';
 import { MilestoneType } from './milestone.type';
 import { ParticipantProfileType } from './participant-profile.type';
 import { PersonalDetailsType } from './personal-details.type';
 
 @ObjectType('ParticipantCase')
-export class ParticipantCaseType implements ParticipantCaseView {
+export class ParticipantCaseType implements Omit<ParticipantCaseView, 'timeline'> {
   @Field(() => ID) id!: string;
   @Field(() => Int, { description: "Number of events in the participant's stream; pass it back as expectedVersion." })
   version!: number;
@@ -30,5 +31,8 @@ export class ParticipantCaseType implements ParticipantCaseView {
   personal!: PersonalDetailsType | null;
   @Field() personalDataErased!: boolean;
   @Field(() => [ActivityKind]) activeActivities!: readonly v.ActivityKind[];
-  @Field(() => [MilestoneType]) timeline!: MilestoneType[];
+  @Field(() => [MilestoneType], { description: 'Every milestone in the order recorded, voided ones included (marked so).' })
+  timeline!: MilestoneType[];
+  @Field(() => [CaseNoteType], { description: "Advisers' notes that belong to no milestone, in the order recorded." })
+  notes!: CaseNoteType[];
 }

@@ -1,0 +1,89 @@
+import type { CorrectMilestone, VoidMilestone } from './commands';
+import type { DecisionContext } from './decide';
+import { type FieldError, InvalidInput, RuleViolation } from './errors';
+import type { JourneyEvent } from './events';
+import type { Journey, RecordedMilestone } from './journey';
+import { CORRECTABLE_FIELDS, type CorrectedField, fieldsOf, valuesOf, withFields } from './milestone-fields';
+import { checkJourney } from './milestone-rules';
+import { MILESTONE_KIND } from './milestone-kind';
+import { milestoneInputErrors } from './milestone-input';
+
+/** Fields a milestone may hold empty; a correction may empty them too. */
+const NULLABLE: readonly CorrectedField[] = ['unemployedSince', 'provider', 'weeklyHours'];
+
+/**
+ * Puts a recorded milestone right (DESIGN 9). The corrected journey is checked milestone by
+ * milestone with the rules that checked the original, so a correction that would break one is
+ * refused with that rule's code, whichever milestone it breaks.
+ */
+export function decideCorrection({ data }: CorrectMilestone, journey: Journey, context: DecisionContext): JourneyEvent[] {
+  const { participantId, sequence, changes, reason, note } = data;
+  const target = amendable(journey, sequence);
+  const kind = `A ${MILESTONE_KIND[target.event.type]} milestone`;
+  const allowed = CORRECTABLE_FIELDS[target.event.type];
+  const given = (Object.keys(changes) as CorrectedField[]).filter((field) => changes[field] !== undefined);
+  const errors: FieldError[] = given.flatMap((field): FieldError[] => {
+    if (field === 'city') {
+      return [{ field, message: "An enrolment's city cannot be corrected: record an exit, then enrol the participant in the other city" }];
+    }
+    if (!allowed.includes(field)) return [{ field, message: `${kind} has no ${field} to correct` }];
+    if (changes[field] === null && !NULLABLE.includes(field)) return [{ field, message: `${field} must not be null` }];
+    return [];
+  });
+  const before = fieldsOf(target.event);
+  const changed = given.filter((field) => allowed.includes(field) && changes[field] !== before[field]);
+  if (errors.length === 0 && changed.length === 0 && note === null) {
+    errors.push({ field: 'sequence', message: `Nothing to correct: every value given is the milestone's own, and no note was given` });
+  }
+  const corrected = withFields(target.event, changes);
+  const city = journey.state.enrolled ? journey.state.city : '';
+  errors.push(...milestoneInputErrors(corrected, city, context).filter((e) => changed.includes(e.field as CorrectedField)));
+  if (errors.length > 0) throw new InvalidInput(errors);
+  if (note !== null && journey.state.enrolled && journey.state.personalDataErased) {
+    throw new RuleViolation('ERASED', "No note can be recorded: the participant's personal data is erased");
+  }
+  checkJourney(
+    journey.milestones.map((m) => (m.sequence === sequence ? { ...m, event: corrected } : m)),
+    context.today,
+  );
+  return [
+    { type: 'MilestoneCorrected', data: {
+        participantId,
+        occurredOn: context.today,
+        sequence,
+        kind: MILESTONE_KIND[corrected.type],
+        values: valuesOf(corrected),
+        changed,
+        reason,
+        note,
+      },
+    },
+  ];
+}
+
+/** Takes a milestone out of the journey, if the journey keeps every rule without it. */
+export function decideVoid({ data }: VoidMilestone, journey: Journey, context: DecisionContext): JourneyEvent[] {
+  const { participantId, sequence, reason } = data;
+  const target = amendable(journey, sequence);
+  if (target.event.type === 'ParticipantEnrolled') {
+    throw new InvalidInput([{ field: 'sequence', message: 'The enrolment cannot be voided: correct it instead' }]);
+  }
+  checkJourney(
+    journey.milestones.map((m) => (m.sequence === sequence ? { ...m, voided: true } : m)),
+    context.today,
+  );
+  return [{ type: 'MilestoneVoided', data: { participantId, occurredOn: context.today, sequence, reason } }];
+}
+
+/** The milestone a correction or void names, if it may be amended. */
+function amendable({ milestones }: Journey, sequence: number): RecordedMilestone {
+  const target = milestones.find((m) => m.sequence === sequence);
+  if (target === undefined) {
+    throw new InvalidInput([{ field: 'sequence', message: `No milestone of this case has sequence ${sequence}` }]);
+  }
+  if (target.event.type === 'PersonalDataErased') {
+    throw new InvalidInput([{ field: 'sequence', message: 'An erasure cannot be corrected or voided' }]);
+  }
+  if (target.voided) throw new RuleViolation('MILESTONE_VOIDED', `Milestone ${sequence} is voided`);
+  return target;
+}
