@@ -1,5 +1,7 @@
 import type {
+  AddNote,
   CompleteActivity,
+  CorrectMilestone,
   EnrolParticipant,
   ErasePersonalData,
   ReEnrolParticipant,
@@ -10,6 +12,8 @@ import type {
   RecordSelfEmployment,
   ReferToPartner,
   StartActivity,
+  UpdatePersonalDetails,
+  VoidMilestone,
 } from '../../../src/journey/domain/commands';
 import type {
   ActivityCompleted,
@@ -17,14 +21,23 @@ import type {
   CoachingSessionHeld,
   FollowUpRecorded,
   JobStarted,
+  MilestoneCorrected,
+  MilestoneEvent,
+  MilestoneValues,
+  MilestoneVoided,
+  NoteAdded,
   ParticipantEnrolled,
   ParticipantExited,
   ParticipantReEnrolled,
   PersonalDataErased,
+  PersonalDetails,
+  PersonalDetailsChanged,
   ReferredToPartner,
   SelfEmploymentStarted,
 } from '../../../src/journey/domain/events';
-import type { ActivityKind, CalendarDate, ExitReason } from '../../../src/journey/domain/vocabulary';
+import type { CorrectedFields } from '../../../src/journey/domain/milestone-fields';
+import type { ActivityKind, CalendarDate, ExitReason, MilestoneKind } from '../../../src/journey/domain/vocabulary';
+import { TODAY } from '../../support/decider-specification';
 
 // A Paris participant enrolled in January 2008; each builder takes the date and the field a rule
 // is about, so a test shows only what matters to it.
@@ -32,6 +45,10 @@ export const PARTICIPANT = 'participant-1';
 export const ENROLLED_ON = '2008-01-14';
 
 type DataOf<T extends { data: object }> = Partial<T['data']>;
+
+const CORRECTION_REASON = 'Typed in wrongly';
+const VOID_REASON = 'Recorded for the wrong participant';
+const NOTE = 'Wants to move to Lyon';
 
 export const command = {
   enrol: (over: DataOf<EnrolParticipant> = {}): EnrolParticipant => ({
@@ -112,7 +129,32 @@ export const command = {
     type: 'ErasePersonalData',
     data: { participantId: PARTICIPANT, reason },
   }),
+  correct: (sequence: number, changes: CorrectedFields, over: DataOf<CorrectMilestone> = {}): CorrectMilestone => ({
+    type: 'CorrectMilestone',
+    data: { participantId: PARTICIPANT, sequence, reason: CORRECTION_REASON, changes, note: null, ...over },
+  }),
+  voidMilestone: (sequence: number, reason = VOID_REASON): VoidMilestone => ({
+    type: 'VoidMilestone',
+    data: { participantId: PARTICIPANT, sequence, reason },
+  }),
+  updatePersonal: (personal: Partial<PersonalDetails> = {}): UpdatePersonalDetails => ({
+    type: 'UpdatePersonalDetails',
+    data: {
+      participantId: PARTICIPANT,
+      personal: { fullName: 'Claire Martin-Roux', email: 'claire.roux@example.org', phone: '+33 1 44 55 66 77', ...personal },
+    },
+  }),
+  addNote: (occurredOn: CalendarDate | null, note = NOTE): AddNote => ({
+    type: 'AddNote',
+    data: { participantId: PARTICIPANT, occurredOn, note },
+  }),
 };
+
+/** What a correction records of a milestone: everything but whose it is, its personal data and its note. */
+function ownValues({ data }: MilestoneEvent): MilestoneValues {
+  const { participantId: _id, personal: _personal, note: _note, ...values } = data as Record<string, unknown>;
+  return values as MilestoneValues;
+}
 
 // Events carry the command's data as it was accepted; the builders mirror the commands'.
 export const event = {
@@ -159,5 +201,39 @@ export const event = {
   erased: (occurredOn: CalendarDate, reason = 'Asked by the participant'): PersonalDataErased => ({
     type: 'PersonalDataErased',
     data: { participantId: PARTICIPANT, occurredOn, reason },
+  }),
+  // Dated today unless `over` says otherwise: the service dates corrections and voids when they are recorded.
+  /** `as`: the milestone as the correction leaves it, built with the builders above. */
+  corrected: (
+    sequence: number,
+    kind: MilestoneKind,
+    as: MilestoneEvent,
+    changed: string[],
+    over: DataOf<MilestoneCorrected> = {},
+  ): MilestoneCorrected => ({
+    type: 'MilestoneCorrected',
+    data: {
+      participantId: PARTICIPANT,
+      occurredOn: TODAY,
+      sequence,
+      kind,
+      values: ownValues(as),
+      changed,
+      reason: CORRECTION_REASON,
+      note: null,
+      ...over,
+    },
+  }),
+  voided: (sequence: number, over: DataOf<MilestoneVoided> = {}): MilestoneVoided => ({
+    type: 'MilestoneVoided',
+    data: { participantId: PARTICIPANT, occurredOn: TODAY, sequence, reason: VOID_REASON, ...over },
+  }),
+  personalDetailsChanged: (occurredOn: CalendarDate, ...args: Parameters<typeof command.updatePersonal>): PersonalDetailsChanged => ({
+    type: 'PersonalDetailsChanged',
+    data: { participantId: PARTICIPANT, occurredOn, personal: command.updatePersonal(...args).data.personal },
+  }),
+  noteAdded: (occurredOn: CalendarDate, note = NOTE): NoteAdded => ({
+    type: 'NoteAdded',
+    data: { participantId: PARTICIPANT, occurredOn, note },
   }),
 };
