@@ -1,5 +1,5 @@
 import { Forbidden } from './access-errors';
-import { ALL_CITIES, type Principal, type Role } from './principal';
+import { ALL_CITIES, type Principal, type Role, withArticle } from './principal';
 
 /** What an operation needs (DESIGN 5's table, one row each). */
 export type Capability =
@@ -27,22 +27,22 @@ const POLICY: Record<Capability, Record<Role, Reach>> = {
  * undefined asks only whether the role may use the capability at all.
  */
 export function assertAllowed(principal: Principal, capability: Capability, city?: string): void {
-  const reach = POLICY[capability][principal.role];
-  if (reach === 'none') throw new Forbidden(`A ${principal.role} may not ${describe(capability)}`);
-  if (reach === 'own-city' && city !== undefined && principal.city !== ALL_CITIES && principal.city !== city) {
-    throw new Forbidden(`A ${principal.role} of ${principal.city} may not ${describe(capability)} of ${city}`);
-  }
+  const refused = refusal(principal, capability, city);
+  if (refused !== null) throw new Forbidden(refused);
 }
 
-/** Whether the principal may use the capability in that city. */
-export function isAllowed(principal: Principal, capability: Capability, city: string): boolean {
-  try {
-    assertAllowed(principal, capability, city);
-    return true;
-  } catch (error) {
-    if (error instanceof Forbidden) return false;
-    throw error;
+/** assertAllowed's answer, for an operation that answers a refusal as it answers nothing found. */
+export const isAllowed = (principal: Principal, capability: Capability, city?: string): boolean =>
+  refusal(principal, capability, city) === null;
+
+function refusal(principal: Principal, capability: Capability, city: string | undefined): string | null {
+  const reach = POLICY[capability][principal.role];
+  const who = withArticle(principal.role, { capital: true });
+  if (reach === 'none') return `${who} may not ${describe(capability)}`;
+  if (reach === 'own-city' && city !== undefined && principal.city !== ALL_CITIES && principal.city !== city) {
+    return `${who} of ${principal.city} may not ${describe(capability)} of ${city}`;
   }
+  return null;
 }
 
 /** The only city a principal may see with this capability, or null when it may see every city. */

@@ -1,6 +1,12 @@
 export const ROLES = ['adviser', 'coordinator', 'researcher', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A role as a sentence names it: 'an adviser', 'a coordinator' ('An adviser' to begin one). */
+export function withArticle(role: Role, { capital = false } = {}): string {
+  const article = /^[aeiou]/.test(role) ? 'an' : 'a';
+  return `${capital ? article.replace('a', 'A') : article} ${role}`;
+}
+
 /** Every city, for a `city` claim of '*'. */
 export const ALL_CITIES = '*';
 

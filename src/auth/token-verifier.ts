@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { AppConfig } from '../config/config';
 import { Unauthenticated } from './access-errors';
-import { ALL_CITIES, type Principal, ROLES, type Role } from './principal';
+import { ALL_CITIES, type Principal, ROLES, type Role, withArticle } from './principal';
 
 const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/;
 
@@ -59,7 +59,7 @@ export class TokenVerifier {
     const needsCity = role === 'adviser' || role === 'coordinator';
     if (!needsCity) return { sub, role: role as Role, city: null };
     const known = city === ALL_CITIES || this.catalogue.cities.some((c) => c.code === city);
-    if (typeof city !== 'string' || !known) throw new Unauthenticated(`An ${role}'s token needs a city of the catalogue, or '*'`);
+    if (typeof city !== 'string' || !known) throw new Unauthenticated(`The token of ${withArticle(role as Role)} needs a city of the catalogue, or '*'`);
     return { sub, role: role as Role, city };
   }
 }

@@ -6,7 +6,8 @@ import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
 type Caller = 'adviser' | 'coordinator' | 'researcher' | 'admin';
-type Outcome = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
+/** hidden: answered as for a participant that does not exist. */
+type Outcome = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND' | 'hidden';
 /** Paris is the city of the adviser's and the coordinator's tokens; Frankfurt is another city. */
 type Target = 'paris' | 'frankfurt';
 
@@ -14,13 +15,14 @@ const A: Outcome = 'allowed';
 const F: Outcome = 'FORBIDDEN';
 /** Another city's participant is answered as an unknown one: that it exists is not the caller's to learn. */
 const N: Outcome = 'NOT_FOUND';
+const H: Outcome = 'hidden';
 
 /** DESIGN 5's table: for each operation, what each role gets in its own city and in another. */
 const TABLE: Record<string, Record<Caller, [own: Outcome, other: Outcome]>> = {
   enrolParticipant: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
   recordCoachingSession: { adviser: [A, N], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
   erasePersonalData: { adviser: [A, N], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
-  participant: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
+  participant: { adviser: [A, H], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
   participants: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [A, A] },
   cityDashboard: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   timeToOutcome: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
@@ -60,7 +62,7 @@ describe('who may do what, where (e2e, DESIGN 5, real app over HTTP and WebSocke
 
   const versionOf = async (id: string): Promise<number> => (await api.gql(PARTICIPANT_QUERY, { id })).data!.participant.version;
 
-  /** Runs an operation on the target city as the caller; answers the error code, or null. */
+  /** Runs an operation on the target city as the caller; answers the error code, 'hidden', or null. */
   async function attempt(operation: string, target: Target, authorization: string): Promise<string | null> {
     const programme = target === 'paris' ? 'paris-gatp' : 'frankfurt-test-group';
     const send = async (query: string, variables: Record<string, unknown> = {}) =>
@@ -81,8 +83,11 @@ describe('who may do what, where (e2e, DESIGN 5, real app over HTTP and WebSocke
         if (code) expect(await versionOf(participantId)).toBe(1);
         return code;
       }
-      case 'participant':
-        return send(PARTICIPANT_QUERY, { id: await participantIn(target) });
+      case 'participant': {
+        const res = await api.gql(PARTICIPANT_QUERY, { id: await participantIn(target) }, authorization);
+        if (res.errors) return res.errors[0]!.extensions!.code as string;
+        return res.data!.participant === null ? 'hidden' : null;
+      }
       case 'participants':
         return send('query ($city: String) { participants(city: $city) { totalCount } }', { city: target });
       case 'cityDashboard':
@@ -123,6 +128,14 @@ describe('who may do what, where (e2e, DESIGN 5, real app over HTTP and WebSocke
   it.each(CASES)('$operation as $caller on $target: $expected', async ({ operation, caller, target, expected }) => {
     const code = await attempt(operation, target, tokens[caller]);
     expect(code ?? 'allowed').toBe(expected);
+  });
+
+  it("answers an adviser asking for another city's participant exactly as for an unknown id", async () => {
+    const elsewhere = await api.gql(PARTICIPANT_QUERY, { id: await participantIn('frankfurt') }, tokens.adviser);
+    const unknown = await api.gql(PARTICIPANT_QUERY, { id: randomUUID() }, tokens.adviser);
+
+    expect(elsewhere).toEqual({ status: 200, data: { participant: null } });
+    expect(elsewhere).toEqual(unknown);
   });
 
   it('lists in `dashboards` only the cities a caller may see', async () => {

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
-import { assertAllowed, cityScope } from '../../auth/access-policy';
+import { assertAllowed, cityScope, isAllowed } from '../../auth/access-policy';
 import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
@@ -23,8 +23,8 @@ export class CaseFilesResolver {
   async participant(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal) {
     if (!isUUID(id)) throw new InvalidInput([{ field: 'id', message: 'id must be a UUID' }]);
     const found = await this.cases.find(id);
-    if (found) assertAllowed(caller, 'readCaseFiles', found.city);
-    return found;
+    // Another city's participant is answered as an unknown one: a refusal would tell that it exists, and where.
+    return found && isAllowed(caller, 'readCaseFiles', found.city) ? found : null;
   }
 
   @Query(() => ParticipantCaseConnectionType, {

@@ -1,5 +1,5 @@
 import { Forbidden } from '../../../src/auth/access-errors';
-import { assertAllowed, cityScope, seesSmallCells } from '../../../src/auth/access-policy';
+import { assertAllowed, type Capability, cityScope, isAllowed, seesSmallCells } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
 
 const adviser: Principal = { sub: 'a', role: 'adviser', city: 'paris' };
@@ -35,5 +35,22 @@ describe('the access policy', () => {
   it('lets admins erase anywhere but record nothing else', () => {
     expect(() => assertAllowed(admin, 'erasePersonalData', 'frankfurt')).not.toThrow();
     expect(() => assertAllowed(admin, 'recordMilestones', 'frankfurt')).toThrow(Forbidden);
+  });
+
+  it('answers as a yes or no what it refuses', () => {
+    expect(isAllowed(adviser, 'readCaseFiles', 'paris')).toBe(true);
+    expect(isAllowed(adviser, 'readCaseFiles', 'frankfurt')).toBe(false);
+    expect(isAllowed(researcher, 'readCaseFiles')).toBe(false);
+    expect(isAllowed(admin, 'readCaseFiles', 'frankfurt')).toBe(true);
+  });
+
+  it.each<[string, Principal, Capability, string | undefined]>([
+    ['An adviser may not read life paths', adviser, 'readLifePaths', undefined],
+    ['An adviser of paris may not record milestones of frankfurt', adviser, 'recordMilestones', 'frankfurt'],
+    ['A coordinator of paris may not read outcome figures of stockholm', { ...everywhere, city: 'paris' }, 'readOutcomes', 'stockholm'],
+    ['A researcher may not read case files', researcher, 'readCaseFiles', undefined],
+    ['An admin may not record milestones', admin, 'recordMilestones', undefined],
+  ])('refuses in English: %s', (message, principal, capability, city) => {
+    expect(() => assertAllowed(principal, capability, city)).toThrow(new Forbidden(message));
   });
 });
