@@ -12,7 +12,7 @@ import { requestLogging } from './operations/request-logging';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { StorageModule } from './storage/storage.module';
-import { inputValidationPipe } from './validation/input-validation.pipe';
+import { InputValidationPipe } from './validation/input-validation.pipe';
 
 @Module({})
 export class AppModule {
@@ -32,7 +32,7 @@ export class AppModule {
         ReadSideModule,
         JourneyModule,
       ],
-      providers: [{ provide: APP_PIPE, useValue: inputValidationPipe }],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };
   }
 }

@@ -12,7 +12,7 @@ import { TokenVerifier } from './token-verifier';
 /**
  * Runs before every resolver and controller: who calls (the bearer token), whether the role may
  * use the operation at all (DESIGN 5), and the mutation budget. Checks that depend on a city are
- * made where the city is known, with the same policy.
+ * made where the city is known, with the same policy; an enrolment's, from its input, here.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -34,12 +34,25 @@ export class AccessGuard implements CanActivate {
     // Over WebSocket the principal comes from connection_init; over HTTP from this request's header.
     caller.principal ??= await this.tokens.verify(authorizationOf(context));
     if (!capability) throw new Forbidden('This operation has no access rule');
-    assertAllowed(caller.principal, capability);
+    assertAllowed(caller.principal, capability, inputCity(context));
     if (context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo().operation.operation === 'mutation') {
       await this.rateLimit.consume(caller.principal.sub);
     }
     return true;
   }
+}
+
+/**
+ * The city an enrolment's input names, checked before the input is validated: a caller of another
+ * city learns nothing of it, not even whether the city exists. (A correction's input may name a
+ * city too, but not the one it acts in.)
+ */
+function inputCity(context: ExecutionContext): string | undefined {
+  if (context.getType<string>() !== 'graphql') return undefined;
+  const gql = GqlExecutionContext.create(context);
+  if (gql.getInfo().fieldName !== 'enrolParticipant') return undefined;
+  const city = gql.getArgs<{ input?: { city?: unknown } }>().input?.city;
+  return typeof city === 'string' ? city : undefined;
 }
 
 function isOperation(context: ExecutionContext): boolean {

@@ -138,6 +138,14 @@ describe('who may do what, where (e2e, DESIGN 5, real app over HTTP and WebSocke
     expect(elsewhere).toEqual(unknown);
   });
 
+  it('refuses an enrolment in a city outside the catalogue by an adviser of another city, before its input is checked', async () => {
+    const input = enrolmentInput({ city: 'lyon', programme: 'lyon-test-group', birthYear: 1900, personal: { fullName: 'A B', email: 'not-an-email' } });
+    const res = await api.gql(mutation('enrolParticipant'), { input }, tokens.adviser);
+
+    expect(res.errors).toEqual([expect.objectContaining({ message: 'An adviser of paris may not record milestones of lyon', extensions: { code: 'FORBIDDEN' } })]);
+    expect((await api.gql(PARTICIPANT_QUERY, { id: input.participantId })).data!.participant).toBeNull();
+  });
+
   it('lists in `dashboards` only the cities a caller may see', async () => {
     const cities = async (authorization: string) =>
       (await api.gql('{ dashboards { city } }', {}, authorization)).data!.dashboards.map((d: { city: string }) => d.city);
