@@ -39,7 +39,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (refused) return as('BAD_USER_INPUT', { fieldErrors: refused.fieldErrors });
     return code === 'BAD_USER_INPUT' ? as(code, { fieldErrors: [] }) : as(code);
   }
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  // The one log line of a fault, with its stack; a client's mistake was answered above, unlogged.
+  logger.error(original instanceof Error ? original : String(original));
   return as('INTERNAL_SERVER_ERROR', {}, 'Internal server error');
 }
 

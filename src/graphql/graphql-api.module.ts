@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import type { Principal } from '../auth/principal';
@@ -15,6 +15,7 @@ import { webSocketDocumentHandling } from './hardening/websocket-documents';
 import { WebSocketOriginGate } from './hardening/websocket-origin-gate';
 import { Metrics } from '../operations/metrics';
 import { graphqlOperationsPlugin } from '../operations/graphql-operations.plugin';
+import { ResolverErrorsFilter } from './resolver-errors.filter';
 import './register-enums';
 
 /** What graphql-ws keeps for one socket: the caller once verified. */
@@ -77,6 +78,7 @@ export class GraphqlApiModule {
         }),
       ],
       providers: [
+        { provide: APP_FILTER, useClass: ResolverErrorsFilter },
         { provide: WebSocketOriginGate, useFactory: (host: HttpAdapterHost) => new WebSocketOriginGate(host, config.allowedOrigins), inject: [HttpAdapterHost] },
       ],
     };
