@@ -15,6 +15,7 @@ import { webSocketDocumentHandling } from './hardening/websocket-documents';
 import { WebSocketOriginGate } from './hardening/websocket-origin-gate';
 import { Metrics } from '../operations/metrics';
 import { graphqlOperationsPlugin } from '../operations/graphql-operations.plugin';
+import { countRefusedCommandInputs } from '../operations/refused-command-inputs';
 import { ResolverErrorsFilter } from './resolver-errors.filter';
 import './register-enums';
 
@@ -68,10 +69,21 @@ export class GraphqlApiModule {
                 },
                 onSubscribe,
                 // graphql-ws does not go through Apollo's formatError: give subscriptions the same codes.
-                onNext: (_ctx, _id, _payload, _args, result) =>
-                  result.errors ? { ...result, errors: result.errors.map(formatGraphQLError) } : undefined,
+                onNext: (_ctx, _id, _payload, _args, result) => {
+                  if (!result.errors) return undefined;
+                  countRefusedCommandInputs(metrics, result.errors);
+                  return { ...result, errors: result.errors.map(formatGraphQLError) };
+                },
                 // Nest's type leaves these graphql-ws options out, but passes them on.
-                ...{ validate, execute, subscribe, onError: (...[, , , errors]: Parameters<Required<ServerOptions>['onError']>) => errors.map(formatRequestError) },
+                ...{
+                  validate,
+                  execute,
+                  subscribe,
+                  onError: (...[, , , errors]: Parameters<Required<ServerOptions>['onError']>) => {
+                    countRefusedCommandInputs(metrics, errors);
+                    return errors.map(formatRequestError);
+                  },
+                },
               },
             },
           }),

@@ -1,5 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Metrics } from './metrics';
+import { countRefusedCommandInputs } from './refused-command-inputs';
 
 /** What the request log line says of a GraphQL request: never variables, which may hold personal data. */
 export interface GraphQLRequestSummary {
@@ -12,8 +13,9 @@ export interface GraphQLRequestSummary {
 export type WithGraphQLSummary = { graphql?: GraphQLRequestSummary };
 
 /**
- * Times each GraphQL operation over HTTP for the metrics, and leaves its name, type and error
- * codes on the request for the one log line per request.
+ * Times each GraphQL operation over HTTP for the metrics, counts the command inputs graphql-js
+ * refused, and leaves the operation's name, type and error codes on the request for the one log
+ * line per request.
  */
 // Typed through Nest's config: Nest loads Apollo's ES-module types, this build the CommonJS ones.
 export function graphqlOperationsPlugin(metrics: Metrics): NonNullable<ApolloDriverConfig['plugins']>[number] {
@@ -21,6 +23,9 @@ export function graphqlOperationsPlugin(metrics: Metrics): NonNullable<ApolloDri
     async requestDidStart() {
       const stop = metrics.operationDuration.startTimer();
       return {
+        async didEncounterErrors({ errors }) {
+          countRefusedCommandInputs(metrics, errors);
+        },
         async willSendResponse({ request, operation, response, contextValue }) {
           // The errors as answered, after formatError gave them their codes.
           const answered = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
+import type { GraphQLErrorBody } from '../support/graphql-client';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { subscribe } from '../support/subscription-client';
 import { appForTests } from '../support/test-app';
@@ -58,5 +60,26 @@ describe('health and metrics for operators (e2e, real app over HTTP)', () => {
     expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="query",operation="anonymous"\} \d+/m);
     expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="mutation",operation="anonymous"\} \d+/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+
+  it('counts a command input refused before the command runs under its command, with outcome BAD_USER_INPUT', async () => {
+    const refused = async () => Number(/^journey_commands_total\{command="RecordJobStart",outcome="BAD_USER_INPUT"\} (\d+)/m.exec((await get(`${base()}/metrics`)).text)?.[1] ?? 0);
+    const job = { participantId: randomUUID(), occurredOn: '2007-04-02', contractType: 'PERMANENT', employerType: 'SME', sector: 'J' };
+    const before = await refused();
+
+    // graphql-js refuses a variable, and a value written in the query (over HTTP, and a variable
+    // over the WebSocket); the input validation, a sector outside A–U.
+    const literal = `mutation { recordJobStart(input: { participantId: "${job.participantId}", occurredOn: "2007-04-02", contractType: FOREVER, employerType: SME, sector: "J" }) { id } }`;
+    const answers = [
+      (await api.gql(mutation('recordJobStart'), { input: { ...job, occurredOn: '2007-02-30' } })).errors,
+      (await api.gql(literal)).errors,
+      (await api.gql(mutation('recordJobStart'), { input: { ...job, sector: 'Z' } })).errors,
+    ];
+    const overSocket = subscribe<{ errors: GraphQLErrorBody[] }>(api.url, mutation('recordJobStart'), { input: { ...job, occurredOn: '2007-02-30' } }, { authorization: api.bearer });
+    answers.push((await overSocket.next()).errors);
+    await overSocket.close();
+
+    expect(answers.map((errors) => errors?.[0]?.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(await refused()).toBe(before + 4);
   });
 });
