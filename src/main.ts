@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
-import { startService } from './start-service';
+import { PortInUse, startService } from './start-service';
 
 async function main(): Promise<void> {
   const { url } = await startService(loadConfig(process.env));
@@ -9,7 +9,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad setting is the operator's to fix: say which, without a stack trace.
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  // A bad setting or a busy port is the operator's to fix: say which, without a stack trace.
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error(error instanceof PortInUse ? error.message : error);
   process.exit(1);
 });
