@@ -1,40 +1,10 @@
 import { Logger } from '@nestjs/common';
-import {
-  graphql,
-  GraphQLBoolean,
-  GraphQLEnumType,
-  GraphQLError,
-  type GraphQLFormattedError,
-  GraphQLID,
-  GraphQLInputObjectType,
-  GraphQLInt,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLSchema,
-  GraphQLString,
-  parse,
-  validate,
-} from 'graphql';
+import { graphql, GraphQLBoolean, GraphQLError, type GraphQLFormattedError, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, parse, validate } from 'graphql';
 import { WrongExpectedVersion } from '../../../src/event-store/event-store.port';
-import { CalendarDateScalar } from '../../../src/graphql/calendar-date.scalar';
 import { formatError, formatGraphQLError, formatRequestError } from '../../../src/graphql/format-error';
 import { InvalidInput, ParticipantNotFound, RuleViolation } from '../../../src/journey/domain/errors';
+import { EnrolInput } from './enrol-input';
 
-// A schema shaped like the service's: an input with a nested input, an enum, an Int and the Date scalar.
-const Gender = new GraphQLEnumType({ name: 'Gender', values: { FEMALE: {}, MALE: {}, OTHER: {}, UNDISCLOSED: {} } });
-const PersonalInput = new GraphQLInputObjectType({
-  name: 'PersonalInput',
-  fields: { fullName: { type: new GraphQLNonNull(GraphQLString) }, gender: { type: Gender } },
-});
-const EnrolInput = new GraphQLInputObjectType({
-  name: 'EnrolInput',
-  fields: {
-    participantId: { type: new GraphQLNonNull(GraphQLID) },
-    enrolledOn: { type: new GraphQLNonNull(CalendarDateScalar) },
-    birthYear: { type: GraphQLInt },
-    personal: { type: PersonalInput },
-  },
-});
 /** What the `enrol` resolver throws, set by each test. */
 let thrown: unknown;
 const schema = new GraphQLSchema({

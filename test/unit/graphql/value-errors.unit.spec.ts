@@ -1,39 +1,8 @@
-import {
-  graphql,
-  GraphQLBoolean,
-  GraphQLEnumType,
-  GraphQLError,
-  GraphQLID,
-  GraphQLInputObjectType,
-  GraphQLInt,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLSchema,
-  GraphQLString,
-  parse,
-  validate,
-} from 'graphql';
+import { graphql, GraphQLBoolean, GraphQLError, GraphQLID, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, parse, validate } from 'graphql';
 import { CalendarDateScalar } from '../../../src/graphql/calendar-date.scalar';
 import { valueError } from '../../../src/graphql/value-errors';
+import { EnrolInput } from './enrol-input';
 
-// A schema shaped like the service's: an input with a nested input, a list, an enum, an Int and the Date scalar.
-const Gender = new GraphQLEnumType({ name: 'Gender', values: { FEMALE: {}, MALE: {}, OTHER: {}, UNDISCLOSED: {} } });
-const PersonalInput = new GraphQLInputObjectType({
-  name: 'PersonalInput',
-  fields: { fullName: { type: new GraphQLNonNull(GraphQLString) }, email: { type: GraphQLString } },
-});
-const EnrolInput = new GraphQLInputObjectType({
-  name: 'EnrolInput',
-  fields: {
-    participantId: { type: new GraphQLNonNull(GraphQLID) },
-    enrolledOn: { type: new GraphQLNonNull(CalendarDateScalar) },
-    birthYear: { type: GraphQLInt },
-    gender: { type: Gender },
-    personal: { type: PersonalInput },
-    previousDates: { type: new GraphQLList(new GraphQLNonNull(CalendarDateScalar)) },
-  },
-});
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
