@@ -8,7 +8,10 @@ export class UnreadableExpiry extends Error {
 
 /** A signed HS256 token for a principal: for development, the demo and tests. */
 export async function issueToken(secret: string, { sub, role, city }: Principal, expiresIn = '8h'): Promise<string> {
-  const token = new SignJWT({ role, ...(city === null ? {} : { city }) }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuedAt();
+  const token = new SignJWT({ role, ...(city === null ? {} : { city }) })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt();
   try {
     // jose refuses only a period it cannot read here, with a TypeError that names no value.
     token.setExpirationTime(expiresIn);

@@ -10,7 +10,7 @@ function parseCalendarDate(value: unknown, node?: ValueNode): string {
     // Date.UTC rolls 2007-02-30 over to March: a real date survives the round trip.
     if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value as string;
   }
-  // The literal's node locates the error in the document, and the field in the input (format-error.ts).
+  // The literal's node locates the error in the document, and so the field in the input (value-errors.ts).
   throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, not ${JSON.stringify(value)}`, { nodes: node });
 }
 
