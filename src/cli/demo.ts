@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { issueToken } from '../auth/issue-token';
 import { ALL_CITIES, type Principal } from '../auth/principal';
-import { type AppConfig, ConfigError, loadConfig } from '../config/config';
+import { type AppConfig, loadConfig } from '../config/config';
 import { seedDemoData } from '../demo/seed-demo-data';
+import { exitOnStartFailure } from '../start-failure';
 import { startService } from '../start-service';
 
 const DEMO_STORE = 'sqlite:data/demo.db';
@@ -63,7 +64,4 @@ async function demoTokens(config: AppConfig): Promise<string> {
   return `\nTokens for 8 hours (HTTP header Authorization, or connection_init { "authorization": ... } on the WebSocket):\n${lines.join('\n')}`;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -1,13 +1,16 @@
 import { BUILT_IN_CATALOGUE } from '../../src/catalogue/built-in-catalogue';
 import { generateProgrammeRun } from '../../src/demo/generate-programme-run';
+import { Random } from '../../src/demo/prng';
 import type { EventStore, StoredEvent } from '../../src/event-store/event-store.port';
 import { participantOfStream } from '../../src/journey/application/journey-repository';
 import type { JourneyCommand } from '../../src/journey/domain/commands';
 import { decide } from '../../src/journey/domain/decide';
 import type { JourneyEvent } from '../../src/journey/domain/events';
+import { InvalidInput, RuleViolation } from '../../src/journey/domain/errors';
 import { evolveJourney, initialJourney } from '../../src/journey/domain/journey';
 import type { KeyVault } from '../../src/personal-data/key-vault.port';
 import { sealEventData } from '../../src/personal-data/personal-data-codec';
+import { randomAmendment } from './random-amendments';
 
 const TODAY = '2026-01-01';
 
@@ -18,17 +21,37 @@ export interface DecidedJourney {
 
 /**
  * A programme run's journeys at `scale`, as the events the domain decides for them (personal data
- * in clear); those `erased` picks end with the erasure of their personal data.
+ * in clear); `amendments` random amendments are tried on each (those the decider accepts are
+ * kept), then those `erased` picks end with the erasure of their personal data.
  */
-export function decidedJourneys(seed: number, scale: number, erased: (index: number) => boolean = () => false): DecidedJourney[] {
+export function decidedJourneys(
+  seed: number,
+  scale: number,
+  erased: (index: number) => boolean = () => false,
+  amendments = 0,
+): DecidedJourney[] {
   return [...generateProgrammeRun({ seed, scale })].map(({ participantId, commands }, index) => {
-    const erasure: JourneyCommand[] = erased(index) ? [{ type: 'ErasePersonalData', data: { participantId, reason: 'Asked by the participant' } }] : [];
     let journey = initialJourney();
-    const events = [...commands, ...erasure].flatMap((command) => {
-      const decided = decide(command, journey, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
-      journey = decided.reduce(evolveJourney, journey);
-      return decided;
-    });
+    const events: JourneyEvent[] = [];
+    /** Records what the decider accepts; answers whether it did. */
+    const record = (command: JourneyCommand | null): boolean => {
+      if (command === null) return false;
+      try {
+        const decided = decide(command, journey, { today: TODAY, catalogue: BUILT_IN_CATALOGUE });
+        journey = decided.reduce(evolveJourney, journey);
+        events.push(...decided);
+        return true;
+      } catch (error) {
+        if (error instanceof RuleViolation || error instanceof InvalidInput) return false;
+        throw error;
+      }
+    };
+    for (const command of commands) {
+      if (!record(command)) throw new Error(`The generated run has a command the decider refuses: ${JSON.stringify(command)}`);
+    }
+    const random = new Random(seed, index);
+    for (let i = 0; i < amendments; i++) record(randomAmendment(journey, random));
+    if (erased(index)) record({ type: 'ErasePersonalData', data: { participantId, reason: 'Asked by the participant' } });
     return { participantId, events };
   });
 }

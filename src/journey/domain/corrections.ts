@@ -19,7 +19,7 @@ const NULLABLE: readonly CorrectedField[] = ['unemployedSince', 'provider', 'wee
 export function decideCorrection({ data }: CorrectMilestone, journey: Journey, context: DecisionContext): JourneyEvent[] {
   const { participantId, sequence, changes, reason, note } = data;
   const target = amendable(journey, sequence);
-  const kind = `A ${MILESTONE_KIND[target.event.type]} milestone`;
+  const kind = `The ${MILESTONE_KIND[target.event.type]} milestone`;
   const allowed = CORRECTABLE_FIELDS[target.event.type];
   const given = (Object.keys(changes) as CorrectedField[]).filter((field) => changes[field] !== undefined);
   const errors: FieldError[] = given.flatMap((field): FieldError[] => {
@@ -36,8 +36,13 @@ export function decideCorrection({ data }: CorrectMilestone, journey: Journey, c
     errors.push({ field: 'sequence', message: `Nothing to correct: every value given is the milestone's own, and no note was given` });
   }
   const corrected = withFields(target.event, changes);
+  // What the correction breaks, not what the milestone already broke (a partner since gone from
+  // the catalogue), nor a field already reported.
   const city = journey.state.enrolled ? journey.state.city : '';
-  errors.push(...milestoneInputErrors(corrected, city, context).filter((e) => changed.includes(e.field as CorrectedField)));
+  const text = (e: FieldError) => `${e.field}: ${e.message}`;
+  const already = new Set(milestoneInputErrors(target.event, city, context).map(text));
+  const reported = new Set(errors.map((e) => e.field));
+  errors.push(...milestoneInputErrors(corrected, city, context).filter((e) => !already.has(text(e)) && !reported.has(e.field)));
   if (errors.length > 0) throw new InvalidInput(errors);
   if (note !== null && journey.state.enrolled && journey.state.personalDataErased) {
     throw new RuleViolation('ERASED', "No note can be recorded: the participant's personal data is erased");

@@ -83,7 +83,7 @@ export class CaseFilesProjection implements Projection {
       // A case's timeline is never empty: it starts with the enrolment.
       appendMilestones: db.prepare<[string, number]>(`UPDATE case_timelines SET milestones = milestones || ',' || ? WHERE case_id = ?`),
       appendNotes: db.prepare<[string, number]>(
-        `UPDATE case_timelines SET notes = iif(notes = '', ?1, notes || ',' || ?1) WHERE case_id = ?2`,
+        `UPDATE case_timelines SET notes = notes || iif(notes = '', '', ',') || ? WHERE case_id = ?`,
       ),
       identity: db.prepare<[number], string>('SELECT identity FROM case_files WHERE case_id = ?').pluck(),
       rewriteIdentity: db.prepare<[string, string, number]>('UPDATE case_files SET identity = ?, first_enrolled_on = ? WHERE case_id = ?'),

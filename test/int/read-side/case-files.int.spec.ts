@@ -54,16 +54,17 @@ describe('the case-files read model (int, real SQLite file)', () => {
     return { db, store, reader: new CaseFilesReader(db) };
   }
 
-  it('folded in batches of any size, in any interleaving, reads as the case of each whole stream, erased ones included', async () => {
+  it('folded in batches of any size, in any interleaving, reads as the case of each whole stream, corrected, voided, noted and erased ones included', async () => {
     const runs = fc.tuple(
       fc.integer({ min: 1, max: 1_000_000 }),
       fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
       fc.integer({ min: 1, max: 200 }),
       fc.integer({ min: 2, max: 5 }),
+      fc.integer({ min: 0, max: 6 }),
     );
     await fc.assert(
-      fc.asyncProperty(runs, async ([seed, picks, batchSize, erasedEvery]) => {
-        const log = interleave(decidedJourneys(seed, 0.05, (i) => i % erasedEvery === 0), picks);
+      fc.asyncProperty(runs, async ([seed, picks, batchSize, erasedEvery, amendments]) => {
+        const log = interleave(decidedJourneys(seed, 0.05, (i) => i % erasedEvery === 0, amendments), picks);
         const { db, store, reader } = await folded(log, batchSize);
         try {
           const expected = casesOf(await store.readAll(0n, Number.MAX_SAFE_INTEGER));
@@ -78,21 +79,29 @@ describe('the case-files read model (int, real SQLite file)', () => {
     );
   });
 
-  it('given notes recorded in one batch, when the erasure comes in a later one, the read model keeps none of the personal data', async () => {
-    const [erased, kept] = decidedJourneys(7, 0.02, (i) => i === 0);
-    const log = interleave([erased!, kept!], [0]);
+  it('given notes and new personal details recorded in one batch, when the erasure comes in a later one, the read model keeps none of the personal data', async () => {
+    const [recorded, kept] = decidedJourneys(7, 0.02, (i) => i === 0);
+    const { participantId } = recorded!;
+    const beforeErasure: JourneyEvent[] = [
+      { type: 'NoteAdded', data: { participantId, occurredOn: '2008-01-02', note: 'Asked to be called after 6 pm' } },
+      { type: 'PersonalDetailsChanged', data: { participantId, occurredOn: '2008-01-03', personal: { fullName: 'New Name', email: null, phone: null } } },
+    ];
+    const erased = { participantId, events: [...recorded!.events.slice(0, -1), ...beforeErasure, recorded!.events.at(-1)!] };
+    const log = interleave([erased, kept!], [0]);
     const { db, store, reader } = await folded(log, 2);
     try {
       const sealed = await sealedValuesOf(store);
-      const [erasedStream, keptStream] = [erased!, kept!].map((j) => `participant-${j.participantId}`);
+      const [erasedStream, keptStream] = [erased, kept!].map((j) => `participant-${j.participantId}`);
       expect(sealed.get(erasedStream)!.length).toBeGreaterThan(1);
 
       const stored = storedText(db);
       for (const value of sealed.get(erasedStream)!) expect(stored).not.toContain(value);
       for (const value of sealed.get(keptStream)!) expect(stored).toContain(value);
-      const read = await reader.find(erased!.participantId);
+      const read = await reader.find(participantId);
       expect(read).toMatchObject({ personal: null, personalDataErased: true });
       expect(read!.timeline.every((m) => m.note === null)).toBe(true);
+      expect(read!.notes.length).toBeGreaterThan(0);
+      expect(read!.notes.every((n) => n.note === null)).toBe(true);
     } finally {
       db.close();
     }

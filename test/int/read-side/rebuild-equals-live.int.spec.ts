@@ -20,7 +20,7 @@ describe('every registered read model (int, real SQLite files)', () => {
     const projections = buildProjections(BUILT_IN_CATALOGUE);
     try {
       const store = new SqliteEventStore(db);
-      await recordSealed(store, new SqliteKeyVault(db), interleave(decidedJourneys(11, 0.1, (i) => i % 7 === 0), [3, 1, 4, 1, 5, 9, 2, 6]));
+      await recordSealed(store, new SqliteKeyVault(db), interleave(decidedJourneys(11, 0.1, (i) => i % 7 === 0, 4), [3, 1, 4, 1, 5, 9, 2, 6]));
       const runner = new ProjectionRunner(db, store, projections, { batchSize: 7 });
       runner.start();
       expect(await runner.waitUntilCaughtUp(await store.headPosition(), 30_000)).toBe(true);
