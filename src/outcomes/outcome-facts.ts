@@ -14,8 +14,18 @@ export type OutcomeFact =
   | { kind: 'EXITED'; on: CalendarDate; reason: ExitReason }
   | { kind: 'FOLLOW_UP'; on: CalendarDate; monthsAfterExit: number; status: FollowUpStatus };
 
-/** A fact under the sequence of the milestone it comes from, so that a correction or void can find it. */
-export type SequencedFact = OutcomeFact & { seq: number };
+/** The event that last set a fact: the figures as of a date say which event they go up to. */
+export interface FactStamp {
+  /** Global position, as a decimal string (JSON has no bigint). */
+  position: string;
+  recordedAt: string;
+}
+
+/**
+ * A fact as the read model keeps it: under the sequence of the milestone it comes from, so that a
+ * correction or void can find it, and stamped with the event that last set it.
+ */
+export type StoredFact = OutcomeFact & FactStamp & { seq: number };
 
 /** One participant's outcome history, in stream (recording) order, which may differ from date order. */
 export interface ParticipantOutcomeFacts {
@@ -28,15 +38,15 @@ export interface ParticipantOutcomeFacts {
  * its fact, a correction replaces the fact of the milestone it corrects, a void removes it. Null
  * when the event changes no fact.
  */
-export function evolveOutcomeFacts(facts: readonly SequencedFact[], event: JourneyEvent, sequence: number): SequencedFact[] | null {
+export function evolveOutcomeFacts(facts: readonly StoredFact[], event: JourneyEvent, sequence: number, stamp: FactStamp): StoredFact[] | null {
   if (event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided') {
     const seq = event.data.sequence;
     if (!facts.some((f) => f.seq === seq)) return null;
     const corrected = event.type === 'MilestoneCorrected' ? outcomeFactOf(correctedMilestone(event)) : null;
-    return facts.flatMap((f) => (f.seq !== seq ? [f] : corrected ? [{ ...corrected, seq }] : []));
+    return facts.flatMap((f) => (f.seq !== seq ? [f] : corrected ? [{ ...corrected, ...stamp, seq }] : []));
   }
   const fact = outcomeFactOf(event);
-  return fact && [...facts, { ...fact, seq: sequence }];
+  return fact && [...facts, { ...fact, ...stamp, seq: sequence }];
 }
 
 /** Null for what no figure counts: coaching, activities, referrals, erasure, notes and personal details. */

@@ -50,6 +50,11 @@ export class DashboardType implements DashboardView {
   @Field(() => [ReasonCountType]) exitsByReason!: ReasonCountType[];
   @Field(() => [ContractCountType]) jobsByContract!: ContractCountType[];
   @Field({ description: 'True when small cells were hidden for this viewer.' }) suppressed!: boolean;
-  @Field({ description: 'Global position of the last event that changed these figures.' }) lastEventPosition!: string;
-  @Field(() => DateTimeScalar, { description: 'When that event was recorded.' }) updatedAt!: string;
+  @Field({
+    description:
+      "Global position of the last event folded into these figures: for figures as of a date, the last one dated on or before it. '0' when none has changed them.",
+  })
+  lastEventPosition!: string;
+  @Field(() => DateTimeScalar, { description: 'When that event was recorded; when there is none, when the figures were read.' })
+  updatedAt!: string;
 }

@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { counterDeltas } from '../../outcomes/outcome-counts';
-import { evolveOutcomeFacts, type SequencedFact } from '../../outcomes/outcome-facts';
+import { evolveOutcomeFacts, type StoredFact } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { survivalDeltas } from '../../outcomes/survival';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
@@ -17,7 +17,7 @@ import type { Projection, ProjectionWriter } from '../../projections/projection'
 export class OutcomesProjection implements Projection {
   readonly name = 'outcomes';
   readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
-  // 2: each fact names the milestone it comes from, for corrections and voids.
+  // 2: each fact names the milestone it comes from, for corrections and voids, and the event that set it.
   readonly layout = 2;
 
   constructor(private readonly catalogue: Catalogue) {}
@@ -80,8 +80,8 @@ export class OutcomesProjection implements Projection {
         const row = sql.participant.get(participantId);
         const city = event.type === 'ParticipantEnrolled' ? event.data.city : row?.city;
         if (city === undefined) return [];
-        const known: SequencedFact[] = row ? JSON.parse(row.facts) : [];
-        const facts = evolveOutcomeFacts(known, event, stored.version);
+        const known: StoredFact[] = row ? JSON.parse(row.facts) : [];
+        const facts = evolveOutcomeFacts(known, event, stored.version, { position: String(stored.position), recordedAt: stored.metadata.recordedAt });
         if (facts === null) return [];
         const before = contributionAt({ city, facts: known }, null, exitClasses);
         const after = contributionAt({ city, facts }, null, exitClasses);

@@ -5,7 +5,7 @@ import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
 import { InvalidInput } from '../../journey/domain/errors';
 import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
-import type { OutcomeFact } from '../../outcomes/outcome-facts';
+import type { StoredFact } from '../../outcomes/outcome-facts';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
@@ -13,12 +13,15 @@ import { type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/s
 import { SQLITE_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 
-/** Marks figures that no event has changed yet. */
-const NEVER = new Date(0).toISOString();
-
 interface ScopeRow {
   last_position: bigint;
   updated_at: string;
+}
+
+/** The last event the figures go up to; undefined while none has changed them. */
+interface LastEvent {
+  position: bigint;
+  recordedAt: string;
 }
 
 /** A scope's live dashboard, as computed when its figures were last changed by `position`, on `today`. */
@@ -59,8 +62,8 @@ export class OutcomesReader {
     if (asOf !== null) return toDashboard(this.figures(city, programme, asOf));
     this.checkScope(city, programme);
     const scope = scopeOf(city, programme);
-    const touched = this.sql().scope.get(scope);
-    const position = touched?.last_position ?? 0n;
+    const touched = lastEventOf(this.sql().scope.get(scope));
+    const position = touched?.position ?? 0n;
     const today = this.clock.today();
     const known = this.live.get(scope);
     if (known && known.position === position && known.today === today) return known.view;
@@ -71,47 +74,57 @@ export class OutcomesReader {
 
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
     this.checkScope(city, programme);
-    return this.figuresOf(city, programme, asOf, this.sql().scope.get(scopeOf(city, programme)), this.clock.today());
+    const live = asOf === null ? lastEventOf(this.sql().scope.get(scopeOf(city, programme))) : undefined;
+    return this.figuresOf(city, programme, asOf, live, this.clock.today());
   }
 
-  /** `touched` is the scope's row of the last event that changed it; `today` censors the open cases of live figures. */
-  private figuresOf(city: string, programme: string | null, asOf: string | null, touched: ScopeRow | undefined, today: string): OutcomeFigures {
-    const scope = scopeOf(city, programme);
-    const sql = this.sql();
-    const common = {
-      city,
-      programme,
-      asOf,
-      targets: targetsOf(this.catalogue, city, programme),
-      lastEventPosition: touched?.last_position ?? 0n,
-      updatedAt: touched?.updated_at ?? NEVER,
-    };
+  /** `touched` is the last event that changed the live figures; `today` censors their open cases. */
+  private figuresOf(city: string, programme: string | null, asOf: string | null, touched: LastEvent | undefined, today: string): OutcomeFigures {
+    const common = { city, programme, asOf, targets: targetsOf(this.catalogue, city, programme) };
     if (asOf === null) {
+      const sql = this.sql();
+      const scope = scopeOf(city, programme);
       return {
         ...common,
+        ...this.stamped(touched),
         counts: countsFromCounters(sql.counters.all(scope)),
         tallies: talliesFromRows(sql.tallies.all(scope)),
         censorAt: today,
       };
     }
-    const contributions = this.contributionsAsOf(city, programme, asOf);
+    const { contributions, last } = this.contributionsAsOf(city, programme, asOf);
     return {
       ...common,
+      ...this.stamped(last),
       counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
       tallies: talliesOf(contributions),
       censorAt: asOf,
     };
   }
 
+  /**
+   * Figures no event has changed are at position 0, read now: the public contract makes both
+   * fields non-null, so they cannot say "none" with a null.
+   */
+  private stamped(last: LastEvent | undefined): Pick<OutcomeFigures, 'lastEventPosition' | 'updatedAt'> {
+    return { lastEventPosition: last?.position ?? 0n, updatedAt: last?.recordedAt ?? this.clock.now().toISOString() };
+  }
+
   // As-of figures are rare and cost one pass over the city's participants' compact facts.
-  private contributionsAsOf(city: string, programme: string | null, asOf: string): Contribution[] {
+  private contributionsAsOf(city: string, programme: string | null, asOf: string): { contributions: Contribution[]; last: LastEvent | undefined } {
     const { exitClasses } = this.catalogue;
     const contributions: Contribution[] = [];
-    for (const facts of this.sql().participantsOf.iterate(city)) {
-      const c = contributionAt({ city, facts: JSON.parse(facts) as OutcomeFact[] }, asOf, exitClasses);
-      if (c && (programme === null || c.programme === programme)) contributions.push(c);
+    let last: LastEvent | undefined;
+    for (const text of this.sql().participantsOf.iterate(city)) {
+      const facts = JSON.parse(text) as StoredFact[];
+      const c = contributionAt({ city, facts }, asOf, exitClasses);
+      if (!c || (programme !== null && c.programme !== programme)) continue;
+      contributions.push(c);
+      for (const { on, position, recordedAt } of facts) {
+        if (on <= asOf && (last === undefined || BigInt(position) > last.position)) last = { position: BigInt(position), recordedAt };
+      }
     }
-    return contributions;
+    return { contributions, last };
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -120,6 +133,8 @@ export class OutcomesReader {
     return this.statements;
   }
 }
+
+const lastEventOf = (row: ScopeRow | undefined): LastEvent | undefined => row && { position: row.last_position, recordedAt: row.updated_at };
 
 const scopeOf = (city: string, programme: string | null): string => (programme === null ? cityScope(city) : programmeScope(city, programme));
 

@@ -1,0 +1,81 @@
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { Clock } from '../../../src/clock/clock';
+import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { JourneyEvent } from '../../../src/journey/domain/events';
+import { foldEvents } from '../../../src/projections/fold-events';
+import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
+import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { event } from '../../unit/journey/fixtures';
+import { tempDir } from '../../support/temp-files';
+
+const NOW = '2008-06-30T12:00:00.000Z';
+
+class FixedClock extends Clock {
+  now = () => new Date(NOW);
+}
+
+/** Events of two Paris participants, recorded on the day given, one global position each. */
+const LOG: [participant: string, event: JourneyEvent, recordedOn: string][] = [
+  ['a', event.enrolled({ participantId: 'a', occurredOn: '2007-01-10' }), '2007-01-10'],
+  ['b', event.enrolled({ participantId: 'b', occurredOn: '2007-02-01' }), '2007-02-02'],
+  // Recorded late: its position is after B's enrolment, its date before.
+  ['a', event.jobStarted('2007-01-20', { participantId: 'a' }), '2007-03-01'],
+  ['b', event.coachingHeld('2007-02-10', { participantId: 'b' }), '2007-03-02'],
+];
+
+function stored(): StoredEvent[] {
+  const versions = new Map<string, number>();
+  return LOG.map(([participant, e, recordedOn], i) => {
+    versions.set(participant, (versions.get(participant) ?? 0) + 1);
+    return {
+      ...e,
+      streamId: `participant-${participant}`,
+      version: versions.get(participant)!,
+      position: BigInt(i + 1),
+      metadata: { recordedAt: `${recordedOn}T09:00:00.000Z`, recordedBy: 'test', commandId: null },
+    };
+  });
+}
+
+describe('a dashboard as of a date (int, real SQLite file)', () => {
+  const tmp = tempDir('journey-as-of-');
+  afterAll(() => tmp.remove());
+
+  it('says which event its figures go up to: the last one dated on or before that date, not the live one', () => {
+    const db = openSqliteDatabase(tmp.file('journeys.db'));
+    try {
+      const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+      db.transaction(() => foldEvents(writer, stored(), 0n))();
+      const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const stamp = (asOf: string | null) => {
+        const { lastEventPosition, updatedAt } = reader.dashboard('paris', null, asOf);
+        return { lastEventPosition, updatedAt };
+      };
+
+      expect(stamp('2007-01-15')).toEqual({ lastEventPosition: '1', updatedAt: '2007-01-10T09:00:00.000Z' });
+      // The job dated 20 January was recorded after B's enrolment: it is the last event of figures as of 25 January.
+      expect(stamp('2007-01-25')).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
+      // The coaching session counts in no figure.
+      expect(stamp('2007-12-31')).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
+      expect(stamp(null)).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('before any event, and on an empty store, is at position 0 and read now', () => {
+    const db = openSqliteDatabase(tmp.file('empty.db'));
+    try {
+      const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+      const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      for (const asOf of [null, '2007-01-01']) {
+        expect(reader.dashboard('paris', null, asOf)).toMatchObject({ lastEventPosition: '0', updatedAt: NOW });
+      }
+      db.transaction(() => foldEvents(writer, stored(), 0n))();
+      expect(reader.dashboard('paris', null, '2007-01-09')).toMatchObject({ lastEventPosition: '0', updatedAt: NOW, enrolled: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
