@@ -1,4 +1,4 @@
-import { outcomeFactOf } from '../../../src/outcomes/outcome-facts';
+import { evolveOutcomeFacts, outcomeFactOf } from '../../../src/outcomes/outcome-facts';
 import { event } from '../journey/fixtures';
 import { CHANTAL, factsOf } from './paris-cohort';
 
@@ -60,5 +60,33 @@ describe('outcome facts: what of a journey the figures depend on', () => {
         { kind: 'FOLLOW_UP', on: '2008-02-29', monthsAfterExit: 6, status: 'UNEMPLOYED' },
       ],
     });
+  });
+});
+
+describe('stored outcome facts, as events fold into them', () => {
+  const at = (position: number) => ({ position: String(position), recordedAt: `2008-01-0${position}T09:00:00.000Z` });
+  const enrolled = evolveOutcomeFacts([], event.enrolled({ occurredOn: '2007-02-01' }), 1, at(1))!;
+  const employed = evolveOutcomeFacts(enrolled, event.jobStarted('2007-03-01', { contractType: 'TIME_SHARE' }), 2, at(2))!;
+
+  it('a milestone adds its fact under its sequence, stamped with its event', () => {
+    expect(employed.at(-1)).toEqual({ kind: 'JOB', on: '2007-03-01', contractType: 'TIME_SHARE', seq: 2, ...at(2) });
+  });
+
+  it("a correction replaces its milestone's fact in place, stamped with the correction", () => {
+    const corrected = event.corrected(2, 'JOB_STARTED', event.jobStarted('2007-04-01', { contractType: 'PERMANENT' }), ['occurredOn', 'contractType']);
+    expect(evolveOutcomeFacts(employed, corrected, 3, at(3))).toEqual([
+      enrolled[0],
+      { kind: 'JOB', on: '2007-04-01', contractType: 'PERMANENT', seq: 2, ...at(3) },
+    ]);
+  });
+
+  it("a void removes its milestone's fact", () => {
+    expect(evolveOutcomeFacts(employed, event.voided(2), 3, at(3))).toEqual(enrolled);
+  });
+
+  it('changes nothing for an amendment of a milestone no figure counts, a note or new personal details', () => {
+    for (const e of [event.voided(5), event.noteAdded('2007-03-02'), event.personalDetailsChanged('2007-03-02'), event.coachingHeld('2007-03-02')]) {
+      expect(evolveOutcomeFacts(employed, e, 3, at(3))).toBeNull();
+    }
   });
 });
