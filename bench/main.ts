@@ -1,4 +1,4 @@
-// npm run bench [-- --size full|ci] [--out DIR] [--work DIR]: every figure of DESIGN 6, each beside
+// npm run bench [-- --size full|ci] [--out DIR] [--work DIR]: every speed target of docs/operations.md, each beside
 // its baseline from the same run, written to DIR/results.md and DIR/results.json (bench/ by default).
 import { join } from 'node:path';
 import { runBench } from './harness';

@@ -84,7 +84,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `Written by \`npm run bench\` (size \`${results.size}\`) on ${results.startedAt}, in ${number(results.seconds)} s: ` +
       `${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node.js ${m.node}, ${m.platform}. Each figure is measured beside its ` +
-      'baseline in the same run, on the same machine, and is read as their ratio (DESIGN 6); the JSON beside this ' +
+      'baseline in the same run, on the same machine, and is read as their ratio (docs/operations.md); the JSON beside this ' +
       'file has the same rows.',
     '',
     '| Figure | Measured | Baseline (same run) | Ratio | Target | Met |',

@@ -20,7 +20,7 @@ export interface BenchSize {
   subscription: SubscriptionSettings;
 }
 
-/** What DESIGN 6 and the issue ask for. A full run takes about ten minutes on two cores. */
+/** The speed targets of docs/operations.md. A full run takes about ten minutes on two cores. */
 export const FULL: BenchSize = {
   name: 'full',
   store: { appends: 3_000, rounds: 3, streams: 100 },

@@ -1,7 +1,7 @@
 import { Forbidden } from './access-errors';
 import { ALL_CITIES, type Principal, type Role, withArticle } from './principal';
 
-/** What an operation needs (DESIGN 5's table, one row each). */
+/** What an operation needs (the table of docs/access-and-privacy.md, one row each). */
 export type Capability =
   | 'recordMilestones'
   | 'erasePersonalData'
@@ -52,7 +52,7 @@ export function cityScope(principal: Principal, capability: Capability): string 
   return ownCity ? principal.city : null;
 }
 
-/** Researchers see outcome figures with small cells hidden (DESIGN 5). */
+/** Researchers see outcome figures with small cells hidden (docs/access-and-privacy.md). */
 export const seesSmallCells = (principal: Principal): boolean => principal.role !== 'researcher';
 
 function describe(capability: Capability): string {

@@ -11,7 +11,7 @@ import { TokenVerifier } from './token-verifier';
 
 /**
  * Runs before every resolver and controller: who calls (the bearer token), whether the role may
- * use the operation at all (DESIGN 5), and the mutation budget. Checks that depend on a city are
+ * use the operation at all (docs/access-and-privacy.md), and the mutation budget. Checks that depend on a city are
  * made where the city is known, with the same policy; an enrolment's, from its input, here.
  */
 @Injectable()

@@ -6,7 +6,7 @@ const targets = (t: Partial<ProgrammeTargets>): ProgrammeTargets => ({
   businessCreationRate: t.businessCreationRate ?? null,
 });
 
-/** The "Senior competence" programme as run in 2006-2008 (DESIGN 2). */
+/** The "Senior competence" programme as run in 2006-2008 (docs/operations.md). */
 export const BUILT_IN_CATALOGUE: Catalogue = {
   exitClasses: {
     EMPLOYMENT: 'POSITIVE',

@@ -1,4 +1,4 @@
-/** The service's settings (DESIGN 2), read once at start from the environment. */
+/** The service's settings (docs/operations.md), read once at start from the environment. */
 export interface AppConfig {
   port: number;
   eventStore: { kind: 'sqlite'; file: string };

@@ -1,5 +1,5 @@
 // The "Senior competence" programme as the demo run plays it: each city's groups, who joined them,
-// what happened to them, and what each programme does along the way (DESIGN 2 and 4).
+// what happened to them, and what each programme does along the way (docs/operations.md and docs/outcomes.md).
 import type { JobStarted } from '../journey/domain/events';
 import type {
   ActivityKind,

@@ -10,7 +10,7 @@ export interface DescribedError {
   extensions: Record<string, unknown>;
 }
 
-/** The one mapping from the service's errors to DESIGN 3's codes; null for a fault. */
+/** The one mapping from the service's errors to the codes of docs/journey-rules.md; null for a fault. */
 export function describeError(error: unknown): DescribedError | null {
   const as = (code: string, message: string, extensions: Record<string, unknown> = {}) => ({ code, message, extensions });
   if (error instanceof RuleViolation) return as('RULE_VIOLATION', error.message, { rule: error.rule });

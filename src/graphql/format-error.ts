@@ -18,7 +18,7 @@ const REQUEST_ERROR_CODES = new Set([
 const logger = new Logger('GraphQL');
 
 /**
- * Gives every error its code (DESIGN 3) and nothing else: no stack trace, no internal message, no
+ * Gives every error its code (docs/journey-rules.md) and nothing else: no stack trace, no internal message, no
  * personal data (domain messages never hold any).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

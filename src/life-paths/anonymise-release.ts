@@ -52,7 +52,7 @@ const GENERALISATIONS: readonly ((qi: ReleasedQuasiIdentifiers, record: LifePath
 ];
 
 /**
- * The k-anonymous release of all life paths (DESIGN 5). Global recoding: a generalisation step
+ * The k-anonymous release of all life paths (docs/access-and-privacy.md). Global recoding: a generalisation step
  * applies to every record, not only to those in small classes, so a released value means the same
  * thing on every path and classes cannot be told apart by their level of detail. What is still in
  * a class smaller than k after the last step is suppressed.

@@ -3,7 +3,7 @@ import { CONTRACT_TYPES, type ContractType, EXIT_REASONS, type ExitReason } from
 import { scopeChanges } from './outcome-scopes';
 import { type Contribution, zeroPerContract } from './participant-contribution';
 
-/** A dashboard's counts: sums of participants' contributions (DESIGN 4). */
+/** A dashboard's counts: sums of participants' contributions (docs/outcomes.md). */
 export interface OutcomeCounts {
   enrolled: number;
   active: number;
@@ -153,7 +153,7 @@ export interface OutcomeRates {
 }
 
 /**
- * The rates of DESIGN 4 beside their targets. Neutral exits (retirement, health, relocation) are
+ * The rates of docs/outcomes.md beside their targets. Neutral exits (retirement, health, relocation) are
  * outside the programme's reach, so they leave the positive-exit denominator; a rate with nothing
  * to divide by is null rather than 0, which would read as a failure.
  */

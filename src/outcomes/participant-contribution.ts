@@ -10,7 +10,7 @@ import type { OutcomeFact, ParticipantOutcomeFacts } from './outcome-facts';
 type Flag = 0 | 1;
 
 /**
- * What one participant adds to its dashboards on a given date (DESIGN 4). Flags are 0 | 1 so that
+ * What one participant adds to its dashboards on a given date (docs/outcomes.md). Flags are 0 | 1 so that
  * dashboards are plain sums, and a change of contribution is a difference of sums.
  */
 export interface Contribution {

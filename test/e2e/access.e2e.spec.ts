@@ -17,7 +17,7 @@ const F: Outcome = 'FORBIDDEN';
 const N: Outcome = 'NOT_FOUND';
 const H: Outcome = 'hidden';
 
-/** DESIGN 5's table: for each operation, what each role gets in its own city and in another. */
+/** the table of docs/access-and-privacy.md: for each operation, what each role gets in its own city and in another. */
 const TABLE: Record<string, Record<Caller, [own: Outcome, other: Outcome]>> = {
   enrolParticipant: { adviser: [A, F], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
   recordCoachingSession: { adviser: [A, N], coordinator: [F, F], researcher: [F, F], admin: [F, F] },
@@ -41,7 +41,7 @@ const CASES = Object.entries(TABLE).flatMap(([operation, byRole]) =>
 
 const COACHING = { occurredOn: '2007-05-02', mode: 'GROUP', durationMinutes: 60 };
 
-describe('who may do what, where (e2e, DESIGN 5, real app over HTTP and WebSocket)', () => {
+describe('who may do what, where (e2e, docs/access-and-privacy.md, real app over HTTP and WebSocket)', () => {
   const api = appForTests();
   const tokens = {} as Record<Caller, string>;
 

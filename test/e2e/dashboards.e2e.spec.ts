@@ -56,7 +56,7 @@ describe('outcome dashboards (e2e, real app on a SQLite file)', () => {
     await enrol('2007-05-01');
   });
 
-  it("gives a city's live figures as DESIGN 4 defines them", async () => {
+  it("gives a city's live figures as docs/outcomes.md defines them", async () => {
     const d = await dashboard({ city: 'frankfurt' });
     expect(d).toMatchObject({
       city: 'frankfurt', programme: null, asOf: null,

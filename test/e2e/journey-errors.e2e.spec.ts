@@ -19,7 +19,7 @@ const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const longText = 'x'.repeat(2001);
 
 const REFUSED: RefusedCase[] = [
-  // Rules of the journey (DESIGN 3).
+  // Rules of the journey (docs/journey-rules.md).
   { title: 'enrolling an existing participant', setup: 'active', name: 'enrolParticipant', input: {}, code: 'RULE_VIOLATION', rule: 'ALREADY_ENROLLED' },
   { title: 'a milestone before the enrolment', setup: 'active', name: 'recordCoachingSession', input: { occurredOn: '2007-01-02', mode: 'GROUP', durationMinutes: 60 }, code: 'RULE_VIOLATION', rule: 'DATE_BEFORE_ENROLMENT' },
   { title: 'a date after today', setup: 'active', name: 'recordCoachingSession', input: { occurredOn: tomorrow, mode: 'GROUP', durationMinutes: 60 }, code: 'RULE_VIOLATION', rule: 'DATE_IN_FUTURE' },

@@ -12,7 +12,7 @@ import { milestoneInputErrors } from './milestone-input';
 const NULLABLE: readonly CorrectedField[] = ['unemployedSince', 'provider', 'weeklyHours'];
 
 /**
- * Puts a recorded milestone right (DESIGN 9). The corrected journey is checked milestone by
+ * Puts a recorded milestone right (docs/corrections.md). The corrected journey is checked milestone by
  * milestone with the rules that checked the original, so a correction that would break one is
  * refused with that rule's code, whichever milestone it breaks.
  */

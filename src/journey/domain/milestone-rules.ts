@@ -5,7 +5,7 @@ import { evolve, initialState, type EnrolledJourney, type JourneyState } from '.
 import type { CalendarDate } from './vocabulary';
 
 /**
- * The rules of DESIGN 3 and 9 that a milestone must keep, given the journey before it. A new
+ * The rules of docs/journey-rules.md and docs/corrections.md that a milestone must keep, given the journey before it. A new
  * milestone is checked against the journey as it stands; a correction, by checking every
  * milestone of the corrected journey in turn (`checkJourney`), so both refuse with the same code.
  */

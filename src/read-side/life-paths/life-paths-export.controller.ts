@@ -10,7 +10,7 @@ import { callerFilter } from './caller-filter';
 import { HttpErrorsFilter } from './http-errors.filter';
 import { LifePathsReader } from './life-paths.reader';
 
-/** The life-paths release as a CSV download, for researchers' statistics tools (DESIGN 5). */
+/** The life-paths release as a CSV download, for researchers' statistics tools (docs/access-and-privacy.md). */
 @Controller('exports')
 @UseFilters(HttpErrorsFilter)
 export class LifePathsExportController {

@@ -13,7 +13,7 @@ type CountField =
 
 const COUNTS: CountField[] = ['enrolled', 'active', 'exited', 'positiveExits', 'neutralExits', 'jobReturns', 'businessCreations', 'followUps6m', 'sustainedOutcomes6m'];
 
-/** A count from 1 to k − 1 could point at a person: researchers see it as null (DESIGN 5). */
+/** A count from 1 to k − 1 could point at a person: researchers see it as null (docs/access-and-privacy.md). */
 const isSmall = (count: number | null, k: number): boolean => count !== null && count > 0 && count < k;
 
 /** A dashboard as researchers see it: small cells, and every rate or median built on one, hidden. */

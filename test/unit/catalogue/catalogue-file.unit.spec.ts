@@ -151,7 +151,7 @@ describe('loadCatalogueFile', () => {
 });
 
 describe('The built-in catalogue', () => {
-  // DESIGN 2, "Built-in catalogue": codes are the API's values.
+  // The built-in catalogue (docs/outcomes.md): codes are the API's values.
   const DESIGN_TABLE = [
     {
       code: 'paris',
@@ -199,7 +199,7 @@ describe('The built-in catalogue', () => {
     },
   ];
 
-  it("has DESIGN 2's cities, programmes with their targets, and partners", () => {
+  it("has the built-in catalogue's cities, programmes with their targets, and partners", () => {
     const actual = BUILT_IN_CATALOGUE.cities.map((city) => ({
       code: city.code,
       name: city.name,

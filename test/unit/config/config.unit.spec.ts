@@ -12,7 +12,7 @@ function refusal(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('falls back to the defaults of DESIGN 2 when nothing is set', () => {
+  it('falls back to the defaults of docs/operations.md when nothing is set', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       eventStore: { kind: 'sqlite', file: 'data/journeys.db' },

@@ -1,4 +1,4 @@
-// Replays a generated run through the domain, and computes the dashboards' figures (DESIGN 4)
+// Replays a generated run through the domain, and computes the dashboards' figures (docs/outcomes.md)
 // simply, from the accepted events.
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { decide } from '../../../src/journey/domain/decide';

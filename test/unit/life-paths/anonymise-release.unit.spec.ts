@@ -35,7 +35,7 @@ describe('anonymised release of life paths', () => {
     expect(paths.map(qiColumns)).toEqual(Array(4).fill({ ...FINEST, ageBand: '50-59' }));
   });
 
-  it('generalises in the order of DESIGN 5: a class split by sector group first loses age and quarter detail', () => {
+  it('generalises in the order docs/access-and-privacy.md gives: a class split by sector group first loses age and quarter detail', () => {
     const records = [
       aRecord({ lastSector: 'M', entryDate: '2007-05-14' }),
       aRecord({ lastSector: 'M', entryDate: '2007-11-02' }),

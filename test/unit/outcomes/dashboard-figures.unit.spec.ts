@@ -33,7 +33,7 @@ function counts(expected: Expected): OutcomeCounts {
 const parisRates = (c: OutcomeCounts, programme: string | null = null) =>
   rates(c, targetsOf(BUILT_IN_CATALOGUE, 'paris', programme));
 
-describe('Paris dashboards (DESIGN 4), live', () => {
+describe('Paris dashboards (docs/outcomes.md), live', () => {
   it('the city counts every participant once, by its state today', () => {
     expect(dashboard(null)).toEqual(
       counts({
