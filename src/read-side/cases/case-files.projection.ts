@@ -18,7 +18,7 @@ import type { Projection, ProjectionWriter } from '../../projections/projection'
 import { notesOf, notesText, timelineOf, timelineText } from './case-timeline-text';
 
 /** A case as a batch changes it. */
-interface CaseChange {
+interface CaseInBatch {
   /** The case's row; undefined until it is written. */
   caseId: number | undefined;
   /** Read only when the batch changes it (a case it enrols, new personal details, a correction). */
@@ -102,7 +102,7 @@ export class CaseFilesProjection implements Projection {
       sql.rewriteLists.run(timelineText(withoutNotes(timelineOf(milestones))), notesText(withoutNotes(notesOf(notes))), caseId);
     };
 
-    const save = (participantId: string, change: CaseChange, loaded: CaseChange | undefined): void => {
+    const save = (participantId: string, change: CaseInBatch, loaded: CaseInBatch | undefined): void => {
       const { identity, head, added, timeline, notes } = change;
       const { state } = head;
       const erased = state.personalDataErased;
@@ -122,16 +122,16 @@ export class CaseFilesProjection implements Projection {
       if (notes.length > 0) sql.appendNotes.run(notesText(blank(notes)), caseId);
       if (erased && !loaded.head.state.personalDataErased) erase(caseId);
     };
-    const cases = new BatchRecords<CaseChange>((participantId) => {
+    const cases = new BatchRecords<CaseInBatch>((participantId) => {
       const row = sql.head.get(participantId);
       const head = row && (JSON.parse(row.head) as CaseHead);
       return head && { caseId: row.case_id, identity: undefined, head, added: [], timeline: undefined, notes: [] };
     }, save);
 
     /** The case's identity as the batch has it. */
-    const storedIdentity = (change: CaseChange): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
+    const storedIdentity = (change: CaseInBatch): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
     /** The case's whole timeline as the batch has it: stored, then added. */
-    const wholeTimeline = (change: CaseChange): MilestoneView[] => [
+    const wholeTimeline = (change: CaseInBatch): MilestoneView[] => [
       ...(change.timeline ?? [...(change.caseId === undefined ? [] : timelineOf(sql.lists.get(change.caseId)!.milestones)), ...change.added]),
     ];
 
@@ -144,8 +144,8 @@ export class CaseFilesProjection implements Projection {
         const recorded = { event, version: stored.version, metadata: stored.metadata };
         const next = changeCase(before?.head ?? null, () => storedIdentity(before!), () => wholeTimeline(before!), recorded, this.catalogue);
         if (next === null) return [];
-        const base: CaseChange = before ?? { caseId: undefined, identity: identityOf(event)!, head: next.head, added: [], timeline: undefined, notes: [] };
-        const changed: CaseChange = { ...base, head: next.head };
+        const base: CaseInBatch = before ?? { caseId: undefined, identity: identityOf(event)!, head: next.head, added: [], timeline: undefined, notes: [] };
+        const changed: CaseInBatch = { ...base, head: next.head };
         switch (next.kind) {
           case 'milestone':
             if (changed.timeline !== undefined) changed.timeline = [...changed.timeline, next.milestone];
