@@ -37,7 +37,7 @@ export function evolveJourney(journey: Journey, event: JourneyEvent): Journey {
 }
 
 /** The milestones once a correction or void is applied to the one it names. */
-export function amendMilestones(milestones: readonly RecordedMilestone[], amendment: Extract<JourneyEvent, { type: 'MilestoneCorrected' | 'MilestoneVoided' }>): RecordedMilestone[] {
+function amendMilestones(milestones: readonly RecordedMilestone[], amendment: Extract<JourneyEvent, { type: 'MilestoneCorrected' | 'MilestoneVoided' }>): RecordedMilestone[] {
   return milestones.map((m) => {
     if (m.sequence !== amendment.data.sequence) return m;
     if (amendment.type === 'MilestoneVoided') return { ...m, voided: true };
