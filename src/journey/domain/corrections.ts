@@ -19,14 +19,14 @@ const NULLABLE: readonly CorrectedField[] = ['unemployedSince', 'provider', 'wee
 export function decideCorrection({ data }: CorrectMilestone, journey: Journey, context: DecisionContext): JourneyEvent[] {
   const { participantId, sequence, changes, reason, note } = data;
   const target = amendable(journey, sequence);
-  const kind = `The ${MILESTONE_KIND[target.event.type]} milestone`;
+  const named = `The ${MILESTONE_KIND[target.event.type]} milestone`;
   const allowed = CORRECTABLE_FIELDS[target.event.type];
   const given = (Object.keys(changes) as CorrectedField[]).filter((field) => changes[field] !== undefined);
   const errors: FieldError[] = given.flatMap((field): FieldError[] => {
     if (field === 'city') {
       return [{ field, message: "An enrolment's city cannot be corrected: record an exit, then enrol the participant in the other city" }];
     }
-    if (!allowed.includes(field)) return [{ field, message: `${kind} has no ${field} to correct` }];
+    if (!allowed.includes(field)) return [{ field, message: `${named} has no ${field} to correct` }];
     if (changes[field] === null && !NULLABLE.includes(field)) return [{ field, message: `${field} must not be null` }];
     return [];
   });
@@ -51,18 +51,10 @@ export function decideCorrection({ data }: CorrectMilestone, journey: Journey, c
     journey.milestones.map((m) => (m.sequence === sequence ? { ...m, event: corrected } : m)),
     context.today,
   );
+  const values = valuesOf(corrected);
+  const kind = MILESTONE_KIND[corrected.type];
   return [
-    { type: 'MilestoneCorrected', data: {
-        participantId,
-        occurredOn: context.today,
-        sequence,
-        kind: MILESTONE_KIND[corrected.type],
-        values: valuesOf(corrected),
-        changed,
-        reason,
-        note,
-      },
-    },
+    { type: 'MilestoneCorrected', data: { participantId, occurredOn: context.today, sequence, kind, values, changed, reason, note } },
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { JourneyEvent, MilestoneEvent } from './events';
+import type { JourneyEvent, MilestoneAmendment, MilestoneEvent } from './events';
 import { withValues } from './milestone-fields';
 import { evolve, initialState, type JourneyState } from './state';
 
@@ -37,7 +37,7 @@ export function evolveJourney(journey: Journey, event: JourneyEvent): Journey {
 }
 
 /** The milestones once a correction or void is applied to the one it names. */
-function amendMilestones(milestones: readonly RecordedMilestone[], amendment: Extract<JourneyEvent, { type: 'MilestoneCorrected' | 'MilestoneVoided' }>): RecordedMilestone[] {
+function amendMilestones(milestones: readonly RecordedMilestone[], amendment: MilestoneAmendment): RecordedMilestone[] {
   return milestones.map((m) => {
     if (m.sequence !== amendment.data.sequence) return m;
     if (amendment.type === 'MilestoneVoided') return { ...m, voided: true };
