@@ -68,8 +68,8 @@ export function evolveLifePathRecord(
   if (event.type === 'ParticipantEnrolled') {
     // A stream is enrolled once (ALREADY_ENROLLED); a replayed enrolment must not reset the path.
     if (record !== null) return record;
-    const { participantId, city } = event.data;
-    return settled({ participantId, city, ...profileOf(event), programme: '', outcome: null, steps: [stepOf(event, sequence)!] }, exitClasses);
+    const { participantId, city, programme } = event.data;
+    return withStep({ participantId, city, ...profileOf(event), programme, outcome: null, steps: [] }, stepOf(event, sequence)!, exitClasses);
   }
   if (record === null) return null;
   if (event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided') {
@@ -78,10 +78,12 @@ export function evolveLifePathRecord(
     const corrected = event.type === 'MilestoneCorrected' ? correctedMilestone(event) : null;
     const steps = record.steps.flatMap((s) => (s.seq !== seq ? [s] : corrected ? [stepOf(corrected, seq)!] : []));
     const profile = corrected?.type === 'ParticipantEnrolled' ? profileOf(corrected) : {};
-    return settled({ ...record, ...profile, steps }, exitClasses);
+    // Any step may have moved, the entry date too: every step is placed again, in order.
+    const empty: FoldedLifePath = { ...record, ...profile, outcome: null, steps: [] };
+    return steps.reduce((settled, step) => withStep(settled, step, exitClasses), empty);
   }
   const step = stepOf(event, sequence);
-  return step === null ? record : settled({ ...record, steps: [...record.steps, step] }, exitClasses);
+  return step === null ? record : withStep(record, step, exitClasses);
 }
 
 const profileOf = ({ data: { occurredOn, profile } }: ParticipantEnrolled) => ({
@@ -100,19 +102,16 @@ const stepOf = (event: JourneyEvent, seq: number): RecordedStep | null => {
 };
 
 /**
- * What the steps decide: each one's month since entry, the latest spell's programme, and the class
- * of the latest exit unless a re-enrolment followed it. "Latest" is in recording order: the decider
- * keeps exits and re-enrolments in date order within a journey, corrections included.
+ * The record with one more step: the step's month since entry, and what it decides of the latest
+ * spell's programme and of the class of the latest exit (null again after a re-enrolment).
+ * "Latest" is in recording order: the decider keeps exits and re-enrolments in date order within
+ * a journey, corrections included.
  */
-function settled(record: FoldedLifePath, exitClasses: Catalogue['exitClasses']): FoldedLifePath {
-  let { programme } = record;
-  let outcome: OutcomeClass | null = null;
-  for (const step of record.steps) {
-    if (step.programme !== undefined) [programme, outcome] = [step.programme, null];
-    if (step.kind === 'EXITED') outcome = exitClasses[step.detail as ExitReason];
-  }
-  const steps = record.steps.map((step) => ({ ...step, month: monthsBetween(record.entryDate, step.on) }));
-  return { ...record, programme, outcome, steps };
+function withStep(record: FoldedLifePath, step: RecordedStep, exitClasses: Catalogue['exitClasses']): FoldedLifePath {
+  let { programme, outcome } = record;
+  if (step.programme !== undefined) [programme, outcome] = [step.programme, null];
+  if (step.kind === 'EXITED') outcome = exitClasses[step.detail as ExitReason];
+  return { ...record, programme, outcome, steps: [...record.steps, { ...step, month: monthsBetween(record.entryDate, step.on) }] };
 }
 
 /**

@@ -49,6 +49,10 @@ export function evolveOutcomeFacts(facts: readonly StoredFact[], event: JourneyE
   return fact && [...facts, { ...fact, ...stamp, seq: sequence }];
 }
 
+/** False for an event that can change no participant's facts, whatever they are. */
+export const mayChangeFacts = (event: JourneyEvent): boolean =>
+  event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided' || outcomeFactOf(event) !== null;
+
 /** Null for what no figure counts: coaching, activities, referrals, erasure, notes and personal details. */
 export function outcomeFactOf(event: JourneyEvent): OutcomeFact | null {
   switch (event.type) {

@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { counterDeltas } from '../../outcomes/outcome-counts';
-import { evolveOutcomeFacts, type StoredFact } from '../../outcomes/outcome-facts';
+import { evolveOutcomeFacts, mayChangeFacts, type StoredFact } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { survivalDeltas } from '../../outcomes/survival';
 import type { Projection, ProjectionWriter } from '../../projections/projection';
@@ -75,8 +75,9 @@ export class OutcomesProjection implements Projection {
     return {
       apply: (stored: StoredEvent) => {
         const participantId = participantOfStream(stored.streamId);
-        if (participantId === null) return [];
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
+        // Most events (coaching, activities, referrals, notes) change no fact: they read nothing.
+        if (participantId === null || !mayChangeFacts(event)) return [];
         const row = sql.participant.get(participantId);
         const city = event.type === 'ParticipantEnrolled' ? event.data.city : row?.city;
         if (city === undefined) return [];
