@@ -4,9 +4,13 @@ import { type FieldError, InvalidInput, RuleViolation } from './errors';
 import type { JourneyEvent } from './events';
 import type { Journey, RecordedMilestone } from './journey';
 import { CORRECTABLE_FIELDS, type CorrectedField, fieldsOf, valuesOf, withFields } from './milestone-fields';
-import { checkJourney } from './milestone-rules';
+import { assertNotErased, checkJourney } from './milestone-rules';
 import { MILESTONE_KIND } from './milestone-kind';
 import { milestoneInputErrors } from './milestone-input';
+import type { EnrolledJourney } from './state';
+
+/** The journey of an enrolled participant: the only one a milestone can be amended in. */
+type EnrolledJourneyFold = Journey & { state: EnrolledJourney };
 
 /** Fields a milestone may hold empty; a correction may empty them too. */
 const NULLABLE: readonly CorrectedField[] = ['unemployedSince', 'provider', 'weeklyHours'];
@@ -16,7 +20,7 @@ const NULLABLE: readonly CorrectedField[] = ['unemployedSince', 'provider', 'wee
  * milestone with the rules that checked the original, so a correction that would break one is
  * refused with that rule's code, whichever milestone it breaks.
  */
-export function decideCorrection({ data }: CorrectMilestone, journey: Journey, context: DecisionContext): JourneyEvent[] {
+export function decideCorrection({ data }: CorrectMilestone, journey: EnrolledJourneyFold, context: DecisionContext): JourneyEvent[] {
   const { participantId, sequence, changes, reason, note } = data;
   const target = amendable(journey, sequence);
   const named = `The ${MILESTONE_KIND[target.event.type]} milestone`;
@@ -38,15 +42,13 @@ export function decideCorrection({ data }: CorrectMilestone, journey: Journey, c
   const corrected = withFields(target.event, changes);
   // What the correction breaks, not what the milestone already broke (a partner since gone from
   // the catalogue), nor a field already reported.
-  const city = journey.state.enrolled ? journey.state.city : '';
+  const { city } = journey.state;
   const text = (e: FieldError) => `${e.field}: ${e.message}`;
   const already = new Set(milestoneInputErrors(target.event, city, context).map(text));
   const reported = new Set(errors.map((e) => e.field));
   errors.push(...milestoneInputErrors(corrected, city, context).filter((e) => !already.has(text(e)) && !reported.has(e.field)));
   if (errors.length > 0) throw new InvalidInput(errors);
-  if (note !== null && journey.state.enrolled && journey.state.personalDataErased) {
-    throw new RuleViolation('ERASED', "No note can be recorded: the participant's personal data is erased");
-  }
+  if (note !== null) assertNotErased(journey.state, 'No note can be recorded');
   checkJourney(
     journey.milestones.map((m) => (m.sequence === sequence ? { ...m, event: corrected } : m)),
     context.today,
@@ -59,7 +61,7 @@ export function decideCorrection({ data }: CorrectMilestone, journey: Journey, c
 }
 
 /** Takes a milestone out of the journey, if the journey keeps every rule without it. */
-export function decideVoid({ data }: VoidMilestone, journey: Journey, context: DecisionContext): JourneyEvent[] {
+export function decideVoid({ data }: VoidMilestone, journey: EnrolledJourneyFold, context: DecisionContext): JourneyEvent[] {
   const { participantId, sequence, reason } = data;
   const target = amendable(journey, sequence);
   if (target.event.type === 'ParticipantEnrolled') {

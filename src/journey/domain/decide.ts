@@ -6,7 +6,7 @@ import { InvalidInput, RuleViolation } from './errors';
 import type { JourneyEvent, MilestoneEvent } from './events';
 import type { Journey } from './journey';
 import { milestoneInputErrors } from './milestone-input';
-import { checkMilestone } from './milestone-rules';
+import { assertNotErased, assertNotInFuture, checkMilestone } from './milestone-rules';
 import type { EnrolledJourney, JourneyState } from './state';
 import type { CalendarDate } from './vocabulary';
 
@@ -42,9 +42,9 @@ export function decide(command: JourneyCommand, journey: Journey, context: Decis
       return [{ type: 'NoteAdded', data: { ...command.data, occurredOn } }];
     }
     case 'CorrectMilestone':
-      return decideCorrection(command, journey, context);
+      return decideCorrection(command, { ...journey, state }, context);
     case 'VoidMilestone':
-      return decideVoid(command, journey, context);
+      return decideVoid(command, { ...journey, state }, context);
     default:
       return recordMilestone(command, state, context);
   }
@@ -91,13 +91,9 @@ function enrol(command: EnrolParticipant, state: JourneyState, context: Decision
   return [event];
 }
 
-function assertNotErased(state: EnrolledJourney, what: string): void {
-  if (state.personalDataErased) throw new RuleViolation('ERASED', `${what}: the participant's personal data is erased`);
-}
-
 /** A note is about the journey: dated on a day of it, from the first enrolment to today. */
 function assertNoteDate(date: CalendarDate, { milestones }: Journey, today: CalendarDate): void {
   const enrolledOn = milestones[0].event.data.occurredOn;
-  if (date > today) throw new RuleViolation('DATE_IN_FUTURE', `The date ${date} is after today (${today})`);
+  assertNotInFuture(date, today);
   if (date < enrolledOn) throw new RuleViolation('DATE_BEFORE_ENROLMENT', `The date ${date} is before the enrolment on ${enrolledOn}`);
 }

@@ -100,7 +100,12 @@ function checkFollowUp(state: EnrolledJourney, { data: { occurredOn, monthsAfter
   }
 }
 
-function assertNotInFuture(date: CalendarDate, today: CalendarDate): void {
+/** No personal data or note is recorded once the participant's are erased. */
+export function assertNotErased(state: EnrolledJourney, what: string): void {
+  if (state.personalDataErased) throw new RuleViolation('ERASED', `${what}: the participant's personal data is erased`);
+}
+
+export function assertNotInFuture(date: CalendarDate, today: CalendarDate): void {
   if (date > today) throw new RuleViolation('DATE_IN_FUTURE', `The date ${date} is after today (${today})`);
 }
 
