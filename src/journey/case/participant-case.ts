@@ -4,7 +4,7 @@ import type { JourneyEvent, MilestoneAmendment, MilestoneEvent, MilestoneValues,
 import { isMilestone, type RecordedMilestone, stateOf } from '../domain/journey';
 import { type CorrectedFields, fieldsOf, valuesOf, withValues } from '../domain/milestone-fields';
 import { milestoneOfKind } from '../domain/milestone-kind';
-import { type EnrolledJourney, evolve, initialState } from '../domain/state';
+import { activeActivities, type EnrolledJourney, evolve, initialState } from '../domain/state';
 import type { ActivityKind, CalendarDate, ExitReason, MilestoneKind, OutcomeClass, ParticipantStatus } from '../domain/vocabulary';
 import { describeMilestone } from './milestone-summary';
 
@@ -218,7 +218,7 @@ export function caseView(identity: CaseIdentity, { state, version, exitReason, o
     profile: identity.profile,
     personal: state.personalDataErased ? null : identity.personal,
     personalDataErased: state.personalDataErased,
-    activeActivities: state.activeActivities,
+    activeActivities: activeActivities(state),
   };
 }
 

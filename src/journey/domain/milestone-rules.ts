@@ -31,7 +31,7 @@ export function checkMilestone(state: JourneyState, event: MilestoneEvent, today
       return assertActive(state);
     case 'ActivityStarted':
       assertActive(state);
-      if (state.activeActivities.includes(event.data.activity)) {
+      if (state.activityStartedOn[event.data.activity] !== undefined) {
         throw new RuleViolation('ACTIVITY_ALREADY_STARTED', `${event.data.activity} is already running`);
       }
       return;
@@ -39,7 +39,7 @@ export function checkMilestone(state: JourneyState, event: MilestoneEvent, today
       const { activity } = event.data;
       assertActive(state);
       const startedOn = state.activityStartedOn[activity];
-      if (!state.activeActivities.includes(activity) || startedOn === undefined) {
+      if (startedOn === undefined) {
         throw new RuleViolation('ACTIVITY_NOT_STARTED', `${activity} is not running`);
       }
       if (occurredOn < startedOn) {

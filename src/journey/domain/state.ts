@@ -14,8 +14,7 @@ export type EnrolledJourney = Readonly<{
   lastMilestoneOn: CalendarDate;
   /** Null while the current spell runs. */
   exitedOn: CalendarDate | null;
-  activeActivities: readonly ActivityKind[];
-  /** When each running activity started: it cannot be completed before. */
+  /** The running activities, in the order they started, and when: one cannot be completed before it started. */
   activityStartedOn: Readonly<Partial<Record<ActivityKind, CalendarDate>>>;
   /** Dates of the spell's first job and first self-employment: an exit for either needs one on or before it. */
   firstJobThisSpell: CalendarDate | null;
@@ -35,15 +34,11 @@ export function evolve(state: JourneyState, event: MilestoneEvent): JourneyState
   switch (event.type) {
     case 'ActivityStarted': {
       const { activity, occurredOn } = event.data;
-      return {
-        ...inSpell,
-        activeActivities: [...state.activeActivities, activity],
-        activityStartedOn: { ...state.activityStartedOn, [activity]: occurredOn },
-      };
+      return { ...inSpell, activityStartedOn: { ...state.activityStartedOn, [activity]: occurredOn } };
     }
     case 'ActivityCompleted': {
       const { [event.data.activity]: _ended, ...running } = state.activityStartedOn;
-      return { ...inSpell, activeActivities: state.activeActivities.filter((a) => a !== event.data.activity), activityStartedOn: running };
+      return { ...inSpell, activityStartedOn: running };
     }
     case 'JobStarted':
       return { ...inSpell, firstJobThisSpell: earliest(state.firstJobThisSpell, event.data.occurredOn) };
@@ -54,7 +49,7 @@ export function evolve(state: JourneyState, event: MilestoneEvent): JourneyState
       return inSpell;
     case 'ParticipantExited':
       // Leaving the programme ends whatever was running in it.
-      return { ...state, exitedOn: event.data.occurredOn, activeActivities: [], activityStartedOn: {} };
+      return { ...state, exitedOn: event.data.occurredOn, activityStartedOn: {} };
     case 'ParticipantReEnrolled':
       return { ...state, ...newSpell(event.data.programme, event.data.occurredOn) };
     case 'PersonalDataErased':
@@ -64,13 +59,15 @@ export function evolve(state: JourneyState, event: MilestoneEvent): JourneyState
   }
 }
 
+/** The activities running, in the order they started. */
+export const activeActivities = (state: EnrolledJourney): ActivityKind[] => Object.keys(state.activityStartedOn) as ActivityKind[];
+
 /** An enrolment or re-enrolment starts a spell afresh: nothing running, no outcome yet. */
 const newSpell = (programme: string, startedOn: CalendarDate) => ({
   programme,
   spellStartedOn: startedOn,
   lastMilestoneOn: startedOn,
   exitedOn: null,
-  activeActivities: [],
   activityStartedOn: {},
   firstJobThisSpell: null,
   firstSelfEmploymentThisSpell: null,

@@ -142,6 +142,6 @@ describe('Exit', () => {
   // Observable through decide only after a re-enrolment, which resets too: hence the state.
   it('ends the activities that were running', () => {
     const { state } = foldJourney([enrolled, event.activityStarted('2008-02-01', 'JOB_CLUB'), exited]);
-    expect(state).toMatchObject({ exitedOn: '2008-03-01', activeActivities: [] });
+    expect(state).toMatchObject({ exitedOn: '2008-03-01', activityStartedOn: {} });
   });
 });
