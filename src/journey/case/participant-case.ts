@@ -114,7 +114,7 @@ export function identityOf(event: JourneyEvent): CaseIdentity | null {
 export function changeCase(
   head: CaseHead | null,
   identity: () => CaseIdentity,
-  timeline: () => MilestoneView[],
+  timeline: () => readonly MilestoneView[],
   { event, version, metadata }: Recorded,
   catalogue: Catalogue,
 ): CaseChange | null {
@@ -152,7 +152,7 @@ export function changeCase(
   }
 }
 
-function amendCase(identity: CaseIdentity, timeline: MilestoneView[], { event, version, metadata }: Recorded & { event: MilestoneAmendment }, catalogue: Catalogue): CaseChange {
+function amendCase(identity: CaseIdentity, timeline: readonly MilestoneView[], { event, version, metadata }: Recorded & { event: MilestoneAmendment }, catalogue: Catalogue): CaseChange {
   const corrected = event.type === 'MilestoneCorrected' ? event.data : null;
   const amendment: AmendmentView = {
     sequence: version,

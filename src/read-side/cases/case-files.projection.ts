@@ -88,6 +88,7 @@ export class CaseFilesProjection implements Projection {
       identity: db.prepare<[number], string>('SELECT identity FROM case_files WHERE case_id = ?').pluck(),
       rewriteIdentity: db.prepare<[string, string, number]>('UPDATE case_files SET identity = ?, first_enrolled_on = ? WHERE case_id = ?'),
       lists: db.prepare<[number], { milestones: string; notes: string }>('SELECT milestones, notes FROM case_timelines WHERE case_id = ?'),
+      milestones: db.prepare<[number], string>('SELECT milestones FROM case_timelines WHERE case_id = ?').pluck(),
       rewriteMilestones: db.prepare<[string, number]>('UPDATE case_timelines SET milestones = ? WHERE case_id = ?'),
       rewriteLists: db.prepare<[string, string, number]>('UPDATE case_timelines SET milestones = ?, notes = ? WHERE case_id = ?'),
     };
@@ -131,9 +132,8 @@ export class CaseFilesProjection implements Projection {
     /** The case's identity as the batch has it. */
     const storedIdentity = (change: CaseInBatch): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
     /** The case's whole timeline as the batch has it: stored, then added. */
-    const wholeTimeline = (change: CaseInBatch): MilestoneView[] => [
-      ...(change.timeline ?? [...(change.caseId === undefined ? [] : timelineOf(sql.lists.get(change.caseId)!.milestones)), ...change.added]),
-    ];
+    const wholeTimeline = (change: CaseInBatch): readonly MilestoneView[] =>
+      change.timeline ?? [...(change.caseId === undefined ? [] : timelineOf(sql.milestones.get(change.caseId)!)), ...change.added];
 
     return {
       apply: (stored: StoredEvent) => {
