@@ -6,7 +6,11 @@ export interface AppConfig {
   programmesFile: string | null;
   production: boolean;
   /** How bearer tokens are verified. */
-  auth: { kind: 'hs256'; secret: string } | { kind: 'jwks'; url: string };
+  auth: TokenSettings;
+  /** Bearer credential of `/metrics` and of `/health/ready`'s details; null: they are not served. */
+  operationsToken: string | null;
+  /** A SQLite file for participants' keys apart from the events; null: a table of the event store's file. */
+  keyVaultFile: string | null;
   /** k of k-anonymity for life paths and of small-cell suppression. */
   kAnonymity: number;
   /** Key of the life paths' pseudonyms (HMAC-SHA256 of participant ids). */
@@ -15,10 +19,28 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Mutations one token may send per minute. */
   mutationsPerMinute: number;
+  /** Query cost (src/graphql/hardening/page-cost.rule.ts) one token may spend per minute. */
+  queryCostPerMinute: number;
+  /** HTTP requests and WebSocket upgrades one client address may make per minute. */
+  requestsPerAddressPerMinute: number;
+  /** GraphQL operations the service runs at once; others wait their turn, briefly. */
+  maxConcurrentOperations: number;
+  /** Reverse proxies in front of the service whose X-Forwarded-For is believed (Express's `trust proxy` hops). */
+  trustedProxies: number;
   /** Events a projection may lag behind the log's head while the service still reports ready. */
   readinessMaxLag: number;
   logLevel: LogLevel;
 }
+
+/** How tokens are verified, and what is asked of them besides a valid signature. */
+export type TokenSettings = ({ kind: 'hs256'; secret: string } | { kind: 'jwks'; url: string }) & {
+  /** Required `iss` claim, when set. */
+  issuer: string | null;
+  /** Required `aud` claim, when set. */
+  audience: string | null;
+  /** How long a fetched key set, and a verified token, are trusted before being checked again. */
+  keysMaxAgeSeconds: number;
+};
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -41,30 +63,65 @@ const EVENT_STORE_DB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://'];
 /** An empty variable counts as unset, as shells and container files often leave them. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const production = parseNodeEnv(env.NODE_ENV || 'development') === 'production';
-  return {
+  const config: AppConfig = {
     port: parsePort(env.PORT || '3000'),
     eventStore: parseEventStoreUrl(env.EVENT_STORE_URL || DEFAULT_EVENT_STORE_URL),
     programmesFile: env.PROGRAMMES_FILE || null,
     production,
     auth: parseAuth(env, production),
+    operationsToken: env.OPERATIONS_TOKEN ? parseSecret('OPERATIONS_TOKEN', env.OPERATIONS_TOKEN, production) : null,
+    keyVaultFile: env.KEY_VAULT_FILE || null,
     kAnonymity: parseWholeNumber('K_ANONYMITY', env.K_ANONYMITY || '5', 1),
     pseudonymSecret: parseSecret('PSEUDONYM_SECRET', env.PSEUDONYM_SECRET, production),
     allowedOrigins: (env.ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
     mutationsPerMinute: parseWholeNumber('MUTATION_RATE_LIMIT', env.MUTATION_RATE_LIMIT || '120', 1),
+    queryCostPerMinute: parseWholeNumber('QUERY_COST_PER_MINUTE', env.QUERY_COST_PER_MINUTE || '50000', 1),
+    requestsPerAddressPerMinute: parseWholeNumber('REQUESTS_PER_ADDRESS_PER_MINUTE', env.REQUESTS_PER_ADDRESS_PER_MINUTE || '1200', 1),
+    maxConcurrentOperations: parseWholeNumber('MAX_CONCURRENT_OPERATIONS', env.MAX_CONCURRENT_OPERATIONS || '8', 1),
+    trustedProxies: parseWholeNumber('TRUST_PROXY', env.TRUST_PROXY || '0', 0),
     readinessMaxLag: parseWholeNumber('READINESS_MAX_LAG', env.READINESS_MAX_LAG || '1000', 0),
     logLevel: parseLogLevel(env.LOG_LEVEL || 'info'),
   };
+  if (production) assertDistinctSecrets(config);
+  return config;
 }
 
-function parseAuth(env: NodeJS.ProcessEnv, production: boolean): AppConfig['auth'] {
+/**
+ * One leaked secret must not open another door: a token secret that is also the pseudonyms' key
+ * would let whoever signs tokens re-identify life paths, and the reverse.
+ */
+function assertDistinctSecrets({ auth, pseudonymSecret, operationsToken }: AppConfig): void {
+  const secrets = [
+    ['AUTH_JWT_SECRET', auth.kind === 'hs256' ? auth.secret : null],
+    ['PSEUDONYM_SECRET', pseudonymSecret],
+    ['OPERATIONS_TOKEN', operationsToken],
+  ].filter((entry): entry is [string, string] => entry[1] !== null);
+  for (const [i, [name, value]] of secrets.entries()) {
+    const same = secrets.slice(i + 1).find(([, other]) => other === value);
+    if (same) throw new ConfigError(`In production, ${name} and ${same[0]} must be different secrets`);
+  }
+}
+
+function parseAuth(env: NodeJS.ProcessEnv, production: boolean): TokenSettings {
+  const claims = {
+    issuer: env.AUTH_ISSUER || null,
+    audience: env.AUTH_AUDIENCE || null,
+    keysMaxAgeSeconds: parseWholeNumber('AUTH_KEYS_MAX_AGE', env.AUTH_KEYS_MAX_AGE || '30', 1),
+  };
   if (env.AUTH_JWKS_URL) {
     if (!/^https?:\/\//.test(env.AUTH_JWKS_URL)) throw new ConfigError('AUTH_JWKS_URL must be an http(s) URL');
-    return { kind: 'jwks', url: env.AUTH_JWKS_URL };
+    if (production) {
+      // Over plain HTTP, whoever sits on the path can hand the service keys of their own.
+      if (!env.AUTH_JWKS_URL.startsWith('https://')) throw new ConfigError('In production, AUTH_JWKS_URL must be an https:// URL');
+      // An identity provider signs tokens for many services: without both, another's token would do.
+      if (!claims.issuer || !claims.audience) throw new ConfigError('In production, AUTH_ISSUER and AUTH_AUDIENCE must be set with AUTH_JWKS_URL');
+    }
+    return { kind: 'jwks', url: env.AUTH_JWKS_URL, ...claims };
   }
   if (production && !env.AUTH_JWT_SECRET) {
     throw new ConfigError('In production, AUTH_JWT_SECRET or AUTH_JWKS_URL must be set: tokens cannot be verified otherwise');
   }
-  return { kind: 'hs256', secret: parseSecret('AUTH_JWT_SECRET', env.AUTH_JWT_SECRET, production) };
+  return { kind: 'hs256', secret: parseSecret('AUTH_JWT_SECRET', env.AUTH_JWT_SECRET, production), ...claims };
 }
 
 function parseSecret(name: string, value: string | undefined, production: boolean): string {
@@ -72,6 +129,7 @@ function parseSecret(name: string, value: string | undefined, production: boolea
     if (production) throw new ConfigError(`In production, ${name} must be set`);
     return DEVELOPMENT_SECRET;
   }
+  if (production && value === DEVELOPMENT_SECRET) throw new ConfigError(`In production, ${name} must not be the published development secret`);
   if (value.length < MIN_SECRET_LENGTH) throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
   return value;
 }

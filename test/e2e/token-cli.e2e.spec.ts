@@ -12,7 +12,7 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, AUTH_JWT_SECRET: TEST_JWT_SECRET, ...env } });
 
 describe('npm run token (e2e, the built command)', () => {
-  const verifier = new TokenVerifier({ kind: 'hs256', secret: TEST_JWT_SECRET }, BUILT_IN_CATALOGUE);
+  const verifier = new TokenVerifier({ kind: 'hs256', secret: TEST_JWT_SECRET, issuer: null, audience: null, keysMaxAgeSeconds: 30 }, BUILT_IN_CATALOGUE);
 
   it('prints a token the service accepts, with the role and city asked for', async () => {
     const { stdout } = await run(['--role', 'adviser', '--city', 'paris', '--sub', 'marie.dupont']);

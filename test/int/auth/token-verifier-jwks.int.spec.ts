@@ -23,7 +23,7 @@ describe('RS256 tokens from a JWKS URL (int, a real JWKS server on loopback)', (
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("accepts a token signed with the provider's key", async () => {
-    const verifier = new TokenVerifier({ kind: 'jwks', url }, BUILT_IN_CATALOGUE);
+    const verifier = new TokenVerifier({ kind: 'jwks', url, issuer: null, audience: null, keysMaxAgeSeconds: 30 }, BUILT_IN_CATALOGUE);
     await expect(verifier.verify(`Bearer ${await sign({ role: 'adviser', city: 'paris' })}`)).resolves.toEqual({
       sub: 'marie.dupont',
       role: 'adviser',
@@ -32,7 +32,7 @@ describe('RS256 tokens from a JWKS URL (int, a real JWKS server on loopback)', (
   });
 
   it('refuses a token signed with another key, and an HS256 one', async () => {
-    const verifier = new TokenVerifier({ kind: 'jwks', url }, BUILT_IN_CATALOGUE);
+    const verifier = new TokenVerifier({ kind: 'jwks', url, issuer: null, audience: null, keysMaxAgeSeconds: 30 }, BUILT_IN_CATALOGUE);
     const { privateKey: stranger } = await generateKeyPair('RS256');
     const forged = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setSubject('x').setExpirationTime('1h').sign(stranger);
     await expect(verifier.verify(`Bearer ${forged}`)).rejects.toBeInstanceOf(Unauthenticated);

@@ -5,7 +5,7 @@ import { TokenVerifier } from '../../../src/auth/token-verifier';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { TEST_JWT_SECRET } from '../../support/tokens';
 
-const verifier = () => new TokenVerifier({ kind: 'hs256', secret: TEST_JWT_SECRET }, BUILT_IN_CATALOGUE);
+const verifier = () => new TokenVerifier({ kind: 'hs256', secret: TEST_JWT_SECRET, issuer: null, audience: null, keysMaxAgeSeconds: 30 }, BUILT_IN_CATALOGUE);
 
 const token = (expiresAt: number, secret = TEST_JWT_SECRET) =>
   new SignJWT({ role: 'adviser', city: 'paris' })

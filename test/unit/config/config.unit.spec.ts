@@ -18,11 +18,17 @@ describe('loadConfig', () => {
       eventStore: { kind: 'sqlite', file: 'data/journeys.db' },
       programmesFile: null,
       production: false,
-      auth: { kind: 'hs256', secret: DEVELOPMENT_SECRET },
+      auth: { kind: 'hs256', secret: DEVELOPMENT_SECRET, issuer: null, audience: null, keysMaxAgeSeconds: 30 },
+      operationsToken: null,
+      keyVaultFile: null,
       kAnonymity: 5,
       pseudonymSecret: DEVELOPMENT_SECRET,
       allowedOrigins: [],
       mutationsPerMinute: 120,
+      queryCostPerMinute: 50000,
+      requestsPerAddressPerMinute: 1200,
+      maxConcurrentOperations: 8,
+      trustedProxies: 0,
       readinessMaxLag: 1000,
       logLevel: 'info',
     });
@@ -30,10 +36,33 @@ describe('loadConfig', () => {
 
   describe('secrets and access settings', () => {
     const SECRET = 'a-production-secret-of-forty-characters!';
-    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, PSEUDONYM_SECRET: SECRET };
+    const PSEUDONYM_SECRET = 'another-production-secret-of-forty-chars';
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, PSEUDONYM_SECRET };
+    const jwks = { ...production, AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'https://id.example.org/jwks.json' };
 
     it('starts in production with both secrets', () => {
-      expect(loadConfig(production)).toMatchObject({ production: true, auth: { kind: 'hs256', secret: SECRET }, pseudonymSecret: SECRET });
+      expect(loadConfig(production)).toMatchObject({ production: true, auth: { kind: 'hs256', secret: SECRET }, pseudonymSecret: PSEUDONYM_SECRET });
+    });
+
+    it('refuses the published development secret in production, even when set explicitly', () => {
+      expect(refusal({ ...production, AUTH_JWT_SECRET: DEVELOPMENT_SECRET }).message).toContain('AUTH_JWT_SECRET must not be the published development secret');
+      expect(refusal({ ...production, PSEUDONYM_SECRET: DEVELOPMENT_SECRET }).message).toContain('PSEUDONYM_SECRET');
+      expect(refusal({ ...production, OPERATIONS_TOKEN: DEVELOPMENT_SECRET }).message).toContain('OPERATIONS_TOKEN');
+    });
+
+    it('refuses the same value for two secrets in production', () => {
+      expect(refusal({ ...production, PSEUDONYM_SECRET: SECRET }).message).toBe('In production, AUTH_JWT_SECRET and PSEUDONYM_SECRET must be different secrets');
+      expect(refusal({ ...production, OPERATIONS_TOKEN: PSEUDONYM_SECRET }).message).toContain('PSEUDONYM_SECRET and OPERATIONS_TOKEN');
+      // Outside production the development secret serves both, as documented.
+      expect(loadConfig({}).pseudonymSecret).toBe(DEVELOPMENT_SECRET);
+    });
+
+    it('takes an operations token of 32 characters or more, and a key vault file', () => {
+      expect(loadConfig({ OPERATIONS_TOKEN: 'an-operations-token-of-forty-characters!', KEY_VAULT_FILE: '/keys/journeys.keys.db' })).toMatchObject({
+        operationsToken: 'an-operations-token-of-forty-characters!',
+        keyVaultFile: '/keys/journeys.keys.db',
+      });
+      expect(refusal({ OPERATIONS_TOKEN: 'short' }).message).toContain('OPERATIONS_TOKEN must be at least 32');
     });
 
     it('refuses to start in production without a token secret or a JWKS URL', () => {
@@ -44,26 +73,55 @@ describe('loadConfig', () => {
       expect(refusal({ ...production, PSEUDONYM_SECRET: '' }).message).toContain('PSEUDONYM_SECRET');
     });
 
-    it('verifies RS256 tokens from a JWKS URL instead of a secret', () => {
-      expect(loadConfig({ ...production, AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'https://id.example.org/jwks.json' }).auth).toEqual({
+    it('verifies RS256 tokens from a JWKS URL instead of a secret, with the issuer and audience it requires', () => {
+      expect(loadConfig({ ...jwks, AUTH_ISSUER: 'https://id.example.org', AUTH_AUDIENCE: 'journeys', AUTH_KEYS_MAX_AGE: '10' }).auth).toEqual({
         kind: 'jwks',
         url: 'https://id.example.org/jwks.json',
+        issuer: 'https://id.example.org',
+        audience: 'journeys',
+        keysMaxAgeSeconds: 10,
       });
       expect(refusal({ AUTH_JWKS_URL: 'ftp://id.example.org' }).message).toContain('AUTH_JWKS_URL');
+      expect(refusal({ AUTH_KEYS_MAX_AGE: '0' }).message).toContain('AUTH_KEYS_MAX_AGE');
+    });
+
+    it('requires in production an https:// JWKS URL, an issuer and an audience', () => {
+      const claims = { AUTH_ISSUER: 'https://id.example.org', AUTH_AUDIENCE: 'journeys' };
+      expect(refusal({ ...jwks, ...claims, AUTH_JWKS_URL: 'http://id.example.org/jwks.json' }).message).toBe('In production, AUTH_JWKS_URL must be an https:// URL');
+      expect(refusal({ ...jwks, AUTH_ISSUER: claims.AUTH_ISSUER }).message).toContain('AUTH_ISSUER and AUTH_AUDIENCE');
+      expect(refusal({ ...jwks, AUTH_AUDIENCE: claims.AUTH_AUDIENCE }).message).toContain('AUTH_ISSUER and AUTH_AUDIENCE');
+      // A developer may run a local identity provider over plain HTTP.
+      expect(loadConfig({ AUTH_JWKS_URL: 'http://localhost:8080/jwks.json' }).auth).toMatchObject({ kind: 'jwks', issuer: null, audience: null });
     });
 
     it('refuses a secret shorter than 32 characters', () => {
       expect(refusal({ AUTH_JWT_SECRET: 'short' }).message).toContain('at least 32');
     });
 
-    it('reads k, the origins allowed to open a WebSocket and the mutation budget', () => {
-      expect(loadConfig({ K_ANONYMITY: '3', ALLOWED_ORIGINS: 'https://a.example, https://b.example', MUTATION_RATE_LIMIT: '10' })).toMatchObject({
+    it('reads k, the origins allowed to open a WebSocket, the budgets and the proxies believed', () => {
+      const env = {
+        K_ANONYMITY: '3',
+        ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+        MUTATION_RATE_LIMIT: '10',
+        QUERY_COST_PER_MINUTE: '2000',
+        REQUESTS_PER_ADDRESS_PER_MINUTE: '300',
+        MAX_CONCURRENT_OPERATIONS: '4',
+        TRUST_PROXY: '1',
+      };
+      expect(loadConfig(env)).toMatchObject({
         kAnonymity: 3,
         allowedOrigins: ['https://a.example', 'https://b.example'],
         mutationsPerMinute: 10,
+        queryCostPerMinute: 2000,
+        requestsPerAddressPerMinute: 300,
+        maxConcurrentOperations: 4,
+        trustedProxies: 1,
       });
       expect(refusal({ K_ANONYMITY: '0' }).message).toContain('K_ANONYMITY');
       expect(refusal({ MUTATION_RATE_LIMIT: 'many' }).message).toContain('MUTATION_RATE_LIMIT');
+      expect(refusal({ QUERY_COST_PER_MINUTE: '0' }).message).toContain('QUERY_COST_PER_MINUTE');
+      expect(refusal({ MAX_CONCURRENT_OPERATIONS: '0' }).message).toContain('MAX_CONCURRENT_OPERATIONS');
+      expect(refusal({ TRUST_PROXY: 'yes' }).message).toContain('TRUST_PROXY');
     });
   });
 
