@@ -1,29 +1,70 @@
+import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import type { KeyVault } from './key-vault.port';
+import { truncateWriteAheadLog, withoutWaiting } from '../storage/write-ahead-log';
+import { KeyShredded, type KeyVault, type PendingKeyRemovals } from './key-vault.port';
 import { newParticipantKey } from './personal-data-cipher';
+import { RetryUntilDone } from './retry-until-done';
 
-/** Keys in their own table of the store's SQLite file. */
+/** From a tenth of a second, as a reader's transaction is often short; half a minute apart at most. */
+const REMOVAL_RETRY = { firstDelayMs: 100, maxDelayMs: 30_000 };
+
+/**
+ * Keys in their own tables of a SQLite file: the event store's, or one of their own
+ * (KEY_VAULT_FILE). Shredding deletes the key and leaves a tombstone, in one transaction: the
+ * key is unreadable at once, and no key is ever created again for that participant. The
+ * database runs with secure_delete, so the row is overwritten in its page; the page images in
+ * the write-ahead log still hold the key until the log is checkpointed and truncated, which a
+ * reader of another process can hold off. The tombstone records that removal while it is
+ * pending, across restarts, and it is retried until done.
+ */
 export class SqliteKeyVault implements KeyVault {
-  private readonly insert: Database.Statement<[string, Buffer]>;
+  private readonly logger = new Logger(SqliteKeyVault.name);
+  private readonly insert: Database.Statement<[{ participantId: string; key: Buffer }]>;
   private readonly select: Database.Statement<[string], { key: Buffer }>;
-  private readonly remove: Database.Statement<[string]>;
+  private readonly shredInOneTransaction: (participantId: string) => void;
+  private readonly removalDone: Database.Statement<[]>;
+  private readonly pending: Database.Statement<[], { count: number; oldest: number | null }>;
+  private readonly removal = new RetryUntilDone(() => this.removeCopies(), REMOVAL_RETRY);
 
   constructor(private readonly db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS participant_keys (
-      participant_id TEXT PRIMARY KEY,
-      key BLOB NOT NULL
-    )`);
-    this.insert = db.prepare('INSERT OR IGNORE INTO participant_keys (participant_id, key) VALUES (?, ?)');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS participant_keys (
+        participant_id TEXT PRIMARY KEY,
+        key BLOB NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS shredded_keys (
+        participant_id TEXT PRIMARY KEY,
+        -- When the key was shredded, while a copy may remain in the write-ahead log; null once none can.
+        removal_pending_since INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS shredded_keys_pending ON shredded_keys (removal_pending_since)
+        WHERE removal_pending_since IS NOT NULL;
+    `);
+    this.insert = db.prepare(`INSERT OR IGNORE INTO participant_keys (participant_id, key)
+      SELECT @participantId, @key WHERE NOT EXISTS (SELECT 1 FROM shredded_keys WHERE participant_id = @participantId)`);
     this.select = db.prepare('SELECT key FROM participant_keys WHERE participant_id = ?');
-    this.remove = db.prepare('DELETE FROM participant_keys WHERE participant_id = ?');
+    const remove = db.prepare<[string]>('DELETE FROM participant_keys WHERE participant_id = ?');
+    const tombstone = db.prepare<[string, number]>('INSERT OR IGNORE INTO shredded_keys (participant_id, removal_pending_since) VALUES (?, ?)');
+    this.shredInOneTransaction = db.transaction((participantId: string) => {
+      remove.run(participantId);
+      tombstone.run(participantId, Date.now());
+    });
+    this.removalDone = db.prepare('UPDATE shredded_keys SET removal_pending_since = NULL WHERE removal_pending_since IS NOT NULL');
+    this.pending = db.prepare(
+      'SELECT count(*) AS count, min(removal_pending_since) AS oldest FROM shredded_keys WHERE removal_pending_since IS NOT NULL',
+    );
+    // Once at start: completes a removal left pending when the service stopped or crashed.
+    this.removal.run();
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
     const existing = this.select.get(participantId);
     // Every append asks: only the first may write, since a write is a transaction waiting for the disk.
     if (existing) return existing.key;
-    this.insert.run(participantId, newParticipantKey());
-    return this.select.get(participantId)!.key;
+    this.insert.run({ participantId, key: newParticipantKey() });
+    const created = this.select.get(participantId);
+    if (!created) throw new KeyShredded(participantId);
+    return created.key;
   }
 
   async find(participantId: string): Promise<Buffer | null> {
@@ -31,10 +72,33 @@ export class SqliteKeyVault implements KeyVault {
   }
 
   async shred(participantId: string): Promise<void> {
-    // secure_delete overwrites the row in the database pages; the write-ahead log still holds the
-    // page images with the key until it is checkpointed and truncated.
-    this.remove.run(participantId);
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result.busy) throw new Error('The write-ahead log is in use; the erasure must be retried');
+    this.shredInOneTransaction(participantId);
+    this.removal.run();
+  }
+
+  async pendingRemovals(): Promise<PendingKeyRemovals> {
+    const { count, oldest } = this.pending.get()!;
+    return { count, oldestSince: oldest === null ? null : new Date(oldest) };
+  }
+
+  /** Stops retrying: a removal still pending is taken up again at the next start. */
+  close(): void {
+    this.removal.stop();
+  }
+
+  /** Done when the write-ahead log is truncated, or when nothing waits for it. */
+  private removeCopies(): boolean {
+    try {
+      const truncated = withoutWaiting(this.db, () => {
+        if (!truncateWriteAheadLog(this.db)) return false;
+        this.removalDone.run();
+        return true;
+      });
+      return truncated || this.pending.get()!.count === 0;
+    } catch (error) {
+      // Runs on a timer: a fault here must not end the process. It stays pending, and is reported so.
+      this.logger.error(`Removing shredded keys from the write-ahead log failed; retrying: ${String(error)}`);
+      return false;
+    }
   }
 }

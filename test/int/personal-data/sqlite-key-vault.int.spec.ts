@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
+import { KeyShredded } from '../../../src/personal-data/key-vault.port';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { tempDir } from '../../support/temp-files';
@@ -11,6 +13,7 @@ describe('SqliteKeyVault on a file', () => {
   let folder: ReturnType<typeof tempDir>;
   let file: string;
   const connections: Database.Database[] = [];
+  const vaults: SqliteKeyVault[] = [];
 
   /** A connection to the test's file, as the service opens it. */
   function connect(): Database.Database {
@@ -19,10 +22,29 @@ describe('SqliteKeyVault on a file', () => {
     return db;
   }
 
-  /** Where `bytes` appear in the database file and its write-ahead log, as raw bytes on disk. */
-  function foundOnDisk(bytes: Buffer): { database: boolean; wal: boolean } {
+  /** A vault on a new connection to the test's file, stopped after the test. */
+  function openVault(db = connect()): SqliteKeyVault {
+    const vault = new SqliteKeyVault(db);
+    vaults.push(vault);
+    return vault;
+  }
+
+  /** Where `bytes` appear in the database file, its write-ahead log and its shared-memory index, as raw bytes on disk. */
+  function foundOnDisk(bytes: Buffer): { database: boolean; wal: boolean; shm: boolean } {
     const contains = (path: string) => existsSync(path) && readFileSync(path).indexOf(bytes) !== -1;
-    return { database: contains(file), wal: contains(`${file}-wal`) };
+    return { database: contains(file), wal: contains(`${file}-wal`), shm: contains(`${file}-shm`) };
+  }
+
+  /** Another process's read transaction, as a backup or an operator's sqlite3 shell holds it: its snapshot pins the write-ahead log. */
+  function holdReadTransaction(): Database.Database {
+    const reader = connect();
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM participant_keys').get();
+    return reader;
+  }
+
+  async function removalsDone(vault: SqliteKeyVault): Promise<void> {
+    while ((await vault.pendingRemovals()).count > 0) await sleep(50);
   }
 
   beforeEach(() => {
@@ -31,13 +53,14 @@ describe('SqliteKeyVault on a file', () => {
   });
 
   afterEach(() => {
+    for (const vault of vaults.splice(0)) vault.close();
     for (const db of connections.splice(0)) if (db.open) db.close();
     folder.remove();
   });
 
   describe('keyFor', () => {
     it('creates a 32-byte key on first use and returns that same key afterwards', async () => {
-      const vault = new SqliteKeyVault(connect());
+      const vault = openVault();
 
       const key = await vault.keyFor(MARIE);
 
@@ -49,7 +72,7 @@ describe('SqliteKeyVault on a file', () => {
 
     it('writes nothing once the key exists: every append asks for it, and a write waits for the disk', async () => {
       const db = connect();
-      const vault = new SqliteKeyVault(db);
+      const vault = openVault(db);
       const key = await vault.keyFor(MARIE);
       // Another process holds the write lock longer than this connection waits for it: only a write would notice.
       db.pragma('busy_timeout = 20');
@@ -64,14 +87,14 @@ describe('SqliteKeyVault on a file', () => {
     });
 
     it('gives each participant a key of its own', async () => {
-      const vault = new SqliteKeyVault(connect());
+      const vault = openVault();
 
       expect((await vault.keyFor(MARIE)).equals(await vault.keyFor(JONAS))).toBe(false);
     });
 
     it('returns the stored key to another vault on the same file', async () => {
-      const key = await new SqliteKeyVault(connect()).keyFor(MARIE);
-      const other = new SqliteKeyVault(connect());
+      const key = await openVault().keyFor(MARIE);
+      const other = openVault();
 
       expect((await other.keyFor(MARIE)).equals(key)).toBe(true);
       expect((await other.find(MARIE))?.equals(key)).toBe(true);
@@ -79,15 +102,15 @@ describe('SqliteKeyVault on a file', () => {
 
     it('keeps the key across a restart', async () => {
       const first = connect();
-      const key = await new SqliteKeyVault(first).keyFor(MARIE);
+      const key = await openVault(first).keyFor(MARIE);
       first.close();
 
-      expect((await new SqliteKeyVault(connect()).find(MARIE))?.equals(key)).toBe(true);
+      expect((await openVault().find(MARIE))?.equals(key)).toBe(true);
     });
   });
 
   it('finds no key for a participant it never saw', async () => {
-    const vault = new SqliteKeyVault(connect());
+    const vault = openVault();
     await vault.keyFor(MARIE);
 
     expect(await vault.find(JONAS)).toBeNull();
@@ -95,58 +118,106 @@ describe('SqliteKeyVault on a file', () => {
 
   describe('shred', () => {
     it('deletes the key, leaving the other participants their keys', async () => {
-      const vault = new SqliteKeyVault(connect());
+      const vault = openVault();
       await vault.keyFor(MARIE);
       const jonasKey = await vault.keyFor(JONAS);
 
       await vault.shred(MARIE);
 
       expect(await vault.find(MARIE)).toBeNull();
-      expect(await new SqliteKeyVault(connect()).find(MARIE)).toBeNull();
+      expect(await openVault().find(MARIE)).toBeNull();
       expect((await vault.find(JONAS))?.equals(jonasKey)).toBe(true);
     });
 
     it('leaves no copy of a key that was still in the write-ahead log', async () => {
-      const vault = new SqliteKeyVault(connect());
+      const vault = openVault();
       const key = await vault.keyFor(MARIE);
       const jonasKey = await vault.keyFor(JONAS);
-      expect(foundOnDisk(key)).toEqual({ database: false, wal: true });
+      expect(foundOnDisk(key)).toEqual({ database: false, wal: true, shm: false });
 
       await vault.shred(MARIE);
 
-      expect(foundOnDisk(key)).toEqual({ database: false, wal: false });
+      expect(foundOnDisk(key)).toEqual({ database: false, wal: false, shm: false });
       // The search does find a key still stored, in the same page.
       expect(foundOnDisk(jonasKey).database || foundOnDisk(jonasKey).wal).toBe(true);
     });
 
     it('leaves no copy of a key that was already in the database file', async () => {
       const db = connect();
-      const vault = new SqliteKeyVault(db);
+      const vault = openVault(db);
       const key = await vault.keyFor(MARIE);
       const jonasKey = await vault.keyFor(JONAS);
       db.pragma('wal_checkpoint(TRUNCATE)');
-      expect(foundOnDisk(key)).toEqual({ database: true, wal: false });
+      expect(foundOnDisk(key)).toEqual({ database: true, wal: false, shm: false });
 
       await vault.shred(MARIE);
 
-      expect(foundOnDisk(key)).toEqual({ database: false, wal: false });
+      expect(foundOnDisk(key)).toEqual({ database: false, wal: false, shm: false });
       expect(foundOnDisk(jonasKey).database || foundOnDisk(jonasKey).wal).toBe(true);
     });
 
     it('leaves no copy when another connection to the file is open', async () => {
-      const reader = new SqliteKeyVault(connect());
-      const vault = new SqliteKeyVault(connect());
+      const reader = openVault();
+      const vault = openVault();
       const key = await vault.keyFor(MARIE);
       expect((await reader.find(MARIE))?.equals(key)).toBe(true);
 
       await vault.shred(MARIE);
 
       expect(await reader.find(MARIE)).toBeNull();
-      expect(foundOnDisk(key)).toEqual({ database: false, wal: false });
+      expect(foundOnDisk(key)).toEqual({ database: false, wal: false, shm: false });
+    });
+
+    it('never creates a key again for that participant', async () => {
+      const vault = openVault();
+      await vault.keyFor(MARIE);
+
+      await vault.shred(MARIE);
+
+      await expect(vault.keyFor(MARIE)).rejects.toBeInstanceOf(KeyShredded);
+      await expect(openVault().keyFor(MARIE)).rejects.toBeInstanceOf(KeyShredded);
+      expect(await vault.find(MARIE)).toBeNull();
+    });
+
+    it('makes the key unreadable at once while another connection holds a read transaction, and removes it once the reader goes', async () => {
+      const vault = openVault();
+      const key = await vault.keyFor(MARIE);
+      const reader = holdReadTransaction();
+
+      await vault.shred(MARIE);
+
+      expect(await vault.find(MARIE)).toBeNull();
+      expect(await vault.pendingRemovals()).toEqual({ count: 1, oldestSince: expect.any(Date) });
+      const onDisk = foundOnDisk(key);
+      expect(onDisk.database || onDisk.wal).toBe(true);
+
+      reader.exec('COMMIT');
+      await removalsDone(vault);
+
+      expect(foundOnDisk(key)).toEqual({ database: false, wal: false, shm: false });
+      expect(await vault.pendingRemovals()).toEqual({ count: 0, oldestSince: null });
+    });
+
+    it('completes at the next start a removal left pending when the vault stopped', async () => {
+      const first = connect();
+      const vault = openVault(first);
+      const key = await vault.keyFor(MARIE);
+      const reader = holdReadTransaction();
+      await vault.shred(MARIE);
+      expect((await vault.pendingRemovals()).count).toBe(1);
+      vault.close();
+      first.close();
+      expect(foundOnDisk(key).database || foundOnDisk(key).wal).toBe(true);
+      reader.exec('COMMIT');
+
+      const restarted = openVault();
+
+      expect(await restarted.pendingRemovals()).toEqual({ count: 0, oldestSince: null });
+      expect(foundOnDisk(key)).toEqual({ database: false, wal: false, shm: false });
     });
 
     it('is idempotent, and accepts a participant that never had a key', async () => {
-      const vault = new SqliteKeyVault(connect());
+      const vault = openVault();
       await vault.keyFor(MARIE);
 
       await vault.shred(MARIE);

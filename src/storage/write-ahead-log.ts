@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+
+/** SQLite's answer when another connection holds what is needed (SQLITE_BUSY, SQLITE_LOCKED and their extended codes). */
+const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
+
+/**
+ * Runs `work` on the connection without waiting for another's lock: false if it was busy.
+ * Waiting the busy timeout instead would block the event loop, since better-sqlite3 is synchronous.
+ */
+export function withoutWaiting(db: Database.Database, work: () => boolean): boolean {
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return work();
+  } catch (error) {
+    if (isBusy(error)) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+/**
+ * Copies the whole write-ahead log into the database file and truncates it to nothing: false
+ * while a reader of an older snapshot (another process, say) or a writer holds it.
+ */
+export function truncateWriteAheadLog(db: Database.Database): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return result!.busy === 0;
+}
