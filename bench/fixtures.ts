@@ -115,7 +115,7 @@ async function writeInterleaved(
     const metadata = { recordedAt: `${dateOf(command)}T12:00:00.000Z`, recordedBy: 'bench-adviser', commandId: `bench-${firstIndex}-${i}` };
     // As JourneyRepository.append does it.
     const sealed = await Promise.all(
-      decided.map(async (e) => ({ type: e.type, data: await sealEventData(journeys.vault, participantId, e.data), metadata })),
+      decided.map(async (e) => ({ type: e.type, data: await sealEventData(journeys.vault, participantId, e), metadata })),
     );
     await journeys.store.appendToStream(participantStream(participantId), sealed, current.version);
     journeysOf.set(participantId, decided.reduce(evolveJourney, current));

@@ -84,7 +84,7 @@ export function interleave(journeys: readonly DecidedJourney[], picks: readonly 
 export async function recordSealed(store: EventStore, vault: KeyVault, log: readonly StoredEvent[]): Promise<void> {
   for (const { streamId, version, type, data, metadata } of log) {
     const participantId = participantOfStream(streamId)!;
-    await store.appendToStream(streamId, [{ type, data: await sealEventData(vault, participantId, data), metadata }], version - 1);
+    await store.appendToStream(streamId, [{ type, data: await sealEventData(vault, participantId, { type, data } as JourneyEvent), metadata }], version - 1);
     if (type === 'PersonalDataErased') await vault.shred(participantId);
   }
 }

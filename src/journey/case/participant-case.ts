@@ -54,6 +54,7 @@ export interface AmendmentView {
   kind: 'CORRECTED' | 'VOIDED';
   /** Fields a correction changed; none for a void. */
   changed: string[];
+  /** Free text, sealed under the participant's key in the events and the read model, as notes are. */
   reason: string;
   recordedAt: string;
   recordedBy: string;

@@ -1,8 +1,8 @@
 import type { MilestoneView, ParticipantCaseView } from './participant-case';
 
 /**
- * A case as it is stored: its personal details and notes still sealed under the participant's
- * key (pd1 envelopes), as they are in the events it is folded from. They are opened only when a
+ * A case as it is stored: its personal details, notes and amendments' reasons still sealed under
+ * the participant's key (pd1 envelopes), as they are in the events it is folded from. They are opened only when a
  * client asks for them (src/journey/graphql/case-personal-data.resolver.ts).
  */
 export type SealedCase = Omit<ParticipantCaseView, 'personal' | 'timeline'> & {

@@ -1,6 +1,4 @@
-import type { KeyVault } from '../../../src/personal-data/key-vault.port';
 import { newParticipantKey, openPersonalData, sealPersonalData } from '../../../src/personal-data/personal-data-cipher';
-import { sealEventData } from '../../../src/personal-data/personal-data-codec';
 
 const PARTICIPANT = 'c0a8e7d2-5b7e-4f4e-9d57-2f1f0e6f3a11';
 const OTHER_PARTICIPANT = '4f1d7a52-0c61-4b8e-8f0a-7d3c2b1e9a44';
@@ -92,83 +90,5 @@ describe('Personal-data cipher', () => {
 
     expect(() => openPersonalData(key, PARTICIPANT, sealed.slice(PREFIX.length))).toThrow('Not a sealed personal-data envelope');
     expect(() => openPersonalData(key, PARTICIPANT, JSON.stringify(personal))).toThrow('Not a sealed personal-data envelope');
-  });
-});
-
-/** Keys in a Map: the port's contract, in memory, counting the keys it is asked for. */
-class InMemoryKeyVault implements KeyVault {
-  readonly keys = new Map<string, Buffer>();
-  keyRequests = 0;
-
-  async keyFor(participantId: string): Promise<Buffer> {
-    this.keyRequests++;
-    if (!this.keys.has(participantId)) this.keys.set(participantId, newParticipantKey());
-    return this.keys.get(participantId)!;
-  }
-
-  async find(participantId: string): Promise<Buffer | null> {
-    return this.keys.get(participantId) ?? null;
-  }
-
-  async shred(participantId: string): Promise<void> {
-    this.keys.delete(participantId);
-  }
-}
-
-describe('Personal-data codec', () => {
-  const enrolled = {
-    participantId: PARTICIPANT,
-    occurredOn: '2007-03-12',
-    city: 'paris',
-    programme: 'paris-gatp',
-    profile: { birthYear: 1954, gender: 'FEMALE' },
-    personal,
-    note: 'Former finance director; wants part-time work',
-  };
-
-  it('seals personal and note under the participant key, leaving every other field as it was', async () => {
-    const vault = new InMemoryKeyVault();
-
-    const sealed = await sealEventData(vault, PARTICIPANT, enrolled);
-
-    const key = vault.keys.get(PARTICIPANT)!;
-    expect(key).toBeDefined();
-    expect(sealed).toEqual({ ...enrolled, personal: expect.stringMatching(/^pd1:/), note: expect.stringMatching(/^pd1:/) });
-    expect(openPersonalData(key, PARTICIPANT, sealed.personal as string)).toEqual(personal);
-    expect(openPersonalData(key, PARTICIPANT, sealed.note as string)).toBe(enrolled.note);
-    expect(JSON.stringify(sealed)).not.toContain('Dubois');
-    expect(JSON.stringify(sealed)).not.toContain('finance');
-    expect(enrolled.personal).toBe(personal); // the input is not changed
-  });
-
-  it('seals a note alone, leaving a null personal null', async () => {
-    const vault = new InMemoryKeyVault();
-    const coaching = { participantId: PARTICIPANT, occurredOn: '2007-04-02', mode: 'INDIVIDUAL', durationMinutes: 60, note: 'CV reviewed', personal: null };
-
-    const sealed = await sealEventData(vault, PARTICIPANT, coaching);
-
-    expect(sealed).toEqual({ ...coaching, note: expect.stringMatching(/^pd1:/) });
-    expect(vault.keyRequests).toBe(1);
-  });
-
-  it('asks the vault for no key when the event holds no personal data', async () => {
-    const vault = new InMemoryKeyVault();
-    const exited = { participantId: PARTICIPANT, occurredOn: '2008-01-15', reason: 'EMPLOYMENT', note: null };
-    const referred = { participantId: PARTICIPANT, occurredOn: '2007-05-02', partner: 'ddee' };
-
-    expect(await sealEventData(vault, PARTICIPANT, exited)).toEqual(exited);
-    expect(await sealEventData(vault, PARTICIPANT, referred)).toEqual(referred);
-    expect(vault.keyRequests).toBe(0);
-    expect(vault.keys.size).toBe(0);
-  });
-
-  it('seals each personal field alone, so that each opens with the key to what it was', async () => {
-    const vault = new InMemoryKeyVault();
-    const sealed = await sealEventData(vault, PARTICIPANT, enrolled);
-    const key = (await vault.find(PARTICIPANT))!;
-
-    expect(openPersonalData(key, PARTICIPANT, sealed.personal as string)).toEqual(enrolled.personal);
-    expect(openPersonalData(key, PARTICIPANT, sealed.note as string)).toEqual(enrolled.note);
-    expect({ ...sealed, personal: enrolled.personal, note: enrolled.note }).toEqual(enrolled);
   });
 });

@@ -18,7 +18,7 @@ const FIELDS: readonly CorrectedField[] = ['city', ...new Set(Object.values(CORR
 })
 export class CorrectMilestoneInput extends CaseChangeInput implements CorrectedFields {
   @Field(() => Int, { description: 'The sequence of the milestone to correct, as the timeline gives it.' }) @IsInt() @Min(1) sequence!: number;
-  @Field({ description: 'Why it is corrected; shown in the case file.' }) @IsText() reason!: string;
+  @Field({ description: 'Why it is corrected; shown in the case file. Free text, sealed like a note: it reads as null once personal data is erased.' }) @IsText() reason!: string;
   @Field(() => String, { nullable: true, description: "Replaces the milestone's note; absent or null keeps it." })
   @IsOptionalText()
   note?: string | null;

@@ -7,7 +7,7 @@ import { EducationLevel, Gender, IncomeSupport, PositionLevel } from '../../../g
 import type { EnrolParticipant } from '../../domain/commands';
 import type * as v from '../../domain/vocabulary';
 import { PersonalDetailsInput } from './personal-details.input';
-import { IsNaceSection, IsOptionalText } from './validation-rules';
+import { COMMAND_ID_DESCRIPTION, IsNaceSection, IsOptionalCommandId, IsOptionalText } from './validation-rules';
 
 @InputType()
 export class EnrolParticipantInput {
@@ -15,7 +15,7 @@ export class EnrolParticipantInput {
   @IsOptional()
   @IsUUID()
   participantId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptionalText() commandId?: string | null;
+  @Field(() => ID, { nullable: true, description: COMMAND_ID_DESCRIPTION }) @IsOptionalCommandId() commandId?: string | null;
   @Field() @IsString() city!: string;
   @Field() @IsString() programme!: string;
   @Field(() => CalendarDateScalar) enrolledOn!: string;

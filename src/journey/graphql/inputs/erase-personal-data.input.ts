@@ -1,13 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import type { ErasePersonalData } from '../../domain/commands';
-import { IsOptionalText, IsText } from './validation-rules';
+import { COMMAND_ID_DESCRIPTION, IsOptionalCommandId, IsText } from './validation-rules';
 
 @InputType()
 export class ErasePersonalDataInput {
   @Field(() => ID) @IsUUID() participantId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptionalText() commandId?: string | null;
-  @Field({ description: 'Why the data is erased (e.g. the participant asked for it); kept for the audit trail.' })
+  @Field(() => ID, { nullable: true, description: COMMAND_ID_DESCRIPTION }) @IsOptionalCommandId() commandId?: string | null;
+  @Field({ description: "Why the data is erased (e.g. the participant asked for it): free text, sealed under the participant's key like a note, so it is gone with the key." })
   @IsText()
   reason!: string;
 

@@ -7,7 +7,7 @@ import { IsText } from './validation-rules';
 @InputType()
 export class VoidMilestoneInput extends CaseChangeInput {
   @Field(() => Int, { description: 'The sequence of the milestone to void, as the timeline gives it.' }) @IsInt() @Min(1) sequence!: number;
-  @Field({ description: 'Why the milestone is voided (e.g. recorded for the wrong participant); shown in the case file.' })
+  @Field({ description: 'Why the milestone is voided (e.g. recorded for the wrong participant); shown in the case file. Free text, sealed like a note: it reads as null once personal data is erased.' })
   @IsText()
   reason!: string;
 
