@@ -1,16 +1,17 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Forbidden } from './access-errors';
+import { Forbidden, Unauthenticated } from './access-errors';
 import { assertAllowed, type Capability } from './access-policy';
 import { authorizationOf, callerContext } from './caller.decorator';
 import { MutationRateLimit } from './mutation-rate-limit';
+import { hasExpired } from './principal';
 import { PUBLIC_ENDPOINT } from './public.decorator';
 import { REQUIRED_CAPABILITY } from './requires.decorator';
 import { TokenVerifier } from './token-verifier';
 
 /**
- * Runs before every resolver and controller: who calls (the bearer token), whether the role may
+ * Runs before every resolver and controller: who calls (the bearer token, not expired), whether the role may
  * use the operation at all (docs/access-and-privacy.md), and the mutation budget. Checks that depend on a city are
  * made where the city is known, with the same policy; an enrolment's, from its input, here.
  */
@@ -33,6 +34,9 @@ export class AccessGuard implements CanActivate {
     const caller = callerContext(context);
     // Over WebSocket the principal comes from connection_init; over HTTP from this request's header.
     caller.principal ??= await this.tokens.verify(authorizationOf(context));
+    // A socket's caller was verified at connection_init, maybe hours ago; its socket closes at exp,
+    // and an operation already on its way then is refused here.
+    if (hasExpired(caller.principal)) throw new Unauthenticated('The bearer token has expired');
     if (!capability) throw new Forbidden('This operation has no access rule');
     assertAllowed(caller.principal, capability, inputCity(context));
     if (context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo().operation.operation === 'mutation') {

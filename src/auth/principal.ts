@@ -16,4 +16,12 @@ export interface Principal {
   role: Role;
   /** A city code, ALL_CITIES, or null for roles that have no city (researchers, admins). */
   city: string | null;
+  /**
+   * When the token stops being honoured, in milliseconds since the epoch (its `exp`). A socket
+   * keeps its caller for hours: every operation and push on it checks this.
+   */
+  expiresAt: number;
 }
+
+/** Whether a caller's token has expired: nothing is done for it any more. */
+export const hasExpired = (principal: Principal): boolean => Date.now() >= principal.expiresAt;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { issueToken } from '../auth/issue-token';
-import { ALL_CITIES, type Principal } from '../auth/principal';
+import { issueToken, type TokenSubject } from '../auth/issue-token';
+import { ALL_CITIES } from '../auth/principal';
 import { type AppConfig, loadConfig } from '../config/config';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { exitOnStartFailure } from '../start-failure';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 async function demoTokens(config: AppConfig): Promise<string> {
   if (config.auth.kind !== 'hs256') return 'Tokens come from your identity provider (AUTH_JWKS_URL).';
   const secret = config.auth.secret;
-  const callers: Principal[] = [
+  const callers: TokenSubject[] = [
     { sub: 'adviser-paris', role: 'adviser', city: 'paris' },
     { sub: 'adviser-frankfurt', role: 'adviser', city: 'frankfurt' },
     { sub: 'adviser-stockholm', role: 'adviser', city: 'stockholm' },

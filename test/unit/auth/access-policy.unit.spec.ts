@@ -2,10 +2,10 @@ import { Forbidden } from '../../../src/auth/access-errors';
 import { assertAllowed, type Capability, cityScope, isAllowed, seesSmallCells } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
 
-const adviser: Principal = { sub: 'a', role: 'adviser', city: 'paris' };
-const everywhere: Principal = { sub: 'c', role: 'coordinator', city: '*' };
-const researcher: Principal = { sub: 'r', role: 'researcher', city: null };
-const admin: Principal = { sub: 'x', role: 'admin', city: null };
+const adviser: Principal = { sub: 'a', role: 'adviser', city: 'paris', expiresAt: Infinity };
+const everywhere: Principal = { sub: 'c', role: 'coordinator', city: '*', expiresAt: Infinity };
+const researcher: Principal = { sub: 'r', role: 'researcher', city: null, expiresAt: Infinity };
+const admin: Principal = { sub: 'x', role: 'admin', city: null, expiresAt: Infinity };
 
 describe('the access policy', () => {
   it("lets an adviser work in its own city only", () => {
