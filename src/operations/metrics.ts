@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PendingKeyRemovals } from '../personal-data/key-vault.port';
 
 /** What operators watch (Prometheus): latencies, outcomes, projection lag, live subscriptions. */
 export class Metrics {
@@ -34,6 +35,27 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Erased participants whose shredded key may still be read from the storage's files (a write-ahead log a reader holds). */
+  trackPendingKeyRemovals(pending: () => Promise<PendingKeyRemovals>): void {
+    new Gauge({
+      name: 'journey_erasures_pending_removal',
+      help: 'Erasures whose key is unreadable through the service, but may still be in the storage files until removed',
+      registers: [this.registry],
+      async collect() {
+        this.set((await pending()).count);
+      },
+    });
+    new Gauge({
+      name: 'journey_erasure_pending_removal_oldest_seconds',
+      help: 'Age of the oldest erasure whose key is not yet removed from the storage files; 0 when none is pending',
+      registers: [this.registry],
+      async collect() {
+        const { oldestSince } = await pending();
+        this.set(oldestSince === null ? 0 : Math.max(0, (Date.now() - oldestSince.getTime()) / 1000));
+      },
+    });
   }
 
   /** Projection lag is read when scraped, so it costs nothing between scrapes. */

@@ -3,8 +3,9 @@ import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/term
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { EventStore } from '../event-store/event-store.port';
+import type { KeyVault } from '../personal-data/key-vault.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { EVENT_STORE } from '../storage/storage.tokens';
+import { EVENT_STORE, KEY_VAULT } from '../storage/storage.tokens';
 
 /** Whether the service can answer truthfully: its store answers and its read models are current. */
 @Injectable()
@@ -14,6 +15,7 @@ export class ReadinessIndicator {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(KEY_VAULT) private readonly vault: KeyVault,
   ) {}
 
   async storeAnswers(): Promise<HealthIndicatorResult> {
@@ -37,5 +39,16 @@ export class ReadinessIndicator {
     );
     const current = Object.values(details).every((p) => p.healthy && p.lag <= this.config.readinessMaxLag);
     return current ? check.up(details) : check.down(details);
+  }
+
+  /**
+   * Erasures whose key may still be in the storage's files. Always up: the key is already
+   * unreadable through the service, and taking the instance out of service would not end the
+   * other process's read that holds the removal back, only stop case work. Operators alert on
+   * the age instead (docs/operations.md).
+   */
+  async erasuresPendingRemoval(): Promise<HealthIndicatorResult> {
+    const { count, oldestSince } = await this.vault.pendingRemovals();
+    return this.indicators.check('erasures').up({ pendingRemoval: count, oldestPendingSince: oldestSince?.toISOString() ?? null });
   }
 }

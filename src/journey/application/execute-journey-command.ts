@@ -71,7 +71,6 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
       const history = await this.journeys.load(participantId);
       try {
         const updated = await this.decideAndAppend(command, envelope, history);
-        if (command.type === 'ErasePersonalData') await this.journeys.shredPersonalData(participantId);
         // Read-your-writes: once a mutation answers, queries and dashboards include it. The
         // events are stored either way; a stalled projection only delays the answer this long.
         await this.projections.waitUntilCaughtUp(updated.at(-1)!.position, READ_MODEL_WAIT_MS);
@@ -105,6 +104,10 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
 
     const events = decide(command, journey, { today: this.clock.today(), catalogue: this.catalogue });
     const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: caller.sub, commandId };
-    return [...history, ...(await this.journeys.append(participantId, events, version, metadata))];
+    const recorded =
+      command.type === 'ErasePersonalData'
+        ? await this.journeys.erase(participantId, events, version, metadata)
+        : await this.journeys.append(participantId, events, version, metadata);
+    return [...history, ...recorded];
   }
 }

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Metrics } from '../../operations/metrics';
 import { EVENT_STORE, KEY_VAULT } from '../../storage/storage.tokens';
-import type { EventMetadata, EventStore, StoredEvent } from '../../event-store/event-store.port';
-import type { KeyVault } from '../../personal-data/key-vault.port';
+import type { EventMetadata, EventStore, NewEvent, StoredEvent } from '../../event-store/event-store.port';
+import { KeyShredded, type KeyVault } from '../../personal-data/key-vault.port';
 import { sealEventData } from '../../personal-data/personal-data-codec';
+import { RuleViolation } from '../domain/errors';
 import type { JourneyEvent } from '../domain/events';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
 
@@ -17,12 +18,16 @@ export const participantOfStream = (streamId: string): string | null =>
 
 /** Journeys in the event store: one stream per participant, personal data sealed at rest. */
 @Injectable()
-export class JourneyRepository {
+export class JourneyRepository implements OnModuleInit {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_VAULT) private readonly vault: KeyVault,
     private readonly metrics: Metrics,
   ) {}
+
+  onModuleInit(): void {
+    this.metrics.trackPendingKeyRemovals(() => this.vault.pendingRemovals());
+  }
 
   /** The participant's events as stored: deciding needs none of the personal data, which stays sealed. */
   async load(participantId: string): Promise<RecordedJourneyEvent[]> {
@@ -36,17 +41,43 @@ export class JourneyRepository {
     expectedVersion: number,
     metadata: EventMetadata,
   ): Promise<RecordedJourneyEvent[]> {
-    const sealed = await Promise.all(
-      events.map(async (e) => ({ type: e.type, data: await sealEventData(this.vault, participantId, e.data), metadata })),
-    );
+    return this.appendSealed(participantId, await this.seal(participantId, events, metadata), expectedVersion);
+  }
+
+  /**
+   * Records an erasure: the key is shredded before the event is appended, so that the two cannot
+   * disagree the harmful way. An erasure interrupted in between has made the data unreadable,
+   * and its retry records the event; with no event to record (already erased), shredding again
+   * changes nothing. The events are sealed first, while the key still exists.
+   */
+  async erase(
+    participantId: string,
+    events: readonly JourneyEvent[],
+    expectedVersion: number,
+    metadata: EventMetadata,
+  ): Promise<RecordedJourneyEvent[]> {
+    const sealed = await this.seal(participantId, events, metadata);
+    await this.vault.shred(participantId);
+    return sealed.length === 0 ? [] : this.appendSealed(participantId, sealed, expectedVersion);
+  }
+
+  private async seal(participantId: string, events: readonly JourneyEvent[], metadata: EventMetadata): Promise<NewEvent[]> {
+    try {
+      return await Promise.all(
+        events.map(async (e) => ({ type: e.type, data: await sealEventData(this.vault, participantId, e), metadata })),
+      );
+    } catch (error) {
+      // The key of an erasure interrupted before its event was recorded: it is never created again.
+      if (error instanceof KeyShredded) throw new RuleViolation('ERASED', "The participant's personal data is erased: none can be recorded");
+      throw error;
+    }
+  }
+
+  private async appendSealed(participantId: string, sealed: NewEvent[], expectedVersion: number): Promise<RecordedJourneyEvent[]> {
     const timer = this.metrics.appendDuration.startTimer();
     const result = await this.store.appendToStream(participantStream(participantId), sealed, expectedVersion);
     timer();
     return result.events.map((e) => toRecorded(e, e.data));
-  }
-
-  async shredPersonalData(participantId: string): Promise<void> {
-    await this.vault.shred(participantId);
   }
 }
 

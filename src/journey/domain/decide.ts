@@ -30,7 +30,8 @@ export function decide(command: JourneyCommand, journey: Journey, context: Decis
   const { today } = context;
   switch (command.type) {
     case 'ErasePersonalData':
-      if (state.personalDataErased) throw new RuleViolation('ERASED', "The participant's personal data is already erased");
+      // Erasing again (a client's retry, a second request) answers the case: it is erased, nothing more to record.
+      if (state.personalDataErased) return [];
       return [{ type: 'PersonalDataErased', data: { ...command.data, occurredOn: today } }];
     case 'UpdatePersonalDetails':
       assertNotErased(state, 'No personal details can be recorded');

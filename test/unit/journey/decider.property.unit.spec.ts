@@ -243,6 +243,12 @@ function expectStateInvariants(state: EnrolledJourney, history: readonly Journey
 
 function expectAcceptedStep({ command, before, after, afterJourney, outcome }: Step): void {
   const events = eventsOf(outcome);
+  // Erasing an erased participant answers the case as it stands.
+  if (command.type === 'ErasePersonalData' && before.enrolled && before.personalDataErased) {
+    expect(events).toEqual([]);
+    expect(after).toEqual(before);
+    return;
+  }
   expect(events.map((e) => e.type)).toEqual([EVENT_OF[command.type]]);
   const [event] = events;
   if (!after.enrolled) throw new Error('An accepted command leaves the participant enrolled');
