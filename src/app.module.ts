@@ -24,7 +24,7 @@ export class AppModule {
         ClockModule,
         ConfigModule.forRoot(config),
         AuthModule.forRoot(config),
-        StorageModule.forRoot(config.eventStore),
+        StorageModule.forRoot(config),
         CatalogueModule.forRoot(config.programmesFile),
         GraphqlApiModule.forRoot(config),
         ProjectionsModule.forRoot(),

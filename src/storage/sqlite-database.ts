@@ -1,14 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 const IN_MEMORY = ':memory:';
 /** Long enough to outwait another process's write (a rebuild CLI), short enough to surface a stuck lock. */
 const BUSY_TIMEOUT_MS = 5_000;
+/** The file holds sealed personal data, and maybe the keys that open it: only the service's user may read it. */
+const OWNER_ONLY = 0o600;
 
 /** Opens (creating if need be) the service's SQLite file with the pragmas its guarantees rest on. */
 export function openSqliteDatabase(file: string): Database.Database {
-  if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true });
+  if (file !== IN_MEMORY) createOwnerOnly(file);
   const db = new Database(file);
   try {
     // First, so that the pragmas below wait for another process's lock instead of failing at once.
@@ -29,5 +31,15 @@ export function openSqliteDatabase(file: string): Database.Database {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function createOwnerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  // Created before SQLite opens it, so that it is never readable by others, not even empty.
+  closeSync(openSync(file, 'a', OWNER_ONLY));
+  // SQLite gives the -wal and -shm files it creates the database file's mode; files of an earlier version are set too.
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o777) !== OWNER_ONLY) chmodSync(path, OWNER_ONLY);
   }
 }

@@ -3,28 +3,43 @@ import type Database from 'better-sqlite3';
 import type { AppConfig } from '../config/config';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../personal-data/sqlite-key-vault';
+import { openKeyVaultFile } from './key-vault-file';
 import { openSqliteDatabase } from './sqlite-database';
 import { EVENT_STORE, KEY_VAULT, SQLITE_DATABASE } from './storage.tokens';
 
-/** The embedded store: events and participants' keys in one SQLite file. */
+/** The connection holding the keys: the event store's, or one to KEY_VAULT_FILE. */
+const KEY_VAULT_DATABASE = Symbol('KEY_VAULT_DATABASE');
+
+/** The embedded store: events in one SQLite file, and participants' keys in it or in a file of their own. */
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
-  constructor(@Inject(SQLITE_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
+    @Inject(KEY_VAULT_DATABASE) private readonly keysDb: Database.Database,
+    @Inject(KEY_VAULT) private readonly vault: SqliteKeyVault,
+  ) {}
 
-  static forRoot(eventStore: AppConfig['eventStore']): DynamicModule {
+  static forRoot({ eventStore, keyVaultFile }: Pick<AppConfig, 'eventStore' | 'keyVaultFile'>): DynamicModule {
     return {
       module: StorageModule,
       global: true,
       providers: [
         { provide: SQLITE_DATABASE, useFactory: () => openSqliteDatabase(eventStore.file) },
         { provide: EVENT_STORE, useFactory: (db: Database.Database) => new SqliteEventStore(db), inject: [SQLITE_DATABASE] },
-        { provide: KEY_VAULT, useFactory: (db: Database.Database) => new SqliteKeyVault(db), inject: [SQLITE_DATABASE] },
+        {
+          provide: KEY_VAULT_DATABASE,
+          useFactory: (db: Database.Database) => (keyVaultFile === null ? db : openKeyVaultFile(db, keyVaultFile)),
+          inject: [SQLITE_DATABASE],
+        },
+        { provide: KEY_VAULT, useFactory: (keysDb: Database.Database) => new SqliteKeyVault(keysDb), inject: [KEY_VAULT_DATABASE] },
       ],
       exports: [SQLITE_DATABASE, EVENT_STORE, KEY_VAULT],
     };
   }
 
   onApplicationShutdown(): void {
+    this.vault.close();
+    if (this.keysDb !== this.db) this.keysDb.close();
     this.db.close();
   }
 }
