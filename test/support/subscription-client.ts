@@ -1,4 +1,4 @@
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, type ClientOptions, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** A graphql-ws (graphql-transport-ws protocol) subscription whose messages a test takes one by one. */
@@ -16,7 +16,19 @@ export function subscribe<T = Record<string, any>>(
   variables: Record<string, unknown> = {},
   connectionParams: Record<string, unknown> = {},
 ): Subscribed<T> {
-  const client: Client = createClient({
+  const client = clientOf(httpUrl, connectionParams);
+  const subscription = subscribeOn<T>(client, query, variables);
+  return {
+    ...subscription,
+    close: async () => {
+      await subscription.close();
+      await client.dispose();
+    },
+  };
+}
+
+function clientOf(httpUrl: string, connectionParams: Record<string, unknown>, on: ClientOptions['on'] = {}): Client {
+  return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     connectionParams,
@@ -24,7 +36,12 @@ export function subscribe<T = Record<string, any>>(
     lazy: false,
     // Failures reach the subscription's sink; the default would also print them.
     onNonLazyError: () => undefined,
+    on,
   });
+}
+
+/** A subscription on a client a test may run other operations on. */
+function subscribeOn<T>(client: Client, query: string, variables: Record<string, unknown>): Subscribed<T> {
   const received: T[] = [];
   let waiter: { resolve(value: T): void; reject(error: unknown): void } | null = null;
   let failure: unknown = null;
@@ -65,8 +82,44 @@ export function subscribe<T = Record<string, any>>(
           reject: (error) => (clearTimeout(timer), reject(error)),
         };
       }),
+    close: async () => unsubscribe(),
+  };
+}
+
+/** How a socket closed. */
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+/** One graphql-ws socket a test runs several operations on. */
+export interface TestSocket {
+  /** Resolves once the server has acknowledged connection_init. */
+  connected: Promise<void>;
+  /** How the socket closed, once it has (the first socket of the client, not a reconnection's). */
+  closed: Promise<Closed>;
+  subscribe<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Subscribed<T>;
+  /** A query or mutation: its one result (data or errors); rejects with the close event if the socket closes first. */
+  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A socket that connects at once with `connectionParams`, and does not reconnect by itself. */
+export function openSocket(httpUrl: string, connectionParams: Record<string, unknown>): TestSocket {
+  let onConnected: () => void;
+  let onClosed: (closed: Closed) => void;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
+  const closed = new Promise<Closed>((resolve) => (onClosed = resolve));
+  const client = clientOf(httpUrl, connectionParams, {
+    connected: () => onConnected(),
+    closed: (event) => onClosed({ code: (event as Closed).code, reason: String((event as Closed).reason) }),
+  });
+  return {
+    connected,
+    closed,
+    subscribe: (query, variables = {}) => subscribeOn(client, query, variables),
+    execute: <T>(query: string, variables = {}) => subscribeOn<T>(client, query, variables).next(),
     close: async () => {
-      unsubscribe();
       await client.dispose();
     },
   };

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { issueToken } from '../../src/auth/issue-token';
 import { ALL_CITIES, type Role } from '../../src/auth/principal';
 
@@ -11,3 +12,9 @@ export async function bearer(role: Role, city: string | null = null, sub = `${ro
 
 /** Who the tests act as unless they are about access: an adviser of every city. */
 export const defaultBearer = (): Promise<string> => bearer('adviser', ALL_CITIES, 'test-adviser');
+
+/** `Authorization` header value of a token that expires `seconds` from now (exp is in whole seconds), and that instant in ms. */
+export async function expiringBearer(seconds: number, role: Role, city: string | null = null, sub = `${role}-expiring`): Promise<{ authorization: string; expiresAt: number }> {
+  const token = await issueToken(TEST_JWT_SECRET, { sub, role, city }, `${seconds}s`);
+  return { authorization: `Bearer ${token}`, expiresAt: decodeJwt(token).exp! * 1_000 };
+}

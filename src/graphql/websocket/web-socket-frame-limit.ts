@@ -1,7 +1,7 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { MAX_BODY_BYTES } from '../hardening/request-body';
 
 /** Where @nestjs/apollo 14's driver keeps the ws server it made for graphql-ws (private fields). */
@@ -26,5 +26,22 @@ export class WebSocketFrameLimit implements OnApplicationBootstrap {
     // A later @nestjs/apollo may keep it elsewhere: better not to start than to read 100 MiB frames.
     if (!server?.options) throw new Error('The GraphQL WebSocket server is not where @nestjs/apollo kept it: its frame limit cannot be set');
     server.options.maxPayload = MAX_BODY_BYTES;
+    server.on('connection', logProtocolErrorsAsRefusals);
   }
+}
+
+const logger = new Logger('WebSocket');
+
+/**
+ * ws reports a frame it refused (too large, or not WebSocket) as an error of the socket, after
+ * closing it with the code that says why; graphql-ws prints every socket error with its stack, as
+ * a fault of the service. A client's mistake is logged in one line instead; other errors as before.
+ */
+function logProtocolErrorsAsRefusals(socket: WebSocket): void {
+  const graphqlWsListeners = socket.listeners('error') as ((error: Error) => void)[];
+  socket.removeAllListeners('error');
+  socket.once('error', (error: Error & { code?: string }) => {
+    if (error.code?.startsWith('WS_ERR_')) logger.warn(`WebSocket closed on a client's protocol error: ${error.code}`);
+    else for (const listener of graphqlWsListeners) listener.call(socket, error);
+  });
 }

@@ -27,7 +27,7 @@ describe('RS256 tokens from a JWKS URL (int, a real JWKS server on loopback)', (
   const sign = (claims: JWTPayload, kid = 'idp-1') =>
     new SignJWT({ role: 'adviser', city: 'paris', sub: 'marie.dupont', ...claims }).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('1h').sign(privateKeys.get(kid)!);
 
-  const verifier = (settings: Partial<TokenSettings> = {}) =>
+  const verifier = (settings: Partial<Pick<TokenSettings, 'issuer' | 'audience' | 'keysMaxAgeSeconds'>> = {}) =>
     new TokenVerifier({ kind: 'jwks', url, issuer: null, audience: null, keysMaxAgeSeconds: 30, ...settings }, BUILT_IN_CATALOGUE);
 
   beforeAll(async () => {
