@@ -95,6 +95,49 @@ describe('input errors a client can act on (e2e, real app over HTTP): written in
     );
   });
 
+  describe.each([
+    ['words and spaces', 'enrol Zebulon Quagga'],
+    ['an email address', 'zebulon.quagga@example.org'],
+    ['more than 64 characters', 'a'.repeat(65)],
+    ['nothing', ''],
+  ])('a commandId that is no opaque token (%s)', (_, commandId) => {
+    const TOKEN_MESSAGE = "commandId must be an opaque token of 1 to 64 letters, digits, '-' or '_' (a UUID will do)";
+
+    it('refuses an enrolment with BAD_USER_INPUT saying what a commandId must be, and stores nothing', async () => {
+      const input = enrolmentInput({ commandId });
+      const res = await api.gql(mutation('enrolParticipant'), { input });
+      await expectRefused(res, ['commandId'], input.participantId);
+      expect(res.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'commandId', message: TOKEN_MESSAGE }]);
+    });
+
+    it('refuses a milestone and an erasure the same way, and the case stays as it was', async () => {
+      const enrolment = enrolmentInput();
+      const participantId = enrolment.participantId as string;
+      expect((await api.gql(mutation('enrolParticipant'), { input: enrolment })).errors).toBeUndefined();
+      casesBefore += 1;
+      const coaching = { participantId, occurredOn: '2007-04-02', mode: 'GROUP', durationMinutes: 30, commandId };
+
+      for (const [name, input] of [
+        ['recordCoachingSession', coaching],
+        ['erasePersonalData', { participantId, reason: 'Asked by the participant', commandId }],
+      ] as const) {
+        const res = await api.gql(mutation(name), { input });
+        expect(res.errors).toHaveLength(1);
+        expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'commandId', message: TOKEN_MESSAGE }] });
+      }
+      const stored = (await api.gql(PARTICIPANT_QUERY, { id: participantId })).data!.participant;
+      expect(stored).toMatchObject({ version: 1, personalDataErased: false });
+    });
+  });
+
+  it('takes a UUID, and any token of 64 letters, digits, - and _, as a commandId', async () => {
+    for (const commandId of [randomUUID(), `${'Az09_-'.repeat(10)}abcd`]) {
+      const res = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ commandId }) });
+      expect(res.errors).toBeUndefined();
+    }
+    casesBefore += 2;
+  });
+
   it('keeps a document error that is not about a value GRAPHQL_VALIDATION_FAILED', async () => {
     const res = await api.gql(inlineEnrolment({}).replace('{ id }', '{ idd }'));
     expect(res.errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);

@@ -54,8 +54,8 @@ export interface AmendmentView {
   kind: 'CORRECTED' | 'VOIDED';
   /** Fields a correction changed; none for a void. */
   changed: string[];
-  /** Free text, sealed under the participant's key in the events and the read model, as notes are. */
-  reason: string;
+  /** Free text, sealed under the participant's key in the events and the read model, as notes are; null once erased. */
+  reason: string | null;
   recordedAt: string;
   recordedBy: string;
 }
@@ -107,10 +107,10 @@ export function identityOf(event: JourneyEvent): CaseIdentity | null {
 }
 
 /**
- * What the event does to the case; null while the stream is no case (no enrolment). Notes are
- * copied without being looked at. `timeline` gives the case's whole timeline, and is called only
+ * What the event does to the case; null while the stream is no case (no enrolment). Notes and
+ * reasons are copied sealed, without being looked at. `timeline` gives the case's whole timeline, and is called only
  * for a correction or void. Once personal data is erased, new milestones have no note, and the
- * caller blanks the earlier ones' (`withoutNotes`).
+ * caller blanks the earlier ones' notes and reasons (`withoutFreeText`).
  */
 export function changeCase(
   head: CaseHead | null,
@@ -226,6 +226,10 @@ export function caseView(identity: CaseIdentity, { state, version, exitReason, o
 /** Erasure keeps the journey and drops the notes, personal data written by advisers. */
 export const withoutNotes = <T extends { note: string | null }>(items: readonly T[]): T[] => items.map((m) => ({ ...m, note: null }));
 
+/** Erasure keeps the timeline and drops the free text in it: notes, and the reasons of corrections and voids. */
+export const withoutFreeText = (timeline: readonly MilestoneView[]): MilestoneView[] =>
+  timeline.map((m) => ({ ...m, note: null, amendments: m.amendments.map((a) => ({ ...a, reason: null })) }));
+
 /** The case of a whole stream; null for a stream with no enrolment. */
 export function toParticipantCase(history: readonly RecordedJourneyEvent[], catalogue: Catalogue): ParticipantCaseView | null {
   let identity: CaseIdentity | null = null;
@@ -244,5 +248,5 @@ export function toParticipantCase(history: readonly RecordedJourneyEvent[], cata
   }
   if (identity === null || head === null) return null;
   const erased = head.state.personalDataErased;
-  return { ...caseView(identity, head), timeline: erased ? withoutNotes(timeline) : timeline, notes: erased ? withoutNotes(notes) : notes };
+  return { ...caseView(identity, head), timeline: erased ? withoutFreeText(timeline) : timeline, notes: erased ? withoutNotes(notes) : notes };
 }

@@ -35,7 +35,7 @@ export class CasePersonalDataResolver {
 
   @ResolveField('timeline')
   async timeline(@Parent() found: SealedCase): Promise<(SealedMilestone & Opening)[]> {
-    return this.withKey(found, found.timeline, (m) => m.note !== null || m.amendments.length > 0);
+    return this.withKey(found, found.timeline, (m) => m.note !== null || m.amendments.some((a) => a.reason !== null));
   }
 
   @ResolveField('notes')

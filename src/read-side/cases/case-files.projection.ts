@@ -10,6 +10,7 @@ import {
   identityOf,
   type MilestoneView,
   statusOf,
+  withoutFreeText,
   withoutNotes,
 } from '../../journey/case/participant-case';
 import type { JourneyEvent } from '../../journey/domain/events';
@@ -39,14 +40,15 @@ interface CaseInBatch {
  * milestones and notes to the stored lists without reading them back; a correction, rare, reads
  * the timeline and writes it anew. The lists, most of a case, have a table of their own, so that
  * reading a head does not read them, keyed by the case's row number, so that writing them needs
- * no index. Personal data stays sealed as it is in the events (it is opened when read, with the
- * participant's key).
+ * no index. Personal data and free text stay sealed as they are in the events (opened when read,
+ * with the participant's key), and are dropped once erased.
  */
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
-  // 3: notes, and corrections in the timeline (2: head, identity and timeline apart; 1: one JSON document).
-  readonly layout = 3;
+  // 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
+  // the timeline; 2: head, identity and timeline apart; 1: one JSON document).
+  readonly layout = 4;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -95,32 +97,33 @@ export class CaseFilesProjection implements Projection {
     const writeIdentity = (identity: CaseIdentity, caseId: number) =>
       sql.rewriteIdentity.run(JSON.stringify(identity), identity.firstEnrolledOn, caseId);
 
-    /** Drops the personal data and notes already stored of a case erased in this batch. */
+    /** Drops the personal data, notes and reasons already stored of a case erased in this batch. */
     const erase = (caseId: number): void => {
       const identity = JSON.parse(sql.identity.get(caseId)!) as CaseIdentity;
       writeIdentity({ ...identity, personal: null }, caseId);
       const { milestones, notes } = sql.lists.get(caseId)!;
-      sql.rewriteLists.run(timelineText(withoutNotes(timelineOf(milestones))), notesText(withoutNotes(notesOf(notes))), caseId);
+      sql.rewriteLists.run(timelineText(withoutFreeText(timelineOf(milestones))), notesText(withoutNotes(notesOf(notes))), caseId);
     };
 
     const save = (participantId: string, change: CaseInBatch, loaded: CaseInBatch | undefined): void => {
       const { identity, head, added, timeline, notes } = change;
       const { state } = head;
       const erased = state.personalDataErased;
-      const blank = <T extends { note: string | null }>(items: readonly T[]) => (erased ? withoutNotes(items) : items);
+      const blankTimeline = (items: readonly MilestoneView[]) => (erased ? withoutFreeText(items) : items);
+      const blankNotes = (items: readonly CaseNoteView[]) => (erased ? withoutNotes(items) : items);
       if (loaded?.caseId === undefined) {
         if (identity === undefined) throw new Error(`The case of ${participantId} has no enrolment`);
         const stored = erased ? { ...identity, personal: null } : identity;
         sql.insertCase.run(participantId, state.city, state.programme, statusOf(state), identity.firstEnrolledOn, JSON.stringify(head), JSON.stringify(stored));
-        sql.insertLists.run(timelineText(blank(timeline ?? added)), notesText(blank(notes)));
+        sql.insertLists.run(timelineText(blankTimeline(timeline ?? added)), notesText(blankNotes(notes)));
         return;
       }
       const { caseId } = loaded;
       sql.updateHead.run(state.programme, statusOf(state), JSON.stringify(head), caseId);
       if (identity !== undefined) writeIdentity(identity, caseId);
-      if (timeline !== undefined) sql.rewriteMilestones.run(timelineText(blank(timeline)), caseId);
-      else if (added.length > 0) sql.appendMilestones.run(timelineText(blank(added)), caseId);
-      if (notes.length > 0) sql.appendNotes.run(notesText(blank(notes)), caseId);
+      if (timeline !== undefined) sql.rewriteMilestones.run(timelineText(blankTimeline(timeline)), caseId);
+      else if (added.length > 0) sql.appendMilestones.run(timelineText(blankTimeline(added)), caseId);
+      if (notes.length > 0) sql.appendNotes.run(notesText(blankNotes(notes)), caseId);
       if (erased && !loaded.head.state.personalDataErased) erase(caseId);
     };
     const cases = new BatchRecords<CaseInBatch>((participantId) => {

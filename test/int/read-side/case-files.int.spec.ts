@@ -7,6 +7,7 @@ import type { RecordedJourneyEvent } from '../../../src/journey/application/reco
 import { toParticipantCase } from '../../../src/journey/case/participant-case';
 import { asSealed, type SealedCase } from '../../../src/journey/case/sealed-case';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
+import { SEALED_FIELDS } from '../../../src/personal-data/sealed-fields';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { CaseFilesProjection } from '../../../src/read-side/cases/case-files.projection';
@@ -24,15 +25,20 @@ function casesOf(log: readonly StoredEvent[]): SealedCase[] {
     .sort((a, b) => (a.firstEnrolledOn === b.firstEnrolledOn ? (a.id < b.id ? -1 : 1) : a.firstEnrolledOn < b.firstEnrolledOn ? -1 : 1));
 }
 
-/** Every value the store keeps sealed (personal details, notes), by participant. */
+/** Every value the store keeps sealed (personal details, notes, reasons of erasures, corrections and voids), by participant. */
 async function sealedValuesOf(store: SqliteEventStore): Promise<Map<string, string[]>> {
   const sealed = new Map<string, string[]>();
-  for (const { streamId, data } of await store.readAll(0n, Number.MAX_SAFE_INTEGER)) {
-    const values = [data.personal, data.note].filter((v): v is string => typeof v === 'string');
+  for (const { streamId, type, data } of await store.readAll(0n, Number.MAX_SAFE_INTEGER)) {
+    const fields: readonly string[] = SEALED_FIELDS[type as JourneyEvent['type']];
+    const values = fields.map((field) => data[field]).filter((v): v is string => typeof v === 'string');
     sealed.set(streamId, [...(sealed.get(streamId) ?? []), ...values]);
   }
   return sealed;
 }
+
+/** The free text of corrections and voids as advisers gave it, before it was sealed. */
+const amendmentReasonsOf = (log: readonly StoredEvent[]): Set<string> =>
+  new Set(log.filter((e) => e.type === 'MilestoneCorrected' || e.type === 'MilestoneVoided').map((e) => e.data.reason as string));
 
 /** The read model's tables as text, all of it. */
 const storedText = (db: Database.Database): string =>
@@ -71,6 +77,8 @@ describe('the case-files read model (int, real SQLite file)', () => {
           for (const expectedCase of expected) expect(await reader.find(expectedCase.id)).toEqual(expectedCase);
           const page = await reader.list({ city: null, programme: null, status: null }, 1_000, null);
           expect(page.edges.map((edge) => edge.node)).toEqual(expected);
+          const stored = storedText(db);
+          for (const reason of amendmentReasonsOf(log)) expect(stored).not.toContain(reason);
         } finally {
           db.close();
         }
@@ -79,12 +87,13 @@ describe('the case-files read model (int, real SQLite file)', () => {
     );
   });
 
-  it('given notes and new personal details recorded in one batch, when the erasure comes in a later one, the read model keeps none of the personal data', async () => {
+  it('given notes, new personal details and a void recorded in one batch, when the erasure comes in a later one, the read model keeps none of their text, sealed or not', async () => {
     const [recorded, kept] = decidedJourneys(7, 0.02, (i) => i === 0);
     const { participantId } = recorded!;
     const beforeErasure: JourneyEvent[] = [
       { type: 'NoteAdded', data: { participantId, occurredOn: '2008-01-02', note: 'Asked to be called after 6 pm' } },
       { type: 'PersonalDetailsChanged', data: { participantId, occurredOn: '2008-01-03', personal: { fullName: 'New Name', email: null, phone: null } } },
+      { type: 'MilestoneVoided', data: { participantId, occurredOn: '2008-01-03', sequence: 2, reason: 'Recorded for her brother, Anton' } },
     ];
     const erased = { participantId, events: [...recorded!.events.slice(0, -1), ...beforeErasure, recorded!.events.at(-1)!] };
     const log = interleave([erased, kept!], [0]);
@@ -100,6 +109,7 @@ describe('the case-files read model (int, real SQLite file)', () => {
       const read = await reader.find(participantId);
       expect(read).toMatchObject({ personal: null, personalDataErased: true });
       expect(read!.timeline.every((m) => m.note === null)).toBe(true);
+      expect(read!.timeline[1]!.amendments).toEqual([expect.objectContaining({ kind: 'VOIDED', reason: null })]);
       expect(read!.notes.length).toBeGreaterThan(0);
       expect(read!.notes.every((n) => n.note === null)).toBe(true);
     } finally {

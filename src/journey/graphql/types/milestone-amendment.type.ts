@@ -6,7 +6,7 @@ const AmendmentKind = { CORRECTED: 'CORRECTED', VOIDED: 'VOIDED' } as const;
 registerEnumType(AmendmentKind, { name: 'AmendmentKind' });
 
 @ObjectType('MilestoneAmendment', { description: 'A correction or the voiding of a milestone: who, when, why, and what changed.' })
-export class MilestoneAmendmentType implements Omit<AmendmentView, 'reason'> {
+export class MilestoneAmendmentType implements AmendmentView {
   @Field(() => Int, { description: 'The sequence of the correction or void itself in the stream.' }) sequence!: number;
   @Field(() => AmendmentKind) kind!: AmendmentView['kind'];
   @Field(() => [String], { name: 'changedFields', description: 'Fields of MilestoneValues the correction changed; none for a void.' })
