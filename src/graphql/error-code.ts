@@ -2,6 +2,8 @@ import { Forbidden, Unauthenticated } from '../auth/access-errors';
 import { RateLimited } from '../auth/mutation-rate-limit';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
+import { ServiceBusy } from './hardening/operation-gate';
+import { QueryBudgetSpent } from './hardening/query-budget';
 
 /** How clients see an error the service raised on purpose. */
 export interface DescribedError {
@@ -21,7 +23,8 @@ export function describeError(error: unknown): DescribedError | null {
   if (error instanceof ParticipantNotFound) return as('NOT_FOUND', error.message);
   if (error instanceof Unauthenticated) return as('UNAUTHENTICATED', error.message);
   if (error instanceof Forbidden) return as('FORBIDDEN', error.message);
-  if (error instanceof RateLimited) return as('RATE_LIMITED', error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  if (error instanceof RateLimited || error instanceof QueryBudgetSpent) return as('RATE_LIMITED', error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  if (error instanceof ServiceBusy) return as('SERVICE_BUSY', error.message, { retryAfterSeconds: error.retryAfterSeconds });
   return null;
 }
 

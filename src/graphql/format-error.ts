@@ -30,7 +30,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path,
     extensions: { code, ...extra },
   });
-  const described = describeError(original);
+  // An error a plugin or a socket's handler raised before execution reaches here wrapped, with no path.
+  const described = describeError(original) ?? describeError((original as GraphQLError | null)?.originalError);
   if (described) return as(described.code, described.extensions, described.message);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

@@ -40,6 +40,8 @@ export class GraphqlApiModule {
             // A suggestion names a field of the schema, which production does not show (no introspection).
             validationOptions: { hideSuggestions: config.production },
             plugins: [graphqlOperationsPlugin(metrics), ...hardeningPlugins(config, tokens)],
+            // Nest would answer 200 to every executed operation; errorStatusPlugin sets 401, 429 or 503 on a refusal.
+            preserveHttpStatusForExecutionErrors: false,
             // One request, one operation: a batch would multiply every limit above.
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
@@ -55,7 +57,7 @@ export class GraphqlApiModule {
       providers: [
         { provide: APP_FILTER, useClass: ResolverErrorsFilter },
         WebSocketFrameLimit,
-        { provide: WebSocketOriginGate, useFactory: (host: HttpAdapterHost) => new WebSocketOriginGate(host, config.allowedOrigins), inject: [HttpAdapterHost] },
+        { provide: WebSocketOriginGate, useFactory: (host: HttpAdapterHost) => new WebSocketOriginGate(host, config), inject: [HttpAdapterHost] },
       ],
     };
   }

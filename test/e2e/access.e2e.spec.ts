@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issueToken } from '../../src/auth/issue-token';
+import type { GraphQLResponse } from '../support/graphql-client';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY } from '../support/journey-api';
 import { subscribe } from '../support/subscription-client';
 import { appForTests } from '../support/test-app';
@@ -100,7 +101,7 @@ describe('who may do what, where (e2e, docs/access-and-privacy.md, real app over
         return send('query ($city: String) { lifePaths(filter: { city: $city }) { totalCount } }', { city: target });
       case 'lifePathsCsv': {
         const response = await fetch(`${api.url.replace(/\/graphql$/, '')}/exports/life-paths.csv?city=${target}`, { headers: { authorization } });
-        return response.status === 200 ? null : ((await response.json()) as { code: string }).code;
+        return response.status === 200 ? null : ((await response.json()) as GraphQLResponse).errors![0]!.extensions!.code as string;
       }
       case 'dashboardUpdated': {
         const subscription = subscribe<{ data?: unknown; errors?: { extensions: { code: string } }[] }>(

@@ -211,7 +211,7 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
     expect(rows).toEqual(parisPaths.map(csvRowOf));
     const refused = await csv(api, coordinator, '?city=stockholm');
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
   });
 
   it('refuses advisers, and callers without a token', async () => {
@@ -220,10 +220,10 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
 
     const anonymous = await csv(api, null);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     const adviser = await csv(api, await bearer('adviser', 'paris'));
     expect(adviser.status).toBe(403);
-    expect(await adviser.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await adviser.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
   });
 
   it('pages at most 100 paths at a time, after cursors of its own', async () => {
@@ -239,8 +239,7 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
     const response = await csv(api, researcher, '?outcome=GREAT&entryYear=last');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      fieldErrors: [{ field: 'outcome' }, { field: 'entryYear' }],
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'outcome' }, { field: 'entryYear' }] } }],
     });
   });
 });

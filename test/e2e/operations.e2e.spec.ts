@@ -5,16 +5,19 @@ import { enrolmentInput, mutation } from '../support/journey-api';
 import { subscribe } from '../support/subscription-client';
 import { appForTests } from '../support/test-app';
 
+const OPERATIONS_TOKEN = 'operations-token-of-at-least-32-characters';
+
+/** A GET as the operators' scraper sends it, with their credential. */
 const get = async (url: string) => {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${OPERATIONS_TOKEN}` } });
   return { status: response.status, text: await response.text() };
 };
 
 describe('health and metrics for operators (e2e, real app over HTTP)', () => {
-  const api = appForTests({ READINESS_MAX_LAG: '0' });
+  const api = appForTests({ READINESS_MAX_LAG: '0', OPERATIONS_TOKEN });
   const base = () => api.url.replace(/\/graphql$/, '');
 
-  it('answers live, and ready once the read models are current, without a token', async () => {
+  it('answers live, and ready once the read models are current, with its details to operators', async () => {
     expect((await get(`${base()}/health/live`)).status).toBe(200);
     const ready = await get(`${base()}/health/ready`);
     expect(ready.status).toBe(200);
@@ -57,8 +60,8 @@ describe('health and metrics for operators (e2e, real app over HTTP)', () => {
     expect(text).toMatch(/^journey_projection_lag_events\{projection="case-files"\} \d+/m);
     expect(text).toMatch(/^journey_projection_lag_events\{projection="outcomes"\} \d+/m);
     expect(text).toMatch(/^journey_active_subscriptions 1$/m);
-    expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="query",operation="anonymous"\} \d+/m);
-    expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="mutation",operation="anonymous"\} \d+/m);
+    expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="query",operation="dashboards"\} \d+/m);
+    expect(text).toMatch(/^journey_graphql_operation_duration_seconds_count\{type="mutation",operation="enrolParticipant"\} \d+/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
@@ -7,12 +7,10 @@ import { OUTCOME_CLASSES, type OutcomeClass } from '../../journey/domain/vocabul
 import { lifePathsCsv } from '../../life-paths/life-paths-csv';
 import { filterRelease, type LifePathFilter } from '../../life-paths/release-filter';
 import { callerFilter } from './caller-filter';
-import { HttpErrorsFilter } from './http-errors.filter';
 import { LifePathsReader } from './life-paths.reader';
 
 /** The life-paths release as a CSV download, for researchers' statistics tools (docs/access-and-privacy.md). */
 @Controller('exports')
-@UseFilters(HttpErrorsFilter)
 export class LifePathsExportController {
   constructor(private readonly reader: LifePathsReader) {}
 

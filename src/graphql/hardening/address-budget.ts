@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyAddress from 'proxy-addr';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { errorBody } from './error-body';
+
+/** What a refused address is told: when to try again. */
+export interface AddressRefusal {
+  retryAfterSeconds: number;
+}
+
+/**
+ * HTTP requests and WebSocket upgrades each client address may make per minute, before any token
+ * is read: the budgets per token do not hold back a client that sends none, or many. Behind
+ * `trustedProxies` reverse proxies, the address is the one the nearest of them saw
+ * (X-Forwarded-For, as Express's `trust proxy` reads it).
+ */
+export class AddressBudget {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(
+    perMinute: number,
+    private readonly trustedProxies: number,
+  ) {
+    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  }
+
+  /** The client's address, as Express's `req.ip` gives it with `trust proxy` set to the same hops. */
+  addressOf(request: IncomingMessage): string {
+    return proxyAddress(request, (_address, hop) => hop < this.trustedProxies);
+  }
+
+  /** Null when the request may go on, else the refusal. */
+  async admit(request: IncomingMessage): Promise<AddressRefusal | null> {
+    try {
+      await this.limiter.consume(this.addressOf(request));
+      return null;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+      throw refusal;
+    }
+  }
+}
+
+/** The answer to a refused HTTP request: 429, Retry-After, and the GraphQL error shape. */
+export function refusalBody({ retryAfterSeconds }: AddressRefusal): { headers: Record<string, string>; body: string } {
+  return {
+    headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfterSeconds) },
+    body: JSON.stringify(errorBody(`Too many requests from this address: try again in ${retryAfterSeconds} s`, 'RATE_LIMITED', { retryAfterSeconds })),
+  };
+}
+
+/** Probes come from load balancers and orchestrators, which must never be refused. */
+const isProbe = (request: IncomingMessage): boolean => (request.url ?? '').startsWith('/health/');
+
+/** Express middleware: spends one request of the client's address, or answers 429. */
+export function limitRequestsPerAddress(budget: AddressBudget) {
+  return (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
+    if (isProbe(request)) return next();
+    budget.admit(request).then((refusal) => {
+      if (!refusal) return next();
+      const { headers, body } = refusalBody(refusal);
+      response.writeHead(429, headers);
+      response.end(body);
+    }, next);
+  };
+}
