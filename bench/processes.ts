@@ -16,6 +16,9 @@ const COMMON_ENV = {
   PSEUDONYM_SECRET: 'bench-pseudonym-secret-of-thirty-two-chars!',
   // The per-token budget guards against runaway clients; a load generator is one on purpose.
   MUTATION_RATE_LIMIT: '1000000000',
+  // Likewise the query budget per token and the requests per address: the load comes from one token on loopback.
+  QUERY_COST_PER_MINUTE: '1000000000',
+  REQUESTS_PER_ADDRESS_PER_MINUTE: '1000000000',
 };
 
 export interface Server {
