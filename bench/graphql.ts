@@ -9,7 +9,7 @@ export interface GraphQLBody<T> {
 
 /** `Authorization` value for a caller of every city. */
 export async function bearer(role: Role, sub = `bench-${role}`): Promise<string> {
-  return `Bearer ${await issueToken(JWT_SECRET, { sub, role, city: ALL_CITIES }, '2h')}`;
+  return `Bearer ${await issueToken({ secret: JWT_SECRET }, { sub, role, city: ALL_CITIES }, '2h')}`;
 }
 
 /** One POST; rejects on an HTTP error or a GraphQL error, so that a broken bench does not pass for a fast one. */

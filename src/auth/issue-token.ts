@@ -10,17 +10,26 @@ export class UnreadableExpiry extends Error {
 /** What a token says of its bearer; its expiry comes from `expiresIn`. */
 export type TokenSubject = Pick<Principal, 'sub' | 'role' | 'city'>;
 
+/** What signs a token, and the issuer and audience the service asks of it when they are set. */
+export interface TokenSigning {
+  secret: string;
+  issuer?: string | null;
+  audience?: string | null;
+}
+
 /** A signed HS256 token for a principal: for development, the demo and tests. */
-export async function issueToken(secret: string, { sub, role, city }: TokenSubject, expiresIn = '8h'): Promise<string> {
+export async function issueToken({ secret, issuer, audience }: TokenSigning, { sub, role, city }: TokenSubject, expiresIn = '8h'): Promise<string> {
   const token = new SignJWT({ role, ...(city === null ? {} : { city }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuedAt();
+  if (issuer) token.setIssuer(issuer);
+  if (audience) token.setAudience(audience);
   try {
     // jose refuses only a period it cannot read here, with a TypeError that names no value.
     token.setExpirationTime(expiresIn);
   } catch {
-    throw new UnreadableExpiry(`'${expiresIn}' is not a duration: give a number and a unit, e.g. 30m, 8h or 7d`);
+    throw new UnreadableExpiry(`'${expiresIn}' is not a duration: give a number and a unit, e.g. 30m or 8h`);
   }
   const signed = await token.sign(new TextEncoder().encode(secret));
   // The service would refuse it at the first request: say so now.

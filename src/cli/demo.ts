@@ -48,8 +48,8 @@ async function main(): Promise<void> {
 
 /** One bearer token per role, so that each person's view can be tried at once. */
 async function demoTokens(config: AppConfig): Promise<string> {
-  if (config.auth.kind !== 'hs256') return 'Tokens come from your identity provider (AUTH_JWKS_URL).';
-  const secret = config.auth.secret;
+  const { auth } = config;
+  if (auth.kind !== 'hs256') return 'Tokens come from your identity provider (AUTH_JWKS_URL).';
   const callers: TokenSubject[] = [
     { sub: 'adviser-paris', role: 'adviser', city: 'paris' },
     { sub: 'adviser-frankfurt', role: 'adviser', city: 'frankfurt' },
@@ -59,7 +59,7 @@ async function demoTokens(config: AppConfig): Promise<string> {
     { sub: 'admin', role: 'admin', city: null },
   ];
   const lines = await Promise.all(
-    callers.map(async (c) => `  ${`${c.role}${c.city && c.city !== ALL_CITIES ? ` (${c.city})` : ''}`.padEnd(22)} Bearer ${await issueToken(secret, c)}`),
+    callers.map(async (c) => `  ${`${c.role}${c.city && c.city !== ALL_CITIES ? ` (${c.city})` : ''}`.padEnd(22)} Bearer ${await issueToken(auth, c)}`),
   );
   return `\nTokens for 8 hours (HTTP header Authorization, or connection_init { "authorization": ... } on the WebSocket):\n${lines.join('\n')}`;
 }

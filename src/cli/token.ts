@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     throw new ConfigError(`Unknown city '${city}': one of ${cities.join(', ')}, or '*' for every city`);
   }
   try {
-    console.log(await issueToken(auth.secret, { sub: values.sub ?? `${role}-${city ?? 'all'}`, role, city }, values.expires));
+    console.log(await issueToken(auth, { sub: values.sub ?? `${role}-${city ?? 'all'}`, role, city }, values.expires));
   } catch (error) {
     if (error instanceof UnreadableExpiry) throw new ConfigError(`--expires ${error.message}`);
     throw error;

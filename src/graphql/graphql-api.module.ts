@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { TokenVerifier } from '../auth/token-verifier';
 import type { AppConfig } from '../config/config';
@@ -12,7 +12,6 @@ import { hardeningPlugins } from './hardening/hardening-plugins';
 import { WebSocketOriginGate } from './hardening/websocket-origin-gate';
 import { Metrics } from '../operations/metrics';
 import { graphqlOperationsPlugin } from '../operations/graphql-operations.plugin';
-import { ResolverErrorsFilter } from './resolver-errors.filter';
 import { graphqlWsOptions, type SocketExtra } from './websocket/graphql-ws-options';
 import { WebSocketFrameLimit } from './websocket/web-socket-frame-limit';
 import './register-enums';
@@ -55,7 +54,6 @@ export class GraphqlApiModule {
         }),
       ],
       providers: [
-        { provide: APP_FILTER, useClass: ResolverErrorsFilter },
         WebSocketFrameLimit,
         { provide: WebSocketOriginGate, useFactory: (host: HttpAdapterHost) => new WebSocketOriginGate(host, config), inject: [HttpAdapterHost] },
       ],

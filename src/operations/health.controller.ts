@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
+import { ReadinessDetailsInterceptor } from './readiness-details.interceptor';
 import { ReadinessIndicator } from './readiness.indicator';
 
 @Controller('health')
@@ -18,10 +19,15 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Send it traffic: the store answers and the read models are current. */
+  /** Send it traffic: the store answers and the read models are current. Details for operators only. */
   @Get('ready')
+  @UseInterceptors(ReadinessDetailsInterceptor)
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.readiness.storeAnswers(), () => this.readiness.projectionsCurrent()]);
+    return this.health.check([
+      () => this.readiness.storeAnswers(),
+      () => this.readiness.projectionsCurrent(),
+      () => this.readiness.erasuresPendingRemoval(),
+    ]);
   }
 }

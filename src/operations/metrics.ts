@@ -21,7 +21,7 @@ export class Metrics {
 
   readonly operationDuration = new Histogram({
     name: 'journey_graphql_operation_duration_seconds',
-    help: 'GraphQL operations over HTTP, by type and name',
+    help: "GraphQL operations over HTTP, by type and root field ('other' for any the schema does not declare)",
     labelNames: ['type', 'operation'],
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [this.registry],

@@ -7,6 +7,7 @@ import { foldEvents } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { layoutOf } from './projection-layout';
+import { createOwnerOnlyFile } from '../storage/sqlite-database';
 import { dropTables, quoteIdentifier as quote } from './projection-tables';
 
 export interface RebuildProgress {
@@ -74,6 +75,8 @@ async function buildAside(
   projection: Projection,
   { batchSize = DEFAULT_BATCH_SIZE, listener }: RebuildOptions,
 ): Promise<{ position: GlobalPosition; applied: number }> {
+  // It holds the same sealed data as the live file.
+  createOwnerOnlyFile(file);
   const aside = new Database(file);
   try {
     // A throwaway copy: a crash loses only the copy, so durability would be paid for nothing.

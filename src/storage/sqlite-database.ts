@@ -10,7 +10,7 @@ const OWNER_ONLY = 0o600;
 
 /** Opens (creating if need be) the service's SQLite file with the pragmas its guarantees rest on. */
 export function openSqliteDatabase(file: string): Database.Database {
-  if (file !== IN_MEMORY) createOwnerOnly(file);
+  if (file !== IN_MEMORY) createOwnerOnlyFile(file);
   const db = new Database(file);
   try {
     // First, so that the pragmas below wait for another process's lock instead of failing at once.
@@ -34,7 +34,8 @@ export function openSqliteDatabase(file: string): Database.Database {
   }
 }
 
-function createOwnerOnly(file: string): void {
+/** Creates the SQLite file (and its folder) readable by the service's user only, or makes it so. */
+export function createOwnerOnlyFile(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
   // Created before SQLite opens it, so that it is never readable by others, not even empty.
   closeSync(openSync(file, 'a', OWNER_ONLY));

@@ -172,10 +172,10 @@ describe('who may do what, where (e2e, docs/access-and-privacy.md, real app over
     const invalid: [string, () => Promise<string | null>][] = [
       ['no token', async () => null],
       ['not a bearer token', async () => 'Basic YWRtaW46YWRtaW4='],
-      ['another secret', async () => `Bearer ${await issueToken('a-different-secret-of-at-least-32-chars', { sub: 'x', role: 'admin', city: null })}`],
-      ['an expired token', async () => `Bearer ${await issueToken('test-secret-of-at-least-thirty-two-characters', { sub: 'x', role: 'admin', city: null }, '-1h')}`],
-      ['an unknown role', async () => `Bearer ${await issueToken('test-secret-of-at-least-thirty-two-characters', { sub: 'x', role: 'root' as never, city: null })}`],
-      ['an adviser without a city', async () => `Bearer ${await issueToken('test-secret-of-at-least-thirty-two-characters', { sub: 'x', role: 'adviser', city: null })}`],
+      ['another secret', async () => `Bearer ${await issueToken({ secret: 'a-different-secret-of-at-least-32-chars' }, { sub: 'x', role: 'admin', city: null })}`],
+      ['an expired token', async () => `Bearer ${await issueToken({ secret: 'test-secret-of-at-least-thirty-two-characters' }, { sub: 'x', role: 'admin', city: null }, '-1h')}`],
+      ['an unknown role', async () => `Bearer ${await issueToken({ secret: 'test-secret-of-at-least-thirty-two-characters' }, { sub: 'x', role: 'root' as never, city: null })}`],
+      ['an adviser without a city', async () => `Bearer ${await issueToken({ secret: 'test-secret-of-at-least-thirty-two-characters' }, { sub: 'x', role: 'adviser', city: null })}`],
     ];
     it.each(invalid)('%s', async (_, authorization) => {
       const header = await authorization();

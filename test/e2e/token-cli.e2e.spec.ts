@@ -16,7 +16,17 @@ describe('npm run token (e2e, the built command)', () => {
 
   it('prints a token the service accepts, with the role and city asked for', async () => {
     const { stdout } = await run(['--role', 'adviser', '--city', 'paris', '--sub', 'marie.dupont']);
-    expect(await verifier.verify(`Bearer ${stdout.trim()}`)).toEqual({ sub: 'marie.dupont', role: 'adviser', city: 'paris' });
+    const principal = await verifier.verify(`Bearer ${stdout.trim()}`);
+    expect(principal).toEqual({ sub: 'marie.dupont', role: 'adviser', city: 'paris', expiresAt: expect.any(Number) });
+    // Eight hours by default, to the second.
+    expect(Math.abs(principal.expiresAt - Date.now() - 8 * 3_600_000)).toBeLessThan(60_000);
+  });
+
+  it('signs the issuer and audience the service asks for, when they are set', async () => {
+    const claims = { AUTH_ISSUER: 'https://journeys.example.org', AUTH_AUDIENCE: 'journeys' };
+    const { stdout } = await run(['--role', 'admin'], claims);
+    const strict = new TokenVerifier({ kind: 'hs256', secret: TEST_JWT_SECRET, issuer: claims.AUTH_ISSUER, audience: claims.AUTH_AUDIENCE, keysMaxAgeSeconds: 30 }, BUILT_IN_CATALOGUE);
+    expect(await strict.verify(`Bearer ${stdout.trim()}`)).toMatchObject({ role: 'admin' });
   });
 
   it('gives researchers and admins no city', async () => {
@@ -29,7 +39,8 @@ describe('npm run token (e2e, the built command)', () => {
     [['--role', 'root'], "Unknown role 'root': one of adviser, coordinator, researcher, admin. Usage: "],
     [['--role', 'coordinator'], "A coordinator needs --city (a city code, or '*'). Usage: "],
     [['--role', 'adviser', '--city', 'lyon'], "Unknown city 'lyon': one of paris, frankfurt, stockholm, or '*' for every city"],
-    [['--role', 'adviser', '--city', 'paris', '--expires', 'soon'], "--expires 'soon' is not a duration: give a number and a unit, e.g. 30m, 8h or 7d"],
+    [['--role', 'adviser', '--city', 'paris', '--expires', 'soon'], "--expires 'soon' is not a duration: give a number and a unit, e.g. 30m or 8h"],
+    [['--role', 'adviser', '--city', 'paris', '--expires', '2d'], "--expires '2d' is longer than a token may live: give at most 24h"],
     [['--role', 'adviser', '--city', 'paris', '--colour', 'red'], "Unknown option '--colour'"],
   ])('refuses %j with one line on standard error and exit code 2', async (args, message) => {
     const refused = await run(args).then(

@@ -78,8 +78,9 @@ export function interleave(journeys: readonly DecidedJourney[], picks: readonly 
 
 /**
  * Appends the log to the store as the journey repository records it (personal data and notes
- * sealed under each participant's key, one append per event), then shreds the keys of the
- * participants whose journey ends with an erasure, as the service does after appending it.
+ * sealed under each participant's key, one append per event), and shreds the keys of the
+ * participants whose journey ends with an erasure (the service shreds before appending; the
+ * order makes no difference to what is stored).
  */
 export async function recordSealed(store: EventStore, vault: KeyVault, log: readonly StoredEvent[]): Promise<void> {
   for (const { streamId, version, type, data, metadata } of log) {

@@ -40,7 +40,7 @@ const logger = new Logger('WebSocket');
 function logProtocolErrorsAsRefusals(socket: WebSocket): void {
   const graphqlWsListeners = socket.listeners('error') as ((error: Error) => void)[];
   socket.removeAllListeners('error');
-  socket.once('error', (error: Error & { code?: string }) => {
+  socket.on('error', (error: Error & { code?: string }) => {
     if (error.code?.startsWith('WS_ERR_')) logger.warn(`WebSocket closed on a client's protocol error: ${error.code}`);
     else for (const listener of graphqlWsListeners) listener.call(socket, error);
   });

@@ -20,7 +20,10 @@ import { OneAtATimePerKey } from './one-at-a-time-per-key';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
 
 export interface CommandEnvelope {
-  /** Makes a retry safe: a command whose id is already in the stream is not recorded again. */
+  /**
+   * Makes a retry safe: a command whose id is already in the stream is not recorded again. The
+   * keyed hash of the client's id (src/personal-data/command-id-digest.ts), never the id itself.
+   */
   commandId: string | null;
   /** The version the client based its command on; any version when null. */
   expectedVersion: number | null;

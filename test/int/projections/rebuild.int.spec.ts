@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
@@ -81,6 +82,25 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     expect(checkpointOf(db, 'seen-positions')).toBe(events.at(-1)!.position);
     expect(readdirSync(folder.dir).filter((name) => name.includes('rebuild'))).toEqual([]);
     expect(db.pragma('database_list')).toEqual([expect.objectContaining({ name: 'main' })]);
+  });
+
+  it('builds aside in a file readable by the service’s user only, as the live file is (it holds the same sealed data)', async () => {
+    await appendEvents(store, 10);
+    const rebuilder = connect();
+    const modes: string[] = [];
+    const listener = {
+      started: () => {
+        for (const name of readdirSync(folder.dir).filter((n) => n.includes('.rebuild-'))) {
+          modes.push((statSync(join(folder.dir, name)).mode & 0o777).toString(8));
+        }
+      },
+      progressed: () => undefined,
+      finished: () => undefined,
+    };
+
+    await rebuildProjection(rebuilder.db, rebuilder.store, eventCounts(), { listener });
+
+    expect(modes).toEqual(['600']);
   });
 
   it('runs while a runner follows the same file and appends keep coming: nothing lost, nothing applied twice', async () => {
