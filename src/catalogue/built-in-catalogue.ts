@@ -25,6 +25,7 @@ export const BUILT_IN_CATALOGUE: Catalogue = {
       code: 'paris',
       name: 'Paris',
       country: 'FR',
+      timeZone: 'Europe/Paris',
       positiveExitTarget: 0.6,
       programmes: [
         {
@@ -56,6 +57,7 @@ export const BUILT_IN_CATALOGUE: Catalogue = {
       code: 'frankfurt',
       name: 'Frankfurt am Main',
       country: 'DE',
+      timeZone: 'Europe/Berlin',
       positiveExitTarget: 0.6,
       programmes: [
         {
@@ -77,6 +79,7 @@ export const BUILT_IN_CATALOGUE: Catalogue = {
       code: 'stockholm',
       name: 'Stockholm',
       country: 'SE',
+      timeZone: 'Europe/Stockholm',
       positiveExitTarget: 0.6,
       programmes: [
         {

@@ -8,6 +8,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsTimeZone,
   Matches,
   Max,
   Min,
@@ -18,7 +19,7 @@ import { ConfigError } from '../config/config';
 import { EXIT_REASONS, OUTCOME_CLASSES } from '../journey/domain/vocabulary';
 import { toFieldErrors } from '../validation/field-errors';
 import { BUILT_IN_CATALOGUE } from './built-in-catalogue';
-import type { Catalogue } from './catalogue';
+import { type Catalogue, DEFAULT_TIME_ZONE } from './catalogue';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -43,6 +44,7 @@ class CityFile {
   @Matches(CODE) code!: string;
   @IsString() @IsNotEmpty() name!: string;
   @Matches(/^[A-Z]{2}$/) country!: string;
+  @IsOptional() @IsTimeZone({ message: 'must be an IANA time zone, such as Europe/Paris' }) timeZone?: string;
   @IsNumber() @Min(0) @Max(1) positiveExitTarget!: number;
   @IsArray() @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => ProgrammeFile) programmes!: ProgrammeFile[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => PartnerFile) partners!: PartnerFile[];
@@ -72,6 +74,7 @@ export function loadCatalogueFile(path: string): Catalogue {
     exitClasses: { ...BUILT_IN_CATALOGUE.exitClasses, ...(file.exitClasses as Catalogue['exitClasses']) },
     cities: file.cities.map((c) => ({
       ...c,
+      timeZone: c.timeZone ?? DEFAULT_TIME_ZONE,
       programmes: c.programmes.map((p) => ({
         code: p.code,
         name: p.name,

@@ -11,6 +11,8 @@ export interface CityEntry {
   code: string;
   name: string;
   country: string;
+  /** IANA time zone whose dates are the city's business dates: today, and the midnight dashboards turn at. */
+  timeZone: string;
   positiveExitTarget: number;
   programmes: readonly ProgrammeEntry[];
   partners: readonly PartnerEntry[];
@@ -32,6 +34,16 @@ export interface PartnerEntry {
   code: string;
   name: string;
 }
+
+/**
+ * The time zone of a city a catalogue file gives none for: UTC, the service's dates before cities
+ * had zones, so a file written then keeps its meaning.
+ */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** The time zone of a city's business dates; an unknown city, or none (refused elsewhere), gets the default. */
+export const timeZoneOf = (catalogue: Catalogue, city: string | null): string =>
+  (city === null ? undefined : findCity(catalogue, city))?.timeZone ?? DEFAULT_TIME_ZONE;
 
 export const findCity = (catalogue: Catalogue, city: string): CityEntry | undefined =>
   catalogue.cities.find((c) => c.code === city);

@@ -1,12 +1,13 @@
 import type { CalendarDate } from '../journey/domain/vocabulary';
+import { dateIn } from './time-zone-dates';
 
 /** The service's clock, injected so that the domain and tests never read the system time directly. */
 export abstract class Clock {
   abstract now(): Date;
 
-  /** Today's business date, in UTC. */
-  today(): CalendarDate {
-    return this.now().toISOString().slice(0, 10);
+  /** Today's business date in an IANA time zone: a city's (see `timeZoneOf` in the catalogue). */
+  today(timeZone: string): CalendarDate {
+    return dateIn(this.now(), timeZone);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, ValidationPipe } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
-import type { Catalogue } from '../catalogue/catalogue';
+import { type Catalogue, timeZoneOf } from '../catalogue/catalogue';
 import { CATALOGUE } from '../catalogue/catalogue.tokens';
 import { Clock } from '../clock/clock';
 import type { JourneyCommand } from '../journey/domain/commands';
@@ -41,7 +41,8 @@ export class InputValidationPipe extends ValidationPipe {
     if (!isCommandInput(input)) return errors;
     const command = input.toCommand();
     if (command.type === 'EnrolParticipant') {
-      const domainErrors = enrolmentInputErrors(command.data, { today: this.clock.today(), catalogue: this.catalogue });
+      const today = this.clock.today(timeZoneOf(this.catalogue, command.data.city));
+      const domainErrors = enrolmentInputErrors(command.data, { today, catalogue: this.catalogue });
       errors.push(...domainErrors.map(({ field, message }) => ({ property: field, constraints: { domain: message }, children: [] })));
     }
     if (errors.length > 0) this.metrics.commands.inc({ command: command.type, outcome: 'BAD_USER_INPUT' });

@@ -26,6 +26,8 @@ export class CityType {
   @Field(() => ID) code!: string;
   @Field() name!: string;
   @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country!: string;
+  @Field({ description: "IANA time zone of the city's business dates: what today is there, and when its dashboards' day turns." })
+  timeZone!: string;
   @Field(() => Float) positiveExitTarget!: number;
   @Field(() => [ProgrammeType]) programmes!: ProgrammeType[];
   @Field(() => [PartnerType]) partners!: PartnerType[];

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertAllowed, isAllowed } from '../../auth/access-policy';
 import type { Principal } from '../../auth/principal';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
-import type { Catalogue } from '../../catalogue/catalogue';
+import { type Catalogue, timeZoneOf } from '../../catalogue/catalogue';
 import { errorCodeOf } from '../../graphql/error-code';
 import { Metrics } from '../../operations/metrics';
 import { ProjectionRunner } from '../../projections/projection-runner';
@@ -14,6 +14,7 @@ import type { JourneyCommand } from '../domain/commands';
 import { decide } from '../domain/decide';
 import { ParticipantNotFound } from '../domain/errors';
 import { foldJourney } from '../domain/journey';
+import type { JourneyState } from '../domain/state';
 import { Clock } from '../../clock/clock';
 import { JourneyRepository } from './journey-repository';
 import { OneAtATimePerKey } from './one-at-a-time-per-key';
@@ -105,7 +106,9 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
       throw new WrongExpectedVersion(participantId, expectedVersion, version);
     }
 
-    const events = decide(command, journey, { today: this.clock.today(), catalogue: this.catalogue });
+    // The participant's city's today: a step of the adviser's day is not in the future because UTC's day is behind.
+    const today = this.clock.today(timeZoneOf(this.catalogue, cityOf(command, state)));
+    const events = decide(command, journey, { today, catalogue: this.catalogue });
     const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: caller.sub, commandId };
     const recorded =
       command.type === 'ErasePersonalData'
@@ -113,4 +116,10 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
         : await this.journeys.append(participantId, events, version, metadata);
     return [...history, ...recorded];
   }
+}
+
+/** The city whose today a command is dated against: the participant's, or the one a first enrolment names. */
+function cityOf(command: JourneyCommand, state: JourneyState): string | null {
+  if (state.enrolled) return state.city;
+  return command.type === 'EnrolParticipant' ? command.data.city : null;
 }

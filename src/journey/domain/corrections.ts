@@ -4,7 +4,7 @@ import { type FieldError, InvalidInput, RuleViolation } from './errors';
 import type { JourneyEvent } from './events';
 import type { Journey, RecordedMilestone } from './journey';
 import { CORRECTABLE_FIELDS, type CorrectedField, fieldsOf, valuesOf, withFields } from './milestone-fields';
-import { assertNotErased, checkJourney } from './milestone-rules';
+import { assertNotErased, assertNotInFuture, checkJourney } from './milestone-rules';
 import { MILESTONE_KIND } from './milestone-kind';
 import { milestoneInputErrors } from './milestone-input';
 import type { EnrolledJourney } from './state';
@@ -49,10 +49,9 @@ export function decideCorrection({ data }: CorrectMilestone, journey: EnrolledJo
   errors.push(...milestoneInputErrors(corrected, city, context).filter((e) => !already.has(text(e)) && !reported.has(e.field)));
   if (errors.length > 0) throw new InvalidInput(errors);
   if (note !== null) assertNotErased(journey.state, 'No note can be recorded');
-  checkJourney(
-    journey.milestones.map((m) => (m.sequence === sequence ? { ...m, event: corrected } : m)),
-    context.today,
-  );
+  // Only a new date is checked against today: the journey's other dates were when recorded.
+  if (changed.includes('occurredOn')) assertNotInFuture(corrected.data.occurredOn, context.today);
+  checkJourney(journey.milestones.map((m) => (m.sequence === sequence ? { ...m, event: corrected } : m)));
   const values = valuesOf(corrected);
   const kind = MILESTONE_KIND[corrected.type];
   return [
@@ -67,10 +66,7 @@ export function decideVoid({ data }: VoidMilestone, journey: EnrolledJourneyFold
   if (target.event.type === 'ParticipantEnrolled') {
     throw new InvalidInput([{ field: 'sequence', message: 'The enrolment cannot be voided: correct it instead' }]);
   }
-  checkJourney(
-    journey.milestones.map((m) => (m.sequence === sequence ? { ...m, voided: true } : m)),
-    context.today,
-  );
+  checkJourney(journey.milestones.map((m) => (m.sequence === sequence ? { ...m, voided: true } : m)));
   return [{ type: 'MilestoneVoided', data: { participantId, occurredOn: context.today, sequence, reason } }];
 }
 

@@ -11,7 +11,7 @@ import type { EnrolledJourney, JourneyState } from './state';
 import type { CalendarDate } from './vocabulary';
 
 export interface DecisionContext {
-  /** Today in the service's clock: the domain never reads a clock of its own. */
+  /** Today in the participant's city, by the service's clock: the domain never reads a clock of its own. */
   today: CalendarDate;
   catalogue: Catalogue;
 }

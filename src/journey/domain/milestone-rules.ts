@@ -8,18 +8,19 @@ import type { CalendarDate } from './vocabulary';
  * The rules of docs/journey-rules.md and docs/corrections.md that a milestone must keep, given the journey before it. A new
  * milestone is checked against the journey as it stands; a correction, by checking every
  * milestone of the corrected journey in turn (`checkJourney`), so both refuse with the same code.
+ * `today` is null for a date already on record, which is not checked against today again.
  */
-export function checkMilestone(state: JourneyState, event: MilestoneEvent, today: CalendarDate): void {
+export function checkMilestone(state: JourneyState, event: MilestoneEvent, today: CalendarDate | null): void {
   const { occurredOn } = event.data;
   if (event.type === 'ParticipantEnrolled') {
     if (state.enrolled) throw new RuleViolation('ALREADY_ENROLLED', 'The participant is already enrolled');
-    assertNotInFuture(occurredOn, today);
+    if (today !== null) assertNotInFuture(occurredOn, today);
     return;
   }
   if (!state.enrolled) throw new RuleViolation('NOT_ENROLLED', 'The participant has not been enrolled');
   // An erasure is dated by the service and touches no date rule.
   if (event.type === 'PersonalDataErased') return;
-  assertNotInFuture(occurredOn, today);
+  if (today !== null) assertNotInFuture(occurredOn, today);
   if (occurredOn < state.spellStartedOn) {
     throw new RuleViolation('DATE_BEFORE_ENROLMENT', `The date ${occurredOn} is before the enrolment on ${state.spellStartedOn}`);
   }
@@ -60,12 +61,17 @@ export function checkMilestone(state: JourneyState, event: MilestoneEvent, today
   }
 }
 
-/** Checks every milestone of a journey, in the order they were recorded, leaving out the voided ones. */
-export function checkJourney(milestones: readonly RecordedMilestone[], today: CalendarDate): void {
+/**
+ * Checks every milestone of a journey, in the order they were recorded, leaving out the voided ones,
+ * against each other but not against today: each date was checked against the today of when it
+ * was recorded (a new date, by the caller). A case a server clock running ahead dated in the future
+ * can so still be corrected: otherwise every new date is before its enrolment or after today.
+ */
+export function checkJourney(milestones: readonly RecordedMilestone[]): void {
   let state = initialState();
   for (const { event, voided } of milestones) {
     if (voided) continue;
-    checkMilestone(state, event, today);
+    checkMilestone(state, event, null);
     state = evolve(state, event);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { type Catalogue, findCity, findProgramme } from '../../catalogue/catalogue';
+import { type Catalogue, findCity, findProgramme, timeZoneOf } from '../../catalogue/catalogue';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
 import { InvalidInput } from '../../journey/domain/errors';
@@ -64,7 +64,8 @@ export class OutcomesReader {
     const scope = scopeOf(city, programme);
     const touched = lastEventOf(this.sql().scope.get(scope));
     const position = touched?.position ?? 0n;
-    const today = this.clock.today();
+    // The city's day: its open cases are censored at, and its dashboards turn at, its own midnight.
+    const today = this.clock.today(timeZoneOf(this.catalogue, city));
     const known = this.live.get(scope);
     if (known && known.position === position && known.today === today) return known.view;
     const view = toDashboard(this.figuresOf(city, programme, null, touched, today));
@@ -75,7 +76,7 @@ export class OutcomesReader {
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
     this.checkScope(city, programme);
     const live = asOf === null ? lastEventOf(this.sql().scope.get(scopeOf(city, programme))) : undefined;
-    return this.figuresOf(city, programme, asOf, live, this.clock.today());
+    return this.figuresOf(city, programme, asOf, live, this.clock.today(timeZoneOf(this.catalogue, city)));
   }
 
   /** `touched` is the last event that changed the live figures; `today` censors their open cases. */

@@ -46,7 +46,7 @@ describe('loadCatalogueFile', () => {
     throw new Error(`loadCatalogueFile accepted ${JSON.stringify(content)}`);
   }
 
-  it('loads a valid file, leaving absent targets null and keeping built-in exit classes not overridden', () => {
+  it('loads a valid file, leaving absent targets null, the time zone UTC, and keeping built-in exit classes not overridden', () => {
     const catalogue = loadCatalogueFile(catalogueFile({ cities: [lyon()], exitClasses: { RETIREMENT: 'POSITIVE' } }));
 
     expect(catalogue.cities).toEqual([
@@ -54,6 +54,7 @@ describe('loadCatalogueFile', () => {
         code: 'lyon',
         name: 'Lyon',
         country: 'FR',
+        timeZone: 'UTC',
         positiveExitTarget: 0.55,
         programmes: [
           { code: 'lyon-cadres', name: 'Cadres 50+', targets: { positiveExitRate: 0.5, jobReturnRate: null, businessCreationRate: null } },
@@ -68,6 +69,11 @@ describe('loadCatalogueFile', () => {
 
   it('keeps every built-in exit class when the file has none', () => {
     expect(loadCatalogueFile(catalogueFile({ cities: [lyon()] })).exitClasses).toEqual(BUILT_IN_CATALOGUE.exitClasses);
+  });
+
+  it("keeps a city's time zone", () => {
+    const [city] = loadCatalogueFile(catalogueFile({ cities: [{ ...lyon(), timeZone: 'America/Santiago' }] })).cities;
+    expect(city.timeZone).toBe('America/Santiago');
   });
 
   it('refuses a file that is not JSON', () => {
@@ -105,6 +111,12 @@ describe('loadCatalogueFile', () => {
       'cities.0.programmes.0.targets.businessCreationRate: businessCreationRate must not be less than 0',
     ],
     ['a city target above 1', { cities: [{ ...lyon(), positiveExitTarget: 60 }] }, 'cities.0.positiveExitTarget'],
+    [
+      'a time zone Intl does not know',
+      { cities: [{ ...lyon(), timeZone: 'Europe/Lyon' }] },
+      'cities.0.timeZone: must be an IANA time zone, such as Europe/Paris',
+    ],
+    ['a time zone that is not a string', { cities: [{ ...lyon(), timeZone: 1 }] }, 'cities.0.timeZone: must be an IANA time zone'],
     ['a duplicated city code', { cities: [lyon(), { ...lyon(), programmes: [{ code: 'lyon-2', name: 'Other' }] }] }, 'city lyon appears twice'],
     [
       'a programme code used by two cities',
@@ -157,6 +169,7 @@ describe('The built-in catalogue', () => {
       code: 'paris',
       name: 'Paris',
       country: 'FR',
+      timeZone: 'Europe/Paris',
       positiveExitTarget: 0.6,
       programmes: {
         'paris-gatp': { positiveExitRate: 0.6, jobReturnRate: null, businessCreationRate: null },
@@ -180,6 +193,7 @@ describe('The built-in catalogue', () => {
       code: 'frankfurt',
       name: 'Frankfurt am Main',
       country: 'DE',
+      timeZone: 'Europe/Berlin',
       positiveExitTarget: 0.6,
       programmes: {
         'frankfurt-test-group': { positiveExitRate: 0.6, jobReturnRate: null, businessCreationRate: null },
@@ -191,6 +205,7 @@ describe('The built-in catalogue', () => {
       code: 'stockholm',
       name: 'Stockholm',
       country: 'SE',
+      timeZone: 'Europe/Stockholm',
       positiveExitTarget: 0.6,
       programmes: {
         'stockholm-test-group': { positiveExitRate: 0.6, jobReturnRate: null, businessCreationRate: null },
@@ -204,6 +219,7 @@ describe('The built-in catalogue', () => {
       code: city.code,
       name: city.name,
       country: city.country,
+      timeZone: city.timeZone,
       positiveExitTarget: city.positiveExitTarget,
       programmes: Object.fromEntries(city.programmes.map((p) => [p.code, p.targets])),
       partners: city.partners.map((p) => p.code),
