@@ -15,14 +15,15 @@ interface RefusedCase {
   field?: string;
 }
 
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+// Two days after UTC's: after every city's today, whatever the hour (a city's day may be ahead of UTC's).
+const afterToday = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 const longText = 'x'.repeat(2001);
 
 const REFUSED: RefusedCase[] = [
   // Rules of the journey (docs/journey-rules.md).
   { title: 'enrolling an existing participant', setup: 'active', name: 'enrolParticipant', input: {}, code: 'RULE_VIOLATION', rule: 'ALREADY_ENROLLED' },
   { title: 'a milestone before the enrolment', setup: 'active', name: 'recordCoachingSession', input: { occurredOn: '2007-01-02', mode: 'GROUP', durationMinutes: 60 }, code: 'RULE_VIOLATION', rule: 'DATE_BEFORE_ENROLMENT' },
-  { title: 'a date after today', setup: 'active', name: 'recordCoachingSession', input: { occurredOn: tomorrow, mode: 'GROUP', durationMinutes: 60 }, code: 'RULE_VIOLATION', rule: 'DATE_IN_FUTURE' },
+  { title: 'a date after today', setup: 'active', name: 'recordCoachingSession', input: { occurredOn: afterToday, mode: 'GROUP', durationMinutes: 60 }, code: 'RULE_VIOLATION', rule: 'DATE_IN_FUTURE' },
   { title: 'coaching after the exit', setup: 'exited', name: 'recordCoachingSession', input: { occurredOn: '2007-09-01', mode: 'GROUP', durationMinutes: 60 }, code: 'RULE_VIOLATION', rule: 'NOT_ACTIVE' },
   { title: 'completing an activity that is not running', setup: 'active', name: 'completeActivity', input: { occurredOn: '2007-04-01', activity: 'JOB_CLUB', result: 'COMPLETED' }, code: 'RULE_VIOLATION', rule: 'ACTIVITY_NOT_STARTED' },
   { title: 'starting an activity that is running', setup: 'inTraining', name: 'startActivity', input: { occurredOn: '2007-04-01', activity: 'IT_TRAINING' }, code: 'RULE_VIOLATION', rule: 'ACTIVITY_ALREADY_STARTED' },
