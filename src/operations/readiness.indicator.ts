@@ -42,6 +42,20 @@ export class ReadinessIndicator {
   }
 
   /**
+   * Down while the last verification of a read model found it damaged (rows lost, totals that do
+   * not add up): its figures cannot be trusted until `npm run projections:rebuild` repairs it.
+   * Details name each projection and what is wrong; `verified` is false before its first check.
+   */
+  async readModelsIntact(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('readModels');
+    const details = Object.fromEntries(
+      this.projections.status().map(({ name, problems }) => [name, { verified: problems !== null, problems: (problems ?? []).map((p) => p.message) }]),
+    );
+    const intact = Object.values(details).every(({ problems }) => problems.length === 0);
+    return intact ? check.up(details) : check.down(details);
+  }
+
+  /**
    * Erasures whose key may still be in the storage's files. Always up: the key is already
    * unreadable through the service, and taking the instance out of service would not end the
    * other process's read that holds the removal back, only stop case work. Operators alert on

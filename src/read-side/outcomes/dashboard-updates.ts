@@ -1,45 +1,62 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
 import type { Subscription } from 'rxjs';
+import type { Catalogue, CityEntry } from '../../catalogue/catalogue';
+import { CATALOGUE } from '../../catalogue/catalogue.tokens';
+import { Clock } from '../../clock/clock';
+import { atEachMidnight, type StopMidnights } from '../../clock/midnights';
 import { Metrics } from '../../operations/metrics';
+import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import type { DashboardView } from './dashboard-view';
 import { OutcomesReader } from './outcomes.reader';
 
 const OUTCOMES_PROJECTION = 'outcomes';
 
+const logger = new Logger('DashboardUpdates');
+
 /**
  * Pushes a dashboard's new figures to its subscribers each time the outcomes read model commits a
- * change to it, and only then: topics are the scopes ('paris', 'paris/paris-gatp') that changed.
+ * change to it (topics are the scopes that changed: 'paris', 'paris/paris-gatp'), and at its
+ * city's midnight, when its open cases are censored a day later and its medians may move.
  */
 @Injectable()
 export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly pubSub = new PubSub<Record<string, DashboardView>>();
+  /**
+   * Each subscriber of a scope is one listener of its topic, and a city's screens may be thousands:
+   * the limit that warns of a leak past 10 listeners is lifted on purpose. Subscriptions are bounded
+   * where they are opened instead (src/graphql/websocket/: sockets per caller, subscriptions per socket).
+   */
+  private readonly topics = new EventEmitter().setMaxListeners(0);
+  private readonly pubSub = new PubSub<Record<string, DashboardView>>({ eventEmitter: this.topics });
   private subscription?: Subscription;
+  private stopMidnights: StopMidnights[] = [];
 
   constructor(
     private readonly runner: ProjectionRunner,
     private readonly outcomes: OutcomesReader,
     private readonly metrics: Metrics,
+    private readonly clock: Clock,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
   onApplicationBootstrap(): void {
     this.subscription = this.runner.changes$.subscribe(({ projection, topics }) => {
       if (projection !== OUTCOMES_PROJECTION) return;
-      for (const scope of topics) {
-        const [city, programme = null] = scope.split('/');
-        void this.pubSub.publish(scope, this.outcomes.dashboard(city, programme, null));
-      }
+      for (const scope of topics) this.publish(scope);
     });
+    this.stopMidnights = this.catalogue.cities.map((city) => atEachMidnight(this.clock, city.timeZone, () => this.pushNewDay(city)));
   }
 
   onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
+    for (const stop of this.stopMidnights) stop();
   }
 
   /** The live figures of one city or programme, each time they change. */
   updatesOf(city: string, programme: string | null): AsyncIterableIterator<DashboardView> {
-    const updates = this.pubSub.asyncIterableIterator<DashboardView>(programme === null ? city : `${city}/${programme}`);
+    const updates = this.pubSub.asyncIterableIterator<DashboardView>(programme === null ? cityScope(city) : programmeScope(city, programme));
     const { activeSubscriptions } = this.metrics;
     activeSubscriptions.inc();
     const end = updates.return!.bind(updates);
@@ -51,5 +68,21 @@ export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationSh
       return end();
     };
     return updates;
+  }
+
+  /** Every live dashboard of the city that someone listens to, computed for its new day. */
+  private pushNewDay(city: CityEntry): void {
+    const scopes = [cityScope(city.code), ...city.programmes.map((p) => programmeScope(city.code, p.code))];
+    try {
+      for (const scope of scopes) if (this.topics.listenerCount(scope) > 0) this.publish(scope);
+    } catch (error) {
+      // A timer's callback has no caller to tell: the next event or the next midnight pushes again.
+      logger.warn(`The dashboards of ${city.code} could not be pushed at its midnight: ${(error as Error).message}`);
+    }
+  }
+
+  private publish(scope: string): void {
+    const [city, programme = null] = scope.split('/');
+    void this.pubSub.publish(scope, this.outcomes.dashboard(city, programme, null));
   }
 }
