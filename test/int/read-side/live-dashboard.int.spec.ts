@@ -9,8 +9,8 @@ import { decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 
 class SettableClock extends Clock {
-  today_ = '2008-06-30';
-  now = () => new Date(`${this.today_}T12:00:00Z`);
+  instant = '2008-06-30T12:00:00Z';
+  now = () => new Date(this.instant);
 }
 
 describe('live dashboards, computed once per change (int, real SQLite file)', () => {
@@ -53,11 +53,32 @@ describe('live dashboards, computed once per change (int, real SQLite file)', ()
       fold(log);
       const before = reader.dashboard('frankfurt', null, null);
 
-      clock.today_ = '2009-06-30';
+      clock.instant = '2009-06-30T12:00:00Z';
       const later = reader.dashboard('frankfurt', null, null);
 
       expect(later).not.toBe(before);
       expect(later).toEqual(toDashboard(reader.figures('frankfurt', null, null)));
+    } finally {
+      db.close();
+    }
+  });
+
+  it("censors open cases at the city's today, and computes them again at its midnight, not UTC's", () => {
+    const { db, log, fold, clock, reader } = setUp();
+    try {
+      fold(log);
+      clock.instant = '2008-12-31T22:59:59Z'; // 23:59:59 in Paris
+      const lastDay = reader.dashboard('paris', null, null);
+      expect(reader.figures('paris', null, null).censorAt).toBe('2008-12-31');
+
+      clock.instant = '2008-12-31T23:00:00Z'; // midnight in Paris, 23:00 in UTC
+      const newDay = reader.dashboard('paris', null, null);
+      expect(reader.figures('paris', null, null).censorAt).toBe('2009-01-01');
+      expect(newDay).not.toBe(lastDay);
+      expect(newDay).toEqual(toDashboard(reader.figures('paris', null, null)));
+
+      clock.instant = '2009-01-01T00:00:01Z'; // midnight in UTC: still the same day in Paris
+      expect(reader.dashboard('paris', null, null)).toBe(newDay);
     } finally {
       db.close();
     }
