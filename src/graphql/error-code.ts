@@ -2,6 +2,7 @@ import { Forbidden, Unauthenticated } from '../auth/access-errors';
 import { RateLimited } from '../auth/mutation-rate-limit';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { InvalidInput, ParticipantNotFound, RuleViolation } from '../journey/domain/errors';
+import { storeUnavailableOf } from '../storage/store-unavailable';
 import { ServiceBusy } from './hardening/operation-gate';
 import { QueryBudgetSpent } from './hardening/query-budget';
 
@@ -10,6 +11,8 @@ export interface DescribedError {
   code: string;
   message: string;
   extensions: Record<string, unknown>;
+  /** A line for operators, logged at warn level without a stack: a cause outside the request, not a fault of the code. */
+  warning?: string;
 }
 
 /** The one mapping from the service's errors to the codes of docs/journey-rules.md; null for a fault. */
@@ -25,6 +28,11 @@ export function describeError(error: unknown): DescribedError | null {
   if (error instanceof Forbidden) return as('FORBIDDEN', error.message);
   if (error instanceof RateLimited || error instanceof QueryBudgetSpent) return as('RATE_LIMITED', error.message, { retryAfterSeconds: error.retryAfterSeconds });
   if (error instanceof ServiceBusy) return as('SERVICE_BUSY', error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  const unavailable = storeUnavailableOf(error);
+  if (unavailable) {
+    const { message, retryAfterSeconds, detail } = unavailable;
+    return { ...as('STORE_UNAVAILABLE', message, { retryAfterSeconds }), warning: `The store refused a request (${detail}): answered STORE_UNAVAILABLE` };
+  }
   return null;
 }
 

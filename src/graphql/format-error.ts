@@ -32,7 +32,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   });
   // An error a plugin or a socket's handler raised before execution reaches here wrapped, with no path.
   const described = describeError(original) ?? describeError((original as GraphQLError | null)?.originalError);
-  if (described) return as(described.code, described.extensions, described.message);
+  if (described) {
+    if (described.warning) logger.warn(described.warning);
+    return as(described.code, described.extensions, described.message);
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     // A value graphql-js refused, written in the document or sent as a variable: the same mistake either way.

@@ -19,7 +19,10 @@ const REMOVAL_RETRY = { firstDelayMs: 100, maxDelayMs: 30_000 };
  */
 export class SqliteKeyVault implements KeyVault {
   private readonly logger = new Logger(SqliteKeyVault.name);
-  private readonly insert: Database.Statement<[{ participantId: string; key: Buffer }]>;
+  private readonly insert: Database.Statement<[{ participantId: string; key: Buffer; createdAt: number }]>;
+  private readonly createdBetween: Database.Statement<[number, number], string>;
+  private readonly createdUntimed: Database.Statement<[], string>;
+  private readonly removeInOneTransaction: (participantIds: readonly string[]) => void;
   private readonly select: Database.Statement<[string], { key: Buffer }>;
   private readonly shredInOneTransaction: (participantId: string) => void;
   private readonly removalDone: Database.Statement<[]>;
@@ -30,7 +33,8 @@ export class SqliteKeyVault implements KeyVault {
     db.exec(`
       CREATE TABLE IF NOT EXISTS participant_keys (
         participant_id TEXT PRIMARY KEY,
-        key BLOB NOT NULL
+        key BLOB NOT NULL,
+        created_at INTEGER
       );
       CREATE TABLE IF NOT EXISTS shredded_keys (
         participant_id TEXT PRIMARY KEY,
@@ -40,10 +44,18 @@ export class SqliteKeyVault implements KeyVault {
       CREATE INDEX IF NOT EXISTS shredded_keys_pending ON shredded_keys (removal_pending_since)
         WHERE removal_pending_since IS NOT NULL;
     `);
-    this.insert = db.prepare(`INSERT OR IGNORE INTO participant_keys (participant_id, key)
-      SELECT @participantId, @key WHERE NOT EXISTS (SELECT 1 FROM shredded_keys WHERE participant_id = @participantId)`);
-    this.select = db.prepare('SELECT key FROM participant_keys WHERE participant_id = ?');
+    addCreationTimes(db);
     const remove = db.prepare<[string]>('DELETE FROM participant_keys WHERE participant_id = ?');
+    this.insert = db.prepare(`INSERT OR IGNORE INTO participant_keys (participant_id, key, created_at)
+      SELECT @participantId, @key, @createdAt WHERE NOT EXISTS (SELECT 1 FROM shredded_keys WHERE participant_id = @participantId)`);
+    this.createdBetween = db
+      .prepare<[number, number], string>('SELECT participant_id FROM participant_keys WHERE created_at >= ? AND created_at < ?')
+      .pluck();
+    this.createdUntimed = db.prepare<[], string>('SELECT participant_id FROM participant_keys WHERE created_at IS NULL').pluck();
+    this.removeInOneTransaction = db.transaction((participantIds: readonly string[]) => {
+      for (const participantId of participantIds) remove.run(participantId);
+    });
+    this.select = db.prepare('SELECT key FROM participant_keys WHERE participant_id = ?');
     const tombstone = db.prepare<[string, number]>('INSERT OR IGNORE INTO shredded_keys (participant_id, removal_pending_since) VALUES (?, ?)');
     this.shredInOneTransaction = db.transaction((participantId: string) => {
       remove.run(participantId);
@@ -61,7 +73,7 @@ export class SqliteKeyVault implements KeyVault {
     const existing = this.select.get(participantId);
     // Every append asks: only the first may write, since a write is a transaction waiting for the disk.
     if (existing) return existing.key;
-    this.insert.run({ participantId, key: newParticipantKey() });
+    this.insert.run({ participantId, key: newParticipantKey(), createdAt: Date.now() });
     const created = this.select.get(participantId);
     if (!created) throw new KeyShredded(participantId);
     return created.key;
@@ -79,6 +91,19 @@ export class SqliteKeyVault implements KeyVault {
   async pendingRemovals(): Promise<PendingKeyRemovals> {
     const { count, oldest } = this.pending.get()!;
     return { count, oldestSince: oldest === null ? null : new Date(oldest) };
+  }
+
+  /**
+   * Deletes the keys created from `from` (null: since ever, keys of versions that kept no
+   * creation time included) until `before`, of participants `unused` says have nothing sealed
+   * under them: keys of enrolments whose append failed. No tombstone: such a participant may
+   * still enrol. Answers how many were deleted.
+   */
+  removeUnused(unused: (participantId: string) => boolean, from: number | null, before: number): number {
+    const created = from === null ? [...this.createdUntimed.all(), ...this.createdBetween.all(0, before)] : this.createdBetween.all(from, before);
+    const removed = created.filter(unused);
+    if (removed.length > 0) this.removeInOneTransaction(removed);
+    return removed.length;
   }
 
   /** Stops retrying: a removal still pending is taken up again at the next start. */
@@ -101,4 +126,11 @@ export class SqliteKeyVault implements KeyVault {
       return false;
     }
   }
+}
+
+/** Keys of versions before creation times were kept have none: they count as old. */
+function addCreationTimes(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('participant_keys')").all();
+  if (!columns.some(({ name }) => name === 'created_at')) db.exec('ALTER TABLE participant_keys ADD COLUMN created_at INTEGER');
+  db.exec('CREATE INDEX IF NOT EXISTS participant_keys_created ON participant_keys (created_at)');
 }

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
 import { foldEvents } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
-import { ProjectionGenerations } from './projection-generations';
 import { layoutOf } from './projection-layout';
-import { createOwnerOnlyFile } from '../storage/sqlite-database';
+import { newRebuildSideFile, openRebuildSideFile, removeRebuildSideFile } from '../storage/rebuild-side-files';
 import { dropTables, quoteIdentifier as quote } from './projection-tables';
 
 export interface RebuildProgress {
@@ -57,57 +54,48 @@ export async function rebuildProjection(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   if (db.memory) throw new Error(`Cannot rebuild ${projection.name} aside: the database is in memory, not in a file`);
-  const asideFile = `${db.name}.rebuild-${projection.name.replace(/[^\w.-]/g, '_')}-${randomUUID()}`;
+  const asideFile = newRebuildSideFile(db.name, projection.name);
+  // Open until the swap is done: its lock tells a starting service that this rebuild still runs.
+  const aside = openRebuildSideFile(asideFile);
   try {
-    const built = await buildAside(asideFile, store, projection, options);
+    const built = await buildAside(aside, store, projection, options);
     const swapped = await swapIn(db, store, projection, asideFile, built.position);
     const result = { projection: projection.name, events: built.applied + swapped.applied, position: swapped.position };
     options.listener?.finished(result);
     return result;
   } finally {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${asideFile}${suffix}`, { force: true });
+    aside.close();
+    removeRebuildSideFile(asideFile);
   }
 }
 
-/** Folds the log into fresh tables in `file`, up to the head or within a batch of it. */
+/** Folds the log into fresh tables in `aside`, up to the head or within a batch of it. */
 async function buildAside(
-  file: string,
+  aside: Database.Database,
   store: EventStore,
   projection: Projection,
   { batchSize = DEFAULT_BATCH_SIZE, listener }: RebuildOptions,
 ): Promise<{ position: GlobalPosition; applied: number }> {
-  // It holds the same sealed data as the live file.
-  createOwnerOnlyFile(file);
-  const aside = new Database(file);
-  try {
-    // A throwaway copy: a crash loses only the copy, so durability would be paid for nothing.
-    aside.pragma('journal_mode = MEMORY');
-    aside.pragma('synchronous = OFF');
-    // As on the live file (openSqliteDatabase), so that the projection behaves the same on both.
-    aside.pragma('foreign_keys = ON');
-    const writer = projection.open(aside);
-    const applyBatch = aside.transaction((events: readonly StoredEvent[], after: GlobalPosition) => foldEvents(writer, events, after));
-    const target = await store.headPosition();
-    listener?.started(projection.name, target);
-    let position = START_OF_LOG;
-    let applied = 0;
-    for (;;) {
-      const events = await store.readAll(position, batchSize);
-      if (events.length > 0) {
-        applyBatch(events, position);
-        position = events.at(-1)!.position;
-        applied += events.length;
-        listener?.progressed({ projection: projection.name, applied, position, target });
-      }
-      // A short batch means the copy has reached the head: chasing appends further might never end,
-      // so what comes next is folded in by the swap, under the lock. Were a store to return short
-      // batches early, the swap would fold more in, still correctly.
-      if (events.length < batchSize) return { position, applied };
-      // Cooperative, so that a rebuild can also run inside a live process without stalling it.
-      await nextTurn();
+  const writer = projection.open(aside);
+  const applyBatch = aside.transaction((events: readonly StoredEvent[], after: GlobalPosition) => foldEvents(writer, events, after));
+  const target = await store.headPosition();
+  listener?.started(projection.name, target);
+  let position = START_OF_LOG;
+  let applied = 0;
+  for (;;) {
+    const events = await store.readAll(position, batchSize);
+    if (events.length > 0) {
+      applyBatch(events, position);
+      position = events.at(-1)!.position;
+      applied += events.length;
+      listener?.progressed({ projection: projection.name, applied, position, target });
     }
-  } finally {
-    aside.close();
+    // A short batch means the copy has reached the head: chasing appends further might never end,
+    // so what comes next is folded in by the swap, under the lock. Were a store to return short
+    // batches early, the swap would fold more in, still correctly.
+    if (events.length < batchSize) return { position, applied };
+    // Cooperative, so that a rebuild can also run inside a live process without stalling it.
+    await nextTurn();
   }
 }
 
@@ -139,8 +127,6 @@ async function swapIn(
       const position = tail.at(-1)?.position ?? asidePosition;
       checkpoints.write(projection.name, position);
       checkpoints.writeLayout(projection.name, layoutOf(projection));
-      // With the tables: no reader of any process serves what it cached from the old ones after this commit.
-      new ProjectionGenerations(db).bump(projection.name);
       db.exec('COMMIT');
       return { position, applied: tail.length };
     } catch (error) {

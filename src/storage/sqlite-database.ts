@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { damagedFile, isDamage } from './damaged-database-file';
 
 const IN_MEMORY = ':memory:';
 /** Long enough to outwait another process's write (a rebuild CLI), short enough to surface a stuck lock. */
@@ -8,8 +9,19 @@ const BUSY_TIMEOUT_MS = 5_000;
 /** The file holds sealed personal data, and maybe the keys that open it: only the service's user may read it. */
 const OWNER_ONLY = 0o600;
 
-/** Opens (creating if need be) the service's SQLite file with the pragmas its guarantees rest on. */
+/**
+ * Opens (creating if need be) the service's SQLite file with the pragmas its guarantees rest on.
+ * A file SQLite finds damaged (truncated, a bad header) is refused with DamagedDatabaseFile.
+ */
 export function openSqliteDatabase(file: string): Database.Database {
+  try {
+    return openWithPragmas(file);
+  } catch (error) {
+    throw isDamage(error) ? damagedFile(file, error) : error;
+  }
+}
+
+function openWithPragmas(file: string): Database.Database {
   if (file !== IN_MEMORY) createOwnerOnlyFile(file);
   const db = new Database(file);
   try {
@@ -27,6 +39,8 @@ export function openSqliteDatabase(file: string): Database.Database {
     db.pragma('secure_delete = ON');
     // SQLite leaves foreign keys unchecked unless asked, per connection.
     db.pragma('foreign_keys = ON');
+    // Reads the schema now: a file damaged past its header fails here, before anything builds on it.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
     db.close();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** SQLite's answer when another connection holds what is needed (SQLITE_BUSY, SQLITE_LOCKED and their extended codes). */
-const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
+export const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
 
 /**
  * Runs `work` on the connection without waiting for another's lock: false if it was busy.

@@ -118,6 +118,9 @@ export class SqliteEventStore implements EventStore {
         try {
           return { result: appendOne(append.streamId, append.events, append.expectedVersion) };
         } catch (error) {
+          // SQLite rolled the whole transaction back (a full disk, an I/O error): the appends before
+          // this one are undone too, and those after it would each commit alone. The group fails as one.
+          if (!db.inTransaction) throw error;
           return { error };
         }
       }),
@@ -144,6 +147,11 @@ export class SqliteEventStore implements EventStore {
     // SQLite reads a negative LIMIT as "no limit": refuse it rather than read the whole log.
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be ≥ 1, not ${limit}`);
     return this.statements.readAll.all(after, limit).map(toStoredEvent);
+  }
+
+  /** Whether the stream holds any event: one index lookup, for checks over many streams. */
+  streamExists(streamId: string): boolean {
+    return this.statements.streamVersion.get(streamId) !== undefined;
   }
 
   async headPosition(): Promise<GlobalPosition> {

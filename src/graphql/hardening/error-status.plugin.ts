@@ -4,12 +4,20 @@ import type { GraphQLFormattedError } from 'graphql';
 /** Typed through Nest, which loads @apollo/server's ES module types, not its CommonJS ones. */
 type ApolloServerPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
+type Refusal = (error: GraphQLFormattedError) => { status: number; headers: [string, string][] };
+
+/** A refusal to retry later: Retry-After says when, from the error's retryAfterSeconds. */
+const retryLater =
+  (status: number, defaultSeconds: number): Refusal =>
+  (error) => ({ status, headers: [['retry-after', String(error.extensions?.retryAfterSeconds ?? defaultSeconds)]] });
+
 /** The HTTP status of an answer refused as a whole for one of these codes, and the headers that say what to do. */
-const REFUSALS: Record<string, (error: GraphQLFormattedError) => { status: number; headers: [string, string][] }> = {
+const REFUSALS: Record<string, Refusal> = {
   // RFC 6750: a bearer-protected resource answers 401 and names its scheme.
   UNAUTHENTICATED: () => ({ status: 401, headers: [['www-authenticate', 'Bearer realm="journey-service"']] }),
-  RATE_LIMITED: (error) => ({ status: 429, headers: [['retry-after', String(error.extensions?.retryAfterSeconds ?? 60)]] }),
-  SERVICE_BUSY: (error) => ({ status: 503, headers: [['retry-after', String(error.extensions?.retryAfterSeconds ?? 1)]] }),
+  RATE_LIMITED: retryLater(429, 60),
+  SERVICE_BUSY: retryLater(503, 1),
+  STORE_UNAVAILABLE: retryLater(503, 30),
 };
 
 /**

@@ -19,6 +19,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
   SERVICE_BUSY: 503,
+  STORE_UNAVAILABLE: 503,
 };
 
 /** The code of a status Nest or Express answered with (an unknown route: 404). */
@@ -50,7 +51,8 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<JsonResponse>();
     const described = describeError(exception);
     if (described) {
-      const { code, message, extensions } = described;
+      const { code, message, extensions, warning } = described;
+      if (warning) logger.warn(warning);
       // RFC 6750: a bearer-protected resource names its scheme with a 401.
       if (code === 'UNAUTHENTICATED') response.setHeader('www-authenticate', 'Bearer realm="journey-service"');
       if (typeof extensions.retryAfterSeconds === 'number') response.setHeader('retry-after', String(extensions.retryAfterSeconds));

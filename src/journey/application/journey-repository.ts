@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Metrics } from '../../operations/metrics';
+import { StoreHealth } from '../../storage/store-health';
 import { EVENT_STORE, KEY_VAULT } from '../../storage/storage.tokens';
 import type { EventMetadata, EventStore, NewEvent, StoredEvent } from '../../event-store/event-store.port';
 import { KeyShredded, type KeyVault } from '../../personal-data/key-vault.port';
@@ -16,13 +17,18 @@ export const participantStream = (participantId: string): string => `${STREAM_PR
 export const participantOfStream = (streamId: string): string | null =>
   streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : null;
 
-/** Journeys in the event store: one stream per participant, personal data sealed at rest. */
+/**
+ * Journeys in the event store: one stream per participant, personal data sealed at rest. A write
+ * the store refuses for a cause outside the request (a full disk…) rejects with StoreUnavailable,
+ * and marks the store unwritable until a write succeeds again (StoreHealth).
+ */
 @Injectable()
 export class JourneyRepository implements OnModuleInit {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_VAULT) private readonly vault: KeyVault,
     private readonly metrics: Metrics,
+    private readonly health: StoreHealth,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +47,7 @@ export class JourneyRepository implements OnModuleInit {
     expectedVersion: number,
     metadata: EventMetadata,
   ): Promise<RecordedJourneyEvent[]> {
-    return this.appendSealed(participantId, await this.seal(participantId, events, metadata), expectedVersion);
+    return this.health.recording(async () => this.appendSealed(participantId, await this.seal(participantId, events, metadata), expectedVersion));
   }
 
   /**
@@ -56,9 +62,11 @@ export class JourneyRepository implements OnModuleInit {
     expectedVersion: number,
     metadata: EventMetadata,
   ): Promise<RecordedJourneyEvent[]> {
-    const sealed = await this.seal(participantId, events, metadata);
-    await this.vault.shred(participantId);
-    return sealed.length === 0 ? [] : this.appendSealed(participantId, sealed, expectedVersion);
+    return this.health.recording(async () => {
+      const sealed = await this.seal(participantId, events, metadata);
+      await this.vault.shred(participantId);
+      return sealed.length === 0 ? [] : this.appendSealed(participantId, sealed, expectedVersion);
+    });
   }
 
   private async seal(participantId: string, events: readonly JourneyEvent[], metadata: EventMetadata): Promise<NewEvent[]> {
