@@ -58,6 +58,19 @@ export class Metrics {
     });
   }
 
+  /** What the last verification of each read model found (src/projections/verify-projection.ts), read when scraped. */
+  trackReadModelProblems(problemsByProjection: () => Map<string, number>): void {
+    new Gauge({
+      name: 'journey_read_model_problems',
+      help: "Problems the last verification found in a projection's read model (rows lost, totals that do not add up); 0 when intact",
+      labelNames: ['projection'],
+      registers: [this.registry],
+      collect() {
+        for (const [projection, problems] of problemsByProjection()) this.set({ projection }, problems);
+      },
+    });
+  }
+
   /** Projection lag is read when scraped, so it costs nothing between scrapes. */
   trackProjectionLag(lagByProjection: () => Promise<Map<string, number>>): void {
     new Gauge({

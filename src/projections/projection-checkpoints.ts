@@ -12,7 +12,6 @@ const SCHEMA = `
   ) STRICT;
 `;
 
-
 /**
  * How far each projection has folded the global log in, and the layout of the tables it folded
  * it into. A checkpoint is only ever written inside the transaction that writes the read model it
@@ -41,7 +40,12 @@ export class ProjectionCheckpoints {
 
   /** The position of the last event folded in; the start of the log for a projection never run. */
   read(name: string): GlobalPosition {
-    return this.select.get(name) ?? START_OF_LOG;
+    return this.find(name) ?? START_OF_LOG;
+  }
+
+  /** Undefined where no checkpoint row is: never run, or the row was lost while its tables stayed. */
+  find(name: string): GlobalPosition | undefined {
+    return this.select.get(name);
   }
 
   write(name: string, position: GlobalPosition): void {

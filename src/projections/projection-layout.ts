@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { START_OF_LOG } from '../event-store/event-store.port';
 import type { Projection } from './projection';
 import type { ProjectionCheckpoints } from './projection-checkpoints';
+import { resetProjection } from './projection-reset';
 import { dropTables } from './projection-tables';
 
 /** What a projection without a layout is at, and what tables folded before layouts were recorded were. */
@@ -28,9 +29,11 @@ export function resetIfLaidOutOtherwise(db: Database.Database, projection: Proje
     const found = recorded ?? (folded ? FIRST_LAYOUT : null);
     checkpoints.writeLayout(name, layout);
     if (found === layout) return null;
-    dropTables(db, projection);
-    if (!folded) return null;
-    checkpoints.write(name, START_OF_LOG);
+    if (!folded) {
+      dropTables(db, projection);
+      return null;
+    }
+    resetProjection(db, projection, checkpoints);
     return found;
   });
   return reset.immediate();

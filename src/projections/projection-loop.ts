@@ -3,9 +3,12 @@ import type { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
 import { EventApplyFailed, foldEvents } from './fold-events';
-import type { Projection } from './projection';
+import type { Projection, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import { ProjectionGenerations } from './projection-generations';
 import { layoutOf, resetIfLaidOutOtherwise } from './projection-layout';
+import { resetIfCheckpointUntrusted } from './projection-reset';
+import { verifyProjection } from './verify-projection';
 import { errorMessage } from './error-message';
 import { type RetryPolicy, retryDelay } from './retry-delay';
 
@@ -38,11 +41,19 @@ interface Committed {
   wrote: boolean;
 }
 
+/** The checkpoint row went while the loop ran (someone deleted it): folding on would make it the start of the log. */
+class CheckpointLost extends Error {
+  override readonly name = 'CheckpointLost';
+}
+
 /** One projection folding the global log in, on its own, for as long as its signal allows. */
 export class ProjectionLoop {
   private currentPosition: GlobalPosition = START_OF_LOG;
   private currentError: string | null = null;
   private failures = 0;
+  private knownProblems: readonly ReadModelProblem[] | null = null;
+  /** Of the tables the loop last opened or verified; undefined until it has opened them. */
+  private knownGeneration: number | undefined;
 
   constructor(
     private readonly projection: Projection,
@@ -69,6 +80,43 @@ export class ProjectionLoop {
     return this.failures;
   }
 
+  /** What the last verification found; null before the first one. */
+  get problems(): readonly ReadModelProblem[] | null {
+    return this.knownProblems;
+  }
+
+  get generation(): number | undefined {
+    return this.knownGeneration;
+  }
+
+  /**
+   * Checks the read model again (at start, after its tables were replaced, or periodically),
+   * logging what changed: a damage found, or gone.
+   */
+  verify(): void {
+    const { problems } = verifyProjection(this.db, this.projection);
+    const said = (list: readonly ReadModelProblem[] | null) => (list ?? []).map((p) => p.message).join('; ');
+    if (said(problems) !== said(this.knownProblems)) {
+      const { name } = this.projection;
+      if (problems.length > 0) {
+        this.logger.warn(`Projection ${name}'s read model is damaged: ${said(problems)}. \`npm run projections:rebuild -- ${name}\` repairs it`);
+      } else if (this.knownProblems !== null) {
+        this.logger.log(`Projection ${name}'s read model is intact again`);
+      }
+    }
+    this.knownProblems = problems;
+  }
+
+  /**
+   * Its tables were replaced under it (a rebuild's swap, seen by the generation moving): checks
+   * them again, and answers the topics they hold, for live subscribers to read anew.
+   */
+  replaced(generation: number): readonly string[] {
+    this.knownGeneration = generation;
+    this.verify();
+    return this.projection.liveTopics?.(this.db) ?? [];
+  }
+
   /** Never rejects: every failure is recorded, logged and retried until the signal aborts. */
   async run(signal: AbortSignal): Promise<void> {
     let commit: ((events: readonly StoredEvent[]) => Committed) | undefined;
@@ -77,6 +125,7 @@ export class ProjectionLoop {
         // Opening writes (tables, checkpoint row) and may meet a busy file: it is retried like the rest.
         commit ??= this.open();
         const events = await this.store.readAll(this.currentPosition, this.settings.batchSize);
+        // The read may have waited: a reset or swap since then is seen by the commit, under the lock.
         if (events.length === 0) {
           this.recovered();
           await this.store.waitForEvents(this.currentPosition, signal);
@@ -90,6 +139,11 @@ export class ProjectionLoop {
         // Reads from SQLite resolve at once: without this, catching up a long log would starve every request.
         await nextTurn();
       } catch (error) {
+        if (error instanceof CheckpointLost) {
+          this.logger.warn(`Projection ${this.projection.name}'s checkpoint row is gone while its tables stayed: checking them before folding on`);
+          commit = undefined;
+          continue;
+        }
         this.failures += 1;
         this.currentError = errorMessage(error);
         const delay = retryDelay(this.failures, this.settings.retry);
@@ -110,11 +164,20 @@ export class ProjectionLoop {
     if (found !== null) {
       this.logger.log(`Projection ${name}'s tables were laid out for version ${found}, not ${layoutOf(this.projection)}: folding the log into new ones from the start`);
     }
+    const untrusted = resetIfCheckpointUntrusted(this.db, this.projection, checkpoints);
+    if (untrusted.length > 0) {
+      this.logger.warn(`Projection ${name}'s checkpoint did not describe its tables (${untrusted.map((p) => p.message).join('; ')}): folding the log into new ones from the start`);
+    }
     const writer = this.projection.open(this.db);
     this.currentPosition = checkpoints.read(name);
+    this.knownGeneration = new ProjectionGenerations(this.db).read(name);
+    this.verify();
     const commit = this.db.transaction((events: readonly StoredEvent[]): Committed => {
       // Read again under the write lock: a rebuild may have swapped in newer tables and checkpoint since.
-      const checkpoint = checkpoints.read(name);
+      const found = checkpoints.find(name);
+      // Lost after the loop folded events in: its tables stayed, and folded from the start they would count them twice.
+      if (found === undefined && this.currentPosition > START_OF_LOG) throw new CheckpointLost();
+      const checkpoint = found ?? START_OF_LOG;
       const last = events.at(-1)!.position;
       if (last <= checkpoint) return { position: checkpoint, topics: [], wrote: false };
       const topics = foldEvents(writer, events, checkpoint);

@@ -2,18 +2,28 @@ import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { type Observable, Subject } from 'rxjs';
 import type { EventStore, GlobalPosition } from '../event-store/event-store.port';
-import type { Projection } from './projection';
+import type { Projection, ReadModelProblem } from './projection';
+import { ProjectionGenerations } from './projection-generations';
 import { type LoopSettings, type ProjectionChange, ProjectionLoop } from './projection-loop';
 import { assertUniqueNames } from './projection-names';
 
 export type { ProjectionChange } from './projection-loop';
 
-export type ProjectionRunnerOptions = LoopSettings;
+export interface ProjectionRunnerOptions extends LoopSettings {
+  /** How often the runner looks whether another process (a rebuild) replaced a projection's tables. */
+  watchEveryMs: number;
+  /** How often every read model is verified again, besides at start and after its tables were replaced. */
+  verifyEveryMs: number;
+}
 
 export const DEFAULT_RUNNER_OPTIONS: ProjectionRunnerOptions = {
   // Large enough that catching up costs few commits (each one an fsync), small enough to keep a batch's transaction short.
   batchSize: 1_000,
   retry: { firstDelayMs: 100, maxDelayMs: 30_000 },
+  // One indexed read of a few rows: live subscribers get repaired figures within a second of a swap.
+  watchEveryMs: 1_000,
+  // Verifying reads every read model's rows once (about a second for a national file): seldom, to find damage no event shows.
+  verifyEveryMs: 15 * 60_000,
 };
 
 export interface ProjectionStatus {
@@ -24,6 +34,8 @@ export interface ProjectionStatus {
   lastError: string | null;
   /** Attempts failed in a row; 0 when healthy. */
   failedAttempts: number;
+  /** What verifying its read model last found wrong (empty: nothing); null before it was first verified. */
+  problems: readonly ReadModelProblem[] | null;
 }
 
 /**
@@ -37,11 +49,18 @@ export class ProjectionRunner {
   private readonly loops: ProjectionLoop[];
   /** Called whenever a position moves or the runner stops, to settle waitUntilCaughtUp calls. */
   private readonly progressWatchers = new Set<() => void>();
-  private running: { controller: AbortController; loops: Promise<void[]> } | null = null;
+  private running: { controller: AbortController; loops: Promise<void[]>; timers: NodeJS.Timeout[] } | null = null;
+  private readonly settings: ProjectionRunnerOptions;
+  private generations?: ProjectionGenerations;
 
-  constructor(db: Database.Database, store: EventStore, projections: readonly Projection[], options: Partial<ProjectionRunnerOptions> = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    store: EventStore,
+    projections: readonly Projection[],
+    options: Partial<ProjectionRunnerOptions> = {},
+  ) {
     assertUniqueNames(projections);
-    const settings = { ...DEFAULT_RUNNER_OPTIONS, ...options };
+    const settings = (this.settings = { ...DEFAULT_RUNNER_OPTIONS, ...options });
     const logger = new Logger(ProjectionRunner.name);
     const listener = { committed: (change: ProjectionChange) => this.changes.next(change), moved: () => this.notifyProgress() };
     this.loops = projections.map((projection) => new ProjectionLoop(projection, db, store, settings, listener, logger));
@@ -51,13 +70,19 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) throw new Error('The projection runner is already running');
     const controller = new AbortController();
-    this.running = { controller, loops: Promise.all(this.loops.map((loop) => loop.run(controller.signal))) };
+    // Neither keeps the process alive: stop() ends them, and an exit need not wait for them.
+    const timers = [
+      setInterval(() => this.watchReplacedTables(), this.settings.watchEveryMs).unref(),
+      setInterval(() => this.verify(), this.settings.verifyEveryMs).unref(),
+    ];
+    this.running = { controller, loops: Promise.all(this.loops.map((loop) => loop.run(controller.signal))), timers };
   }
 
   /** Ends every loop between two batches and resolves once all have ended. */
   async stop(): Promise<void> {
     if (!this.running) return;
-    const { controller, loops } = this.running;
+    const { controller, loops, timers } = this.running;
+    for (const timer of timers) clearInterval(timer);
     controller.abort();
     await loops;
     this.running = null;
@@ -71,7 +96,32 @@ export class ProjectionRunner {
       healthy: loop.lastError === null,
       lastError: loop.lastError,
       failedAttempts: loop.failedAttempts,
+      problems: loop.problems,
     }));
+  }
+
+  /** Verifies every read model the runner has opened again, now: what status() then reports. */
+  verify(): void {
+    for (const loop of this.loops) if (loop.generation !== undefined) loop.verify();
+  }
+
+  /**
+   * Tables replaced by another connection (the rebuild command's swap): each loop checks them
+   * again, and live subscribers are told of every topic they hold, as if each had changed.
+   */
+  private watchReplacedTables(): void {
+    let now: Map<string, number>;
+    try {
+      now = (this.generations ??= new ProjectionGenerations(this.db)).all();
+    } catch {
+      return; // A busy file: the next look will do.
+    }
+    for (const loop of this.loops) {
+      const generation = now.get(loop.name) ?? 0;
+      if (loop.generation === undefined || loop.generation === generation) continue;
+      const topics = loop.replaced(generation);
+      if (topics.length > 0) this.changes.next({ projection: loop.name, topics, position: loop.position });
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEvent } from '../event-store/event-store.port';
+import type { GlobalPosition, StoredEvent } from '../event-store/event-store.port';
 
 /**
  * A read model folded from the global log into SQLite tables. The runner applies each event inside
@@ -18,6 +18,26 @@ export interface Projection {
   readonly layout?: number;
   /** Creates the tables on `db` if missing, and prepares the statements that write them. */
   open(db: Database.Database): ProjectionWriter;
+  /**
+   * What is wrong with its tables, existing and folded up to `checkpoint`, by cheap aggregate
+   * queries (rows against the log's streams, totals against what they sum), inside the caller's
+   * read transaction. Empty when nothing is found: not a proof of correctness.
+   */
+  verify?(db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[];
+  /** Every topic its tables hold data of: told to live subscribers when the tables are replaced under them. */
+  liveTopics?(db: Database.Database): string[];
+}
+
+/** Something found wrong with a read model, in words an operator can act on (never personal data). */
+export interface ReadModelProblem {
+  /**
+   * `checkpoint`: it does not describe the tables (missing while they hold rows, behind their rows,
+   * beyond the log, or a table gone), so folding on from it would apply events twice or never; the
+   * runner resets such tables and folds the log again. `rows`: rows missing or totals that do not
+   * add up; reported until a rebuild repairs them.
+   */
+  kind: 'checkpoint' | 'rows';
+  message: string;
 }
 
 /** Driven by `foldEvents`, one batch of events at a time, each batch in a transaction of its own. */

@@ -1,6 +1,7 @@
-import { type BeforeApplicationShutdown, type DynamicModule, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, type DynamicModule, Module, type OnApplicationBootstrap, type OnModuleInit, Optional } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { EventStore } from '../event-store/event-store.port';
+import { Metrics } from '../operations/metrics';
 import { EVENT_STORE, SQLITE_DATABASE } from '../storage/storage.tokens';
 import type { Projection } from './projection';
 import { PROJECTIONS } from './projection.tokens';
@@ -12,8 +13,16 @@ import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-run
  * provides it (the read side), which may itself inject the runner without a circular import.
  */
 @Module({})
-export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly runner: ProjectionRunner) {}
+export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    /** Absent where the application has no operations module (tests of the wiring). */
+    @Optional() private readonly metrics?: Metrics,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics?.trackReadModelProblems(() => new Map(this.runner.status().map(({ name, problems }) => [name, problems?.length ?? 0])));
+  }
 
   static forRoot(options: Partial<ProjectionRunnerOptions> = {}): DynamicModule {
     return {

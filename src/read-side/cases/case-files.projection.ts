@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { StoredEvent } from '../../event-store/event-store.port';
+import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import {
   type CaseHead,
@@ -15,7 +15,8 @@ import {
 } from '../../journey/case/participant-case';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { BatchRecords } from '../../projections/batch-records';
-import type { Projection, ProjectionWriter } from '../../projections/projection';
+import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
+import { oneRowPerParticipant } from '../participant-rows';
 import { notesOf, notesText, timelineOf, timelineText } from './case-timeline-text';
 
 /** A case as a batch changes it. */
@@ -51,6 +52,20 @@ export class CaseFilesProjection implements Projection {
   readonly layout = 4;
 
   constructor(private readonly catalogue: Catalogue) {}
+
+  /** A case per participant, from the enrolment on, and its lists beside it. */
+  verify(db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[] {
+    const problems = oneRowPerParticipant(db, 'case_files', checkpoint);
+    const { withoutLists, listsWithoutCase } = db
+      .prepare<[], { withoutLists: number; listsWithoutCase: number }>(
+        `SELECT (SELECT count(*) FROM case_files WHERE case_id NOT IN (SELECT case_id FROM case_timelines)) AS withoutLists,
+                (SELECT count(*) FROM case_timelines WHERE case_id NOT IN (SELECT case_id FROM case_files)) AS listsWithoutCase`,
+      )
+      .get()!;
+    if (withoutLists > 0) problems.push({ kind: 'rows', message: `${withoutLists} case_files rows have no case_timelines row` });
+    if (listsWithoutCase > 0) problems.push({ kind: 'rows', message: `${listsWithoutCase} case_timelines rows have no case_files row` });
+    return problems;
+  }
 
   open(db: Database.Database): ProjectionWriter {
     db.exec(`

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { StoredEvent } from '../../event-store/event-store.port';
+import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { evolveLifePathRecord, type FoldedLifePath } from '../../life-paths/life-path-record';
 import { BatchRecords } from '../../projections/batch-records';
-import type { Projection, ProjectionWriter } from '../../projections/projection';
+import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
+import { oneRowPerParticipant } from '../participant-rows';
 
 /** The projection's name, which is also its checkpoint's key. */
 export const LIFE_PATHS_PROJECTION = 'life-paths';
@@ -22,6 +23,11 @@ export class LifePathsProjection implements Projection {
   readonly layout = 2;
 
   constructor(private readonly catalogue: Catalogue) {}
+
+  /** A record per participant, from the enrolment on. */
+  verify(db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[] {
+    return oneRowPerParticipant(db, 'life_paths', checkpoint);
+  }
 
   open(db: Database.Database): ProjectionWriter {
     db.exec(`

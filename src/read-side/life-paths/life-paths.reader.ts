@@ -6,6 +6,7 @@ import type { GlobalPosition } from '../../event-store/event-store.port';
 import { anonymiseRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
 import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
+import { ProjectionGenerations } from '../../projections/projection-generations';
 import { SQLITE_DATABASE } from '../../storage/storage.tokens';
 import { LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
@@ -17,7 +18,8 @@ import { LIFE_PATHS_PROJECTION } from './life-paths.projection';
 @Injectable()
 export class LifePathsReader {
   private statements?: ReturnType<typeof prepare>;
-  private cached?: { position: GlobalPosition; release: LifePathRelease };
+  /** Keyed by the tables' generation too: a rebuild replaces them without moving the checkpoint. */
+  private cached?: { generation: number; position: GlobalPosition; release: LifePathRelease };
 
   constructor(
     @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
@@ -26,14 +28,15 @@ export class LifePathsReader {
 
   /** Shared between callers: never to be mutated. */
   release(): LifePathRelease {
-    const { checkpoints, records } = this.sql();
+    const { checkpoints, generations, records } = this.sql();
     // Read before the records: records newer than their key only cost one extra recomputation,
     // where older records under a newer key would be served until the next event.
     const position = checkpoints.read(LIFE_PATHS_PROJECTION);
-    if (this.cached?.position !== position) {
+    const generation = generations.read(LIFE_PATHS_PROJECTION);
+    if (this.cached?.position !== position || this.cached.generation !== generation) {
       const all = records.all().map((record) => JSON.parse(record) as LifePathRecord);
       const { kAnonymity: k, pseudonymSecret } = this.config;
-      this.cached = { position, release: anonymiseRelease(all, { k, pseudonymSecret }) };
+      this.cached = { generation, position, release: anonymiseRelease(all, { k, pseudonymSecret }) };
     }
     return this.cached.release;
   }
@@ -48,6 +51,7 @@ export class LifePathsReader {
 function prepare(db: Database.Database) {
   return {
     checkpoints: new ProjectionCheckpoints(db),
+    generations: new ProjectionGenerations(db),
     records: db.prepare<[], string>('SELECT record FROM life_paths').pluck(),
   };
 }

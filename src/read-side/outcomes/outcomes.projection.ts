@@ -1,13 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { StoredEvent } from '../../event-store/event-store.port';
+import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { counterDeltas } from '../../outcomes/outcome-counts';
 import { evolveOutcomeFacts, mayChangeFacts, type StoredFact } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { survivalDeltas } from '../../outcomes/survival';
-import type { Projection, ProjectionWriter } from '../../projections/projection';
+import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
+import { verifyOutcomes } from './outcomes-verification';
+
+/** The projection's name, which is also its checkpoint's key. */
+export const OUTCOMES_PROJECTION = 'outcomes';
 
 /**
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
@@ -15,12 +19,21 @@ import type { Projection, ProjectionWriter } from '../../projections/projection'
  * each participant's compact dated facts, from which figures as of a past date are computed.
  */
 export class OutcomesProjection implements Projection {
-  readonly name = 'outcomes';
+  readonly name = OUTCOMES_PROJECTION;
   readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
   // 2: each fact names the milestone it comes from, for corrections and voids, and the event that set it.
   readonly layout = 2;
 
   constructor(private readonly catalogue: Catalogue) {}
+
+  verify(db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[] {
+    return verifyOutcomes(db, checkpoint, this.catalogue.exitClasses);
+  }
+
+  /** Every dashboard's scope with figures. */
+  liveTopics(db: Database.Database): string[] {
+    return db.prepare<[], string>('SELECT scope FROM outcome_scopes').pluck().all();
+  }
 
   open(db: Database.Database): ProjectionWriter {
     db.exec(`

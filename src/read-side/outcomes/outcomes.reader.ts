@@ -10,8 +10,10 @@ import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
 import { type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
+import { ProjectionGenerations } from '../../projections/projection-generations';
 import { SQLITE_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
+import { OUTCOMES_PROJECTION } from './outcomes.projection';
 
 interface ScopeRow {
   last_position: bigint;
@@ -24,8 +26,12 @@ interface LastEvent {
   recordedAt: string;
 }
 
-/** A scope's live dashboard, as computed when its figures were last changed by `position`, on `today`. */
+/**
+ * A scope's live dashboard, as computed when its figures were last changed by `position`, on
+ * `today`, from the tables of `generation` (a rebuild replaces them without a new event).
+ */
 interface LiveDashboard {
+  generation: number;
   position: bigint;
   today: string;
   view: DashboardView;
@@ -66,10 +72,11 @@ export class OutcomesReader {
     const position = touched?.position ?? 0n;
     // The city's day: its open cases are censored at, and its dashboards turn at, its own midnight.
     const today = this.clock.today(timeZoneOf(this.catalogue, city));
+    const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
     const known = this.live.get(scope);
-    if (known && known.position === position && known.today === today) return known.view;
+    if (known && known.generation === generation && known.position === position && known.today === today) return known.view;
     const view = toDashboard(this.figuresOf(city, programme, null, touched, today));
-    this.live.set(scope, { position, today, view });
+    this.live.set(scope, { generation, position, today, view });
     return view;
   }
 
@@ -141,6 +148,7 @@ const scopeOf = (city: string, programme: string | null): string => (programme =
 
 function prepare(db: Database.Database) {
   return {
+    generations: new ProjectionGenerations(db),
     counters: db.prepare<[string], { counter: string; value: number }>('SELECT counter, value FROM outcome_counters WHERE scope = ?'),
     tallies: db.prepare<[string], SurvivalEntry & { count: number }>('SELECT kind, key, count FROM outcome_survival WHERE scope = ?'),
     scope: db

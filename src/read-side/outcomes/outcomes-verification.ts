@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import type { Catalogue } from '../../catalogue/catalogue';
+import type { GlobalPosition } from '../../event-store/event-store.port';
+import { EXIT_REASONS } from '../../journey/domain/vocabulary';
+import { COUNTER_NAMES } from '../../outcomes/outcome-counts';
+import type { ReadModelProblem } from '../../projections/projection';
+import { oneRowPerParticipant } from '../participant-rows';
+
+/**
+ * The city counters that the participants' facts sum to, as `contributionAt` counts them, in one
+ * pass of SQLite's JSON functions over the facts: "latest" is by date, then by place in the list
+ * (the rank); a participant without an enrolment fact counts nowhere. Positive and neutral exits
+ * are derived from the exits by reason, with the catalogue's classes.
+ */
+const CITY_COUNTERS_FROM_FACTS = `
+  WITH fact AS MATERIALIZED (
+    SELECT p.participant_id AS id, p.city AS city, f.value ->> 'kind' AS kind,
+           (f.value ->> 'on') || printf('%010d', f.key) AS rank, f.value AS value
+    FROM outcome_participants AS p, json_each(p.facts) AS f
+  ),
+  counted AS MATERIALIZED (SELECT * FROM fact WHERE id IN (SELECT id FROM fact WHERE kind = 'ENROLLED')),
+  -- Bare columns beside max(): SQLite takes them from the row holding the maximum.
+  edge AS (SELECT city, kind, value ->> 'reason' AS reason, max(rank) FROM counted WHERE kind IN ('ENROLLED', 'EXITED') GROUP BY id),
+  followUp AS (
+    SELECT city, value ->> 'status' AS status, max(rank) FROM counted
+    WHERE kind = 'FOLLOW_UP' AND value ->> 'monthsAfterExit' = 6 GROUP BY id
+  )
+  SELECT city, 'enrolled' AS counter, count(*) AS value FROM edge GROUP BY city
+  UNION ALL SELECT city, 'active', count(*) FROM edge WHERE kind = 'ENROLLED' GROUP BY city
+  UNION ALL SELECT city, 'exited', count(*) FROM edge WHERE kind = 'EXITED' GROUP BY city
+  UNION ALL SELECT city, 'exitsByReason.' || reason, count(*) FROM edge WHERE kind = 'EXITED' GROUP BY city, reason
+  UNION ALL SELECT city, 'jobReturns', count(DISTINCT id) FROM counted WHERE kind = 'JOB' GROUP BY city
+  UNION ALL SELECT city, 'businessCreations', count(DISTINCT id) FROM counted WHERE kind = 'SELF_EMPLOYMENT' GROUP BY city
+  UNION ALL SELECT city, 'jobsByContract.' || (value ->> 'contractType'), count(*) FROM counted WHERE kind = 'JOB' GROUP BY city, value ->> 'contractType'
+  UNION ALL SELECT city, 'followUps6m', count(*) FROM followUp GROUP BY city
+  -- The statuses participant-contribution.ts counts as a sustained outcome.
+  UNION ALL SELECT city, 'sustainedOutcomes6m', count(*) FROM followUp WHERE status IN ('EMPLOYED', 'SELF_EMPLOYED') GROUP BY city
+`;
+
+/** Mismatches listed by name, beyond which a count is enough to act on. */
+const SHOWN = 5;
+
+interface CounterRow {
+  scope: string;
+  counter: string;
+  value: number;
+}
+
+/**
+ * The outcomes read model against itself: one facts row per participant enrolled up to the
+ * checkpoint, no scope stamped after it, every city counter equal to what its participants' facts
+ * sum to, every city equal to the sum of its programmes, and every scope's survival tallies
+ * holding each of its participants once.
+ */
+export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition, exitClasses: Catalogue['exitClasses']): ReadModelProblem[] {
+  const problems = oneRowPerParticipant(db, 'outcome_participants', checkpoint);
+  const stamped = db.prepare<[], bigint | null>('SELECT max(last_position) FROM outcome_scopes').pluck().safeIntegers().get() ?? null;
+  if (stamped !== null && stamped > checkpoint) {
+    problems.push({ kind: 'checkpoint', message: `outcome_scopes holds changes up to position ${stamped}, after its checkpoint ${checkpoint}` });
+  }
+  const stored = new Map<string, Map<string, number>>();
+  for (const { scope, counter, value } of db.prepare<[], CounterRow>('SELECT scope, counter, value FROM outcome_counters').all()) {
+    valuesOf(stored, scope).set(counter, value);
+  }
+  const cities = new Map([...stored].filter(([scope]) => !isProgramme(scope)));
+  const mismatches = [
+    ...compare(cities, cityCountersFromFacts(db, exitClasses), "its participants' facts sum to"),
+    ...compare(cities, programmeSums(stored), 'its programmes sum to'),
+    ...tallyMismatches(db, stored),
+  ];
+  if (mismatches.length > 0) {
+    const more = mismatches.length > SHOWN ? `, and ${mismatches.length - SHOWN} more` : '';
+    problems.push({ kind: 'rows', message: `outcome counters do not add up: ${mismatches.slice(0, SHOWN).join('; ')}${more}` });
+  }
+  return problems;
+}
+
+function cityCountersFromFacts(db: Database.Database, exitClasses: Catalogue['exitClasses']): Map<string, Map<string, number>> {
+  const expected = new Map<string, Map<string, number>>();
+  for (const { scope, counter, value } of db.prepare<[], CounterRow>(`SELECT city AS scope, counter, value FROM (${CITY_COUNTERS_FROM_FACTS})`).all()) {
+    valuesOf(expected, scope).set(counter, value);
+  }
+  for (const values of expected.values()) {
+    const exits = (outcome: string) =>
+      EXIT_REASONS.filter((r) => exitClasses[r] === outcome).reduce((sum, r) => sum + (values.get(`exitsByReason.${r}`) ?? 0), 0);
+    values.set('positiveExits', exits('POSITIVE'));
+    values.set('neutralExits', exits('NEUTRAL'));
+  }
+  return expected;
+}
+
+const isProgramme = (scope: string): boolean => scope.includes('/');
+
+function programmeSums(stored: Map<string, Map<string, number>>): Map<string, Map<string, number>> {
+  const sums = new Map<string, Map<string, number>>();
+  for (const [scope, values] of stored) {
+    if (!isProgramme(scope)) continue;
+    const city = valuesOf(sums, scope.slice(0, scope.indexOf('/')));
+    for (const [counter, value] of values) city.set(counter, (city.get(counter) ?? 0) + value);
+  }
+  return sums;
+}
+
+/** Every counter of every scope either side has, an absent one being 0. */
+function compare(actual: Map<string, Map<string, number>>, expected: Map<string, Map<string, number>>, source: string): string[] {
+  const mismatches: string[] = [];
+  for (const scope of new Set([...actual.keys(), ...expected.keys()])) {
+    for (const counter of COUNTER_NAMES) {
+      const [is, should] = [actual.get(scope)?.get(counter) ?? 0, expected.get(scope)?.get(counter) ?? 0];
+      if (is !== should) mismatches.push(`${counter} of ${scope} is ${is}, ${source} ${should}`);
+    }
+  }
+  return mismatches;
+}
+
+/** A participant sits in exactly one survival tally of each of its scopes: outcome, censored or still searching. */
+function tallyMismatches(db: Database.Database, stored: Map<string, Map<string, number>>): string[] {
+  const tallies = new Map(
+    db
+      .prepare<[], { scope: string; total: number }>('SELECT scope, sum(count) AS total FROM outcome_survival GROUP BY scope')
+      .all()
+      .map(({ scope, total }) => [scope, total]),
+  );
+  return [...new Set([...stored.keys(), ...tallies.keys()])].flatMap((scope) => {
+    const [enrolled, tallied] = [stored.get(scope)?.get('enrolled') ?? 0, tallies.get(scope) ?? 0];
+    return enrolled === tallied ? [] : [`survival tallies of ${scope} hold ${tallied} participants, its enrolled counter ${enrolled}`];
+  });
+}
+
+function valuesOf(byScope: Map<string, Map<string, number>>, scope: string): Map<string, number> {
+  let values = byScope.get(scope);
+  if (values === undefined) byScope.set(scope, (values = new Map()));
+  return values;
+}
