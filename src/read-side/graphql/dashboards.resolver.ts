@@ -62,7 +62,7 @@ export class DashboardsResolver {
   }
 
   @Subscription(() => DashboardType, {
-    description: 'The live dashboard of a city or programme, pushed after every event that changes it.',
+    description: "The live dashboard of a city or programme, pushed after every event that changes it, and at its city's midnight.",
     resolve(this: DashboardsResolver, view: DashboardView, _args: unknown, context: WithPrincipal) {
       return this.asSeenBy(context.principal!, view);
     },
