@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { EventStore } from '../event-store/event-store.port';
 import type { KeyVault } from '../personal-data/key-vault.port';
 import { ProjectionRunner } from '../projections/projection-runner';
+import { StoreHealth } from '../storage/store-health';
 import { EVENT_STORE, KEY_VAULT } from '../storage/storage.tokens';
 
 /** Whether the service can answer truthfully: its store answers and its read models are current. */
@@ -16,12 +17,20 @@ export class ReadinessIndicator {
     private readonly projections: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(KEY_VAULT) private readonly vault: KeyVault,
+    private readonly storeHealth: StoreHealth,
   ) {}
 
+  /**
+   * Down while the store answers no read, or refuses writes since an append failed for a cause
+   * outside the request (a full disk…); a small write of its own probes for the store's recovery.
+   */
   async storeAnswers(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('store');
     try {
-      return check.up({ head: String(await this.store.headPosition()) });
+      const head = String(await this.store.headPosition());
+      const writes = this.storeHealth.writable();
+      if (writes.writable) return check.up({ head });
+      return check.down({ head, message: 'The store refuses writes', since: writes.since.toISOString(), cause: writes.cause });
     } catch {
       return check.down({ message: 'The event store does not answer' });
     }
