@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
 import type { Subscription } from 'rxjs';
 import type { Catalogue, CityEntry } from '../../catalogue/catalogue';
@@ -22,7 +22,7 @@ const logger = new Logger('DashboardUpdates');
  * city's midnight, when its open cases are censored a day later and its medians may move.
  */
 @Injectable()
-export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   /**
    * Each subscriber of a scope is one listener of its topic, and a city's screens may be thousands:
    * the limit that warns of a leak past 10 listeners is lifted on purpose. Subscriptions are bounded
@@ -49,9 +49,13 @@ export class DashboardUpdates implements OnApplicationBootstrap, OnApplicationSh
     this.stopMidnights = this.catalogue.cities.map((city) => atEachMidnight(this.clock, city.timeZone, () => this.pushNewDay(city)));
   }
 
+  // Before any module closes what a midnight's push reads (the database).
+  beforeApplicationShutdown(): void {
+    for (const stop of this.stopMidnights) stop();
+  }
+
   onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
-    for (const stop of this.stopMidnights) stop();
   }
 
   /** The live figures of one city or programme, each time they change. */
