@@ -212,4 +212,24 @@ describe('SqliteEventStore on a file', () => {
 
     expect(timers()).toBe(before);
   });
+  it('never reports an append of a group failed that is stored, nor stored one that is not, when the disk fills mid-group (max_page_count)', async () => {
+    const db = connect();
+    const store = new SqliteEventStore(db);
+    await store.appendToStream('before', [event('Noted')], 0);
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+
+    // Asked for in the same turn: one group, whose middle append needs pages the file may not grow by.
+    // SQLite rolls back that statement here; a statement without a statement journal would take the
+    // whole transaction with it, and the group then fails as a whole (SqliteEventStore.commitGroup).
+    const streams = ['small-1', 'large', 'small-2'];
+    const settled = await Promise.allSettled(
+      streams.map((stream) => store.appendToStream(stream, [event('Noted', { text: 'x'.repeat(stream === 'large' ? 5_000 : 10) })], 0)),
+    );
+
+    const reported = settled.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as { code: string }).code : 'stored'));
+    expect(reported[1]).toBe('SQLITE_FULL');
+    const stored = await Promise.all(streams.map(async (stream) => ((await store.readStream(stream)).length > 0 ? 'stored' : 'SQLITE_FULL')));
+    expect(reported).toEqual(stored);
+    expect(db.inTransaction).toBe(false);
+  });
 });

@@ -1,0 +1,80 @@
+import { Logger } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { UNUSED_KEY_GRACE_MS, UnusedKeyCollector } from '../../../src/storage/unused-key-collector';
+import { tempDir } from '../../support/temp-files';
+
+const METADATA = { recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'adviser', commandId: null };
+
+describe('keys of enrolments never recorded (int, keys in a file apart, as with KEY_VAULT_FILE)', () => {
+  let folder: ReturnType<typeof tempDir>;
+  let events: Database.Database;
+  let keys: Database.Database;
+  let store: SqliteEventStore;
+  let vault: SqliteKeyVault;
+
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    folder = tempDir('journey-unused-keys-');
+    events = openSqliteDatabase(folder.file('events.db'));
+    keys = openSqliteDatabase(folder.file('keys.db'));
+    store = new SqliteEventStore(events);
+    vault = new SqliteKeyVault(keys);
+  });
+
+  afterEach(() => {
+    vault.close();
+    events.close();
+    keys.close();
+    folder.remove();
+    jest.restoreAllMocks();
+  });
+
+  const keyOwners = () => keys.prepare<[], string>('SELECT participant_id FROM participant_keys ORDER BY participant_id').pluck().all();
+  const enrol = (participantId: string) => store.appendToStream(`participant-${participantId}`, [{ type: 'ParticipantEnrolled', data: {}, metadata: METADATA }], 0);
+
+  it('removes a key without a stream once older than the grace period, and no other', async () => {
+    await vault.keyFor('recorded');
+    await enrol('recorded');
+    await vault.keyFor('never-recorded');
+    await vault.keyFor('erased');
+    await enrol('erased');
+    await vault.shred('erased');
+    const collector = new UnusedKeyCollector(store, vault);
+
+    expect(collector.collect()).toBe(0);
+    expect(keyOwners()).toEqual(['never-recorded', 'recorded']);
+
+    expect(collector.collect(Date.now() + UNUSED_KEY_GRACE_MS)).toBe(1);
+    expect(keyOwners()).toEqual(['recorded']);
+    // No tombstone: the participant may still enrol, with a key of its own.
+    await expect(vault.keyFor('never-recorded')).resolves.toHaveLength(32);
+  });
+
+  it('collects again, each time the keys created since the last collection', async () => {
+    const collector = new UnusedKeyCollector(store, vault);
+    await vault.keyFor('first');
+    expect(collector.collect(Date.now() + UNUSED_KEY_GRACE_MS)).toBe(1);
+
+    await vault.keyFor('second');
+    expect(collector.collect(Date.now() + 2 * UNUSED_KEY_GRACE_MS)).toBe(1);
+    expect(keyOwners()).toEqual([]);
+  });
+
+  it('counts keys of a version that kept no creation time as old: the first collection removes those without a stream', async () => {
+    vault.close();
+    keys.close();
+    const old = new Database(folder.file('old-keys.db'));
+    old.exec(`CREATE TABLE participant_keys (participant_id TEXT PRIMARY KEY, key BLOB NOT NULL);
+      INSERT INTO participant_keys VALUES ('orphan', randomblob(32)), ('recorded', randomblob(32));`);
+    old.close();
+    keys = openSqliteDatabase(folder.file('old-keys.db'));
+    vault = new SqliteKeyVault(keys);
+    await enrol('recorded');
+
+    expect(new UnusedKeyCollector(store, vault).collect()).toBe(1);
+    expect(keyOwners()).toEqual(['recorded']);
+  });
+});
