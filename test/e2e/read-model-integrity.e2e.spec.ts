@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { BUILT_IN_CATALOGUE } from '../../src/catalogue/built-in-catalogue';
 import { runRebuildCommand } from '../../src/projections/rebuild-command';
-import { EXIT_DAMAGE_FOUND, runVerifyCommand } from '../../src/projections/verify-command';
+import { EXIT_DAMAGE_FOUND } from '../../src/projections/verify-command';
 import { buildProjections } from '../../src/read-side/projections.registry';
 import { openSqliteDatabase } from '../../src/storage/sqlite-database';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
@@ -33,11 +35,14 @@ const output = () => {
   return { text: () => written.join(''), isTTY: false, write: (text: string) => written.push(text) };
 };
 
-/** The command line's code and report, run in this process on its own connection, as the CLI runs it. */
-async function verify(file: string): Promise<{ code: number; stdout: string }> {
-  const stdout = output();
-  const code = await runVerifyCommand([], { databaseFile: file, projections: PROJECTIONS, stdout, stderr: output() });
-  return { code, stdout: stdout.text() };
+/** `npm run projections:verify`: the built command line as a child process (npm test builds first). */
+function verifyCommandLine(file: string): Promise<{ code: number; stdout: string }> {
+  const cli = join(__dirname, '../../dist/cli/verify-projections.js');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli], { env: { ...process.env, EVENT_STORE_URL: `sqlite:${file}` } }, (error, stdout) => {
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout });
+    });
+  });
 }
 
 const rebuild = (file: string) => runRebuildCommand([], { databaseFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
@@ -184,7 +189,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
        DELETE FROM projection_checkpoints WHERE name = 'outcomes';`,
     );
 
-    const found = await verify(file);
+    const found = await verifyCommandLine(file);
     expect(found.code).toBe(EXIT_DAMAGE_FOUND);
     expect(found.stdout).toMatch(/^case-files: DAMAGED: case_files holds 6 rows for 7 participants enrolled up to its checkpoint \d+: 1 missing$/m);
     expect(found.stdout).toMatch(/^life-paths: DAMAGED: life_paths holds 6 rows for 7 participants enrolled up to its checkpoint \d+: 1 missing$/m);
@@ -216,7 +221,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
       outcomes: { verified: true, problems: [] },
       'life-paths': { verified: true, problems: [] },
     });
-    expect(await verify(file)).toEqual({ code: 0, stdout: expect.stringMatching(/^case-files: intact at checkpoint \d+\n/) });
+    expect(await verifyCommandLine(file)).toEqual({ code: 0, stdout: expect.stringMatching(/^case-files: intact at checkpoint \d+\n/) });
     const repaired = await answers(api);
     expect(repaired).toEqual(truth);
     expect(repaired).toEqual(await freshStartAnswers(file));
