@@ -42,7 +42,7 @@ describe('Storage faults', () => {
   function logLinesDuring(): () => { level: string; context: string | undefined; message: unknown }[] {
     const lines: { level: string; context: string | undefined; message: unknown }[] = [];
     const spies = (['warn', 'error'] as const).map((level) =>
-      jest.spyOn(Logger.prototype, level).mockImplementation(function (this: Logger, message: unknown) {
+      jest.spyOn(Logger.prototype, level).mockImplementation(function (this: Logger, message: unknown, ..._rest: unknown[]) {
         lines.push({ level, context: (this as unknown as { context?: string }).context, message });
       }),
     );
