@@ -94,7 +94,19 @@ export class ProjectionLoop {
    * logging what changed: a damage found, or gone.
    */
   verify(): void {
-    const { problems } = verifyProjection(this.db, this.projection);
+    let problems: ReadModelProblem[];
+    try {
+      ({ problems } = verifyProjection(this.db, this.projection));
+    } catch (error) {
+      // Another connection holds the file: what was known stands until the next check.
+      this.logger.warn(`Projection ${this.projection.name}'s read model could not be verified now: ${errorMessage(error)}`);
+      return;
+    }
+    this.record(problems);
+  }
+
+  /** Keeps what a verification found, and logs what changed: a damage found, or gone. */
+  private record(problems: readonly ReadModelProblem[]): void {
     const said = (list: readonly ReadModelProblem[] | null) => (list ?? []).map((p) => p.message).join('; ');
     if (said(problems) !== said(this.knownProblems)) {
       const { name } = this.projection;
@@ -164,14 +176,17 @@ export class ProjectionLoop {
     if (found !== null) {
       this.logger.log(`Projection ${name}'s tables were laid out for version ${found}, not ${layoutOf(this.projection)}: folding the log into new ones from the start`);
     }
-    const untrusted = resetIfCheckpointUntrusted(this.db, this.projection, checkpoints);
+    // Verified before anything is folded: at start, once, unless it must be reset.
+    let { problems } = verifyProjection(this.db, this.projection);
+    const untrusted = resetIfCheckpointUntrusted(this.db, this.projection, checkpoints, problems);
     if (untrusted.length > 0) {
       this.logger.warn(`Projection ${name}'s checkpoint did not describe its tables (${untrusted.map((p) => p.message).join('; ')}): folding the log into new ones from the start`);
     }
     const writer = this.projection.open(this.db);
     this.currentPosition = checkpoints.read(name);
     this.knownGeneration = new ProjectionGenerations(this.db).read(name);
-    this.verify();
+    if (untrusted.length > 0) ({ problems } = verifyProjection(this.db, this.projection));
+    this.record(problems);
     const commit = this.db.transaction((events: readonly StoredEvent[]): Committed => {
       // Read again under the write lock: a rebuild may have swapped in newer tables and checkpoint since.
       const found = checkpoints.find(name);

@@ -20,17 +20,22 @@ export function resetProjection(db: Database.Database, projection: Projection, c
 /**
  * When the projection's checkpoint does not describe its tables (lost while they hold rows, behind
  * them), folding on from it would count events twice: resets the projection instead, so that it
- * folds the log again from the start. Answers the problems that made it reset, none when it did not.
+ * folds the log again from the start. `found` is what verifying it found, without the write lock.
+ * Answers the problems that made it reset, none when it did not.
  */
-export function resetIfCheckpointUntrusted(db: Database.Database, projection: Projection, checkpoints: ProjectionCheckpoints): ReadModelProblem[] {
-  const untrusted = (): ReadModelProblem[] => verifyProjection(db, projection).problems.filter((p) => p.kind === 'checkpoint');
-  // The usual answer, found without taking the write lock.
-  if (untrusted().length === 0) return [];
+export function resetIfCheckpointUntrusted(
+  db: Database.Database,
+  projection: Projection,
+  checkpoints: ProjectionCheckpoints,
+  found: readonly ReadModelProblem[],
+): ReadModelProblem[] {
+  const untrusted = (problems: readonly ReadModelProblem[]): ReadModelProblem[] => problems.filter((p) => p.kind === 'checkpoint');
+  if (untrusted(found).length === 0) return [];
   const reset = db.transaction((): ReadModelProblem[] => {
     // Again under the lock: a rebuild may have swapped sound tables in since.
-    const found = untrusted();
-    if (found.length > 0) resetProjection(db, projection, checkpoints);
-    return found;
+    const confirmed = untrusted(verifyProjection(db, projection).problems);
+    if (confirmed.length > 0) resetProjection(db, projection, checkpoints);
+    return confirmed;
   });
   return reset.immediate();
 }

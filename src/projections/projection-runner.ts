@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { type Observable, Subject } from 'rxjs';
 import type { EventStore, GlobalPosition } from '../event-store/event-store.port';
 import type { Projection, ReadModelProblem } from './projection';
+import { errorMessage } from './error-message';
 import { ProjectionGenerations } from './projection-generations';
 import { type LoopSettings, type ProjectionChange, ProjectionLoop } from './projection-loop';
 import { assertUniqueNames } from './projection-names';
@@ -51,6 +52,7 @@ export class ProjectionRunner {
   private readonly progressWatchers = new Set<() => void>();
   private running: { controller: AbortController; loops: Promise<void[]>; timers: NodeJS.Timeout[] } | null = null;
   private readonly settings: ProjectionRunnerOptions;
+  private readonly logger: Logger;
   private generations?: ProjectionGenerations;
 
   constructor(
@@ -61,7 +63,7 @@ export class ProjectionRunner {
   ) {
     assertUniqueNames(projections);
     const settings = (this.settings = { ...DEFAULT_RUNNER_OPTIONS, ...options });
-    const logger = new Logger(ProjectionRunner.name);
+    const logger = (this.logger = new Logger(ProjectionRunner.name));
     const listener = { committed: (change: ProjectionChange) => this.changes.next(change), moved: () => this.notifyProgress() };
     this.loops = projections.map((projection) => new ProjectionLoop(projection, db, store, settings, listener, logger));
   }
@@ -119,7 +121,14 @@ export class ProjectionRunner {
     for (const loop of this.loops) {
       const generation = now.get(loop.name) ?? 0;
       if (loop.generation === undefined || loop.generation === generation) continue;
-      const topics = loop.replaced(generation);
+      let topics: readonly string[];
+      try {
+        topics = loop.replaced(generation);
+      } catch (error) {
+        // A timer's callback must not throw: that would end the process.
+        this.logger.error(`Projection ${loop.name}'s replaced tables could not be read: ${errorMessage(error)}`);
+        continue;
+      }
       if (topics.length > 0) this.changes.next({ projection: loop.name, topics, position: loop.position });
     }
   }

@@ -14,21 +14,25 @@ export interface ProjectionVerdict {
   problems: ReadModelProblem[];
 }
 
+/** SQLite's codes for a file another connection holds: the check can run later, and says nothing of the tables. */
+const LOCKED = /^SQLITE_(BUSY|LOCKED)/;
+
 /**
  * Checks a projection's checkpoint against its tables and the log, then the projection's own
  * checks (`Projection.verify`), all in one read transaction: a consistent snapshot, whatever the
  * runner or a rebuild commits meanwhile. Aggregate queries only, never a fold of the log, so that
- * it can run at every start. A check that fails to run (a row no longer JSON) is a problem too.
+ * it can run at every start. A check that fails to run (a row no longer JSON) is a problem too;
+ * a file locked by another connection is thrown, for the caller to try again.
  */
 export function verifyProjection(db: Database.Database, projection: Projection): ProjectionVerdict {
-  const checkpoints = new ProjectionCheckpoints(db);
-  const verdict = db.transaction((): ProjectionVerdict => {
-    const found = checkpoints.find(projection.name) ?? null;
-    return { projection: projection.name, checkpoint: found, problems: problemsOf(db, projection, found) };
-  });
   try {
-    return verdict();
+    const checkpoints = new ProjectionCheckpoints(db);
+    return db.transaction((): ProjectionVerdict => {
+      const found = checkpoints.find(projection.name) ?? null;
+      return { projection: projection.name, checkpoint: found, problems: problemsOf(db, projection, found) };
+    })();
   } catch (error) {
+    if (LOCKED.test(String((error as { code?: unknown }).code))) throw error;
     const message = `its tables could not be checked: ${errorMessage(error)}`;
     return { projection: projection.name, checkpoint: null, problems: [{ kind: 'rows', message }] };
   }
