@@ -4,6 +4,7 @@ import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } 
 import { foldEvents } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import { ProjectionGenerations } from './projection-generations';
 import { layoutOf } from './projection-layout';
 import { newRebuildSideFile, openRebuildSideFile, removeRebuildSideFile } from '../storage/rebuild-side-files';
 import { dropTables, quoteIdentifier as quote } from './projection-tables';
@@ -127,6 +128,8 @@ async function swapIn(
       const position = tail.at(-1)?.position ?? asidePosition;
       checkpoints.write(projection.name, position);
       checkpoints.writeLayout(projection.name, layoutOf(projection));
+      // With the tables: no reader of any process serves what it cached from the old ones after this commit.
+      new ProjectionGenerations(db).bump(projection.name);
       db.exec('COMMIT');
       return { position, applied: tail.length };
     } catch (error) {
