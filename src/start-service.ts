@@ -1,7 +1,9 @@
 import { createServer } from 'node:net';
-import { type INestApplication, Logger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
 import type { AppConfig } from './config/config';
+import { stopGracefullyOn } from './lifecycle/graceful-shutdown';
+import { HttpDrain } from './lifecycle/http-drain';
 
 /** The port the service is to listen on is taken by another process. */
 export class PortInUse extends Error {
@@ -10,8 +12,6 @@ export class PortInUse extends Error {
     super(`Port ${port} is already in use; set PORT to a free one`);
   }
 }
-
-const logger = new Logger('Journey service');
 
 /**
  * Starts the service and answers its GraphQL URL. `prepare` runs once the app is initialised
@@ -24,6 +24,9 @@ export async function startService(
   // Before anything starts: Nest logs that it started at init, well before it listens.
   await assertPortFree(config.port);
   const app = await createApp(config);
+  const http = new HttpDrain(app.getHttpServer());
+  // Before init adds the routes: once a stop began, a request is refused before anything of it runs.
+  app.use(http.refuseWhileStopping);
   await app.init();
   await prepare(app);
   try {
@@ -32,7 +35,7 @@ export async function startService(
     // Taken since the check above, by a process that started meanwhile.
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse(config.port) : error;
   }
-  stopGracefullyOn(app, ['SIGTERM', 'SIGINT']);
+  stopGracefullyOn(app, http, ['SIGTERM', 'SIGINT']);
   return { app, url: `${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql` };
 }
 
@@ -45,21 +48,4 @@ function assertPortFree(port: number): Promise<void> {
     probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUse(port) : error));
     probe.listen(port, () => probe.close(() => resolve()));
   });
-}
-
-/**
- * On a stop signal: no new connections, in-flight requests finish, subscriptions close, the
- * projections stop between two batches, the database closes; then exit 0. (Nest's own shutdown
- * hooks would re-raise the signal, and the exit would read as a failure.)
- */
-function stopGracefullyOn(app: INestApplication, signals: NodeJS.Signals[]): void {
-  const stop = async (signal: NodeJS.Signals) => {
-    // A second signal then ends the process at once, for an operator who will not wait.
-    for (const other of signals) process.off(other, stop);
-    logger.log(`${signal}: stopping, once the requests in flight are answered`);
-    await app.close();
-    logger.log('Stopped');
-    process.exit(0);
-  };
-  for (const signal of signals) process.once(signal, stop);
 }

@@ -13,6 +13,8 @@ export interface ServiceProcess {
   exited: Promise<number | string>;
   /** Everything it printed so far, standard output and error. */
   output(): string;
+  /** Resolves once it has printed `text` (on either stream). */
+  printed(text: string): Promise<void>;
 }
 
 /**
@@ -42,5 +44,12 @@ export async function startServiceProcess(env: Record<string, string>, entry = '
     child.stderr!.on('data', onData);
     void exited.then((code) => reject(new Error(`The service exited (${code}) before listening:\n${output}`)));
   });
-  return { child, url: `http://127.0.0.1:${port}/graphql`, exited, output: () => output };
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => output.includes(text) && resolve();
+      check();
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+    });
+  return { child, url: `http://127.0.0.1:${port}/graphql`, exited, output: () => output, printed };
 }
