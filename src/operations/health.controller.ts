@@ -27,6 +27,7 @@ export class HealthController {
     return this.health.check([
       () => this.readiness.storeAnswers(),
       () => this.readiness.projectionsCurrent(),
+      () => this.readiness.readModelsIntact(),
       () => this.readiness.erasuresPendingRemoval(),
     ]);
   }

@@ -85,15 +85,19 @@ describe('request logs (e2e, the built service as a child process, its standard 
       MistakeUnauthenticated: 'UNAUTHENTICATED',
     });
 
-    // A fault: another process holds the store's write lock longer than the service waits for it.
+    // Not a fault: another process holds the store's write lock longer than the service waits for it (retry later).
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      expect(await send('Fault', 'recordCoachingSession', session, everywhere)).toBe('INTERNAL_SERVER_ERROR');
+      expect(await send('Busy', 'recordCoachingSession', session, everywhere)).toBe('STORE_UNAVAILABLE');
     } finally {
       other.exec('ROLLBACK');
-      other.close();
     }
+    // A fault: a read model's table taken from under the service.
+    other.exec('DROP TABLE case_timelines');
+    other.close();
+    const fault = await postGraphQL(service.url, PARTICIPANT_QUERY.replace('query', 'query Fault'), { id: participantId }, everywhere);
+    expect(fault.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     const lines = await stoppedLog(service);
 
     for (const operation of Object.keys(mistakes)) {
@@ -103,10 +107,13 @@ describe('request logs (e2e, the built service as a child process, its standard 
       // Nothing else is logged about the request: no exception, no stack.
       expect(lines.filter((l) => l.reqId === requestLine!.reqId)).toEqual([requestLine]);
     }
+    const busyLine = lines.find((l) => l.operation === 'Busy')!;
+    expect(busyLine.errorCodes).toEqual(['STORE_UNAVAILABLE']);
     const faultLine = lines.find((l) => l.operation === 'Fault')!;
     expect(faultLine.errorCodes).toEqual(['INTERNAL_SERVER_ERROR']);
+    // One error line, the fault's, with its stack; the busy store is a warning without one.
     const errors = lines.filter((l) => l.level >= ERROR);
-    expect(errors).toEqual([expect.objectContaining({ reqId: faultLine.reqId, err: expect.objectContaining({ message: expect.stringMatching(/locked|busy/i), stack: expect.stringMatching(/\n\s+at /) }) })]);
+    expect(errors).toEqual([expect.objectContaining({ reqId: faultLine.reqId, err: expect.objectContaining({ message: expect.stringMatching(/no such table/i), stack: expect.stringMatching(/\n\s+at /) }) })]);
   });
 
   it("logs a read of another city's participant exactly as a read of an unknown id", async () => {
