@@ -7,6 +7,8 @@ import { UNUSED_KEY_GRACE_MS, UnusedKeyCollector } from '../../../src/storage/un
 import { tempDir } from '../../support/temp-files';
 
 const METADATA = { recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'adviser', commandId: null };
+/** A collection this long after now sees the keys created until now (its bound excludes the last millisecond). */
+const PAST_GRACE = UNUSED_KEY_GRACE_MS + 1;
 
 describe('keys of enrolments never recorded (int, keys in a file apart, as with KEY_VAULT_FILE)', () => {
   let folder: ReturnType<typeof tempDir>;
@@ -47,7 +49,7 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
     expect(collector.collect()).toBe(0);
     expect(keyOwners()).toEqual(['never-recorded', 'recorded']);
 
-    expect(collector.collect(Date.now() + UNUSED_KEY_GRACE_MS)).toBe(1);
+    expect(collector.collect(Date.now() + PAST_GRACE)).toBe(1);
     expect(keyOwners()).toEqual(['recorded']);
     // No tombstone: the participant may still enrol, with a key of its own.
     await expect(vault.keyFor('never-recorded')).resolves.toHaveLength(32);
@@ -56,10 +58,12 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
   it('collects again, each time the keys created since the last collection', async () => {
     const collector = new UnusedKeyCollector(store, vault);
     await vault.keyFor('first');
-    expect(collector.collect(Date.now() + UNUSED_KEY_GRACE_MS)).toBe(1);
+    expect(collector.collect(Date.now() + PAST_GRACE)).toBe(1);
 
+    // The first collection looked at keys until a millisecond after its own time: create past that.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await vault.keyFor('second');
-    expect(collector.collect(Date.now() + 2 * UNUSED_KEY_GRACE_MS)).toBe(1);
+    expect(collector.collect(Date.now() + UNUSED_KEY_GRACE_MS + PAST_GRACE)).toBe(1);
     expect(keyOwners()).toEqual([]);
   });
 
