@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { Agent, type ClientRequest, type IncomingMessage, request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { eventsPerParticipant } from '../support/stored-participants';
 import WebSocket from 'ws';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { startServiceProcess } from '../support/service-process';
@@ -42,14 +42,6 @@ function answerOf(req: ClientRequest): Promise<Answer> {
 
 const enrolment = (input: Record<string, unknown>) => JSON.stringify({ query: mutation('enrolParticipant'), variables: { input } });
 
-const storedParticipants = (file: string): string[] => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare("SELECT stream_id FROM streams WHERE stream_id LIKE 'participant-%'").all() as { stream_id: string }[]).map((r) => r.stream_id.slice('participant-'.length));
-  } finally {
-    db.close();
-  }
-};
 
 describe('starting and stopping the service (e2e, the built service as a child process)', () => {
   const tmp = tempDir();
@@ -116,7 +108,7 @@ describe('starting and stopping the service (e2e, the built service as a child p
     expect(answered).toMatchObject({ status: 200, headers: { connection: 'close' } });
     expect(answered.body.data!.enrolParticipant.id).toBe(inFlight.participantId);
     expect(await service.exited).toBe(0);
-    expect(storedParticipants(file)).toEqual([inFlight.participantId]);
+    expect([...eventsPerParticipant(file).keys()]).toEqual([inFlight.participantId]);
     keptAlive.destroy();
   });
 

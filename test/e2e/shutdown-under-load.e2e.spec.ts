@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import Database from 'better-sqlite3';
+import { eventsPerParticipant } from '../support/stored-participants';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import type { GraphQLResponse } from '../support/graphql-client';
 import { startServiceProcess } from '../support/service-process';
@@ -32,15 +32,6 @@ function postOnNewConnection(url: string, body: unknown, authorization: string):
   });
 }
 
-const participantsIn = (file: string): Map<string, number> => {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db.prepare("SELECT stream_id, COUNT(*) AS n FROM events WHERE stream_id LIKE 'participant-%' GROUP BY stream_id").all() as { stream_id: string; n: number }[];
-    return new Map(rows.map((r) => [r.stream_id.slice('participant-'.length), r.n]));
-  } finally {
-    db.close();
-  }
-};
 
 describe('SIGTERM during a burst of mutations on new connections (e2e, the built service as a child process)', () => {
   const tmp = tempDir();
@@ -75,7 +66,7 @@ describe('SIGTERM during a burst of mutations on new connections (e2e, the built
     signal();
     expect(await first.exited).toBe(0);
 
-    const stored = participantsIn(file);
+    const stored = eventsPerParticipant(file);
     const succeeded = inputs.filter((input, i) => {
       const outcome = seen[i];
       return 'answered' in outcome && outcome.answered.data?.enrolParticipant?.id === input.participantId;
@@ -109,7 +100,7 @@ describe('SIGTERM during a burst of mutations on new connections (e2e, the built
       expect(await second.exited).toBe(0);
     }
     // Each enrolment recorded once: the stored ones not again, the others now.
-    const afterRetries = participantsIn(file);
+    const afterRetries = eventsPerParticipant(file);
     expect(afterRetries.size).toBe(BURST);
     expect([...afterRetries.values()].every((events) => events === 1)).toBe(true);
   }, 120_000);
