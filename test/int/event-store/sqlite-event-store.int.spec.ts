@@ -196,6 +196,23 @@ describe('SqliteEventStore on a file', () => {
     });
   });
 
+  it('fails the whole group, storing none, when SQLite rolls the whole transaction back in the middle of it', async () => {
+    const db = connect();
+    const store = new SqliteEventStore(db);
+    // What a full disk or an I/O error may do inside a savepoint, here on purpose: RAISE(ROLLBACK) ends the transaction.
+    db.exec("CREATE TEMP TRIGGER undo_all BEFORE INSERT ON events WHEN NEW.stream_id = 'undoes-all' BEGIN SELECT RAISE(ROLLBACK, 'rolled back as a whole'); END");
+
+    const streams = ['before-it', 'undoes-all', 'after-it'];
+    const settled = await Promise.allSettled(streams.map((stream) => store.appendToStream(stream, [event('ParticipantEnrolled')], 0)));
+
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await store.headPosition()).toBe(START_OF_LOG);
+    expect(db.inTransaction).toBe(false);
+    // The next group commits as usual.
+    await store.appendToStream('after-it', [event('ParticipantEnrolled')], 0);
+    expect(await store.readStream('after-it')).toHaveLength(1);
+  });
+
   it('leaves no timer behind once its waits have ended', async () => {
     const store = new SqliteEventStore(connect());
     const head = await store.headPosition();
