@@ -1,7 +1,7 @@
 import { type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 
 /** The label of operations that select no field of the schema's root types (a parse error, only `__typename`…). */
-export const OTHER_OPERATION = 'other';
+const OTHER_OPERATION = 'other';
 
 /**
  * The metrics' name of an operation: its first root field, which the schema declares

@@ -4,6 +4,7 @@ import { errorMessage } from './error-message';
 import type { Projection, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { quoteIdentifier as quote } from './projection-tables';
+import { isBusy } from '../storage/write-ahead-log';
 
 /** What verifying one projection found. */
 export interface ProjectionVerdict {
@@ -13,9 +14,6 @@ export interface ProjectionVerdict {
   /** Empty when nothing was found wrong. */
   problems: ReadModelProblem[];
 }
-
-/** SQLite's codes for a file another connection holds: the check can run later, and says nothing of the tables. */
-const LOCKED = /^SQLITE_(BUSY|LOCKED)/;
 
 /**
  * Checks a projection's checkpoint against its tables and the log, then the projection's own
@@ -32,7 +30,8 @@ export function verifyProjection(db: Database.Database, projection: Projection):
       return { projection: projection.name, checkpoint: found, problems: problemsOf(db, projection, found) };
     })();
   } catch (error) {
-    if (LOCKED.test(String((error as { code?: unknown }).code))) throw error;
+    // Another connection holds the file: the check can run later, and says nothing of the tables.
+    if (isBusy(error)) throw error;
     const message = `its tables could not be checked: ${errorMessage(error)}`;
     return { projection: projection.name, checkpoint: null, problems: [{ kind: 'rows', message }] };
   }

@@ -12,7 +12,7 @@ const PAST_PREFIX = `${PREFIX.slice(0, -1)}${String.fromCharCode(PREFIX.charCode
  * every participant stream, less those enrolled after it, which a projection that has caught up
  * (the usual case) finds in an empty range of positions.
  */
-export function participantsEnrolledBy(db: Database.Database, checkpoint: GlobalPosition): number {
+function participantsEnrolledBy(db: Database.Database, checkpoint: GlobalPosition): number {
   const all = db
     .prepare<[string, string], number>('SELECT count(*) FROM streams WHERE stream_id >= ? AND stream_id < ?')
     .pluck()

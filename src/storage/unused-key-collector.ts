@@ -28,7 +28,7 @@ export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.collect();
+    this.collectLogged();
     this.timer = setInterval(() => this.collectLogged(), UNUSED_KEY_GRACE_MS).unref();
   }
 

@@ -25,7 +25,7 @@ export class AddressBudget {
   }
 
   /** The client's address, as Express's `req.ip` gives it with `trust proxy` set to the same hops. */
-  addressOf(request: IncomingMessage): string {
+  private addressOf(request: IncomingMessage): string {
     return proxyAddress(request, (_address, hop) => hop < this.trustedProxies);
   }
 

@@ -8,7 +8,7 @@ export class ServiceBusy extends Error {
 }
 
 /** How long an operation waits for a slot before it is refused: a client retries sooner than a slow answer. */
-export const MAX_WAIT_MS = 2_000;
+const MAX_WAIT_MS = 2_000;
 /** Operations that may wait for a slot, per slot. */
 const WAITING_PER_SLOT = 2;
 

@@ -8,11 +8,11 @@ import { Clock } from '../../clock/clock';
 import { atEachMidnight, type StopMidnights } from '../../clock/midnights';
 import { Metrics } from '../../operations/metrics';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
+import { errorMessage } from '../../projections/error-message';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import type { DashboardView } from './dashboard-view';
+import { OUTCOMES_PROJECTION } from './outcomes.projection';
 import { OutcomesReader } from './outcomes.reader';
-
-const OUTCOMES_PROJECTION = 'outcomes';
 
 const logger = new Logger('DashboardUpdates');
 
@@ -81,7 +81,7 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
       for (const scope of scopes) if (this.topics.listenerCount(scope) > 0) this.publish(scope);
     } catch (error) {
       // A timer's callback has no caller to tell: the next event or the next midnight pushes again.
-      logger.warn(`The dashboards of ${city.code} could not be pushed at its midnight: ${(error as Error).message}`);
+      logger.warn(`The dashboards of ${city.code} could not be pushed at its midnight: ${errorMessage(error)}`);
     }
   }
 

@@ -21,8 +21,9 @@ export const OUTCOMES_PROJECTION = 'outcomes';
 export class OutcomesProjection implements Projection {
   readonly name = OUTCOMES_PROJECTION;
   readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
-  // 2: each fact names the milestone it comes from, for corrections and voids, and the event that set it.
-  readonly layout = 2;
+  // 3: each fact is stamped with the event that set it (its position and recording time), for the
+  // as-of figures' stamp; 2: each fact names the milestone it comes from, for corrections and voids.
+  readonly layout = 3;
 
   constructor(private readonly catalogue: Catalogue) {}
 

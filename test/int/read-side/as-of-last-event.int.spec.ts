@@ -3,6 +3,8 @@ import { Clock } from '../../../src/clock/clock';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import { foldEvents } from '../../../src/projections/fold-events';
+import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
+import { resetIfLaidOutOtherwise } from '../../../src/projections/projection-layout';
 import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
 import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
@@ -59,6 +61,34 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
       // The coaching session counts in no figure.
       expect(stamp('2007-12-31')).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
       expect(stamp(null)).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('comes from facts folded again at start when the tables were laid out before facts were stamped with their event', () => {
+    const db = openSqliteDatabase(tmp.file('earlier-layout.db'));
+    try {
+      const projection = new OutcomesProjection(BUILT_IN_CATALOGUE);
+      const writer = projection.open(db);
+      const checkpoints = new ProjectionCheckpoints(db);
+      db.transaction(() => {
+        foldEvents(writer, stored(), 0n);
+        checkpoints.write(projection.name, BigInt(LOG.length));
+      })();
+      // As layout 2 left them: facts without the event that set them.
+      const rows = db.prepare<[], { participant_id: string; facts: string }>('SELECT participant_id, facts FROM outcome_participants').all();
+      for (const { participant_id, facts } of rows) {
+        const unstamped = (JSON.parse(facts) as Record<string, unknown>[]).map(({ position: _p, recordedAt: _r, ...fact }) => fact);
+        db.prepare('UPDATE outcome_participants SET facts = ? WHERE participant_id = ?').run(JSON.stringify(unstamped), participant_id);
+      }
+      checkpoints.writeLayout(projection.name, 2);
+
+      expect(resetIfLaidOutOtherwise(db, projection, checkpoints)).toBe(2);
+      db.transaction(() => foldEvents(projection.open(db), stored(), 0n))();
+
+      const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      expect(reader.dashboard('paris', null, '2007-01-25')).toMatchObject({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
     } finally {
       db.close();
     }
