@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ALL_CITIES, type Principal } from '../auth/principal';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 import { ExecuteJourneyCommand } from '../journey/application/execute-journey-command';
 import { JourneyRepository } from '../journey/application/journey-repository';
-import { commandIdDigester } from '../personal-data/command-id-digest';
 import { type DemoJourney, generateProgrammeRun } from './generate-programme-run';
 
 export const DEMO_SEED = 2007;
@@ -15,7 +12,7 @@ const DEMO_ADVISER: Principal = { sub: 'demo-adviser', role: 'adviser', city: AL
 
 /**
  * Records a run of the programme through the same command path as the API. Every command has an
- * id derived from the run, kept as the API keeps a client's (its digest), so a run cut short is
+ * id derived from the run, kept as a client's is (its digest), so a run cut short is
  * completed by the next one without doubles.
  * Answers how many journeys were recorded now (0 when the data was already complete).
  */
@@ -25,13 +22,12 @@ export async function seedDemoData(
 ): Promise<number> {
   const journeys = app.get(JourneyRepository);
   const commandBus = app.get(CommandBus);
-  const commandIdDigest = commandIdDigester(app.get<AppConfig>(APP_CONFIG).pseudonymSecret);
   const run = [...generateProgrammeRun({ seed, scale })];
   if (await isRecorded(journeys, run.at(-1)!)) return 0;
   let done = 0;
   for (const { participantId, commands } of run) {
     for (const [i, command] of commands.entries()) {
-      const envelope = { commandId: commandIdDigest(`demo-${seed}-${participantId}-${i}`), expectedVersion: null, caller: DEMO_ADVISER };
+      const envelope = { commandId: `demo-${seed}-${participantId}-${i}`, expectedVersion: null, caller: DEMO_ADVISER };
       await commandBus.execute(new ExecuteJourneyCommand(command, envelope));
     }
     onProgress?.(++done);

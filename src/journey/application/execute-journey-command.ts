@@ -16,6 +16,9 @@ import { ParticipantNotFound } from '../domain/errors';
 import { foldJourney } from '../domain/journey';
 import type { JourneyState } from '../domain/state';
 import { Clock } from '../../clock/clock';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { commandIdDigester } from '../../personal-data/command-id-digest';
 import { JourneyRepository } from './journey-repository';
 import { OneAtATimePerKey } from './one-at-a-time-per-key';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
@@ -23,7 +26,7 @@ import type { RecordedJourneyEvent } from './recorded-journey-event';
 export interface CommandEnvelope {
   /**
    * Makes a retry safe: a command whose id is already in the stream is not recorded again. The
-   * keyed hash of the client's id (src/personal-data/command-id-digest.ts), never the id itself.
+   * stream keeps only its keyed hash (src/personal-data/command-id-digest.ts), never the id itself.
    */
   commandId: string | null;
   /** The version the client based its command on; any version when null. */
@@ -50,17 +53,24 @@ const READ_MODEL_WAIT_MS = 2_000;
 export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, SealedCase> {
   private readonly perParticipant = new OneAtATimePerKey();
 
+  private readonly commandIdDigest: (commandId: string) => string;
+
   constructor(
     private readonly journeys: JourneyRepository,
     private readonly clock: Clock,
     private readonly projections: ProjectionRunner,
     private readonly metrics: Metrics,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.commandIdDigest = commandIdDigester(config.pseudonymSecret);
+  }
 
   async execute({ command, envelope }: ExecuteJourneyCommand): Promise<SealedCase> {
+    // Whoever sends the command, the stream keeps the digest only: a retry sends the same id, so finds the same digest.
+    const stored = { ...envelope, commandId: envelope.commandId === null ? null : this.commandIdDigest(envelope.commandId) };
     try {
-      const answer = await this.perParticipant.run(command.data.participantId, () => this.executeAlone(command, envelope));
+      const answer = await this.perParticipant.run(command.data.participantId, () => this.executeAlone(command, stored));
       this.metrics.commands.inc({ command: command.type, outcome: 'ok' });
       return answer;
     } catch (error) {

@@ -1,12 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
-import type { AppConfig } from '../../config/config';
-import { APP_CONFIG } from '../../config/config.module';
-import { commandIdDigester } from '../../personal-data/command-id-digest';
 import { ExecuteJourneyCommand } from '../application/execute-journey-command';
 import type { SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
@@ -35,14 +31,7 @@ interface CommandInput {
 
 @Resolver(() => ParticipantCaseType)
 export class JourneyResolver {
-  private readonly commandIdDigest: (commandId: string) => string;
-
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.commandIdDigest = commandIdDigester(config.pseudonymSecret);
-  }
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Mutation(() => ParticipantCaseType)
   @Requires('recordMilestones')
@@ -141,10 +130,8 @@ export class JourneyResolver {
     return this.execute(input, caller);
   }
 
-  // The stream keeps the commandId's digest only: a retry sends the same id, so finds the same digest.
   private execute(input: CommandInput, caller: Principal): Promise<SealedCase> {
-    const commandId = input.commandId == null ? null : this.commandIdDigest(input.commandId);
-    const envelope = { commandId, expectedVersion: input.expectedVersion ?? null, caller };
+    const envelope = { commandId: input.commandId ?? null, expectedVersion: input.expectedVersion ?? null, caller };
     return this.commandBus.execute(new ExecuteJourneyCommand(input.toCommand(), envelope));
   }
 }
