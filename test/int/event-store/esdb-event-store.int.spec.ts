@@ -105,7 +105,19 @@ describe(`EsdbEventStore against ${ESDB_UNDER_TEST}`, () => {
   });
 });
 
-describeOnDouble("EsdbEventStore when the connection fails (fault injection on the protocol double only)", () => {
+describeOnDouble('connectEventStoreDb (on the protocol double only, which serves gossip as a one-node cluster)', () => {
+  it('connects through gossip discovery too (esdb+discover://)', async () => {
+    const store = new EsdbEventStore(connectEventStoreDb(esdb.double!.discoverUrl));
+    stores.push(store);
+    const streamId = newStreamId();
+
+    const { events } = await store.appendToStream(streamId, [event('ParticipantEnrolled')], 0);
+
+    expect(await openStore().readStream(streamId)).toEqual(events);
+  });
+});
+
+describeOnDouble('EsdbEventStore when the connection fails (fault injection on the protocol double only)', () => {
   /** Waits for every event of `appended` to be told to `told`, then checks each was told once, in order. */
   async function expectToldOnce(told: StoredEvent[], appended: StoredEvent[]): Promise<void> {
     await eventually('the appends are told', () => appended.every((a) => told.some((t) => t.position === a.position)));
