@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
+import { Logger } from '@nestjs/common';
 import { connectEventStoreDb } from '../../../src/event-store/esdb/esdb-connection';
 import { EsdbEventStore } from '../../../src/event-store/esdb/esdb-event-store';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
@@ -164,6 +165,31 @@ describeOnDouble('EsdbEventStore when the connection fails (fault injection on t
     const later = await writer.appendToStream(newStreamId(), [event('JobStarted')], 0);
     await expectToldOnce(told, [...before.events, ...after.events, ...later.events]);
     expect(told).toEqual([...before.events, ...after.events, ...later.events]);
+  });
+
+  it('resubscribes from the checkpoint the server reported past events of other streams, not from the last event told', async () => {
+    const { store, writer, told, before } = await subscribedWithOneEventTold();
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    let lastOther = 0n;
+    // More than the server's search window (32 events): it reports a checkpoint past them.
+    for (let other = 0; other < 40; other += 1) {
+      lastOther = (await writer.appendToStream(`other-${randomUUID()}`, [event('Noted')], 0)).events[0]!.position;
+    }
+
+    const resumedFrom = async (): Promise<bigint> => {
+      await eventually('the subscription is confirmed', () => store.reachable());
+      const calls = warnings.mock.calls.length;
+      esdb.double!.dropSubscriptions();
+      await eventually('the drop is logged', () => warnings.mock.calls.length > calls);
+      return BigInt(/from position (\d+)/.exec(String(warnings.mock.calls.at(-1)![0]))![1]!);
+    };
+    await eventually('a resubscription from past the event told', async () => (await resumedFrom()) > before.events[0]!.position);
+
+    expect(await resumedFrom()).toBeLessThanOrEqual(lastOther);
+    const after = await writer.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
+    await expectToldOnce(told, [...before.events, ...after.events]);
+    expect(told).toEqual([...before.events, ...after.events]);
+    warnings.mockRestore();
   });
 
   it('rejects appends and reads with StoreUnavailable while connections are refused, and serves them again after', async () => {
