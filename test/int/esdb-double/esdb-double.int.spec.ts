@@ -136,6 +136,7 @@ describe('EventStoreDB protocol double (test double of the server, no server run
     const again = await client.appendToStream(id, events, { expectedRevision: 'no_stream' });
 
     expect(again).toEqual(first);
+    await expect(client.appendToStream(id, [events[1], milestone(2)], { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect(double.storedEvents(id)).toHaveLength(2);
   });
 
@@ -158,6 +159,20 @@ describe('EventStoreDB protocol double (test double of the server, no server run
       StreamDeletedError,
     );
     await expect(client.tombstoneStream(id)).rejects.toBeInstanceOf(StreamDeletedError);
+    const tombstones = (await readAll()).filter((e) => e.event!.streamId === id && e.event!.type === '$streamDeleted');
+    expect(tombstones.map((e) => e.event!.revision)).toEqual([2n ** 63n - 1n]);
+  });
+
+  it('ends a stream subscription with StreamDeletedError when its stream is tombstoned', async () => {
+    const id = stream();
+    await client.appendToStream(id, milestone(0));
+    const seen = watch(client.subscribeToStream(id));
+    await until(() => seen.length === 3);
+    await client.tombstoneStream(id);
+    await until(() => seen.length === 4);
+
+    expect(seen[3][0]).toBe('error');
+    expect(seen[3][1]).toBeInstanceOf(StreamDeletedError);
   });
 
   it('reads a soft-deleted stream as not found and continues its revisions on the next append', async () => {

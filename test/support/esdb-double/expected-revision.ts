@@ -3,8 +3,8 @@ export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
 /**
  * Whether a stream at `current` (undefined: no event yet) meets the expectation, as the server's
- * optimistic concurrency check does (docs: "Handling concurrency",
- * developers.eventstore.com/clients/grpc/appending-events.html#handling-concurrency).
+ * optimistic concurrency check does (docs: "Optimistic concurrency and idempotence",
+ * EventStore/documentation docs/clients/dotnet/21.2/appending/optimistic-concurrency-and-idempotence.md).
  */
 export function expectationMet(expected: ExpectedRevision, current: bigint | undefined): boolean {
   switch (expected) {

@@ -97,10 +97,14 @@ export class EventLog {
   }
 
   /**
-   * Appends events to a stream if the expected revision holds, as Streams.Append.cs hands them to
-   * the storage writer. Idempotent like the server's IndexWriter (src/EventStore.Core/Services/
-   * Storage/ReaderIndex/IndexWriter.cs, CheckCommit): the same event ids already written right after
-   * the expected revision answer success again, with their position, and write nothing.
+   * Appends events to a stream if the expected revision holds. Idempotent as the docs describe
+   * ("Optimistic concurrency and idempotence", EventStore/documentation
+   * docs/clients/dotnet/21.2/appending/optimistic-concurrency-and-idempotence.md): when the events'
+   * ids are already the stream's next ones after the expected revision (or, with `any`, from the
+   * first one's place), the append succeeds again with their revision and position and writes
+   * nothing; when only some are, it is a wrong expected version. The answer carries the last
+   * event's position, which the server reports as both commit and prepare (RequestManagerBase.cs
+   * CommitPosition from CommitIndexed, WriteEvents.cs ClientSuccessMsg).
    */
   append(streamId: string, expected: ExpectedRevision, events: readonly ProposedEvent[]): WriteOutcome {
     if (this.isTombstoned(streamId)) return { kind: 'stream-deleted' };
@@ -116,9 +120,11 @@ export class EventLog {
   }
 
   /**
-   * Soft delete: sets the stream's truncate-before ($tb) past its last event in its metadata
-   * stream, so that reads find no stream while appends carry on from the last revision (docs:
-   * "Deleting streams and events", developers.eventstore.com/server/v23.10/streams.html#deleting-streams-and-events).
+   * Soft delete: sets the stream's truncate-before (`$tb`) in its metadata stream, so that reads find
+   * no stream while appends carry on from the last revision + 1 (docs: "Soft delete and
+   * TruncateBefore", developers.eventstore.com/server/v23.10/streams.html#deleting-streams-and-events).
+   * The server writes Int64.MaxValue there; the double writes last revision + 1, which reads and
+   * appends cannot tell apart and which a JavaScript number holds exactly.
    */
   softDelete(streamId: string, expected: ExpectedRevision): WriteOutcome {
     if (this.isTombstoned(streamId)) return { kind: 'stream-deleted' };
@@ -172,9 +178,10 @@ export class EventLog {
     const stored = this.storedEvents(streamId);
     const first =
       expected === 'no_stream' ? 0 : typeof expected === 'bigint' ? Number(expected) + 1 : stored.findIndex((e) => e.id === events[0].id);
-    if (first < 0 || first + events.length > stored.length) return undefined;
+    if (first < 0 || stored[first]?.id !== events[0].id) return undefined;
     const written = stored.slice(first, first + events.length);
-    if (!written.every((event, i) => event.id === events[i].id)) return undefined;
+    const all = written.length === events.length && written.every((event, i) => event.id === events[i].id);
+    if (!all) return { kind: 'wrong-expected-version', currentRevision: this.currentRevision(streamId) };
     const last = written[written.length - 1];
     return { kind: 'written', currentRevision: last.revision, position: last.position };
   }

@@ -8,8 +8,8 @@ export const metastreamOf = (streamId: string): string => `$$${streamId}`;
 
 /**
  * The events of a stream a read may return under its latest metadata: `$tb` (truncate before)
- * hides earlier revisions, `$maxCount` keeps only the last ones (docs: "Stream metadata",
- * developers.eventstore.com/server/v23.10/streams.html#metadata-and-reserved-names).
+ * hides earlier revisions, `$maxCount` keeps only the last ones (docs: "Deleting streams and
+ * events", developers.eventstore.com/server/v23.10/streams.html#deleting-streams-and-events).
  */
 export function visibleEvents(events: readonly StoredEvent[], metadata: unknown): readonly StoredEvent[] {
   const { $tb, $maxCount } = (typeof metadata === 'object' && metadata !== null ? metadata : {}) as Record<string, unknown>;

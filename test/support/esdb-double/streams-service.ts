@@ -1,4 +1,4 @@
-import type { sendUnaryData, ServerReadableStream, ServerUnaryCall, ServerWritableStream } from '@grpc/grpc-js';
+import type { sendUnaryData, ServerReadableStream, ServerWritableStream } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import type { IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 import {
@@ -13,7 +13,7 @@ import {
 } from '@eventstore/db-client/generated/streams_pb';
 import { serveBatchAppend } from './batch-append';
 import type { ExpectedRevision } from './expected-revision';
-import type { EventLog, ProposedEvent, WriteOutcome } from './log';
+import type { EventLog, LogPosition, ProposedEvent, WriteOutcome } from './log';
 import {
   eventResponse,
   expectedRevisionOf,
@@ -33,8 +33,10 @@ export function streamsService(log: EventLog, subscriptions: Subscriptions): ISt
   return {
     read: (call) => read(log, subscriptions, call),
     append: (call, callback) => append(log, call, callback),
-    delete: (call, callback) => remove(log, call, callback),
-    tombstone: (call, callback) => tombstone(log, call, callback),
+    delete: (call, callback) =>
+      deletion('Delete', call.request.getOptions() ?? new DeleteReq.Options(), (id, expected) => log.softDelete(id, expected), deleteResponse, callback),
+    tombstone: (call, callback) =>
+      deletion('Tombstone', call.request.getOptions() ?? new TombstoneReq.Options(), (id, expected) => log.tombstone(id, expected), tombstoneResponse, callback),
     batchAppend: (call) => serveBatchAppend(log, call),
   };
 }
@@ -108,29 +110,27 @@ function appendResponse(outcome: Exclude<WriteOutcome, { kind: 'stream-deleted' 
   return new AppendResp().setWrongExpectedVersion(wrong);
 }
 
-/** Streams.Delete.cs (soft delete): the position of the write, or the error the write met. */
-function remove(log: EventLog, call: ServerUnaryCall<DeleteReq, DeleteResp>, callback: sendUnaryData<DeleteResp>): void {
-  const options = call.request.getOptions() ?? new DeleteReq.Options();
+/**
+ * Streams.Delete.cs (soft delete) and Tombstone (hard delete): the position of the write, or the
+ * error it met (RpcExceptions.StreamDeleted / WrongExpectedVersion with trailers).
+ */
+function deletion<Response>(
+  operation: 'Delete' | 'Tombstone',
+  options: DeleteReq.Options | TombstoneReq.Options,
+  write: (streamId: string, expected: ExpectedRevision) => WriteOutcome,
+  respond: (position: LogPosition | undefined) => Response,
+  callback: sendUnaryData<Response>,
+): void {
   const streamId = streamNameOf(options.getStreamIdentifier());
   const expected = expectedRevisionOf(options);
-  const outcome = log.softDelete(streamId, expected);
-  if (outcome.kind === 'stream-deleted') return callback(streamDeleted(streamId));
-  if (outcome.kind === 'wrong-expected-version') return callback(wrongExpectedVersion('Delete', streamId, expected, outcome.currentRevision));
-  const response = new DeleteResp();
-  if (outcome.position) response.setPosition(toPositionMessage(new DeleteResp.Position(), outcome.position));
-  else response.setNoPosition(new Empty());
-  callback(null, response);
+  const outcome = write(streamId, expected);
+  if (outcome.kind === 'stream-deleted') callback(streamDeleted(streamId));
+  else if (outcome.kind === 'wrong-expected-version') callback(wrongExpectedVersion(operation, streamId, expected, outcome.currentRevision));
+  else callback(null, respond(outcome.position));
 }
 
-/** Streams.Tombstone (hard delete): the position of the tombstone, or the error the write met. */
-function tombstone(log: EventLog, call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>): void {
-  const options = call.request.getOptions() ?? new TombstoneReq.Options();
-  const streamId = streamNameOf(options.getStreamIdentifier());
-  const expected = expectedRevisionOf(options);
-  const outcome = log.tombstone(streamId, expected);
-  if (outcome.kind === 'stream-deleted') return callback(streamDeleted(streamId));
-  if (outcome.kind === 'wrong-expected-version') return callback(wrongExpectedVersion('Tombstone', streamId, expected, outcome.currentRevision));
-  const response = new TombstoneResp();
-  if (outcome.position) response.setPosition(toPositionMessage(new TombstoneResp.Position(), outcome.position));
-  callback(null, response);
-}
+const deleteResponse = (position: LogPosition | undefined): DeleteResp =>
+  position ? new DeleteResp().setPosition(toPositionMessage(new DeleteResp.Position(), position)) : new DeleteResp().setNoPosition(new Empty());
+
+const tombstoneResponse = (position: LogPosition | undefined): TombstoneResp =>
+  position ? new TombstoneResp().setPosition(toPositionMessage(new TombstoneResp.Position(), position)) : new TombstoneResp().setNoPosition(new Empty());

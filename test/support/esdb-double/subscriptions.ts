@@ -13,7 +13,8 @@ const { StreamOptions, AllOptions } = ReadReq.Options;
  * The open subscriptions (Read with subscription options) of the double. Each answers, as the
  * server's Enumerators.StreamSubscription.cs / AllSubscription(Filtered).cs do: a confirmation with
  * its id, the events after the start (exclusive: "The positions provided to the subscriptions are
- * exclusive", developers.eventstore.com/clients/grpc/subscriptions.html), `caught_up`, then live events.
+ * exclusive", docs "Subscribing from a Position", kurrent-io/KurrentDB-Client-NodeJS docs/api/subscriptions.md;
+ * AllSubscriptionFiltered.cs starts after the record at the position), `caught_up`, then live events.
  * Catch-up and the switch to live run in one turn of the event loop, so no write falls between.
  */
 export class Subscriptions {
@@ -69,7 +70,7 @@ export class Subscriptions {
    * A filtered $all subscription with checkpoints, following Enumerators.AllSubscriptionFiltered.cs:
    * catch-up reads pages of `window` searched events and, after a page that is not the last, sends a
    * checkpoint once `checkpointInterval` events were searched (at the last matching event of the page,
-   * or where the page began); live, SubscriptionsService.cs counts every event and sends a checkpoint
+   * or where the page began); live, src/EventStore.Core/Services/SubscriptionsService.cs counts every event and sends a checkpoint
    * at the event that completes an interval. The counter carries over from catch-up to live. The
    * server also ends a page after 32 matches; the double only counts the window.
    */
