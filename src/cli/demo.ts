@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { issueToken, type TokenSubject } from '../auth/issue-token';
 import { ALL_CITIES } from '../auth/principal';
-import { type AppConfig, loadConfig } from '../config/config';
+import { type AppConfig, describeEventStore, loadConfig } from '../config/config';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { exitOnStartFailure } from '../start-failure';
 import { startService } from '../start-service';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ EVENT_STORE_URL: DEMO_STORE, ...process.env });
   const logger = new Logger('Demo');
   const { url } = await startService(config, async (app) => {
-    logger.log(`Recording the demo programme run in ${config.eventStore.file} (once; later runs reuse it)...`);
+    logger.log(`Recording the demo programme run in ${describeEventStore(config.eventStore)} (once; later runs reuse it)...`);
     const recorded = await seedDemoData(app, { onProgress: (done) => {
         if (done % 50 === 0) logger.log(`${done} journeys recorded`);
       },

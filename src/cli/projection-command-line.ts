@@ -17,7 +17,8 @@ export function runProjectionCommandLine(
     // The same catalogue and registry as the service, so that the read models are the ones it would build.
     const catalogue = config.programmesFile ? loadCatalogueFile(config.programmesFile) : BUILT_IN_CATALOGUE;
     return command(process.argv.slice(2), {
-      databaseFile: config.eventStore.file,
+      readModelFile: config.readModelFile,
+      eventStoreDb: config.eventStore.kind === 'esdb' ? config.eventStore.connectionString : undefined,
       projections: buildProjections(catalogue),
       stdout: process.stdout,
       stderr: process.stderr,

@@ -1,7 +1,12 @@
 /** The service's settings (docs/operations.md), read once at start from the environment. */
 export interface AppConfig {
   port: number;
-  eventStore: { kind: 'sqlite'; file: string };
+  eventStore: EventStoreSettings;
+  /**
+   * The SQLite file of this process's read models: the event store's own file in embedded mode; in
+   * cluster mode one per replica, folded from the cluster's log.
+   */
+  readModelFile: string;
   /** A JSON catalogue replacing the built-in one. */
   programmesFile: string | null;
   production: boolean;
@@ -32,6 +37,9 @@ export interface AppConfig {
   logLevel: LogLevel;
 }
 
+/** Where events are stored: the embedded SQLite file, or an EventStoreDB (KurrentDB) cluster. */
+export type EventStoreSettings = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
+
 /** How tokens are verified, and what is asked of them besides a valid signature. */
 export type TokenSettings = ({ kind: 'hs256'; secret: string } | { kind: 'jwks'; url: string }) & {
   /** Required `iss` claim, when set. */
@@ -58,19 +66,28 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_EVENT_STORE_URL = 'sqlite:data/journeys.db';
-const EVENT_STORE_DB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://'];
+/** KurrentDB's schemes mean the same as EventStoreDB's, which is all the 6.x client parses. */
+const EVENT_STORE_DB_SCHEMES: Record<string, string> = {
+  'esdb://': 'esdb://',
+  'esdb+discover://': 'esdb+discover://',
+  'kurrentdb://': 'esdb://',
+  'kurrentdb+discover://': 'esdb+discover://',
+};
+const DEFAULT_READ_MODEL_PATH = 'data/read-models.db';
 
 /** An empty variable counts as unset, as shells and container files often leave them. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const production = parseNodeEnv(env.NODE_ENV || 'development') === 'production';
+  const eventStore = parseEventStoreUrl(env.EVENT_STORE_URL || DEFAULT_EVENT_STORE_URL);
   const config: AppConfig = {
     port: parsePort(env.PORT || '3000'),
-    eventStore: parseEventStoreUrl(env.EVENT_STORE_URL || DEFAULT_EVENT_STORE_URL),
+    eventStore,
+    readModelFile: parseReadModelPath(eventStore, env.READ_MODEL_PATH || null),
     programmesFile: env.PROGRAMMES_FILE || null,
     production,
     auth: parseAuth(env, production),
     operationsToken: env.OPERATIONS_TOKEN ? parseSecret('OPERATIONS_TOKEN', env.OPERATIONS_TOKEN, production) : null,
-    keyVaultFile: env.KEY_VAULT_FILE || null,
+    keyVaultFile: parseKeyVaultFile(eventStore, env.KEY_VAULT_FILE || null),
     kAnonymity: parseWholeNumber('K_ANONYMITY', env.K_ANONYMITY || '5', 1),
     pseudonymSecret: parseSecret('PSEUDONYM_SECRET', env.PSEUDONYM_SECRET, production),
     allowedOrigins: (env.ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -147,17 +164,41 @@ function parsePort(value: string): number {
   return port;
 }
 
-function parseEventStoreUrl(url: string): AppConfig['eventStore'] {
+/** In cluster mode the keys are EventStoreDB streams, which every replica reads. */
+function parseKeyVaultFile(eventStore: EventStoreSettings, file: string | null): string | null {
+  if (file !== null && eventStore.kind === 'esdb') throw new ConfigError('KEY_VAULT_FILE applies to the embedded store only: with EventStoreDB the keys are streams of the cluster');
+  return file;
+}
+
+/** Says where events are stored without repeating a connection string, which may hold a password. */
+export function describeEventStore(eventStore: EventStoreSettings): string {
+  return eventStore.kind === 'sqlite' ? eventStore.file : 'the EventStoreDB cluster of EVENT_STORE_URL';
+}
+
+function parseEventStoreUrl(url: string): EventStoreSettings {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file === '') throw new ConfigError("EVENT_STORE_URL 'sqlite:' needs a file, e.g. sqlite:data/journeys.db");
     return { kind: 'sqlite', file };
   }
-  if (EVENT_STORE_DB_SCHEMES.some((scheme) => url.startsWith(scheme))) {
-    throw new ConfigError('EVENT_STORE_URL: the EventStoreDB adapter is not part of this version yet; use sqlite:<file>');
+  const scheme = Object.keys(EVENT_STORE_DB_SCHEMES).find((prefix) => url.startsWith(prefix));
+  if (scheme) {
+    const rest = url.slice(scheme.length);
+    if (rest === '' || rest.startsWith('?')) throw new ConfigError(`EVENT_STORE_URL '${scheme}' needs a host, e.g. ${scheme}localhost:2113?tls=false`);
+    return { kind: 'esdb', connectionString: `${EVENT_STORE_DB_SCHEMES[scheme]}${rest}` };
   }
   // The URL itself is not repeated: it may hold a password.
-  throw new ConfigError(`EVENT_STORE_URL must start with sqlite:, ${EVENT_STORE_DB_SCHEMES.join(', ')}`);
+  throw new ConfigError(`EVENT_STORE_URL must start with sqlite:, ${Object.keys(EVENT_STORE_DB_SCHEMES).join(', ')}`);
+}
+
+/**
+ * In embedded mode the read models live in the event store's file, so that one file is the whole
+ * state to back up; a path of their own would only be a second file to keep in step.
+ */
+function parseReadModelPath(eventStore: EventStoreSettings, path: string | null): string {
+  if (eventStore.kind === 'esdb') return path ?? DEFAULT_READ_MODEL_PATH;
+  if (path !== null) throw new ConfigError('READ_MODEL_PATH applies to an EventStoreDB store only: with sqlite: the read models live in its file');
+  return eventStore.file;
 }
 
 function parseLogLevel(value: string): LogLevel {

@@ -75,7 +75,7 @@ export class Metrics {
   trackProjectionLag(lagByProjection: () => Promise<Map<string, number>>): void {
     new Gauge({
       name: 'journey_projection_lag_events',
-      help: 'Events in the log that a projection has not applied yet',
+      help: 'Events in the log that a projection has not applied yet, counted up to 10000',
       labelNames: ['projection'],
       registers: [this.registry],
       async collect() {

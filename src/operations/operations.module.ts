@@ -1,12 +1,16 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '../event-store/event-store.port';
+import { eventsBehind } from '../projections/events-behind';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { EVENT_STORE } from '../storage/storage.tokens';
 import { HealthController } from './health.controller';
 import { Metrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ReadinessIndicator } from './readiness.indicator';
+
+/** Beyond this, a projection's lag reads as this: a scrape must stay cheap while a replica builds its read models. */
+const LAG_COUNTED_UP_TO = 10_000;
 
 /** What operators need: health probes and Prometheus metrics. */
 @Global()
@@ -26,7 +30,9 @@ export class OperationsModule implements OnModuleInit {
   onModuleInit(): void {
     this.metrics.trackProjectionLag(async () => {
       const head = await this.store.headPosition();
-      return new Map(this.projections.status().map(({ name, position }) => [name, Number(head - position)]));
+      return new Map(
+        await Promise.all(this.projections.status().map(async ({ name, position }) => [name, await eventsBehind(this.store, position, head, LAG_COUNTED_UP_TO)] as const)),
+      );
     });
   }
 }

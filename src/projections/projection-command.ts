@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { connectEventStoreDb } from '../event-store/esdb/esdb-connection';
+import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
+import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { openSqliteDatabase } from '../storage/sqlite-database';
 import type { Projection } from './projection';
@@ -8,8 +11,10 @@ import type { ReportOutput } from './rebuild-progress-report';
 
 /** What a projections command line works on, and where it reports. */
 export interface ProjectionCommandContext {
-  /** The embedded store's file, which the running service may have open too. */
-  databaseFile: string;
+  /** The read models' file, which the running service may have open too: in embedded mode, the store's own file. */
+  readModelFile: string;
+  /** The EventStoreDB connection string in cluster mode; absent, the events are in the read models' file. */
+  eventStoreDb?: string;
   /** Every registered projection, as the service runs them. */
   projections: readonly Projection[];
   stdout: ReportOutput;
@@ -28,7 +33,7 @@ export const EXIT_UNKNOWN_PROJECTION = 2;
 export async function onProjections(
   names: readonly string[],
   context: ProjectionCommandContext,
-  command: (db: Database.Database, store: SqliteEventStore, projections: Projection[]) => Promise<number>,
+  command: (db: Database.Database, store: EventStore, projections: Projection[]) => Promise<number>,
 ): Promise<number> {
   let projections: Projection[];
   try {
@@ -38,15 +43,17 @@ export async function onProjections(
     context.stderr.write(`${error.message}\n`);
     return EXIT_UNKNOWN_PROJECTION;
   }
-  // Opening would create an empty file: a mistyped EVENT_STORE_URL must not look like an empty log.
-  if (!existsSync(context.databaseFile)) {
-    context.stderr.write(`No database at ${context.databaseFile}: check EVENT_STORE_URL\n`);
+  // Opening would create an empty file: a mistyped setting must not look like an empty log, or a replica without read models.
+  if (!existsSync(context.readModelFile)) {
+    context.stderr.write(`No database at ${context.readModelFile}: check ${context.eventStoreDb ? 'READ_MODEL_PATH' : 'EVENT_STORE_URL'}\n`);
     return EXIT_NO_DATABASE;
   }
-  const db = openSqliteDatabase(context.databaseFile);
+  const db = openSqliteDatabase(context.readModelFile);
+  const store = context.eventStoreDb ? new EsdbEventStore(connectEventStoreDb(context.eventStoreDb)) : null;
   try {
-    return await command(db, new SqliteEventStore(db), projections);
+    return await command(db, store ?? new SqliteEventStore(db), projections);
   } finally {
+    await store?.close();
     db.close();
   }
 }

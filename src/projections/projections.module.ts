@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, type DynamicModule, Module, type OnAppl
 import type Database from 'better-sqlite3';
 import type { EventStore } from '../event-store/event-store.port';
 import { Metrics } from '../operations/metrics';
-import { EVENT_STORE, SQLITE_DATABASE } from '../storage/storage.tokens';
+import { EVENT_STORE, READ_MODEL_DATABASE } from '../storage/storage.tokens';
 import type { Projection } from './projection';
 import { PROJECTIONS } from './projection.tokens';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
@@ -33,7 +33,7 @@ export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, 
           provide: ProjectionRunner,
           useFactory: (db: Database.Database, store: EventStore, projections: readonly Projection[]) =>
             new ProjectionRunner(db, store, projections, options),
-          inject: [SQLITE_DATABASE, EVENT_STORE, PROJECTIONS],
+          inject: [READ_MODEL_DATABASE, EVENT_STORE, PROJECTIONS],
         },
       ],
       exports: [ProjectionRunner],

@@ -13,10 +13,10 @@ export class StoreUnavailable extends Error {
   override readonly name = 'StoreUnavailable';
 
   constructor(
-    /** SQLite's code, e.g. SQLITE_FULL: for operators, not for clients. */
-    readonly sqliteCode: string,
-    /** SQLite's message, which names no data. */
-    readonly sqliteMessage: string,
+    /** The store's code, e.g. SQLITE_FULL or ESDB_UNAVAILABLE: for operators, not for clients. */
+    readonly storeCode: string,
+    /** The store's message, which names no data. */
+    readonly storeMessage: string,
     readonly retryAfterSeconds: number,
   ) {
     super(`The service cannot store or read data right now: try again in ${retryAfterSeconds} seconds`);
@@ -24,7 +24,7 @@ export class StoreUnavailable extends Error {
 
   /** What operators read in the one warning line of a refused request. */
   get detail(): string {
-    return `${this.sqliteCode}: ${this.sqliteMessage}`;
+    return `${this.storeCode}: ${this.storeMessage}`;
   }
 }
 

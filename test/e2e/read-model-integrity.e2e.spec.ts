@@ -45,7 +45,7 @@ function verifyCommandLine(file: string): Promise<{ code: number; stdout: string
   });
 }
 
-const rebuild = (file: string) => runRebuildCommand([], { databaseFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
+const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
 
 /** Runs SQL on the service's file from a connection of its own, as an operator's shell would. */
 function onTheFile(file: string, sql: string): void {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { StoreHealth } from '../../src/storage/store-health';
-import { SQLITE_DATABASE } from '../../src/storage/storage.tokens';
+import { READ_MODEL_DATABASE } from '../../src/storage/storage.tokens';
 import { UNUSED_KEY_GRACE_MS, UnusedKeyCollector } from '../../src/storage/unused-key-collector';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
@@ -12,7 +12,7 @@ const ENROL = mutation('enrolParticipant');
 describe('Storage faults', () => {
   const api = appForTests({ OPERATIONS_TOKEN });
   const base = () => api.url.replace(/\/graphql$/, '');
-  const serviceDb = () => api.app.get<Database.Database>(SQLITE_DATABASE);
+  const serviceDb = () => api.app.get<Database.Database>(READ_MODEL_DATABASE);
 
   /** An enrolment over plain fetch, to read the HTTP status and headers as a client would. */
   async function enrol(input = enrolmentInput()) {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { type CaseHead, type CaseIdentity, caseView } from '../../journey/case/participant-case';
 import { asSealed, type SealedCase } from '../../journey/case/sealed-case';
 import type { ParticipantStatus } from '../../journey/domain/vocabulary';
-import { SQLITE_DATABASE } from '../../storage/storage.tokens';
+import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type CasePosition, decodeCursor, encodeCursor } from './case-page-cursor';
 import { notesOf, timelineOf } from './case-timeline-text';
 
@@ -38,7 +38,7 @@ const FILTER = `(@city IS NULL OR city = @city) AND (@programme IS NULL OR progr
 export class CaseFilesReader {
   private statements?: ReturnType<typeof prepare>;
 
-  constructor(@Inject(SQLITE_DATABASE) private readonly db: Database.Database) {}
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   async find(participantId: string): Promise<SealedCase | null> {
     const row = this.sql().byId.get(participantId);

@@ -7,7 +7,7 @@ import { anonymiseRelease, type LifePathRelease } from '../../life-paths/anonymi
 import type { LifePathRecord } from '../../life-paths/life-path-record';
 import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
 import { ProjectionGenerations } from '../../projections/projection-generations';
-import { SQLITE_DATABASE } from '../../storage/storage.tokens';
+import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
 /**
@@ -22,7 +22,7 @@ export class LifePathsReader {
   private cached?: { generation: number; position: GlobalPosition; release: LifePathRelease };
 
   constructor(
-    @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

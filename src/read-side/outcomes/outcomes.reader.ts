@@ -11,7 +11,7 @@ import { targetsOf } from '../../outcomes/outcome-targets';
 import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
 import { type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
 import { ProjectionGenerations } from '../../projections/projection-generations';
-import { SQLITE_DATABASE } from '../../storage/storage.tokens';
+import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 import { OUTCOMES_PROJECTION } from './outcomes.projection';
 
@@ -45,7 +45,7 @@ export class OutcomesReader {
   private readonly live = new Map<string, LiveDashboard>();
 
   constructor(
-    @Inject(SQLITE_DATABASE) private readonly db: Database.Database,
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
     private readonly clock: Clock,
   ) {}

@@ -66,11 +66,11 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
 
   const verify = async (file: string, names: string[] = []) => {
     const [stdout, stderr] = [output(), output()];
-    const code = await runVerifyCommand(names, { databaseFile: file, projections: PROJECTIONS, stdout, stderr });
+    const code = await runVerifyCommand(names, { readModelFile: file, projections: PROJECTIONS, stdout, stderr });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   };
 
-  const rebuild = (file: string) => runRebuildCommand([], { databaseFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
+  const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
 
   function startRunner(db: Database.Database): ProjectionRunner {
     const runner = new ProjectionRunner(db, new SqliteEventStore(db), PROJECTIONS, { batchSize: 50, watchEveryMs: 20 });
@@ -185,7 +185,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     ]);
     expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringMatching(/^Projection outcomes's read model is damaged: .*`npm run projections:rebuild -- outcomes` repairs it$/));
 
-    expect(await runRebuildCommand(['outcomes'], { databaseFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() })).toBe(0);
+    expect(await runRebuildCommand(['outcomes'], { readModelFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() })).toBe(0);
 
     await waitFor(() => runner.status().every((s) => s.problems?.length === 0));
     await waitFor(() => changes.length > 0);

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       eventStore: { kind: 'sqlite', file: 'data/journeys.db' },
+      readModelFile: 'data/journeys.db',
       programmesFile: null,
       production: false,
       auth: { kind: 'hs256', secret: DEVELOPMENT_SECRET, issuer: null, audience: null, keysMaxAgeSeconds: 30 },
@@ -148,7 +149,7 @@ describe('loadConfig', () => {
         kind: 'sqlite',
         file: '/var/lib/journeys/events.db',
       });
-      expect(loadConfig({ EVENT_STORE_URL: 'sqlite:relative/events.db' }).eventStore.file).toBe('relative/events.db');
+      expect(loadConfig({ EVENT_STORE_URL: 'sqlite:relative/events.db' }).eventStore).toEqual({ kind: 'sqlite', file: 'relative/events.db' });
     });
 
     it('refuses sqlite: without a file', () => {
@@ -158,16 +159,32 @@ describe('loadConfig', () => {
     });
 
     it.each([
-      'esdb://admin:changeit@localhost:2113?tls=false',
-      'esdb+discover://cluster.example.org:2113',
-      'kurrentdb://localhost:2113?tls=false',
-    ])('refuses the EventStoreDB connection string %s: its adapter is not available yet', (url) => {
-      const error = refusal({ EVENT_STORE_URL: url });
-      expect(error.message).toContain('EVENT_STORE_URL');
-      expect(error.message).toMatch(/EventStoreDB adapter is not part of this version yet/);
-      expect(error.message).toContain('sqlite:<file>');
-      // A connection string may hold a password: it is not repeated.
-      expect(error.message).not.toContain('changeit');
+      ['esdb://admin:changeit@localhost:2113?tls=false', 'esdb://admin:changeit@localhost:2113?tls=false'],
+      ['esdb+discover://cluster.example.org:2113', 'esdb+discover://cluster.example.org:2113'],
+      ['kurrentdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
+      ['kurrentdb+discover://a:2113,b:2113,c:2113', 'esdb+discover://a:2113,b:2113,c:2113'],
+    ])('takes the EventStoreDB connection string %s as %s, read models in data/read-models.db', (url, connectionString) => {
+      const config = loadConfig({ EVENT_STORE_URL: url });
+      expect(config.eventStore).toEqual({ kind: 'esdb', connectionString });
+      expect(config.readModelFile).toBe('data/read-models.db');
+    });
+
+    it('puts the read models of an EventStoreDB store at READ_MODEL_PATH', () => {
+      expect(loadConfig({ EVENT_STORE_URL: 'esdb://localhost:2113', READ_MODEL_PATH: '/var/lib/replica-2/read.db' }).readModelFile).toBe(
+        '/var/lib/replica-2/read.db',
+      );
+    });
+
+    it('refuses READ_MODEL_PATH with an embedded store, whose file holds the read models', () => {
+      expect(refusal({ EVENT_STORE_URL: 'sqlite:data/x.db', READ_MODEL_PATH: 'data/read.db' }).message).toMatch(/READ_MODEL_PATH applies to an EventStoreDB store only/);
+    });
+
+    it('refuses KEY_VAULT_FILE with an EventStoreDB store, whose keys are streams of the cluster', () => {
+      expect(refusal({ EVENT_STORE_URL: 'esdb://localhost:2113', KEY_VAULT_FILE: 'keys.db' }).message).toMatch(/KEY_VAULT_FILE applies to the embedded store only/);
+    });
+
+    it.each(['esdb://', 'kurrentdb+discover://?tls=false'])('refuses the connection string %s without a host', (url) => {
+      expect(refusal({ EVENT_STORE_URL: url }).message).toMatch(/needs a host/);
     });
 
     it.each(['postgres://admin:s3cret@localhost/journeys', 'data/journeys.db', 'SQLITE:data/journeys.db'])('refuses an unknown scheme, without repeating the URL: %s', (url) => {
