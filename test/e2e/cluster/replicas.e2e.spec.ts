@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from '../../support/eventually';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY } from '../../support/journey-api';
-import { type Replica, twoReplicasForTests } from '../../support/replicas';
+import { type Replica, startReplicas, twoReplicasForTests } from '../../support/replicas';
 import { subscribe } from '../../support/subscription-client';
 import { bearer } from '../../support/tokens';
 
@@ -108,5 +108,21 @@ describe('two replicas of the built service sharing one EventStoreDB (the protoc
     expect(stdout).toMatch(/case-files/);
     expect(await caseOn(first, participantId)).toEqual(before.case);
     expect(await parisOn(first)).toEqual(before.paris);
+  });
+
+  it('builds a new replica\'s read models from the whole log at its first start, and says ready only once they hold it', async () => {
+    const { first } = cluster;
+    const enrolled = [await enrolOn(first), await enrolOn(first), await enrolOn(first)];
+    const paris = await parisOn(first);
+
+    const late = await startReplicas(cluster.esdb.url, 1, { READINESS_MAX_LAG: '0' });
+    try {
+      const [replica] = late.replicas as [Replica];
+      await eventually('the new replica is ready', async () => (await fetch(replica.url.replace(/\/graphql$/, '/health/ready'))).status === 200);
+      for (const participantId of enrolled) expect(await caseOn(replica, participantId)).toEqual(await caseOn(first, participantId));
+      expect(await parisOn(replica)).toEqual(paris);
+    } finally {
+      await late.stop();
+    }
   });
 });
