@@ -155,10 +155,12 @@ export interface OutcomeRates {
 /**
  * The rates of docs/outcomes.md beside their targets. Neutral exits (retirement, health, relocation) are
  * outside the programme's reach, so they leave the positive-exit denominator; a rate with nothing
- * to divide by is null rather than 0, which would read as a failure.
+ * to divide by is null rather than 0, which would read as a failure. For researchers the counts are
+ * the perturbed ones, so the rates are computed from what is published, never from the truth.
  */
 export function rates(counts: OutcomeCounts, targets: ProgrammeTargets): OutcomeRates {
-  const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
+  // Exact counts give a ratio within [0, 1]; perturbed apart, a numerator can pass its denominator.
+  const ratio = (n: number, d: number): number | null => (d > 0 ? Math.min(1, n / d) : null);
   return {
     positiveExitRate: ratio(counts.positiveExits, counts.exited - counts.neutralExits),
     positiveExitTarget: targets.positiveExitRate,

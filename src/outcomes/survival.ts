@@ -1,5 +1,7 @@
 import type { CalendarDate } from '../journey/domain/vocabulary';
 import { daysBetween } from './calendar-days';
+import { addCells, addKey, type Cell, EMPTY_CELL, exactly, type Publish } from './cell';
+import type { KeyedContribution } from './counter-keys';
 import { scopeChanges } from './outcome-scopes';
 import type { Contribution } from './participant-contribution';
 
@@ -16,6 +18,15 @@ export interface SurvivalTallies {
   censoredDays: Map<number, number>;
   /** First-enrolment date of those still active without an outcome → participants. */
   activeSince: Map<CalendarDate, number>;
+}
+
+/** The same tallies' key sums: each participant's record key summed where it is counted, mod 2^32. */
+export type SurvivalKeySums = SurvivalTallies;
+
+/** How a curve is published: exactly, or each count perturbed with the key sum of its participants. */
+export interface SurvivalDisclosure {
+  keySums: SurvivalKeySums;
+  publish: Publish;
 }
 
 export type SurvivalKind = 'outcome' | 'censored' | 'activeSince';
@@ -82,15 +93,32 @@ export function talliesFromRows(rows: Iterable<SurvivalEntry & { count: number }
   return tallies;
 }
 
+/** Key sums from stored rows, as `talliesFromRows` counts. */
+export function keySumsFromRows(rows: Iterable<SurvivalEntry & { keySum: number }>): SurvivalKeySums {
+  const sums = emptyTallies();
+  const add = <K>(map: Map<K, number>, key: K, keySum: number) => map.set(key, addKey(map.get(key) ?? 0, keySum));
+  for (const { kind, key, keySum } of rows) {
+    if (kind === 'activeSince') add(sums.activeSince, key, keySum);
+    else add(kind === 'outcome' ? sums.outcomeDays : sums.censoredDays, Number(key), keySum);
+  }
+  return sums;
+}
+
 /** For "as of" figures, computed by scanning participants rather than from stored tallies. */
 export const talliesOf = (contributions: Iterable<Contribution>): SurvivalTallies =>
   talliesFromRows([...contributions].map((c) => ({ ...survivalEntryOf(c), count: 1 })));
+
+/** The tallies' key sums, for "as of" figures. */
+export const keySumsOf = (members: Iterable<KeyedContribution>): SurvivalKeySums =>
+  keySumsFromRows([...members].map(({ contribution, recordKey }) => ({ ...survivalEntryOf(contribution), keySum: recordKey })));
 
 function bump<K>(map: Map<K, number>, key: K, count: number): void {
   const total = (map.get(key) ?? 0) + count;
   if (total === 0) map.delete(key);
   else map.set(key, total);
 }
+
+const EXACT: SurvivalDisclosure = { keySums: emptyTallies(), publish: exactly };
 
 // Products of (1 − d/n) land a rounding error either side of exact halves (1/2 · … ); without a
 // tolerance a median could move by a whole step depending on the order of the factors.
@@ -100,30 +128,43 @@ const HALF = 0.5 + 1e-9;
  * Kaplan-Meier estimate of the share still without a job or self-employment, by day since first
  * enrolment. Those still active are censored at `asOf`; those enrolled after it are not counted.
  * A participant censored on day t is still at risk on day t (censoring after the events of the day).
+ *
+ * Every count is published as `disclosure` says, each with the key sum of the participants it
+ * counts, and the curve is computed from the published counts only: perturbed, the number at risk
+ * and the events of each day, and so the curve and its median, are those of the published table.
+ * A day whose published events are 0 has no point.
  */
-export function kaplanMeier(tallies: SurvivalTallies, asOf: CalendarDate): SurvivalEstimate {
-  const events = new Map(tallies.outcomeDays);
-  const censored = new Map(tallies.censoredDays);
-  for (const [since, count] of tallies.activeSince) {
+export function kaplanMeier(tallies: SurvivalTallies, asOf: CalendarDate, disclosure: SurvivalDisclosure = EXACT): SurvivalEstimate {
+  const { keySums, publish } = disclosure;
+  const cells = <K>(counts: Map<K, number>, sums: Map<K, number>) =>
+    new Map([...counts].map(([k, n]): [K, Cell] => [k, { n, key: sums.get(k) ?? 0 }]));
+  const events = cells(tallies.outcomeDays, keySums.outcomeDays);
+  const censored = cells(tallies.censoredDays, keySums.censoredDays);
+  for (const [since, n] of tallies.activeSince) {
     const day = daysBetween(since, asOf);
-    if (day >= 0) bump(censored, day, count);
+    if (day >= 0) censored.set(day, addCells(censored.get(day) ?? EMPTY_CELL, { n, key: keySums.activeSince.get(since) ?? 0 }));
   }
-  const total = (m: Map<number, number>): number => [...m.values()].reduce((s, n) => s + n, 0);
-  const participants = total(events) + total(censored);
+  const total = (m: Map<number, Cell>): Cell => [...m.values()].reduce((sum, c) => addCells(sum, c), EMPTY_CELL);
+  const everyone = addCells(total(events), total(censored));
 
   const days = [...new Set([...events.keys(), ...censored.keys()])].sort((a, b) => a - b);
   const points: SurvivalPoint[] = [];
-  let atRisk = participants;
+  let atRisk = everyone;
   let stillSearching = 1;
   let medianDays: number | null = null;
   for (const day of days) {
-    const d = events.get(day) ?? 0;
-    if (d > 0) {
-      stillSearching *= 1 - d / atRisk;
-      points.push({ day, stillSearching, atRisk, events: d });
-      if (medianDays === null && stillSearching <= HALF) medianDays = day;
+    const d = events.get(day) ?? EMPTY_CELL;
+    if (d.n > 0) {
+      const publishedAtRisk = publish(atRisk);
+      // Perturbed apart, the events could exceed those at risk: the curve never goes below 0.
+      const publishedEvents = Math.min(publish(d), publishedAtRisk);
+      if (publishedEvents > 0) {
+        stillSearching *= 1 - publishedEvents / publishedAtRisk;
+        points.push({ day, stillSearching, atRisk: publishedAtRisk, events: publishedEvents });
+        if (medianDays === null && stillSearching <= HALF) medianDays = day;
+      }
     }
-    atRisk -= d + (censored.get(day) ?? 0);
+    atRisk = addCells(atRisk, addCells(d, censored.get(day) ?? EMPTY_CELL), -1);
   }
-  return { participants, events: total(events), censored: total(censored), medianDays, points };
+  return { participants: publish(everyone), events: publish(total(events)), censored: publish(total(censored)), medianDays, points };
 }

@@ -1,17 +1,23 @@
 import { enrolmentInput, mutation } from '../support/journey-api';
+import { subscribe } from '../support/subscription-client';
 import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
-const DASHBOARD = `query ($city: String!) { cityDashboard(city: $city) {
+const DASHBOARD = `query ($city: String!, $asOf: Date) { cityDashboard(city: $city, asOf: $asOf) {
   enrolled active exited positiveExits positiveExitRate jobReturns jobReturnRate medianDaysToOutcome suppressed
-  exitsByReason { reason count } } }`;
-const CURVE = 'query ($city: String!) { timeToOutcome(city: $city) { participants medianDays suppressed points { day } } }';
+  exitsByReason { reason count } jobsByContract { contractType count } } }`;
+const CURVE = 'query ($city: String!) { timeToOutcome(city: $city) { participants events censored medianDays suppressed points { day atRisk events stillSearching } } }';
 
-describe("a researcher's view of small groups (e2e, k = 3)", () => {
-  const api = appForTests({ K_ANONYMITY: '3' });
+/** Published within D = 2 of the truth, never below 0, never 1 or 2 (the perturbation table). */
+const publishable = (truth: number) => (truth === 0 ? [0] : [truth - 2, truth - 1, truth, truth + 1, truth + 2].filter((p) => p === 0 || p >= 3));
+
+describe("a researcher's view of the figures: the cell key method (e2e, real app)", () => {
+  const api = appForTests();
+  let researcher: string;
 
   beforeAll(async () => {
-    // Stockholm: 2 participants, one with a job (small cells); Paris: 4 participants who found a job.
+    researcher = await bearer('researcher');
+    // Stockholm: 2 participants, one with a job (small counts); Paris: 4 participants who found a job.
     for (const [city, programme, count] of [['stockholm', 'stockholm-test-group', 2], ['paris', 'paris-gatp', 4]] as const) {
       for (let i = 0; i < count; i++) {
         const input = enrolmentInput({ city, programme, enrolledOn: '2007-03-01', unemployedSince: null });
@@ -24,26 +30,81 @@ describe("a researcher's view of small groups (e2e, k = 3)", () => {
     }
   });
 
-  it('hides counts from 1 to k − 1, the rates and median built on them, and says so', async () => {
-    const { data } = await api.gql(DASHBOARD, { city: 'stockholm' }, await bearer('researcher'));
-    expect(data!.cityDashboard).toMatchObject({
-      enrolled: null, active: null, exited: 0, positiveExits: 0, positiveExitRate: null,
-      jobReturns: null, jobReturnRate: null, medianDaysToOutcome: null, suppressed: true,
-    });
-    const curve = await api.gql(CURVE, { city: 'stockholm' }, await bearer('researcher'));
-    expect(curve.data!.timeToOutcome).toMatchObject({ medianDays: null, suppressed: true, points: [] });
+  it('perturbs every count of a small city within 2 of the truth, never as 1 or 2, the same on every query, and says so', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => api.gql(DASHBOARD, { city: 'stockholm' }, researcher)));
+    const [first] = answers.map((a) => a.data!.cityDashboard);
+    for (const answer of answers) expect(answer.data!.cityDashboard).toEqual(first);
+    expect(first.suppressed).toBe(true);
+    expect(publishable(2)).toContain(first.enrolled);
+    expect(publishable(2)).toContain(first.active);
+    expect(publishable(1)).toContain(first.jobReturns);
+    expect(first.exited).toBe(0);
+    for (const { count } of [...first.exitsByReason, ...first.jobsByContract]) expect([0, 3]).toContain(count);
+    if (first.jobReturnRate !== null) expect(first.jobReturnRate).toBeLessThanOrEqual(1);
   });
 
-  it('shows groups of k or more in full', async () => {
-    const { data } = await api.gql(DASHBOARD, { city: 'paris' }, await bearer('researcher'));
-    expect(data!.cityDashboard).toMatchObject({ enrolled: 4, active: 4, jobReturns: 4, jobReturnRate: 1, medianDaysToOutcome: 61, suppressed: false });
+  it('perturbs the time-to-outcome curve of a small city: no exact count of participants, and the same curve each time', async () => {
+    const [one, two] = await Promise.all([1, 2].map(() => api.gql(CURVE, { city: 'stockholm' }, researcher)));
+    expect(one.data!.timeToOutcome).toEqual(two.data!.timeToOutcome);
+    const curve = one.data!.timeToOutcome;
+    expect(curve.suppressed).toBe(true);
+    expect([0, 3]).toContain(curve.participants);
+    for (const point of curve.points) {
+      expect(point.events).toBeGreaterThanOrEqual(3);
+      expect(point.stillSearching).toBeGreaterThanOrEqual(0);
+    }
   });
 
-  it('shows every figure to coordinators', async () => {
-    const { data } = await api.gql(DASHBOARD, { city: 'stockholm' }, await bearer('coordinator', 'stockholm'));
-    expect(data!.cityDashboard).toMatchObject({ enrolled: 2, jobReturns: 1, jobReturnRate: 0.5, suppressed: false });
-    const curve = await api.gql(CURVE, { city: 'stockholm' }, await bearer('coordinator', 'stockholm'));
-    expect(curve.data!.timeToOutcome).toMatchObject({ participants: 2, suppressed: false, points: [{ day: 61 }] });
+  it('perturbs larger groups as little: 4 participants who all found a job publish 3 to 5', async () => {
+    const { data } = await api.gql(DASHBOARD, { city: 'paris' }, researcher);
+    expect(publishable(4)).toContain(data!.cityDashboard.enrolled);
+    expect(publishable(4)).toContain(data!.cityDashboard.jobReturns);
+    expect(data!.cityDashboard.suppressed).toBe(true);
+  });
+
+  it('gives researchers figures as of a month end only, with BAD_USER_INPUT otherwise; coordinators any date', async () => {
+    const midMonth = await api.gql(DASHBOARD, { city: 'paris', asOf: '2007-04-15' }, researcher);
+    expect(midMonth.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(midMonth.errors?.[0]?.message).toMatch(/month's last day/);
+    const dashboards = await api.gql('{ dashboards(asOf: "2007-04-30") { city enrolled } }', {}, researcher);
+    expect(dashboards.errors).toBeUndefined();
+    const monthEnd = await api.gql(DASHBOARD, { city: 'paris', asOf: '2007-04-30' }, researcher);
+    expect(publishable(4)).toContain(monthEnd.data!.cityDashboard.enrolled);
+    expect(monthEnd.data!.cityDashboard.jobReturns).toBe(0);
+    const coordinator = await api.gql(DASHBOARD, { city: 'paris', asOf: '2007-04-15' }, await bearer('coordinator', 'paris'));
+    expect(coordinator.data!.cityDashboard).toMatchObject({ enrolled: 4, jobReturns: 0, suppressed: false });
+  });
+
+  it('shows coordinators and admins every figure exactly', async () => {
+    for (const token of [await bearer('coordinator', 'stockholm'), await bearer('admin')]) {
+      const { data } = await api.gql(DASHBOARD, { city: 'stockholm' }, token);
+      expect(data!.cityDashboard).toMatchObject({ enrolled: 2, active: 2, jobReturns: 1, jobReturnRate: 0.5, medianDaysToOutcome: 61, suppressed: false });
+      const curve = await api.gql(CURVE, { city: 'stockholm' }, token);
+      expect(curve.data!.timeToOutcome).toMatchObject({ participants: 2, events: 1, censored: 1, suppressed: false, points: [{ day: 61, atRisk: 2, events: 1 }] });
+    }
+  });
+
+  it("pushes researchers the live dashboard perturbed, as their query answers it", async () => {
+    const sub = subscribe<{ data: { dashboardUpdated: { enrolled: number; suppressed: boolean } } }>(
+      api.url,
+      'subscription { dashboardUpdated(city: "frankfurt") { enrolled suppressed } }',
+      {},
+      { authorization: researcher },
+    );
+    try {
+      let pushed = null;
+      while (pushed === null) {
+        await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-test-group' }) });
+        pushed = await sub.nextWithin(200);
+      }
+      // Read on until no more pushes come: the last push is of the figures now.
+      for (let more = await sub.nextWithin(500); more !== null; more = await sub.nextWithin(500)) pushed = more;
+      const { data } = await api.gql('{ cityDashboard(city: "frankfurt") { enrolled suppressed } }', {}, researcher);
+      expect(pushed.data.dashboardUpdated).toEqual(data!.cityDashboard);
+      expect(pushed.data.dashboardUpdated.suppressed).toBe(true);
+    } finally {
+      await sub.close();
+    }
   });
 });
 

@@ -18,13 +18,19 @@ export class ContractCountType {
 }
 
 @ObjectType('Dashboard', {
-  description: `Outcome figures of a city, or of one of its programmes. For researchers, a count between 1 and
-k - 1 is a small cell: it is null, the rates built on it are null, and \`suppressed\` is true.`,
+  description: `Outcome figures of a city, or of one of its programmes. For researchers every count (the scalar counts,
+exitsByReason, jobsByContract) is perturbed by the cell key method: moved by at most 2, never below 0, never published as
+1 or 2, unbiased, and the same each time the same participants are counted; a total need not equal the sum of its parts.
+Rates and the median are computed from the perturbed counts. Other roles see exact figures. Counts are never null
+(nullable for clients written when small cells were hidden).`,
 })
 export class DashboardType implements DashboardView {
   @Field() city!: string;
   @Field(() => String, { nullable: true }) programme!: string | null;
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Null for the live figures; the business date asked for otherwise.' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: "Null for the live figures; the business date asked for otherwise (a month's last day for researchers).",
+  })
   asOf!: string | null;
   @Field(() => Int, { nullable: true }) enrolled!: number | null;
   @Field(() => Int, { nullable: true }) active!: number | null;
@@ -33,7 +39,7 @@ export class DashboardType implements DashboardView {
   @Field(() => Int, { nullable: true }) neutralExits!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'positiveExits / (exited - neutralExits); null when that denominator is 0 or a count is hidden.',
+    description: 'positiveExits / (exited - neutralExits), at most 1; null when that denominator is not positive.',
   })
   positiveExitRate!: number | null;
   @Field(() => Float, { nullable: true }) positiveExitTarget!: number | null;
@@ -43,13 +49,16 @@ export class DashboardType implements DashboardView {
   @Field(() => Int, { nullable: true }) businessCreations!: number | null;
   @Field(() => Float, { nullable: true }) businessCreationRate!: number | null;
   @Field(() => Float, { nullable: true }) businessCreationTarget!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Kaplan-Meier median of days from enrolment to first job or self-employment.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Kaplan-Meier median of days from enrolment to first job or self-employment; for researchers, of the perturbed curve.',
+  })
   medianDaysToOutcome!: number | null;
   @Field(() => Int, { nullable: true }) followUps6m!: number | null;
   @Field(() => Int, { nullable: true }) sustainedOutcomes6m!: number | null;
   @Field(() => [ReasonCountType]) exitsByReason!: ReasonCountType[];
   @Field(() => [ContractCountType]) jobsByContract!: ContractCountType[];
-  @Field({ description: 'True when small cells were hidden for this viewer.' }) suppressed!: boolean;
+  @Field({ description: 'True when the counts were perturbed for this viewer (researchers); false when exact.' }) suppressed!: boolean;
   @Field({
     description:
       "Global position of the last event folded into these figures: for figures as of a date, the last one dated on or before it. '0' when none has changed them.",

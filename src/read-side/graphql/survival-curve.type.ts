@@ -8,8 +8,9 @@ export class SurvivalPointType {
     description: 'Share of participants still without a job or self-employment on that day (Kaplan-Meier estimate).',
   })
   stillSearching!: number;
-  @Field(() => Int) atRisk!: number;
-  @Field(() => Int) events!: number;
+  @Field(() => Int, { description: 'Participants still searching that day; perturbed for researchers.' }) atRisk!: number;
+  @Field(() => Int, { description: 'Participants who found a job or started a business that day; perturbed for researchers.' })
+  events!: number;
 }
 
 @ObjectType('SurvivalCurve')
@@ -20,7 +21,11 @@ export class SurvivalCurveType implements SurvivalCurveView {
   @Field(() => Int) events!: number;
   @Field(() => Int) censored!: number;
   @Field(() => Int, { nullable: true }) medianDays!: number | null;
-  @Field({ description: 'For researchers, a curve over fewer than k participants is withheld: no points, no median.' })
+  @Field({
+    description: `True when the curve is perturbed for this viewer (researchers): participants, events, censored and each point's
+atRisk and events are perturbed by the cell key method, each with the key of the participants it counts; the curve and
+its median are computed from those, and a day whose perturbed events are 0 has no point.`,
+  })
   suppressed!: boolean;
   @Field(() => [SurvivalPointType]) points!: SurvivalPointType[];
 }

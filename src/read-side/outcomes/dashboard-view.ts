@@ -1,10 +1,11 @@
 import type { ProgrammeTargets } from '../../catalogue/catalogue';
 import type { ContractType, ExitReason } from '../../journey/domain/vocabulary';
 import { CONTRACT_TYPES, EXIT_REASONS } from '../../journey/domain/vocabulary';
-import { type OutcomeCounts, rates } from '../../outcomes/outcome-counts';
-import { kaplanMeier, type SurvivalEstimate, type SurvivalTallies } from '../../outcomes/survival';
+import { exactly, type Publish } from '../../outcomes/cell';
+import { countersOf, countsFromCounters, type OutcomeCounts, rates } from '../../outcomes/outcome-counts';
+import { kaplanMeier, type SurvivalEstimate, type SurvivalKeySums, type SurvivalTallies } from '../../outcomes/survival';
 
-/** A dashboard's figures as the API gives them; counts are null only where hidden from a viewer. */
+/** A dashboard's figures as the API gives them; the count fields stay nullable in the public contract, and are never null. */
 export interface DashboardView {
   city: string;
   programme: string | null;
@@ -43,7 +44,10 @@ export interface OutcomeFigures {
   programme: string | null;
   asOf: string | null;
   counts: OutcomeCounts;
+  /** Each counter's key sum, by its flat name (COUNTER_NAMES); absent is 0. */
+  counterKeys: ReadonlyMap<string, number>;
   tallies: SurvivalTallies;
+  survivalKeys: SurvivalKeySums;
   /** The date active participants are censored at: the asked date, or today for live figures. */
   censorAt: string;
   targets: ProgrammeTargets;
@@ -51,8 +55,18 @@ export interface OutcomeFigures {
   updatedAt: string;
 }
 
-export function toDashboard(f: OutcomeFigures): DashboardView {
-  const { counts } = f;
+/** Every count as `publish` shows it, each with its own key sum. */
+function publishedCounts(f: OutcomeFigures, publish: Publish): OutcomeCounts {
+  if (publish === exactly) return f.counts;
+  return countsFromCounters(countersOf(f.counts).map(({ counter, value }) => ({ counter, value: publish({ n: value, key: f.counterKeys.get(counter) ?? 0 }) })));
+}
+
+/**
+ * The dashboard as a viewer sees it: exact, or (researchers) with every count perturbed by the
+ * cell key method, and the rates and median computed from the perturbed counts.
+ */
+export function toDashboard(f: OutcomeFigures, publish: Publish = exactly): DashboardView {
+  const counts = publishedCounts(f, publish);
   return {
     city: f.city,
     programme: f.programme,
@@ -67,18 +81,18 @@ export function toDashboard(f: OutcomeFigures): DashboardView {
     followUps6m: counts.followUps6m,
     sustainedOutcomes6m: counts.sustainedOutcomes6m,
     ...rates(counts, f.targets),
-    medianDaysToOutcome: kaplanMeier(f.tallies, f.censorAt).medianDays,
+    medianDaysToOutcome: kaplanMeier(f.tallies, f.censorAt, { keySums: f.survivalKeys, publish }).medianDays,
     exitsByReason: EXIT_REASONS.map((reason) => ({ reason, count: counts.exitsByReason[reason] })),
     jobsByContract: CONTRACT_TYPES.map((contractType) => ({ contractType, count: counts.jobsByContract[contractType] })),
-    suppressed: false,
+    suppressed: publish !== exactly,
     lastEventPosition: String(f.lastEventPosition),
     updatedAt: f.updatedAt,
   };
 }
 
-export const toSurvivalCurve = (f: OutcomeFigures): SurvivalCurveView => ({
+export const toSurvivalCurve = (f: OutcomeFigures, publish: Publish = exactly): SurvivalCurveView => ({
   city: f.city,
   programme: f.programme,
-  suppressed: false,
-  ...kaplanMeier(f.tallies, f.censorAt),
+  suppressed: publish !== exactly,
+  ...kaplanMeier(f.tallies, f.censorAt, { keySums: f.survivalKeys, publish }),
 });

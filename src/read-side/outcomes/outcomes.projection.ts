@@ -3,9 +3,11 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
+import { addKey, KEY_MODULUS } from '../../outcomes/cell';
 import { counterDeltas } from '../../outcomes/outcome-counts';
 import { evolveOutcomeFacts, mayChangeFacts, type StoredFact } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
+import { recordKeyOf } from '../../outcomes/record-key';
 import { survivalDeltas } from '../../outcomes/survival';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { verifyOutcomes } from './outcomes-verification';
@@ -15,15 +17,16 @@ export const OUTCOMES_PROJECTION = 'outcomes';
 
 /**
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
- * survival tallies kept up to date by deltas, so that live figures cost the same at any size; and
+ * survival tallies kept up to date by deltas, so that live figures cost the same at any size, each
+ * beside its key sum (record key × contribution, summed mod 2^32) for researchers' cell keys; and
  * each participant's compact dated facts, from which figures as of a past date are computed.
  */
 export class OutcomesProjection implements Projection {
   readonly name = OUTCOMES_PROJECTION;
   readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
-  // 3: each fact is stamped with the event that set it (its position and recording time), for the
+  // 4: counters and tallies keep their key sums (cell key method); 3: each fact is stamped with the event that set it (its position and recording time), for the
   // as-of figures' stamp; 2: each fact names the milestone it comes from, for corrections and voids.
-  readonly layout = 3;
+  readonly layout = 4;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -45,11 +48,11 @@ export class OutcomesProjection implements Projection {
       ) STRICT;
       CREATE INDEX IF NOT EXISTS outcome_participants_by_city ON outcome_participants (city);
       CREATE TABLE IF NOT EXISTS outcome_counters (
-        scope TEXT NOT NULL, counter TEXT NOT NULL, value INTEGER NOT NULL,
+        scope TEXT NOT NULL, counter TEXT NOT NULL, value INTEGER NOT NULL, key_sum INTEGER NOT NULL,
         PRIMARY KEY (scope, counter)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS outcome_survival (
-        scope TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL,
+        scope TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, key_sum INTEGER NOT NULL,
         PRIMARY KEY (scope, kind, key)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS outcome_scopes (
@@ -64,17 +67,19 @@ export class OutcomesProjection implements Projection {
         `INSERT INTO outcome_participants (participant_id, city, facts) VALUES (?, ?, ?)
          ON CONFLICT (participant_id) DO UPDATE SET facts = excluded.facts`,
       ),
-      addToCounter: db.prepare<[string, string, number]>(
-        `INSERT INTO outcome_counters (scope, counter, value) VALUES (?, ?, ?)
-         ON CONFLICT (scope, counter) DO UPDATE SET value = value + excluded.value`,
+      // Key sums are added as non-negative numbers below 2^32, and stay so mod 2^32.
+      addToCounter: db.prepare<[string, string, number, number]>(
+        `INSERT INTO outcome_counters (scope, counter, value, key_sum) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope, counter) DO UPDATE SET value = value + excluded.value, key_sum = (key_sum + excluded.key_sum) % ${KEY_MODULUS}`,
       ),
-      addToTally: db.prepare<[string, string, string, number]>(
-        `INSERT INTO outcome_survival (scope, kind, key, count) VALUES (?, ?, ?, ?)
-         ON CONFLICT (scope, kind, key) DO UPDATE SET count = count + excluded.count`,
+      addToTally: db.prepare<[string, string, string, number, number]>(
+        `INSERT INTO outcome_survival (scope, kind, key, count, key_sum) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (scope, kind, key) DO UPDATE SET count = count + excluded.count, key_sum = (key_sum + excluded.key_sum) % ${KEY_MODULUS}`,
       ),
       takeFromTally: db
-        .prepare<[number, string, string, string], number>(
-          `UPDATE outcome_survival SET count = count + ? WHERE scope = ? AND kind = ? AND key = ? RETURNING count`,
+        .prepare<[number, number, string, string, string], number>(
+          `UPDATE outcome_survival SET count = count + ?, key_sum = (key_sum + ?) % ${KEY_MODULUS}
+           WHERE scope = ? AND kind = ? AND key = ? RETURNING count`,
         )
         .pluck(),
       // Keeps the tallies bounded by the number of distinct days, not of participants ever seen.
@@ -102,20 +107,22 @@ export class OutcomesProjection implements Projection {
         const after = contributionAt({ city, facts }, null, exitClasses);
         sql.saveParticipant.run(participantId, city, JSON.stringify(facts));
 
+        const recordKey = recordKeyOf(participantId);
         const changed = new Set<string>();
         for (const { scope, counter, delta } of counterDeltas(city, before, after)) {
-          sql.addToCounter.run(scope, counter, delta);
+          sql.addToCounter.run(scope, counter, delta, addKey(0, recordKey, delta));
           changed.add(scope);
         }
         for (const { scope, kind, key, delta } of survivalDeltas(city, before, after)) {
           changed.add(scope);
           // Only a decrement can empty a tally: counts are sums of participants, never below 0.
+          const keyDelta = addKey(0, recordKey, delta);
           if (delta > 0) {
-            sql.addToTally.run(scope, kind, key, delta);
+            sql.addToTally.run(scope, kind, key, delta, keyDelta);
             continue;
           }
-          const left = sql.takeFromTally.get(delta, scope, kind, key);
-          if (left === undefined) sql.addToTally.run(scope, kind, key, delta);
+          const left = sql.takeFromTally.get(delta, keyDelta, scope, kind, key);
+          if (left === undefined) sql.addToTally.run(scope, kind, key, delta, keyDelta);
           else if (left === 0) sql.dropTally.run(scope, kind, key);
         }
         for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);

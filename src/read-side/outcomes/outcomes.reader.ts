@@ -4,12 +4,15 @@ import { type Catalogue, findCity, findProgramme, timeZoneOf } from '../../catal
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
 import { InvalidInput } from '../../journey/domain/errors';
+import { exactly, type Publish } from '../../outcomes/cell';
+import { counterKeysOf, type KeyedContribution } from '../../outcomes/counter-keys';
 import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
 import type { StoredFact } from '../../outcomes/outcome-facts';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
-import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
-import { type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
+import { contributionAt } from '../../outcomes/participant-contribution';
+import { recordKeyOf } from '../../outcomes/record-key';
+import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
@@ -28,13 +31,15 @@ interface LastEvent {
 
 /**
  * A scope's live dashboard, as computed when its figures were last changed by `position`, on
- * `today`, from the tables of `generation` (a rebuild replaces them without a new event).
+ * `today`, from the tables of `generation` (a rebuild replaces them without a new event): its
+ * figures, and the view of each way of publishing them asked for since.
  */
 interface LiveDashboard {
   generation: number;
   position: bigint;
   today: string;
-  view: DashboardView;
+  figures: OutcomeFigures;
+  views: Map<Publish, DashboardView>;
 }
 
 /** Outcome figures of a city or programme: live from the counters, or as of a past business date. */
@@ -64,8 +69,8 @@ export class OutcomesReader {
    * changed its figures, or the day its open cases are censored at has passed: a coordinator's
    * refresh costs one indexed read, however many participants and survival tallies it sums up.
    */
-  dashboard(city: string, programme: string | null, asOf: string | null): DashboardView {
-    if (asOf !== null) return toDashboard(this.figures(city, programme, asOf));
+  dashboard(city: string, programme: string | null, asOf: string | null, publish: Publish = exactly): DashboardView {
+    if (asOf !== null) return toDashboard(this.figures(city, programme, asOf), publish);
     this.checkScope(city, programme);
     const scope = scopeOf(city, programme);
     const touched = lastEventOf(this.sql().scope.get(scope));
@@ -73,10 +78,13 @@ export class OutcomesReader {
     // The city's day: its open cases are censored at, and its dashboards turn at, its own midnight.
     const today = this.clock.today(timeZoneOf(this.catalogue, city));
     const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
-    const known = this.live.get(scope);
-    if (known && known.generation === generation && known.position === position && known.today === today) return known.view;
-    const view = toDashboard(this.figuresOf(city, programme, null, touched, today));
-    this.live.set(scope, { generation, position, today, view });
+    let known = this.live.get(scope);
+    if (!known || known.generation !== generation || known.position !== position || known.today !== today) {
+      known = { generation, position, today, figures: this.figuresOf(city, programme, null, touched, today), views: new Map() };
+      this.live.set(scope, known);
+    }
+    let view = known.views.get(publish);
+    if (view === undefined) known.views.set(publish, (view = toDashboard(known.figures, publish)));
     return view;
   }
 
@@ -92,20 +100,27 @@ export class OutcomesReader {
     if (asOf === null) {
       const sql = this.sql();
       const scope = scopeOf(city, programme);
+      const counters = sql.counters.all(scope);
+      const tallies = sql.tallies.all(scope);
       return {
         ...common,
         ...this.stamped(touched),
-        counts: countsFromCounters(sql.counters.all(scope)),
-        tallies: talliesFromRows(sql.tallies.all(scope)),
+        counts: countsFromCounters(counters),
+        counterKeys: new Map(counters.map(({ counter, keySum }) => [counter, keySum])),
+        tallies: talliesFromRows(tallies),
+        survivalKeys: keySumsFromRows(tallies),
         censorAt: today,
       };
     }
-    const { contributions, last } = this.contributionsAsOf(city, programme, asOf);
+    const { members, last } = this.contributionsAsOf(city, programme, asOf);
+    const contributions = members.map((m) => m.contribution);
     return {
       ...common,
       ...this.stamped(last),
       counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
+      counterKeys: counterKeysOf(members),
       tallies: talliesOf(contributions),
+      survivalKeys: keySumsOf(members),
       censorAt: asOf,
     };
   }
@@ -119,20 +134,20 @@ export class OutcomesReader {
   }
 
   // As-of figures are rare and cost one pass over the city's participants' compact facts.
-  private contributionsAsOf(city: string, programme: string | null, asOf: string): { contributions: Contribution[]; last: LastEvent | undefined } {
+  private contributionsAsOf(city: string, programme: string | null, asOf: string): { members: KeyedContribution[]; last: LastEvent | undefined } {
     const { exitClasses } = this.catalogue;
-    const contributions: Contribution[] = [];
+    const members: KeyedContribution[] = [];
     let last: LastEvent | undefined;
-    for (const text of this.sql().participantsOf.iterate(city)) {
+    for (const { participantId, facts: text } of this.sql().participantsOf.iterate(city)) {
       const facts = JSON.parse(text) as StoredFact[];
       const c = contributionAt({ city, facts }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
-      contributions.push(c);
+      members.push({ contribution: c, recordKey: recordKeyOf(participantId) });
       for (const { on, position, recordedAt } of facts) {
         if (on <= asOf && (last === undefined || BigInt(position) > last.position)) last = { position: BigInt(position), recordedAt };
       }
     }
-    return { contributions, last };
+    return { members, last };
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -149,11 +164,17 @@ const scopeOf = (city: string, programme: string | null): string => (programme =
 function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
-    counters: db.prepare<[string], { counter: string; value: number }>('SELECT counter, value FROM outcome_counters WHERE scope = ?'),
-    tallies: db.prepare<[string], SurvivalEntry & { count: number }>('SELECT kind, key, count FROM outcome_survival WHERE scope = ?'),
+    counters: db.prepare<[string], { counter: string; value: number; keySum: number }>(
+      'SELECT counter, value, key_sum AS keySum FROM outcome_counters WHERE scope = ?',
+    ),
+    tallies: db.prepare<[string], SurvivalEntry & { count: number; keySum: number }>(
+      'SELECT kind, key, count, key_sum AS keySum FROM outcome_survival WHERE scope = ?',
+    ),
     scope: db
       .prepare<[string], ScopeRow>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
       .safeIntegers(),
-    participantsOf: db.prepare<[string], string>('SELECT facts FROM outcome_participants WHERE city = ?').pluck(),
+    participantsOf: db.prepare<[string], { participantId: string; facts: string }>(
+      'SELECT participant_id AS participantId, facts FROM outcome_participants WHERE city = ?',
+    ),
   };
 }
