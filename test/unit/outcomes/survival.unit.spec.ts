@@ -10,6 +10,10 @@ import {
   talliesFromRows,
   talliesOf,
 } from '../../../src/outcomes/survival';
+import { addKey, exactly } from '../../../src/outcomes/cell';
+import { cellKeyMethod } from '../../../src/outcomes/cell-key-method';
+import { perturbationRow } from '../../../src/outcomes/perturbation-table';
+import { recordKeyOf } from '../../../src/outcomes/record-key';
 import { event } from '../journey/fixtures';
 import { CHANTAL, PARIS_COHORT, factsOf } from './paris-cohort';
 
@@ -179,5 +183,42 @@ describe('survival deltas: what one event changes in the stored tallies', () => 
     expect(stored('paris')).toEqual(talliesOf(cohortAsOf(null)));
     expect(stored('paris/paris-gatp')).toEqual(talliesOf(cohortAsOf(null).filter((c) => c.programme === 'paris-gatp')));
     expect(stored('paris/paris-gatp').censoredDays).toEqual(new Map([[30, 1], [134, 1], [182, 1]]));
+  });
+});
+
+describe("Kaplan-Meier from perturbed counts (researchers' curve)", () => {
+  // The Freireich data again, each participant a record key of its own.
+  const outcomes: [number, number][] = [[6, 3], [7, 1], [10, 1], [13, 1], [16, 1], [22, 1], [23, 1]];
+  const censored: [number, number][] = [[6, 1], [9, 1], [10, 1], [11, 1], [17, 1], [19, 1], [20, 1], [25, 1], [32, 2], [34, 1], [35, 1]];
+  let next = 0;
+  const keySum = (count: number) => Array.from({ length: count }, () => recordKeyOf(`freireich-${next++}`)).reduce((sum, k) => addKey(sum, k), 0);
+  const keySums: SurvivalTallies = {
+    outcomeDays: new Map(outcomes.map(([day, n]) => [day, keySum(n)])),
+    censoredDays: new Map(censored.map(([day, n]) => [day, keySum(n)])),
+    activeSince: new Map(),
+  };
+  const data = tallies(outcomes, censored);
+
+  it('with the exact publisher, is the estimate itself', () => {
+    expect(kaplanMeier(data, '2008-06-30', { keySums, publish: exactly })).toEqual(kaplanMeier(data, '2008-06-30'));
+  });
+
+  it('perturbed, publishes each count as the table can, keeps the curve within [0, 1] and falling, and takes the median from it', () => {
+    const canPublish = (truth: number, p: number) => perturbationRow(truth).some((e) => e.published === p);
+    for (const secret of ['one', 'two', 'three', 'four', 'five']) {
+      const curve = kaplanMeier(data, '2008-06-30', { keySums, publish: cellKeyMethod(secret) });
+      expect(canPublish(21, curve.participants)).toBe(true);
+      expect(canPublish(9, curve.events)).toBe(true);
+      let previous = 1;
+      for (const point of curve.points) {
+        expect(point.events).toBeGreaterThanOrEqual(3);
+        expect(point.events).toBeLessThanOrEqual(point.atRisk);
+        expect(point.stillSearching).toBeGreaterThanOrEqual(0);
+        expect(point.stillSearching).toBeLessThan(previous);
+        previous = point.stillSearching;
+      }
+      const median = curve.points.find((p) => p.stillSearching <= 0.5 + 1e-9)?.day ?? null;
+      expect(curve.medianDays).toBe(median);
+    }
   });
 });
