@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { GlobalPosition } from '../../event-store/event-store.port';
 import { EXIT_REASONS } from '../../journey/domain/vocabulary';
+import { addKey, KEY_MODULUS } from '../../outcomes/cell';
 import { COUNTER_NAMES } from '../../outcomes/outcome-counts';
 import type { ReadModelProblem } from '../../projections/projection';
 import { oneRowPerParticipant } from '../participant-rows';
@@ -46,11 +47,15 @@ interface CounterRow {
   value: number;
 }
 
+type Sum = (a: number, b: number) => number;
+const plus: Sum = (a, b) => a + b;
+
 /**
  * The outcomes read model against itself: one facts row per participant enrolled up to the
  * checkpoint, no scope stamped after it, every city counter equal to what its participants' facts
- * sum to, every city equal to the sum of its programmes, and every scope's survival tallies
- * holding each of its participants once.
+ * sum to, every city equal to the sum of its programmes (counts and key sums), and every scope's
+ * survival tallies holding each of its participants once (their count and key sum are its
+ * `enrolled` counter's).
  */
 export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition, exitClasses: Catalogue['exitClasses']): ReadModelProblem[] {
   const problems = oneRowPerParticipant(db, 'outcome_participants', checkpoint);
@@ -59,14 +64,19 @@ export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition
     problems.push({ kind: 'checkpoint', message: `outcome_scopes holds changes up to position ${stamped}, after its checkpoint ${checkpoint}` });
   }
   const stored = new Map<string, Map<string, number>>();
-  for (const { scope, counter, value } of db.prepare<[], CounterRow>('SELECT scope, counter, value FROM outcome_counters').all()) {
+  const keys = new Map<string, Map<string, number>>();
+  const rows = db.prepare<[], CounterRow & { keySum: number }>('SELECT scope, counter, value, key_sum AS keySum FROM outcome_counters').all();
+  for (const { scope, counter, value, keySum } of rows) {
     valuesOf(stored, scope).set(counter, value);
+    valuesOf(keys, scope).set(counter, keySum);
   }
   const cities = new Map([...stored].filter(([scope]) => !isProgramme(scope)));
+  const cityKeys = new Map([...keys].filter(([scope]) => !isProgramme(scope)));
   const mismatches = [
     ...compare(cities, cityCountersFromFacts(db, exitClasses), "its participants' facts sum to"),
-    ...compare(cities, programmeSums(stored), 'its programmes sum to'),
-    ...tallyMismatches(db, stored),
+    ...compare(cities, programmeSums(stored, plus), 'its programmes sum to'),
+    ...compare(cityKeys, programmeSums(keys, addKey), 'its programmes sum to', 'the key sum of '),
+    ...tallyMismatches(db, stored, keys),
   ];
   if (mismatches.length > 0) {
     const more = mismatches.length > SHOWN ? `, and ${mismatches.length - SHOWN} more` : '';
@@ -91,39 +101,45 @@ function cityCountersFromFacts(db: Database.Database, exitClasses: Catalogue['ex
 
 const isProgramme = (scope: string): boolean => scope.includes('/');
 
-function programmeSums(stored: Map<string, Map<string, number>>): Map<string, Map<string, number>> {
+/** Each city's counters as its programmes' add up, by `sum` (plus for counts, mod 2^32 for key sums). */
+function programmeSums(stored: Map<string, Map<string, number>>, sum: Sum): Map<string, Map<string, number>> {
   const sums = new Map<string, Map<string, number>>();
   for (const [scope, values] of stored) {
     if (!isProgramme(scope)) continue;
     const city = valuesOf(sums, scope.slice(0, scope.indexOf('/')));
-    for (const [counter, value] of values) city.set(counter, (city.get(counter) ?? 0) + value);
+    for (const [counter, value] of values) city.set(counter, sum(city.get(counter) ?? 0, value));
   }
   return sums;
 }
 
 /** Every counter of every scope either side has, an absent one being 0. */
-function compare(actual: Map<string, Map<string, number>>, expected: Map<string, Map<string, number>>, source: string): string[] {
+function compare(actual: Map<string, Map<string, number>>, expected: Map<string, Map<string, number>>, source: string, what = ''): string[] {
   const mismatches: string[] = [];
   for (const scope of new Set([...actual.keys(), ...expected.keys()])) {
     for (const counter of COUNTER_NAMES) {
       const [is, should] = [actual.get(scope)?.get(counter) ?? 0, expected.get(scope)?.get(counter) ?? 0];
-      if (is !== should) mismatches.push(`${counter} of ${scope} is ${is}, ${source} ${should}`);
+      if (is !== should) mismatches.push(`${what}${counter} of ${scope} is ${is}, ${source} ${should}`);
     }
   }
   return mismatches;
 }
 
 /** A participant sits in exactly one survival tally of each of its scopes: outcome, censored or still searching. */
-function tallyMismatches(db: Database.Database, stored: Map<string, Map<string, number>>): string[] {
+function tallyMismatches(db: Database.Database, stored: Map<string, Map<string, number>>, keys: Map<string, Map<string, number>>): string[] {
+  // Key sums are below 2^32 and a scope has a few hundred tallies: their plain sum is exact before the modulo.
   const tallies = new Map(
     db
-      .prepare<[], { scope: string; total: number }>('SELECT scope, sum(count) AS total FROM outcome_survival GROUP BY scope')
+      .prepare<[], { scope: string; total: number; keySum: number }>(
+        `SELECT scope, sum(count) AS total, sum(key_sum) % ${KEY_MODULUS} AS keySum FROM outcome_survival GROUP BY scope`,
+      )
       .all()
-      .map(({ scope, total }) => [scope, total]),
+      .map(({ scope, total, keySum }) => [scope, { total, keySum }]),
   );
   return [...new Set([...stored.keys(), ...tallies.keys()])].flatMap((scope) => {
-    const [enrolled, tallied] = [stored.get(scope)?.get('enrolled') ?? 0, tallies.get(scope) ?? 0];
-    return enrolled === tallied ? [] : [`survival tallies of ${scope} hold ${tallied} participants, its enrolled counter ${enrolled}`];
+    const [enrolled, tallied] = [stored.get(scope)?.get('enrolled') ?? 0, tallies.get(scope)?.total ?? 0];
+    if (enrolled !== tallied) return [`survival tallies of ${scope} hold ${tallied} participants, its enrolled counter ${enrolled}`];
+    const [enrolledKey, talliedKey] = [keys.get(scope)?.get('enrolled') ?? 0, tallies.get(scope)?.keySum ?? 0];
+    return enrolledKey === talliedKey ? [] : [`the key sum of the survival tallies of ${scope} is ${talliedKey}, of its enrolled counter ${enrolledKey}`];
   });
 }
 

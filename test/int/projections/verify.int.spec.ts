@@ -133,6 +133,21 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(stdout).not.toContain('case-files');
   });
 
+  it("reports key sums (researchers' cell keys) that no longer add up: a programme's counter, a scope's survival tally", async () => {
+    const { file, db } = copy();
+    db.exec(`
+      UPDATE outcome_counters SET key_sum = (key_sum + 1) % 4294967296 WHERE scope = 'paris/paris-gatp' AND counter = 'enrolled';
+      UPDATE outcome_survival SET key_sum = (key_sum + 1) % 4294967296
+      WHERE (scope, kind, key) = (SELECT scope, kind, key FROM outcome_survival WHERE scope = 'frankfurt' LIMIT 1);
+    `);
+
+    const { code, stdout } = await verify(file, ['outcomes']);
+
+    expect(code).toBe(EXIT_DAMAGE_FOUND);
+    expect(stdout).toMatch(/the key sum of enrolled of paris is \d+, its programmes sum to \d+/);
+    expect(stdout).toMatch(/the key sum of the survival tallies of frankfurt is \d+, of its enrolled counter \d+/);
+  });
+
   it('reports a lost checkpoint; the runner then folds the log once into new tables rather than twice over the old ones', async () => {
     const { file, db } = copy();
     db.prepare("DELETE FROM projection_checkpoints WHERE name = 'outcomes'").run();
