@@ -52,8 +52,8 @@ export function cityScope(principal: Principal, capability: Capability): string 
   return ownCity ? principal.city : null;
 }
 
-/** Researchers see outcome figures with small cells hidden (docs/access-and-privacy.md). */
-export const seesSmallCells = (principal: Principal): boolean => principal.role !== 'researcher';
+/** Researchers see outcome figures perturbed by the cell key method; other roles exactly (docs/access-and-privacy.md). */
+export const seesExactFigures = (principal: Principal): boolean => principal.role !== 'researcher';
 
 function describe(capability: Capability): string {
   return {

@@ -22,7 +22,7 @@ export class ContractCountType {
 exitsByReason, jobsByContract) is perturbed by the cell key method: moved by at most 2, never below 0, never published as
 1 or 2, unbiased, and the same each time the same participants are counted; a total need not equal the sum of its parts.
 Rates and the median are computed from the perturbed counts. Other roles see exact figures. Counts are never null
-(nullable for clients written when small cells were hidden).`,
+(nullable for clients written when small counts were hidden as null).`,
 })
 export class DashboardType implements DashboardView {
   @Field() city!: string;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { assertAllowed, cityScope, seesSmallCells } from '../../auth/access-policy';
+import { assertAllowed, cityScope, seesExactFigures } from '../../auth/access-policy';
 import { Caller, type WithPrincipal } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
@@ -102,7 +102,7 @@ export class DashboardsResolver {
    * ask for past figures only at a month's end.
    */
   private publisherFor(caller: Principal, asOf: string | null): Publish {
-    if (seesSmallCells(caller)) return exactly;
+    if (seesExactFigures(caller)) return exactly;
     if (asOf !== null && !isMonthEnd(asOf)) {
       throw new InvalidInput([{ field: 'asOf', message: `Researchers may ask for figures as of a month's last day only, not ${asOf}` }]);
     }

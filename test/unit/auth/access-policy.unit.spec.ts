@@ -1,5 +1,5 @@
 import { Forbidden } from '../../../src/auth/access-errors';
-import { assertAllowed, type Capability, cityScope, isAllowed, seesSmallCells } from '../../../src/auth/access-policy';
+import { assertAllowed, type Capability, cityScope, isAllowed, seesExactFigures } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
 
 const adviser: Principal = { sub: 'a', role: 'adviser', city: 'paris', expiresAt: Infinity };
@@ -25,10 +25,10 @@ describe('the access policy', () => {
     expect(() => cityScope(researcher, 'readCaseFiles')).toThrow(Forbidden);
   });
 
-  it('lets researchers read every city with small cells hidden, and nothing personal', () => {
+  it('lets researchers read every city with perturbed figures, and nothing personal', () => {
     expect(() => assertAllowed(researcher, 'readOutcomes', 'paris')).not.toThrow();
-    expect(seesSmallCells(researcher)).toBe(false);
-    expect(seesSmallCells(admin)).toBe(true);
+    expect(seesExactFigures(researcher)).toBe(false);
+    expect(seesExactFigures(admin)).toBe(true);
     expect(() => assertAllowed(researcher, 'readCaseFiles')).toThrow(Forbidden);
   });
 
