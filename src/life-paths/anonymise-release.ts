@@ -1,14 +1,9 @@
-import type { EducationLevel, Gender, OutcomeClass } from '../journey/domain/vocabulary';
+import type { CalendarDate, EducationLevel, Gender, OutcomeClass } from '../journey/domain/vocabulary';
 import type { LifePathRecord, LifePathStep } from './life-path-record';
+import { DIMENSIONS, type GeneralisationLevels, levelsOf } from './generalisation-lattice';
+import { LOSS_METRIC } from './information-loss';
+import { leastLossNode } from './lattice-search';
 import { pseudonymOf } from './pseudonym';
-import {
-  ageAtEntry,
-  entryQuarter,
-  entryYear,
-  fiveYearAgeBand,
-  sectorGroupOf,
-  tenYearAgeBand,
-} from './quasi-identifiers';
 
 /** The seven quasi-identifiers, as released: null where generalised away. */
 export interface ReleasedQuasiIdentifiers {
@@ -32,90 +27,62 @@ export interface LifePath extends ReleasedQuasiIdentifiers {
 export interface LifePathRelease {
   /** In pseudonym order. */
   paths: LifePath[];
-  /** Records left out because no generalisation put them in a class of k or more. */
+  /** The snapshot's date: the journeys as recorded by its end (release-snapshot.ts); pseudonyms are keyed by it. */
+  releasedAsOf: CalendarDate;
+  /** Records left out because the chosen node left them in a class smaller than k. */
   suppressedCount: number;
   k: number;
+  /** The chosen node of the generalisation lattice. */
+  levels: GeneralisationLevels;
+  lossMetric: typeof LOSS_METRIC;
+  /** Of the chosen node, suppression included, in [0, 1]. */
+  loss: number;
+  /** Share of the released paths that show their programme (0 when none is released). */
+  programmeKeptShare: number;
 }
 
 export interface AnonymisationOptions {
   k: number;
   pseudonymSecret: string;
+  releasedAsOf: CalendarDate;
 }
 
-/** Each step coarsens one quasi-identifier of every record; they apply cumulatively, in this order. */
-const GENERALISATIONS: readonly ((qi: ReleasedQuasiIdentifiers, record: LifePathRecord) => ReleasedQuasiIdentifiers)[] = [
-  (qi, r) => ({ ...qi, ageBand: tenYearAgeBand(ageAtEntry(r.entryDate, r.birthYear)) }),
-  (qi, r) => ({ ...qi, entryPeriod: entryYear(r.entryDate) }),
-  (qi) => ({ ...qi, sectorGroup: null }),
-  (qi) => ({ ...qi, gender: null }),
-  (qi) => ({ ...qi, programme: null }),
-];
-
 /**
- * The k-anonymous release of all life paths (docs/access-and-privacy.md). Global recoding: a generalisation step
- * applies to every record, not only to those in small classes, so a released value means the same
- * thing on every path and classes cannot be told apart by their level of detail. What is still in
- * a class smaller than k after the last step is suppressed.
+ * The k-anonymous release of all life paths (docs/access-and-privacy.md): the node of the
+ * generalisation lattice with the least information loss among those that suppress at most 5%
+ * of the records (lattice-search.ts). Global recoding: a node's levels apply to every record, so a
+ * released value means the same thing on every path and classes cannot be told apart by their
+ * level of detail. The records in classes smaller than k at that node are suppressed.
  */
 export function anonymiseRelease(records: Iterable<LifePathRecord>, options: AnonymisationOptions): LifePathRelease {
-  const { k, pseudonymSecret } = options;
+  const { k, pseudonymSecret, releasedAsOf } = options;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
   const all = [...records];
-
-  let released = all.map(finestQuasiIdentifiers);
-  let sizes = classSizes(released);
-  for (const generalise of GENERALISATIONS) {
-    if (released.every((qi) => sizes.get(classKey(qi))! >= k)) break;
-    released = released.map((qi, i) => generalise(qi, all[i]!));
-    sizes = classSizes(released);
-  }
+  const { node, suppressed, suppressedCount, loss } = leastLossNode(all, k);
 
   const paths: LifePath[] = [];
-  released.forEach((qi, i) => {
-    if (sizes.get(classKey(qi))! < k) return;
-    const record = all[i]!;
+  all.forEach((record, i) => {
+    if (suppressed[i]) return;
+    const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
     paths.push({
-      pseudonym: pseudonymOf(record.participantId, pseudonymSecret),
-      ...qi,
+      pseudonym: pseudonymOf(record.participantId, pseudonymSecret, releasedAsOf),
+      city: record.city,
+      ...(generalised as Omit<ReleasedQuasiIdentifiers, 'city'>),
       outcome: record.outcome,
       steps: record.steps.map(({ month, kind, detail }) => ({ month, kind, detail })),
     });
   });
   // Input order is enrolment or recording order, which would help link a path to a person.
   paths.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
-  return { paths, suppressedCount: all.length - paths.length, k };
-}
-
-function finestQuasiIdentifiers(record: LifePathRecord): ReleasedQuasiIdentifiers {
+  const withProgramme = paths.filter((p) => p.programme !== null).length;
   return {
-    city: record.city,
-    programme: record.programme,
-    entryPeriod: entryQuarter(record.entryDate),
-    ageBand: fiveYearAgeBand(ageAtEntry(record.entryDate, record.birthYear)),
-    gender: record.gender,
-    educationLevel: record.educationLevel,
-    sectorGroup: sectorGroupOf(record.lastSector),
+    paths,
+    releasedAsOf,
+    suppressedCount,
+    k,
+    levels: levelsOf(node),
+    lossMetric: LOSS_METRIC,
+    loss,
+    programmeKeptShare: paths.length === 0 ? 0 : withProgramme / paths.length,
   };
-}
-
-/** The equivalence class a combination of released values belongs to. */
-export function classKey(qi: ReleasedQuasiIdentifiers): string {
-  return JSON.stringify([
-    qi.city,
-    qi.programme,
-    qi.entryPeriod,
-    qi.ageBand,
-    qi.gender,
-    qi.educationLevel,
-    qi.sectorGroup,
-  ]);
-}
-
-function classSizes(released: readonly ReleasedQuasiIdentifiers[]): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const qi of released) {
-    const key = classKey(qi);
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
-  }
-  return sizes;
 }

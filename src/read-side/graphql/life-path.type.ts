@@ -1,8 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { EducationLevel, Gender, MilestoneKind, OutcomeClass } from '../../graphql/register-enums';
 import type * as v from '../../journey/domain/vocabulary';
 import type { LifePath } from '../../life-paths/anonymise-release';
+import type { GeneralisationLevels } from '../../life-paths/generalisation-lattice';
 import type { LifePathStep } from '../../life-paths/life-path-record';
 import type { LifePathFilter } from '../../life-paths/release-filter';
 import type { LifePathPage } from '../life-paths/life-path-page';
@@ -21,12 +22,12 @@ export class LifePathStepType implements LifePathStep {
 
 @ObjectType('LifePath')
 export class LifePathType implements LifePath {
-  @Field(() => ID, { description: 'Keyed hash of the participant id; stable within one deployment, never the id itself.' })
+  @Field(() => ID, { description: 'Keyed hash of the participant id, under a key of its snapshot: the same within a snapshot, unrelated across snapshots; never the id itself.' })
   pseudonym!: string;
   @Field(() => String, { nullable: true }) city!: string | null;
   @Field(() => String, { nullable: true }) programme!: string | null;
-  @Field({ description: "'2007-Q2', or '2007' once generalised." }) entryPeriod!: string;
-  @Field({ description: "'50-54', or '50-59' once generalised." }) ageBand!: string;
+  @Field({ description: "'2007-Q2', or once generalised '2007' or '*' (any period): see LifePathConnection.levels." }) entryPeriod!: string;
+  @Field({ description: "'50-54', or once generalised '50-59' or '*' (any age): see LifePathConnection.levels." }) ageBand!: string;
   @Field(() => Gender, { nullable: true }) gender!: v.Gender | null;
   @Field(() => EducationLevel, { nullable: true }) educationLevel!: v.EducationLevel | null;
   @Field(() => String, { nullable: true }) sectorGroup!: string | null;
@@ -40,14 +41,42 @@ export class LifePathEdgeType {
   @Field(() => LifePathType) node!: LifePathType;
 }
 
+@ObjectType('GeneralisationLevels', { description: "The node of the generalisation lattice the release uses: one level per generalisable quasi-identifier (city is never generalised)." })
+export class GeneralisationLevelsType implements GeneralisationLevels {
+  @Field({ description: 'KEPT, or NONE (programme null on every path).' }) programme!: string;
+  @Field({ description: 'KEPT, or NONE (educationLevel null on every path).' }) educationLevel!: string;
+  @Field({ description: 'KEPT, or NONE (gender null on every path).' }) gender!: string;
+  @Field({ description: "GROUP (NACE sections grouped as Eurostat's A*10), or NONE (sectorGroup null on every path)." }) sectorGroup!: string;
+  @Field({ description: "QUARTER ('2007-Q2'), YEAR ('2007') or ANY ('*')." }) entryPeriod!: string;
+  @Field({ description: "FIVE_YEARS ('50-54'), TEN_YEARS ('50-59') or ANY ('*')." }) ageBand!: string;
+}
+
 @ObjectType('LifePathConnection')
 export class LifePathConnectionType implements LifePathPage {
   @Field(() => [LifePathEdgeType]) edges!: LifePathEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
   @Field(() => Int) totalCount!: number;
-  @Field(() => Int, { description: 'Life paths withheld because no generalisation made them k-anonymous.' })
+  @Field(() => Int, {
+    description: 'Life paths of the whole release withheld because the chosen generalisation left them in a class smaller than k.',
+  })
   suppressedCount!: number;
-  @Field(() => Int) k!: number;
+  @Field(() => Int, { description: 'Every released combination of quasi-identifiers is shared by at least k paths of the whole release.' })
+  k!: number;
+  @Field(() => String, {
+    description:
+      'The snapshot released: the journeys as recorded by the end of this day, the last of the last complete month. The same answer all month; pseudonyms differ from one snapshot to the next.',
+  })
+  releasedAsOf!: string;
+  @Field(() => GeneralisationLevelsType, { description: 'How far each quasi-identifier is generalised, the same on every path.' })
+  levels!: GeneralisationLevelsType;
+  @Field(() => String, {
+    description: "The information-loss metric the levels minimise: GENERALISED_INFORMATION_LOSS (Iyengar 2002; ARX's \"Loss\").",
+  })
+  lossMetric!: LifePathPage['lossMetric'];
+  @Field(() => Float, { description: 'The release\'s information loss under lossMetric, suppressed paths included: 0 = nothing generalised, 1 = nothing left.' })
+  loss!: number;
+  @Field(() => Float, { description: 'Share of the released paths that show their programme, from 0 to 1.' })
+  programmeKeptShare!: number;
 }
 
 /** Selects on released values: a value generalised away (null) matches no filter on it. */

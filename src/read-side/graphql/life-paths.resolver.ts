@@ -14,7 +14,8 @@ export class LifePathsResolver {
   constructor(private readonly reader: LifePathsReader) {}
 
   @Query(() => LifePathConnectionType, {
-    description: "The k-anonymous life paths, in pseudonym order, a page at a time; a coordinator's own city when no city is given.",
+    description:
+      "The k-anonymous life paths of the last monthly snapshot (releasedAsOf), in pseudonym order, a page at a time; a coordinator's own city when no city is given.",
   })
   @Requires('readLifePaths')
   lifePaths(

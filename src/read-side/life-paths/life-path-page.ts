@@ -7,9 +7,14 @@ export interface LifePathPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Paths matching the filter. */
   totalCount: number;
-  /** Of the whole release, whatever the filter. */
+  /** This and what follows: of the whole release, whatever the filter. */
   suppressedCount: number;
   k: number;
+  releasedAsOf: LifePathRelease['releasedAsOf'];
+  levels: LifePathRelease['levels'];
+  lossMetric: LifePathRelease['lossMetric'];
+  loss: number;
+  programmeKeptShare: number;
 }
 
 /**
@@ -27,10 +32,20 @@ export function pageOfRelease(release: LifePathRelease, filter: LifePathFilter, 
     edges,
     pageInfo: { hasNextPage: start + first < matching.length, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: matching.length,
-    suppressedCount: release.suppressedCount,
-    k: release.k,
+    ...releaseFacts(release),
   };
 }
+
+/** What the release says of itself: the same on every page, whatever the filter. */
+export const releaseFacts = ({ releasedAsOf, k, suppressedCount, levels, lossMetric, loss, programmeKeptShare }: LifePathRelease) => ({
+  releasedAsOf,
+  k,
+  suppressedCount,
+  levels,
+  lossMetric,
+  loss,
+  programmeKeptShare,
+});
 
 function indexAfter(paths: readonly LifePath[], pseudonym: string): number {
   const index = paths.findIndex((p) => p.pseudonym > pseudonym);

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
@@ -7,9 +7,14 @@ import { OUTCOME_CLASSES, type OutcomeClass } from '../../journey/domain/vocabul
 import { lifePathsCsv } from '../../life-paths/life-paths-csv';
 import { filterRelease, type LifePathFilter } from '../../life-paths/release-filter';
 import { callerFilter } from './caller-filter';
+import { releaseFacts } from './life-path-page';
 import { LifePathsReader } from './life-paths.reader';
 
-/** The life-paths release as a CSV download, for researchers' statistics tools (docs/access-and-privacy.md). */
+/**
+ * The life-paths release as a CSV download, for researchers' statistics tools, and what the release
+ * says of itself (snapshot date, levels, loss) as JSON beside it: a CSV has no place for it
+ * (docs/access-and-privacy.md). The CSV's file name carries the snapshot date, to match the two.
+ */
 @Controller('exports')
 export class LifePathsExportController {
   constructor(private readonly reader: LifePathsReader) {}
@@ -17,10 +22,20 @@ export class LifePathsExportController {
   @Get('life-paths.csv')
   @Requires('readLifePaths')
   @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="life-paths.csv"')
-  csv(@Caller() caller: Principal, @Query() query: Record<string, unknown>): string {
+  csv(@Caller() caller: Principal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }): string {
     const filter = callerFilter(caller, filterOfQuery(query));
-    return lifePathsCsv({ paths: filterRelease(this.reader.release().paths, filter) });
+    const release = this.reader.release();
+    response.setHeader('content-disposition', `attachment; filename="life-paths-${release.releasedAsOf}.csv"`);
+    return lifePathsCsv({ paths: filterRelease(release.paths, filter) });
+  }
+
+  /** The same fields as GraphQL's LifePathConnection but the paths: `totalCount` is of the filter, the rest of the whole release. */
+  @Get('life-paths.json')
+  @Requires('readLifePaths')
+  metadata(@Caller() caller: Principal, @Query() query: Record<string, unknown>) {
+    const filter = callerFilter(caller, filterOfQuery(query));
+    const release = this.reader.release();
+    return { totalCount: filterRelease(release.paths, filter).length, ...releaseFacts(release) };
   }
 }
 

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { Catalogue } from '../../catalogue/catalogue';
+import { type Catalogue, timeZoneOf } from '../../catalogue/catalogue';
 import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { evolveLifePathRecord, type FoldedLifePath } from '../../life-paths/life-path-record';
+import { recordedMonth } from '../../life-paths/release-month';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { oneRowPerParticipant } from '../participant-rows';
@@ -11,16 +12,28 @@ import { oneRowPerParticipant } from '../participant-rows';
 /** The projection's name, which is also its checkpoint's key. */
 export const LIFE_PATHS_PROJECTION = 'life-paths';
 
+/** A participant's record, with what the batch learnt of it month by month. */
+interface HeldRecord {
+  /** The business month (city time) of the last event that changed it. */
+  month: string;
+  record: FoldedLifePath;
+  /** Records as they stood at the end of earlier months, closed during this batch: still to be written. */
+  ended: { month: string; record: FoldedLifePath }[];
+}
+
 /**
  * Each participant's life-path record, the input of the anonymised release. Folded from coded
  * fields only: the events' sealed personal data and notes never reach this table, so erasure has
  * nothing to remove here and the journey stays in the statistics.
+ * Besides the current record, the record as it stood at the end of each month in which it last
+ * changed (life_path_month_ends): the monthly snapshot is cut by when events were recorded, so that
+ * a late or corrected milestone changes the snapshots to come, never one already released.
  */
 export class LifePathsProjection implements Projection {
   readonly name = LIFE_PATHS_PROJECTION;
-  readonly tables = ['life_paths'];
-  // 2: steps name their milestone and date, for corrections and voids.
-  readonly layout = 2;
+  readonly tables = ['life_paths', 'life_path_month_ends'];
+  // 2: steps name their milestone and date, for corrections and voids. 3: month ends, for snapshots.
+  readonly layout = 3;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -33,31 +46,47 @@ export class LifePathsProjection implements Projection {
     db.exec(`
       CREATE TABLE IF NOT EXISTS life_paths (
         participant_id TEXT PRIMARY KEY,
+        month TEXT NOT NULL,
         record TEXT NOT NULL
       ) STRICT;
+      CREATE TABLE IF NOT EXISTS life_path_month_ends (
+        participant_id TEXT NOT NULL,
+        month TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (participant_id, month)
+      ) STRICT;
     `);
-    const select = db.prepare<[string], string>('SELECT record FROM life_paths WHERE participant_id = ?').pluck();
-    const upsert = db.prepare<[string, string]>(
-      `INSERT INTO life_paths (participant_id, record) VALUES (?, ?)
-       ON CONFLICT (participant_id) DO UPDATE SET record = excluded.record`,
+    const select = db.prepare<[string], { month: string; record: string }>('SELECT month, record FROM life_paths WHERE participant_id = ?');
+    const upsert = db.prepare<[string, string, string]>(
+      `INSERT INTO life_paths (participant_id, month, record) VALUES (?, ?, ?)
+       ON CONFLICT (participant_id) DO UPDATE SET month = excluded.month, record = excluded.record`,
     );
+    const insertMonthEnd = db.prepare<[string, string, string]>('INSERT INTO life_path_month_ends (participant_id, month, record) VALUES (?, ?, ?)');
     const { exitClasses } = this.catalogue;
     // A participant's events come a few to a batch: the record is read and written once for them all.
-    const records = new BatchRecords<FoldedLifePath>(
+    const records = new BatchRecords<HeldRecord>(
       (participantId) => {
         const row = select.get(participantId);
-        return row === undefined ? undefined : (JSON.parse(row) as FoldedLifePath);
+        return row === undefined ? undefined : { month: row.month, record: JSON.parse(row.record) as FoldedLifePath, ended: [] };
       },
-      (participantId, record) => upsert.run(participantId, JSON.stringify(record)),
+      (participantId, { month, record, ended }) => {
+        for (const end of ended) insertMonthEnd.run(participantId, end.month, JSON.stringify(end.record));
+        upsert.run(participantId, month, JSON.stringify(record));
+      },
     );
     return {
       apply: (stored: StoredEvent) => {
         const participantId = participantOfStream(stored.streamId);
         if (participantId === null) return [];
-        const previous = records.get(participantId) ?? null;
+        const held = records.get(participantId);
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
-        const next = evolveLifePathRecord(previous, event, exitClasses, stored.version);
-        if (next !== null) records.set(participantId, next);
+        const next = evolveLifePathRecord(held?.record ?? null, event, exitClasses, stored.version);
+        if (next === null || next === held?.record) return [];
+        const timeZone = timeZoneOf(this.catalogue, next.city);
+        // Never back: replicas' clocks may disagree by a moment, a month already closed stays closed.
+        const month = [recordedMonth(stored.metadata.recordedAt, timeZone), held?.month ?? ''].reduce((a, b) => (a > b ? a : b));
+        const ended = held === undefined ? [] : month > held.month ? [...held.ended, { month: held.month, record: held.record }] : held.ended;
+        records.set(participantId, { month, record: next, ended });
         // No live subscription follows life paths: the release is recomputed when read.
         return [];
       },

@@ -1,44 +1,54 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import type { Catalogue } from '../../catalogue/catalogue';
+import { CATALOGUE } from '../../catalogue/catalogue.tokens';
+import { Clock } from '../../clock/clock';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { GlobalPosition } from '../../event-store/event-store.port';
 import { anonymiseRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
+import { lastCompleteMonth, lastDayOf } from '../../life-paths/release-month';
 import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
 /**
- * The k-anonymous release of every participant's life path. Anonymisation needs the whole
- * population at once, so it is computed once per state of the read model and shared by every
- * query until the read model moves.
+ * The k-anonymous release of every participant's life path, as the monthly snapshot of the last
+ * complete month: every caller, whatever their role, gets this one release (a coordinator a part
+ * of it). Anonymisation needs the whole population at once, so it is computed once per snapshot
+ * and state of the read model, and shared by every query until either moves.
  */
 @Injectable()
 export class LifePathsReader {
   private statements?: ReturnType<typeof prepare>;
   /** Keyed by the tables' generation too: a rebuild replaces them without moving the checkpoint. */
-  private cached?: { generation: number; position: GlobalPosition; release: LifePathRelease };
+  private cached?: { generation: number; position: GlobalPosition; month: string; release: LifePathRelease };
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
+    private readonly clock: Clock,
   ) {}
 
   /** Shared between callers: never to be mutated. */
   release(): LifePathRelease {
-    const { checkpoints, generations, records } = this.sql();
+    const { checkpoints, generations, snapshot } = this.sql();
+    const month = lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone));
     // Read before the records: records newer than their key only cost one extra recomputation,
     // where older records under a newer key would be served until the next event.
     const position = checkpoints.read(LIFE_PATHS_PROJECTION);
     const generation = generations.read(LIFE_PATHS_PROJECTION);
-    if (this.cached?.position !== position || this.cached.generation !== generation) {
-      const all = records.all().map((record) => JSON.parse(record) as LifePathRecord);
+    const cached = this.cached;
+    if (cached?.position !== position || cached.generation !== generation || cached.month !== month) {
+      const records = snapshot.all({ month }).map((record) => JSON.parse(record) as LifePathRecord);
       const { kAnonymity: k, pseudonymSecret } = this.config;
-      this.cached = { generation, position, release: anonymiseRelease(all, { k, pseudonymSecret }) };
+      const release = anonymiseRelease(records, { k, pseudonymSecret, releasedAsOf: lastDayOf(month) });
+      this.cached = { generation, position, month, release };
     }
-    return this.cached.release;
+    return this.cached!.release;
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -52,6 +62,16 @@ function prepare(db: Database.Database) {
   return {
     checkpoints: new ProjectionCheckpoints(db),
     generations: new ProjectionGenerations(db),
-    records: db.prepare<[], string>('SELECT record FROM life_paths').pluck(),
+    /** Each record as it stood at the end of the month: the current one if it has not changed since, else its month end. */
+    snapshot: db
+      .prepare<{ month: string }, string>(
+        `SELECT record FROM life_paths WHERE month <= @month
+         UNION ALL
+         SELECT e.record FROM life_path_month_ends e JOIN life_paths c ON c.participant_id = e.participant_id
+         WHERE c.month > @month AND e.month = (
+           SELECT max(month) FROM life_path_month_ends WHERE participant_id = e.participant_id AND month <= @month
+         )`,
+      )
+      .pluck(),
   };
 }

@@ -10,10 +10,30 @@ import { ProjectionCheckpoints } from '../../../src/projections/projection-check
 import { LifePathsProjection } from '../../../src/read-side/life-paths/life-paths.projection';
 import { LifePathsReader } from '../../../src/read-side/life-paths/life-paths.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import type Database from 'better-sqlite3';
+import { Clock } from '../../../src/clock/clock';
 import { decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 
 const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
+
+/** A clock a test sets: the reader's only input besides the read model (it picks the snapshot). */
+class SetClock extends Clock {
+  constructor(public instant: string) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.instant);
+  }
+}
+
+/** interleave() stamps every event 2026-01-01: in February, the snapshot of January holds them all. */
+const readerOf = (db: Database.Database, clock = new SetClock('2026-02-10T12:00:00Z')) =>
+  new LifePathsReader(db, CONFIG, BUILT_IN_CATALOGUE, clock);
+
+/** The events as if recorded at `recordedAt`. */
+const recordedAt = (events: readonly StoredEvent[], at: string): StoredEvent[] =>
+  events.map((e) => ({ ...e, metadata: { ...e.metadata, recordedAt: at } }));
 
 /** A small programme run's journeys, as the events the domain decides for them (personal data in clear). */
 const journeysOf = (seed: number) => decidedJourneys(seed, 0.1);
@@ -48,8 +68,8 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
           const stored = db.prepare<[], string>('SELECT record FROM life_paths').pluck().all().join('\n');
           for (const text of personalTextsOf(journeys)) expect(stored).not.toContain(text);
 
-          const expected = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { k: 3, pseudonymSecret: CONFIG.pseudonymSecret });
-          expect(new LifePathsReader(db, CONFIG).release()).toEqual(expected);
+          const expected = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { k: 3, pseudonymSecret: CONFIG.pseudonymSecret, releasedAsOf: '2026-01-31' });
+          expect(readerOf(db).release()).toEqual(expected);
         } finally {
           db.close();
         }
@@ -72,7 +92,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
         })();
       const lastOfFirst = first!.events.length;
       fold(log.slice(lastOfFirst));
-      const reader = new LifePathsReader(db, CONFIG);
+      const reader = readerOf(db);
 
       const before = reader.release();
       expect(reader.release()).toBe(before);

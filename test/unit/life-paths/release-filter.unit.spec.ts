@@ -3,7 +3,7 @@ import { filterRelease } from '../../../src/life-paths/release-filter';
 import { aRecord, alike } from './records';
 
 const release = (records: ReturnType<typeof aRecord>[], k: number) =>
-  anonymiseRelease(records, { k, pseudonymSecret: 'secret' }).paths;
+  anonymiseRelease(records, { k, pseudonymSecret: 'secret', releasedAsOf: '2026-10-31' }).paths;
 
 describe('filtering the release on its released values', () => {
   const paths = release(

@@ -113,7 +113,7 @@ const scenarios = populations.chain((records) =>
   fc.record({ records: fc.constant(records), k: fc.integer({ min: 1, max: 6 }), filter: filterOver(records) }),
 );
 
-const anonymise = (records: LifePathRecord[], k: number) => anonymiseRelease(records, { k, pseudonymSecret: SECRET });
+const anonymise = (records: LifePathRecord[], k: number) => anonymiseRelease(records, { k, pseudonymSecret: SECRET, releasedAsOf: '2026-10-31' });
 
 // --- Properties -----------------------------------------------------------------------------
 
@@ -145,7 +145,8 @@ describe('anonymised release, over generated populations', () => {
       fc.property(scenarios, ({ records, k }) => {
         const release = anonymise(records, k);
         const csv = lifePathsCsv(release);
-        for (const text of [JSON.stringify(release), csv]) {
+        // The snapshot's date is the release's only date, and is not on any path.
+        for (const text of [JSON.stringify(release.paths), csv]) {
           expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
           // Hex pseudonyms hold digit runs by chance; what else is there must not hold a birth year.
           const withoutPseudonyms = text.replace(/[0-9a-f]{64}/g, '');
