@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '../event-store/event-store.port';
-import { eventsBehind } from '../projections/events-behind';
+import { projectionLags } from '../projections/projection-lags';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { EVENT_STORE } from '../storage/storage.tokens';
 import { HealthController } from './health.controller';
@@ -28,11 +28,6 @@ export class OperationsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.trackProjectionLag(async () => {
-      const head = await this.store.headPosition();
-      return new Map(
-        await Promise.all(this.projections.status().map(async ({ name, position }) => [name, await eventsBehind(this.store, position, head, LAG_COUNTED_UP_TO)] as const)),
-      );
-    });
+    this.metrics.trackProjectionLag(async () => (await projectionLags(this.store, this.projections.status(), LAG_COUNTED_UP_TO)).lags);
   }
 }

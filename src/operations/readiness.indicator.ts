@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { EventStore } from '../event-store/event-store.port';
 import type { KeyVault } from '../personal-data/key-vault.port';
-import { eventsBehind } from '../projections/events-behind';
+import { projectionLags } from '../projections/projection-lags';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { StoreHealth } from '../storage/store-health';
 import { EVENT_STORE, KEY_VAULT } from '../storage/storage.tokens';
@@ -40,15 +40,15 @@ export class ReadinessIndicator {
   /** Down while a projection fails, or lags the log's head by more than READINESS_MAX_LAG events (its lag counted up to one more). */
   async projectionsCurrent(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('projections');
-    const head = await this.store.headPosition();
-    const countedUpTo = this.config.readinessMaxLag + 1;
+    const statuses = this.projections.status();
+    let lags: Map<string, number>;
+    try {
+      ({ lags } = await projectionLags(this.store, statuses, this.config.readinessMaxLag + 1));
+    } catch {
+      return check.down({ message: 'The event store does not answer' });
+    }
     const details = Object.fromEntries(
-      await Promise.all(
-        this.projections.status().map(async ({ name, position, healthy, lastError }) => [
-          name,
-          { position: String(position), lag: await eventsBehind(this.store, position, head, countedUpTo), healthy, lastError },
-        ] as const),
-      ),
+      statuses.map(({ name, position, healthy, lastError }) => [name, { position: String(position), lag: lags.get(name)!, healthy, lastError }]),
     );
     const current = Object.values(details).every((p) => p.healthy && p.lag <= this.config.readinessMaxLag);
     return current ? check.up(details) : check.down(details);

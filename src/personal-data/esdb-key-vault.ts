@@ -36,7 +36,8 @@ const SHREDDED = Symbol('shredded');
  * The client belongs to whoever made it.
  */
 export class EsdbKeyVault implements KeyVault {
-  private readonly cache = new LRUCache<string, Buffer>({ max: CACHED_KEYS });
+  /** Keys, and keys known shredded: shredding is for ever, and an erased case is still read often. */
+  private readonly cache = new LRUCache<string, Buffer | typeof SHREDDED>({ max: CACHED_KEYS });
 
   constructor(private readonly client: EventStoreDBClient) {}
 
@@ -59,8 +60,8 @@ export class EsdbKeyVault implements KeyVault {
     } catch (error) {
       if (!(error instanceof StreamDeletedError)) throw error;
     }
-    // A keyFor of this process that read the key before the tombstone may have cached it since.
-    this.cache.delete(participantId);
+    // Also replaces a key a keyFor of this process read before the tombstone and cached since.
+    this.cache.set(participantId, SHREDDED);
   }
 
   /**
@@ -92,7 +93,10 @@ export class EsdbKeyVault implements KeyVault {
       return key;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return ABSENT;
-      if (error instanceof StreamDeletedError) return SHREDDED;
+      if (error instanceof StreamDeletedError) {
+        this.cache.set(participantId, SHREDDED);
+        return SHREDDED;
+      }
       throw error;
     }
   }

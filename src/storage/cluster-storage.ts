@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { connectEventStoreDb } from '../event-store/esdb/esdb-connection';
 import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
-import { participantOfStream } from '../journey/application/journey-repository';
 import { EsdbKeyVault } from '../personal-data/esdb-key-vault';
+import { forgetKeysOnErasure } from './forget-erased-keys';
 import { OPEN_STORAGE, type OpenStorage } from './open-storage';
 import { openReadModelFile } from './read-model-file';
 import { StoreHealth } from './store-health';
@@ -25,11 +25,7 @@ export function clusterStorage(connectionString: string, readModelFile: string):
       provide: KEY_VAULT,
       useFactory: (client: EventStoreDBClient, store: EsdbEventStore) => {
         const vault = new EsdbKeyVault(client);
-        // Another replica's erasure tombstones the key at once; the copy this replica caches goes when the erasure reaches it.
-        store.onEvent((event) => {
-          const participantId = participantOfStream(event.streamId);
-          if (event.type === 'PersonalDataErased' && participantId !== null) vault.forget(participantId);
-        });
+        forgetKeysOnErasure(store, vault);
         return vault;
       },
       inject: [ESDB_CLIENT, EVENT_STORE],

@@ -5,6 +5,7 @@ import { READ_MODEL_DATABASE } from '../../src/storage/storage.tokens';
 import { UNUSED_KEY_GRACE_MS, UnusedKeyCollector } from '../../src/storage/unused-key-collector';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
+import { eventually } from '../support/eventually';
 
 const OPERATIONS_TOKEN = 'operations-token-of-at-least-32-characters';
 const ENROL = mutation('enrolParticipant');
@@ -28,14 +29,6 @@ describe('Storage faults', () => {
   async function readiness() {
     const response = await fetch(`${base()}/health/ready`, { headers: { authorization: `Bearer ${OPERATIONS_TOKEN}` } });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
-  }
-
-  async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('Not within the time allowed');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 
   /** The lines the API's loggers write from now on, until the returned function is called. */
@@ -90,7 +83,7 @@ describe('Storage faults', () => {
     expect(lines()).toEqual([{ level: 'warn', context: 'GraphQL', message: expect.stringContaining('SQLITE_FULL') }]);
 
     db.pragma('max_page_count = 1073741823');
-    await eventually(async () => (await readiness()).status === 200);
+    await eventually('the store recovers', async () => (await readiness()).status === 200);
 
     const later = await enrol();
     expect(later.body.errors).toBeUndefined();
@@ -116,7 +109,7 @@ describe('Storage faults', () => {
       other.exec('ROLLBACK');
       other.close();
     }
-    await eventually(async () => (await readiness()).status === 200);
+    await eventually('the store recovers', async () => (await readiness()).status === 200);
     expect((await enrol()).body.errors).toBeUndefined();
   }, 30_000);
 
@@ -129,6 +122,6 @@ describe('Storage faults', () => {
     } finally {
       serviceDb().pragma('query_only = OFF');
     }
-    await eventually(async () => (await readiness()).status === 200);
+    await eventually('the store recovers', async () => (await readiness()).status === 200);
   });
 });

@@ -1,4 +1,5 @@
 import { type EsdbUnderTest, startEsdbUnderTest } from './esdb-under-test';
+import { eventually } from './eventually';
 import { type GraphQLResponse, postGraphQL } from './graphql-client';
 import { type ServiceProcess, startServiceProcess } from './service-process';
 import { tempDir } from './temp-files';
@@ -28,11 +29,12 @@ export interface Replicas {
 export async function startReplicas(eventStoreUrl: string, count: number, env: Record<string, string> = {}): Promise<Replicas> {
   const folder = tempDir('journey-replicas-');
   const asDefault = await defaultBearer();
-  const replicas = await Promise.all(
+  const started = await Promise.allSettled(
     Array.from({ length: count }, async (_, index): Promise<Replica> => {
       const name = `replica-${index + 1}`;
       const readModelFile = folder.file(`${name}.db`);
-      const process = await startServiceProcess({ EVENT_STORE_URL: eventStoreUrl, READ_MODEL_PATH: readModelFile, ...env });
+      // Ready only once caught up with the whole log: a server of EVENTSTORE_TEST_URL may hold much.
+      const process = await startServiceProcess({ EVENT_STORE_URL: eventStoreUrl, READ_MODEL_PATH: readModelFile, READINESS_MAX_LAG: '0', ...env });
       return {
         name,
         process,
@@ -42,14 +44,31 @@ export async function startReplicas(eventStoreUrl: string, count: number, env: R
       };
     }),
   );
-  return {
-    replicas,
-    stop: async () => {
-      for (const { process } of replicas) process.child.kill('SIGTERM');
-      await Promise.all(replicas.map(({ process }) => process.exited));
-      folder.remove();
-    },
+  const replicas = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const stop = async () => {
+    await Promise.all(replicas.map(({ process }) => stopProcess(process)));
+    folder.remove();
   };
+  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  await Promise.all(replicas.map((replica) => eventually(`${replica.name} is ready`, async () => (await readiness(replica)) === 200, 60_000)));
+  return { replicas, stop };
+}
+
+/** The status of the replica's `/health/ready`. */
+export async function readiness(replica: Replica): Promise<number> {
+  return (await fetch(replica.url.replace(/\/graphql$/, '/health/ready'))).status;
+}
+
+/** SIGTERM, as an orchestrator stops it; SIGKILL if it has not exited within its drain time and more. */
+async function stopProcess(process: ServiceProcess): Promise<void> {
+  process.child.kill('SIGTERM');
+  const timer = setTimeout(() => process.child.kill('SIGKILL'), 30_000);
+  await process.exited;
+  clearTimeout(timer);
 }
 
 /** Two replicas and the EventStoreDB they share, for a test file. */
@@ -69,7 +88,7 @@ export function twoReplicasForTests(): TwoReplicas {
   beforeAll(async () => {
     esdb = await startEsdbUnderTest();
     cluster = await startReplicas(esdb.url, 2);
-  });
+  }, 90_000);
   afterAll(async () => {
     await cluster?.stop();
     await esdb?.stop();

@@ -5,6 +5,7 @@ import { TEST_JWT_SECRET } from './tokens';
 import { freePort } from './free-port';
 
 const DIST = join(__dirname, '../../dist');
+const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -43,6 +44,11 @@ export async function startServiceProcess(env: Record<string, string>, entry = '
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     void exited.then((code) => reject(new Error(`The service exited (${code}) before listening:\n${output}`)));
+    // A process that never listens must not outlive the test.
+    setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The service did not listen within ${STARTUP_TIMEOUT_MS / 1_000} s:\n${output}`));
+    }, STARTUP_TIMEOUT_MS).unref();
   });
   const printed = (text: string) =>
     new Promise<void>((resolve) => {

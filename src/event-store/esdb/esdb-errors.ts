@@ -1,4 +1,5 @@
 import { ErrorType, isCommandError } from '@eventstore/db-client';
+import { status } from '@grpc/grpc-js';
 import { StoreUnavailable } from '../../storage/store-unavailable';
 
 /**
@@ -13,6 +14,12 @@ const TRANSPORT_FAULTS: Partial<Record<ErrorType, { code: string; retryAfterSeco
   [ErrorType.NOT_LEADER]: { code: 'ESDB_NOT_LEADER', retryAfterSeconds: 1 },
 };
 
+/**
+ * gRPC codes the client passes on as UnknownError that are faults of the transport, not of the
+ * request: a node dying mid-call resets its stream (INTERNAL), a node out of resources sheds load.
+ */
+const UNKNOWN_TRANSPORT_FAULTS: ReadonlySet<number> = new Set([status.INTERNAL, status.RESOURCE_EXHAUSTED]);
+
 /** The client gives up finding a cluster's node with a plain Error of this message. */
 const DISCOVERY_FAILED = /^Failed to discover after \d+ attempts/;
 
@@ -21,7 +28,11 @@ export function storeUnavailableOfEsdb(error: unknown): StoreUnavailable | null 
   if (error instanceof StoreUnavailable) return error;
   if (!(error instanceof Error)) return null;
   if (DISCOVERY_FAILED.test(error.message)) return new StoreUnavailable('ESDB_DISCOVERY_FAILED', error.message, 5);
-  const fault = isCommandError(error) ? TRANSPORT_FAULTS[error.type] : undefined;
+  if (!isCommandError(error)) return null;
+  if (error.type === ErrorType.UNKNOWN && error.code !== undefined && UNKNOWN_TRANSPORT_FAULTS.has(error.code)) {
+    return new StoreUnavailable('ESDB_TRANSPORT_FAULT', error.message, 5);
+  }
+  const fault = TRANSPORT_FAULTS[error.type];
   return fault ? new StoreUnavailable(fault.code, error.message, fault.retryAfterSeconds) : null;
 }
 

@@ -51,8 +51,8 @@ export class EsdbEventStore implements EventStore {
       if (error instanceof WrongExpectedVersionError) throw new WrongExpectedVersion(streamId, expectedVersion, currentVersionOf(error.actualVersion));
       throw error;
     }
-    // The append's answer has one position, for the whole write, not each event's: they are read
-    // back (one round trip, from the leader that took them), as stored, as readers will see them.
+    // The append's answer gives the position of the write's last event, not each event's: they are
+    // read back (one round trip, from the leader that took them), as stored, as readers will see them.
     const stored = await readWithin(
       `Reading back the append to ${streamId}`,
       DEADLINE_MS,

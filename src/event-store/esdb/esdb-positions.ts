@@ -15,8 +15,9 @@ export const currentVersionOf = (revision: CurrentRevision): number => (revision
  * grow from event to event, with gaps.
  */
 export function globalPositionOf(position: Position | undefined): GlobalPosition {
-  // Stream reads carry positions from EventStoreDB 22.6 on; the service needs them there too.
-  if (position === undefined) throw new Error('EventStoreDB answered an event without its position: version 22.6 or later is required');
+  // Stream reads carry positions from EventStoreDB 22.6 on; before, the client reads them as
+  // absent or 0, where no event of the log ever is (the log opens with the server's own records).
+  if (position === undefined || position.commit === 0n) throw new Error('EventStoreDB answered an event without its position: version 22.6 or later is required');
   return position.commit;
 }
 

@@ -101,14 +101,18 @@ export class LogSubscription {
   }
 
   private async subscribe(): Promise<void> {
-    try {
-      this.resumeFrom ??= await this.startFrom();
-    } catch (error) {
-      this.dropped(null, error);
-      return;
+    if (this.resumeFrom === null) {
+      try {
+        this.resumeFrom = await this.startFrom();
+      } catch (error) {
+        this.dropped(null, error);
+        return;
+      }
+      // The head holds an event. A later start may be a checkpoint, past events of other streams
+      // only: seen there, it would wake a caught-up projection into reading nothing, again and again.
+      if (typeof this.resumeFrom === 'object') this.saw(this.resumeFrom.commit);
     }
     if (this.closed) return;
-    if (typeof this.resumeFrom === 'object') this.saw(this.resumeFrom.commit);
     const subscription = this.client.subscribeToAll({
       fromPosition: this.resumeFrom,
       filter: participantStreams((position) => this.checkpoint(subscription, position)),

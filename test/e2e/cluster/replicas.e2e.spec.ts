@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from '../../support/eventually';
@@ -58,14 +59,14 @@ describe('two replicas of the built service sharing one EventStoreDB (the protoc
     try {
       // graphql-ws does not acknowledge a subscription: enrol until the second replica pushes one.
       let pushed: Pushed | null = null;
-      while (pushed === null) {
+      for (let attempt = 0; pushed === null && attempt < 20; attempt += 1) {
         await enrolOn(first);
         pushed = await updates.nextWithin(500);
       }
       const expected = (await parisOn(first)).enrolled + 1;
       await enrolOn(first);
-      while (pushed.data.dashboardUpdated.enrolled < expected) pushed = await updates.next();
-      expect(pushed.data.dashboardUpdated.enrolled).toBe(expected);
+      while (pushed !== null && pushed.data.dashboardUpdated.enrolled < expected) pushed = await updates.nextWithin(10_000);
+      expect(pushed?.data.dashboardUpdated.enrolled).toBe(expected);
     } finally {
       await updates.close();
     }
@@ -100,6 +101,12 @@ describe('two replicas of the built service sharing one EventStoreDB (the protoc
     const participantId = await enrolOn(second);
     await eventually('the first replica has the case', async () => (await caseOn(first, participantId)) !== null);
     const before = { case: await caseOn(first, participantId), paris: await parisOn(first) };
+    // A row lost from this replica's read models, which only a rebuild from the cluster's log brings back.
+    const readModels = new Database(first.readModelFile);
+    readModels.prepare('DELETE FROM case_timelines WHERE case_id IN (SELECT case_id FROM case_files WHERE participant_id = ?)').run(participantId);
+    readModels.prepare('DELETE FROM case_files WHERE participant_id = ?').run(participantId);
+    readModels.close();
+    expect(await caseOn(first, participantId)).toBeNull();
 
     const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, '../../../dist/cli/rebuild-projections.js')], {
       env: { ...process.env, NODE_ENV: 'test', EVENT_STORE_URL: cluster.esdb.url, READ_MODEL_PATH: first.readModelFile },
@@ -110,19 +117,19 @@ describe('two replicas of the built service sharing one EventStoreDB (the protoc
     expect(await parisOn(first)).toEqual(before.paris);
   });
 
-  it('builds a new replica\'s read models from the whole log at its first start, and says ready only once they hold it', async () => {
+  it("builds a new replica's read models from the whole log at its first start, and says ready only once they hold it", async () => {
     const { first } = cluster;
     const enrolled = [await enrolOn(first), await enrolOn(first), await enrolOn(first)];
     const paris = await parisOn(first);
 
-    const late = await startReplicas(cluster.esdb.url, 1, { READINESS_MAX_LAG: '0' });
+    // Returns once the new replica says it is ready.
+    const late = await startReplicas(cluster.esdb.url, 1);
     try {
       const [replica] = late.replicas as [Replica];
-      await eventually('the new replica is ready', async () => (await fetch(replica.url.replace(/\/graphql$/, '/health/ready'))).status === 200);
       for (const participantId of enrolled) expect(await caseOn(replica, participantId)).toEqual(await caseOn(first, participantId));
       expect(await parisOn(replica)).toEqual(paris);
     } finally {
       await late.stop();
     }
-  });
+  }, 90_000);
 });

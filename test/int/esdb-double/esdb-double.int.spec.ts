@@ -19,6 +19,7 @@ import {
 } from '@eventstore/db-client';
 import { status } from '@grpc/grpc-js';
 import { startEsdbDouble, type EsdbDouble } from '../../support/esdb-double/esdb-double';
+import { eventually } from '../../support/eventually';
 
 /** Everything a subscription told its consumer, in order. */
 type Seen = ['confirmation'] | ['caughtUp'] | ['event', string, bigint] | ['checkpoint', bigint] | ['error', Error];
@@ -57,14 +58,6 @@ describe('EventStoreDB protocol double (test double of the server, no server run
     subscription.on('data', (resolved: ResolvedEvent) => seen.push(['event', resolved.event!.streamId, resolved.event!.revision]));
     subscription.on('error', (error: Error) => seen.push(['error', error]));
     return seen;
-  }
-
-  async function until(condition: () => boolean): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('condition not met within 10 s');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 
   beforeEach(async () => {
@@ -167,9 +160,9 @@ describe('EventStoreDB protocol double (test double of the server, no server run
     const id = stream();
     await client.appendToStream(id, milestone(0));
     const seen = watch(client.subscribeToStream(id));
-    await until(() => seen.length === 3);
+    await eventually('the double has answered', () => seen.length === 3);
     await client.tombstoneStream(id);
-    await until(() => seen.length === 4);
+    await eventually('the double has answered', () => seen.length === 4);
 
     expect(seen[3][0]).toBe('error');
     expect(seen[3][1]).toBeInstanceOf(StreamDeletedError);
@@ -240,10 +233,10 @@ describe('EventStoreDB protocol double (test double of the server, no server run
     const [first] = double.storedEvents(a);
 
     const seen = watch(client.subscribeToAll({ fromPosition: first.position, filter: streamNameFilter({ prefixes: ['journey-'] }) }));
-    await until(() => seen.some(([kind]) => kind === 'caughtUp'));
+    await eventually('the double has answered', () => seen.some(([kind]) => kind === 'caughtUp'));
     await client.appendToStream(b, milestone(0));
     await client.appendToStream(stream('other'), milestone(0));
-    await until(() => seen.length === 4);
+    await eventually('the double has answered', () => seen.length === 4);
 
     expect(seen).toEqual([['confirmation'], ['event', a, 1n], ['caughtUp'], ['event', b, 0n]]);
   });
@@ -251,10 +244,10 @@ describe('EventStoreDB protocol double (test double of the server, no server run
   it('subscribes to $all from the end: live events only', async () => {
     await client.appendToStream(stream(), milestone(0));
     const seen = watch(client.subscribeToAll({ fromPosition: END }));
-    await until(() => seen.length === 2);
+    await eventually('the double has answered', () => seen.length === 2);
     const id = stream();
     await client.appendToStream(id, milestone(0));
-    await until(() => seen.length === 3);
+    await eventually('the double has answered', () => seen.length === 3);
 
     expect(seen).toEqual([['confirmation'], ['caughtUp'], ['event', id, 0n]]);
   });
@@ -271,12 +264,12 @@ describe('EventStoreDB protocol double (test double of the server, no server run
       },
     });
     const seen = watch(client.subscribeToAll({ fromPosition: START, filter }));
-    await until(() => seen.some(([kind]) => kind === 'caughtUp'));
+    await eventually('the double has answered', () => seen.some(([kind]) => kind === 'caughtUp'));
     // Catch-up pages of 2 over 5 events: checkpoints after the first two pages, none after the last one.
     expect(checkpoints).toHaveLength(2);
     // Live, the count carries on from catch-up: the first live event completes the next interval.
     await client.appendToStream(stream('other'), milestone(5));
-    await until(() => checkpoints.length === 3);
+    await eventually('the double has answered', () => checkpoints.length === 3);
 
     const all = await readAll();
     expect(checkpoints.map((p) => p.commit)).toEqual([0, 2, 5].map((i) => all[i].event!.position!.commit));
@@ -286,18 +279,18 @@ describe('EventStoreDB protocol double (test double of the server, no server run
     const id = stream();
     await client.appendToStream(id, [milestone(0), milestone(1)]);
     const seen = watch(client.subscribeToStream(id, { fromRevision: 0n }));
-    await until(() => seen.length === 3);
+    await eventually('the double has answered', () => seen.length === 3);
     await client.appendToStream(id, milestone(2));
-    await until(() => seen.length === 4);
+    await eventually('the double has answered', () => seen.length === 4);
 
     expect(seen).toEqual([['confirmation'], ['event', id, 1n], ['caughtUp'], ['event', id, 2n]]);
   });
 
   it('ends open subscriptions with UnavailableError on dropSubscriptions()', async () => {
     const seen = watch(client.subscribeToAll());
-    await until(() => seen.length === 2);
+    await eventually('the double has answered', () => seen.length === 2);
     double.dropSubscriptions();
-    await until(() => seen.length === 3);
+    await eventually('the double has answered', () => seen.length === 3);
 
     const [kind, error] = seen[2];
     expect(kind).toBe('error');
@@ -307,11 +300,11 @@ describe('EventStoreDB protocol double (test double of the server, no server run
   it('fails calls while connections are refused (open ones CANCELLED, new ones UNAVAILABLE) and serves them once it listens again', async () => {
     const id = stream();
     await client.appendToStream(id, milestone(0));
-    const refusing = double.refuseConnections(500);
+    const outage = double.refuseConnections();
 
     const open = await client.appendToStream(id, milestone(1)).catch((error: unknown) => error);
     const fresh = await client.appendToStream(id, milestone(1)).catch((error: unknown) => error);
-    await refusing;
+    await outage.end();
     const afterwards = await client.appendToStream(id, milestone(1), { expectedRevision: 0n });
 
     expect(open).toBeInstanceOf(CancelledError);

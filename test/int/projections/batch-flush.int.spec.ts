@@ -11,12 +11,12 @@ import {
   batchedCounts,
   batchedCountsOf,
   checkpointOf,
-  eventually,
   FAULT_MESSAGE,
   lastPosition,
   readModel,
   replayedReadModel,
 } from './test-projections';
+import { eventually } from '../../support/eventually';
 
 describe('a projection writer that keeps what a batch changes in memory and flushes it at the end (int, real SQLite file)', () => {
   const tmp = tempDir('journey-batch-flush-');

@@ -2,7 +2,8 @@ import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { tempDir } from '../../support/temp-files';
-import { appendEvents, eventually, faultyProjection, lastPosition, seenPositions } from './test-projections';
+import { appendEvents, faultyProjection, lastPosition, seenPositions } from './test-projections';
+import { eventually } from '../../support/eventually';
 
 const FULL = 2;
 

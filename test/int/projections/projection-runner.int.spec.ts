@@ -12,7 +12,6 @@ import {
   appendEvents,
   checkpointOf,
   eventCounts,
-  eventually,
   FAULT_MESSAGE,
   type Fault,
   faultyProjection,
@@ -22,6 +21,7 @@ import {
   replayedReadModel,
   seenPositions,
 } from './test-projections';
+import { eventually } from '../../support/eventually';
 
 describe('ProjectionRunner (int, real SQLite file)', () => {
   const tmp = tempDir('journey-projection-runner-');

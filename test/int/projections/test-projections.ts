@@ -174,13 +174,4 @@ export async function replayedReadModel(file: string, store: EventStore, project
   }
 }
 
-/** Polls until `condition` holds; fails the test with `what` after `timeoutMs`. */
-export async function eventually(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export const lastPosition = (events: readonly StoredEvent[]): GlobalPosition => events.at(-1)!.position;

@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
@@ -24,13 +23,21 @@ export interface EsdbDouble {
   readonly port: number;
   /** Ends every open subscription (Read with subscription options) with a gRPC error, as a leader change does (UNAVAILABLE). */
   dropSubscriptions(): void;
-  /** Shuts the server down at once (open calls fail) and listens again on the same port after `ms`; resolves once listening again. */
-  refuseConnections(ms: number): Promise<void>;
+  /**
+   * Shuts the server down at once (open calls fail) until the outage is ended: a test asserts what
+   * it must during the outage, however slow the machine, then ends it.
+   */
+  refuseConnections(): Outage;
   /** Whether the stream is tombstoned (hard-deleted). */
   isTombstoned(streamId: string): boolean;
   /** Raw events of a stream as stored (type, revision, data bytes/JSON, metadata JSON, commit/prepare positions) for tests' assertions. */
   storedEvents(streamId: string): readonly StoredEvent[];
   stop(): Promise<void>;
+}
+
+/** Connections refused, until `end` listens again on the same port (and resolves once it does). */
+export interface Outage {
+  end(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
@@ -61,10 +68,13 @@ export async function startEsdbDouble(options: { port?: number } = {}): Promise<
     discoverUrl: `esdb+discover://${HOST}:${port}?tls=false`,
     port,
     dropSubscriptions: () => subscriptions.dropAll(),
-    refuseConnections: async (ms) => {
+    refuseConnections: () => {
       server.forceShutdown();
-      await delay(ms);
-      if (!stopped) server = await listen();
+      return {
+        end: async () => {
+          if (!stopped) server = await listen();
+        },
+      };
     },
     isTombstoned: (streamId) => log.isTombstoned(streamId),
     storedEvents: (streamId) => log.storedEvents(streamId),
