@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../src/catalogue/built-in-catalogue';
 import { buildProjections } from '../src/read-side/projections.registry';
 import { benchDashboards, DASHBOARD, DASHBOARD_CITY } from './dashboards.bench';
+import { benchEsdb } from './esdb-rows';
 import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
@@ -104,7 +105,6 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
 
     log(`replay: ${count(copy.events)} events into each projection`);
     const replay = await benchReplay(replayFile);
-    removeDatabase(replayFile);
     for (const p of replay.projections) {
       rows.push(
         row({
@@ -117,6 +117,10 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         }),
       );
     }
+
+    const esdb = await benchEsdb(size, copy, workDir, log);
+    removeDatabase(replayFile);
+    rows.push(...esdb.rows);
 
     log(`catch-up: the service starting on ${count(large.participants)} participants`);
     const names = buildProjections(BUILT_IN_CATALOGUE).map((p) => p.name);
@@ -212,13 +216,14 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       seconds: (Date.now() - startedAt.getTime()) / 1_000,
       machine: machine(),
       rows,
-      notes: explain(rows, { single, http, replay, projections: names.length, tallies }),
+      notes: explain(rows, { single, http, replay, projections: names.length, tallies, esdb: esdb.figures }),
       method: METHOD,
       measurements: {
         store: { single, concurrent: { writers: size.concurrentWriters, ...concurrent } },
         http,
         fixtures: { large, replay: copy, small },
         replay,
+        esdb: esdb.figures,
         catchUp: { events: large.events, seconds: catchUpSeconds },
         dashboards: { ...dashboards, tallyRows: tallies },
         subscription: { service: pushes, bare: barePushes, ...size.subscription },

@@ -1,3 +1,4 @@
+import type { EsdbFigures } from './esdb-rows';
 import type { HttpFigures } from './http.bench';
 import type { ReplayFigures } from './replay';
 import type { Row } from './results';
@@ -7,6 +8,7 @@ export const METHOD: string[] = [
   'Store: the service\'s SQLite adapter (`appendToStream`) and raw better-sqlite3 doing the same transaction (BEGIN IMMEDIATE, the version check as one UPDATE or the stream\'s INSERT, the event\'s INSERT, COMMIT) on the same schema and connection settings (WAL, synchronous=FULL, foreign keys), each on a fresh file, in alternating rounds; the median round. One writer appends in the harness\'s thread; concurrent writers are worker threads with a connection each, contending for the write lock (busy_timeout).',
   'HTTP: autocannon on loopback against the built service (`recordCoachingSession` for participants enrolled beforehand, answering `{ id version }`: bearer token, guard, validation, command bus, load and decide, sealed append, read-your-writes wait for the projections) and against a NestJS + Apollo app set up the same way (Express, code-first schema, same input type) whose mutation does nothing (bench/servers/bare-server.ts). Both are child processes with the same Node.js flags and environment (NODE_ENV=production), run in alternating rounds after a warm-up; the median round. Latency percentiles are autocannon\'s.',
   'Replay: the demo generator\'s run (src/demo/generate-programme-run.ts, seed 2007) written through the store as the journey repository does (personal data sealed, one append per command, journeys of a window of participants interleaved by date as advisers record them), then each registered projection rebuilt from the whole log with `rebuildProjection` (src/projections/rebuild-projections.ts, the `projections:rebuild` path: a copy built aside, then swapped in). The baseline reads the same log through `readAll` and folds nothing.',
+  'EventStoreDB (cluster mode\'s store): the same store and replay figures on `EsdbEventStore` (src/event-store/esdb/esdb-event-store.ts), against the server of EVENTSTORE_TEST_URL when it is set, else the test double of its gRPC protocol (test/support/esdb-double, events in memory, in a worker thread of the harness): against the double they measure the adapter and the real @eventstore/db-client over real gRPC on loopback, not a server. Appends: the adapter and the bare client\'s `appendToStream` of the same events with the same expected revisions, each round on a client of its own and streams of its own, in alternating rounds; concurrent writers are concurrent calls on one client, as one replica\'s requests are. Replay: the first events of the replay log copied in (a command\'s events per append, in the log\'s order), then each projection rebuilt with `rebuildProjection` into a read-model file of its own, reading the events after the head the copy started from; the baseline reads the same events through the adapter\'s `readAll`, after one untimed read.',
   'Start-up catch-up: the built service started on the large log with no read model yet; from spawn until every projection checkpoint reaches the head, read from the file.',
   'Dashboards: `cityDashboard` for a coordinator over HTTP, one request at a time, on a service holding the large log and one holding the small one (the first participants of the same run), in alternating rounds after a warm-up; `asOf` on the large one.',
   'Subscription: a graphql-ws subscriber of a city\'s `dashboardUpdated` while enrolments into that city are sent at a steady rate (each on its own schedule); for every event of the run, from its `recordedAt` (stamped just before its append commits) to the arrival of the first push whose `lastEventPosition` includes it. The baseline is the bare server publishing a tick from a mutation, from its stamp to its arrival.',
@@ -21,6 +23,7 @@ export interface NoteFigures {
   projections: number;
   /** Survival tally rows of the dashboard's city, at each size. */
   tallies: { small: number; large: number };
+  esdb: EsdbFigures;
 }
 
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -72,6 +75,8 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
       `Most events carry no outcome fact and cost only their read (${n(read)} events/s here); an outcome event reads and writes the participant's facts and adds to up to a dozen counter and tally rows, each a statement.`;
   }
 
+  Object.assign(notes, explainEsdb(f.esdb));
+
   notes['catch-up'] =
     'The live runner folds every projection at once on the service\'s event loop, in batches of 1,000 events, each committed with its checkpoint (without an fsync), and yields between batches so that requests are answered meanwhile: it goes at the pace of all projections together, bounded as their replay rows are.';
 
@@ -83,6 +88,25 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
   if (missed('subscription')) {
     notes.subscription =
       'A push waits for the outcomes projection to fold the event and commit its batch, then for the figures to be read and sent; under this load the projection loops, the HTTP requests and the pushes share one event loop, and each recording mutation also makes its own commits (see the HTTP row).';
+  }
+  return notes;
+}
+
+/** Remarks on the EventStoreDB rows, which have no target: those of docs/operations.md are the embedded store's. */
+function explainEsdb({ target, single, concurrent, replay }: EsdbFigures): Record<string, string> {
+  const against = target.double
+    ? 'Against the double, the figure and its baseline both include the double serving the calls, in another thread on the same cores; a server would answer at its own pace, not this one.'
+    : `Measured against ${target.label}.`;
+  const notes: Record<string, string> = {
+    'esdb-store-1':
+      `The adapter makes two calls where the bare client makes one: the append, then a read of the appended events back from the leader, since the append answers one position for the whole write and the port answers each event's (src/event-store/esdb/esdb-event-store.ts). The read back costs more than the append: it opens a call (a gRPC stream) of its own, where the client's appends go over its BatchAppend stream, open once (on the double here, about 2.4 ms against 1.2 ms, measured 2026-11-27). One writer waits for both: ${n(single.adapter / single.raw, 2)} of the bare client. ${against}`,
+    'esdb-store-concurrent':
+      `With ${concurrent.writers} writers on one client the calls overlap: the client's appends share one BatchAppend stream, while each read back is a server-streaming call of its own, which is what the adapter adds here (${n(concurrent.adapter / concurrent.raw, 2)} of the bare client). ${against}`,
+  };
+  const [first] = replay.projections;
+  if (first) {
+    notes[`esdb-replay-${first.name}`] =
+      `For each of these replay rows: a rebuild reads the log as the baseline does, a call per ${n(10_000)} events, which the server filters to participants' streams and the client decodes from protobuf and parses as JSON (${n(replay.readPerSecond)} events/s alone); the ratio tells how much the projection's own writes to its SQLite file add to that, little when it is near 1. ${against}`;
   }
   return notes;
 }

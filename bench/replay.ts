@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../src/catalogue/built-in-catalogue';
-import { type GlobalPosition, START_OF_LOG } from '../src/event-store/event-store.port';
+import { type EventStore, type GlobalPosition, START_OF_LOG } from '../src/event-store/event-store.port';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { participantOfStream } from '../src/journey/application/journey-repository';
 import { BatchRecords } from '../src/projections/batch-records';
@@ -28,22 +28,7 @@ export async function benchReplay(file: string): Promise<ReplayFigures> {
   const db = openSqliteDatabase(file);
   try {
     const store = new SqliteEventStore(db);
-    const read = await timed(async () => {
-      let position: GlobalPosition = START_OF_LOG;
-      let count = 0;
-      for (;;) {
-        const events = await store.readAll(position, BATCH);
-        if (events.length === 0) return count;
-        count += events.length;
-        position = events.at(-1)!.position;
-      }
-    });
-    const projections: ReplayFigures['projections'] = [];
-    for (const projection of buildProjections(BUILT_IN_CATALOGUE)) {
-      const rebuilt = await timed(() => rebuildProjection(db, store, projection));
-      if (rebuilt.value.events !== read.value) throw new Error(`${projection.name} replayed ${rebuilt.value.events} events of ${read.value}`);
-      projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds });
-    }
+    const replayed = await replayEach(db, store);
     const sizes = db
       .prepare<[], { identity: number; head: number; timeline: number; milestones: number }>(
         `SELECT avg(length(identity)) AS identity, avg(length(head)) AS head, avg(length(milestones)) AS timeline,
@@ -59,10 +44,25 @@ export async function benchReplay(file: string): Promise<ReplayFigures> {
       const storage = await timed(() => rebuildProjection(db, store, caseFileStorageOnly(fillers)));
       caseFilesStorage = { perSecond: storage.value.events / storage.seconds, averageBytes: { identity, head, timeline }, averageMilestones: milestones };
     }
-    return { events: read.value, readPerSecond: read.value / read.seconds, projections, caseFilesStorage };
+    return { ...replayed, caseFilesStorage };
   } finally {
     db.close();
   }
+}
+
+/**
+ * The whole log of `store` read alone, then folded into each registered projection of `db` (the
+ * read models' file), one after the other, as `npm run projections:rebuild` does.
+ */
+export async function replayEach(db: Database.Database, store: EventStore): Promise<Omit<ReplayFigures, 'caseFilesStorage'>> {
+  const read = await timed(() => readWhole(store));
+  const projections: ReplayFigures['projections'] = [];
+  for (const projection of buildProjections(BUILT_IN_CATALOGUE)) {
+    const rebuilt = await timed(() => rebuildProjection(db, store, projection));
+    if (rebuilt.value.events !== read.value) throw new Error(`${projection.name} replayed ${rebuilt.value.events} events of ${read.value}`);
+    projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds });
+  }
+  return { events: read.value, readPerSecond: read.value / read.seconds, projections };
 }
 
 /**
@@ -124,6 +124,18 @@ function caseFileStorageOnly(filler: { identity: string; head: string; milestone
       };
     },
   };
+}
+
+/** Reads the whole log in the rebuild's batches, folding nothing; answers the events read. */
+export async function readWhole(store: EventStore): Promise<number> {
+  let position: GlobalPosition = START_OF_LOG;
+  let count = 0;
+  for (;;) {
+    const events = await store.readAll(position, BATCH);
+    if (events.length === 0) return count;
+    count += events.length;
+    position = events.at(-1)!.position;
+  }
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {

@@ -67,9 +67,10 @@ export function coachingEvent(streamId: string, i: number): NewEvent {
 
 /**
  * One writer's share: `appends` single-event appends spread round-robin over its own `streams`
- * streams, each with the version it expects. Answers the appends made.
+ * streams, each with the version it expects. Answers the appends made. `writer` names its streams:
+ * unique among the writers of one store.
  */
-export async function appendMany(appender: Appender, writer: number, appends: number, streams: number): Promise<number> {
+export async function appendMany(appender: Pick<Appender, 'append'>, writer: number | string, appends: number, streams: number): Promise<number> {
   const versions = new Array<number>(streams).fill(0);
   for (let i = 0; i < appends; i++) {
     const s = i % streams;

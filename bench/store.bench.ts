@@ -27,19 +27,24 @@ const WRITER = join(__dirname, 'store-writer.js');
  * in a worker thread with a connection of its own, contending for the file's write lock.
  */
 export async function benchStore(dir: string, writers: number, settings: StoreSettings): Promise<StoreFigures> {
-  const rounds: StoreFigures['rounds'] = { adapter: [], raw: [] };
-  for (let round = 0; round < settings.rounds; round++) {
+  return inAlternatingRounds(settings.rounds, async (kind, round) => {
+    const file = join(dir, `store-${writers}-${kind}-${round}.db`);
+    removeDatabase(file);
+    const perSecond = writers === 1 ? await inThisThread(kind, file, settings) : await inWorkers(kind, file, writers, settings);
+    removeDatabase(file);
+    return perSecond;
+  });
+}
+
+/** `measure` of the adapter and of the raw baseline, once each a round, the first of them alternating; the median round of each. */
+export async function inAlternatingRounds(rounds: number, measure: (kind: AppenderKind, round: number) => Promise<number>): Promise<StoreFigures> {
+  const measured: StoreFigures['rounds'] = { adapter: [], raw: [] };
+  for (let round = 0; round < rounds; round++) {
     // Alternating which goes first evens out whatever the machine does meanwhile.
     const order: AppenderKind[] = round % 2 === 0 ? ['adapter', 'raw'] : ['raw', 'adapter'];
-    for (const kind of order) {
-      const file = join(dir, `store-${writers}-${kind}-${round}.db`);
-      removeDatabase(file);
-      const perSecond = writers === 1 ? await inThisThread(kind, file, settings) : await inWorkers(kind, file, writers, settings);
-      rounds[kind].push(perSecond);
-      removeDatabase(file);
-    }
+    for (const kind of order) measured[kind].push(await measure(kind, round));
   }
-  return { adapter: median(rounds.adapter), raw: median(rounds.raw), rounds };
+  return { adapter: median(measured.adapter), raw: median(measured.raw), rounds: measured };
 }
 
 async function inThisThread(kind: AppenderKind, file: string, { appends, streams }: StoreSettings): Promise<number> {
