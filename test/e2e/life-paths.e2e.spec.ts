@@ -2,6 +2,7 @@ import type { AppConfig } from '../../src/config/config';
 import { APP_CONFIG } from '../../src/config/config.module';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { pseudonymOf } from '../../src/life-paths/pseudonym';
+import { fakeClock } from '../support/fake-clock';
 import type { GraphQLResponse } from '../support/graphql-client';
 import { parseCsv } from '../unit/life-paths/csv-reader';
 import { enrolmentInput, mutation } from '../support/journey-api';
@@ -16,8 +17,18 @@ const LIFE_PATHS = `query ($filter: LifePathFilter, $first: Int, $after: String)
     } }
     pageInfo { hasNextPage endCursor }
     totalCount suppressedCount k
+    releasedAsOf levels { programme educationLevel gender sectorGroup entryPeriod ageBand } lossMetric loss programmeKeptShare
   }
 }`;
+
+/** What the release says of itself, the same on every page. */
+const FACTS = ['releasedAsOf', 'levels', 'lossMetric', 'loss', 'programmeKeptShare'] as const;
+
+// The demo is recorded in October 2026; researchers read in November, so the release is October's snapshot.
+const clock = fakeClock('2026-10-20T10:00:00Z');
+const READ_IN_NOVEMBER = '2026-11-05T10:00:00Z';
+const OCTOBER = '2026-10-31';
+afterAll(() => clock.restore());
 
 const PARTICIPANTS = `query ($after: String) {
   participants(first: 100, after: $after) {
@@ -44,6 +55,7 @@ interface Release {
   totalCount: number;
   suppressedCount: number;
   k: number;
+  facts: Record<(typeof FACTS)[number], unknown>;
   /** Every response body, for what must never appear in one. */
   bodies: string[];
 }
@@ -57,7 +69,7 @@ interface Participant {
 
 /** Every page of the release the caller may see, `first: 100` at a time. */
 async function wholeRelease(api: AppForTests, authorization: string, filter: Record<string, unknown> = {}): Promise<Release> {
-  const release: Release = { paths: [], totalCount: 0, suppressedCount: 0, k: 0, bodies: [] };
+  const release: Release = { paths: [], totalCount: 0, suppressedCount: 0, k: 0, facts: {} as Release['facts'], bodies: [] };
   let after: string | null = null;
   do {
     const response: GraphQLResponse = await api.gql(LIFE_PATHS, { filter, first: 100, after }, authorization);
@@ -66,6 +78,7 @@ async function wholeRelease(api: AppForTests, authorization: string, filter: Rec
     release.bodies.push(JSON.stringify(response));
     release.paths.push(...page.edges.map((e: { node: LifePath }) => e.node));
     Object.assign(release, { totalCount: page.totalCount, suppressedCount: page.suppressedCount, k: page.k });
+    release.facts = Object.fromEntries(FACTS.map((f) => [f, page[f]])) as Release['facts'];
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after !== null);
   expect(release.paths).toHaveLength(release.totalCount);
@@ -83,8 +96,8 @@ async function allParticipants(api: AppForTests): Promise<Participant[]> {
   return all;
 }
 
-async function csv(api: AppForTests, authorization: string | null, query = ''): Promise<Response> {
-  const url = `${api.url.replace(/\/graphql$/, '')}/exports/life-paths.csv${query}`;
+async function csv(api: AppForTests, authorization: string | null, query = '', file = 'life-paths.csv'): Promise<Response> {
+  const url = `${api.url.replace(/\/graphql$/, '')}/exports/${file}${query}`;
   return fetch(url, { headers: authorization === null ? {} : { authorization } });
 }
 
@@ -110,13 +123,14 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
 
   beforeAll(async () => {
     await seedDemoData(api.app, { seed: 3, scale: 1 });
+    clock.set(READ_IN_NOVEMBER);
     researcher = await bearer('researcher');
     participants = await allParticipants(api);
     releaseBeforeErasure = await wholeRelease(api, researcher);
     const { pseudonymSecret } = api.app.get<AppConfig>(APP_CONFIG);
     const released = new Set(releaseBeforeErasure.paths.map((p) => p.pseudonym));
-    erased = participants.find((p) => released.has(pseudonymOf(p.id, pseudonymSecret)) && p.timeline.length > 3)!;
-    erasedPseudonym = pseudonymOf(erased.id, pseudonymSecret);
+    erased = participants.find((p) => released.has(pseudonymOf(p.id, pseudonymSecret, OCTOBER)) && p.timeline.length > 3)!;
+    erasedPseudonym = pseudonymOf(erased.id, pseudonymSecret, OCTOBER);
     const erasure = await api.gql(
       mutation('erasePersonalData'),
       { input: { participantId: erased.id, reason: 'Asked by the participant' } },
@@ -158,16 +172,38 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
     ]).filter((s): s is string => !!s);
     expect(secrets.length).toBeGreaterThan(322 * 2);
     for (const text of texts) {
-      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      // The snapshot's date is the one date of a release, and no one's.
+      expect(text.replaceAll(`"releasedAsOf":"${OCTOBER}"`, '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
     }
   });
 
-  it('exports the same release as CSV', async () => {
+  it("releases October's snapshot with its levels, at least loss, keeping the programme, and tells so", () => {
+    expect(release.facts).toEqual({
+      releasedAsOf: OCTOBER,
+      levels: expect.objectContaining({ programme: 'KEPT' }),
+      lossMetric: 'GENERALISED_INFORMATION_LOSS',
+      loss: expect.any(Number),
+      programmeKeptShare: 1,
+    });
+    expect(release.facts.loss).toBeGreaterThan(0);
+    expect(release.facts.loss).toBeLessThan(1);
+    expect(release.suppressedCount).toBeLessThanOrEqual(0.05 * 322);
+  });
+
+  it('exports the same release as CSV, named for its snapshot, with what it says of itself as JSON beside it', async () => {
     const response = await csv(api, researcher);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="life-paths.csv"');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="life-paths-${OCTOBER}.csv"`);
+    const metadata = await csv(api, researcher, '?city=paris', 'life-paths.json');
+    expect(metadata.status).toBe(200);
+    expect(await metadata.json()).toEqual({
+      ...release.facts,
+      k: 5,
+      suppressedCount: release.suppressedCount,
+      totalCount: release.paths.filter((p) => p.city === 'paris').length,
+    });
     const [header, ...rows] = parseCsv(await response.text());
     expect(header![0]).toBe('pseudonym');
     expect(rows).toEqual(release.paths.map(csvRowOf));
@@ -176,7 +212,6 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
   describe('filtered, answers exactly the matching part of the whole release', () => {
     const cases: [string, Record<string, unknown>, string, (p: LifePath) => boolean][] = [
       ['city and outcome', { city: 'paris', outcome: 'POSITIVE' }, '?city=paris&outcome=POSITIVE', (p) => p.city === 'paris' && p.outcome === 'POSITIVE'],
-      ['entry year', { entryYear: 2008 }, '?entryYear=2008', (p) => p.entryPeriod.startsWith('2008')],
     ];
 
     it.each(cases)('by %s, in GraphQL and in CSV', async (_, filter, query, matches) => {
@@ -190,12 +225,26 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
       expect(rows).toEqual(expected.map(csvRowOf));
     });
 
-    // 322 participants at k = 5 need every generalisation step: no path shows its programme.
-    it('by a programme that anonymisation generalised away: none', async () => {
-      expect(release.paths.every((p) => p.programme === null)).toBe(true);
-      const filtered = await wholeRelease(api, researcher, { programme: 'paris-gatp' });
+    // 322 participants at k = 5 keep their programme at the cost of the entry period, among others.
+    it('by an entry year, once anonymisation generalised entry periods away: none', async () => {
+      expect(release.facts.levels).toMatchObject({ entryPeriod: 'ANY' });
+      expect(release.paths.every((p) => p.entryPeriod === '*')).toBe(true);
+      const filtered = await wholeRelease(api, researcher, { entryYear: 2008 });
       expect(filtered).toMatchObject({ paths: [], totalCount: 0, suppressedCount: release.suppressedCount });
-      expect(parseCsv(await (await csv(api, researcher, '?programme=paris-gatp')).text())).toHaveLength(1);
+      expect(parseCsv(await (await csv(api, researcher, '?entryYear=2008')).text())).toHaveLength(1);
+    });
+
+    // The evaluation's first question: how did each programme do?
+    it('by programme, every programme of the run', async () => {
+      const programmes = [...new Set(release.paths.map((p) => p.programme))];
+      expect(programmes.sort()).toEqual(['frankfurt-kompass', 'frankfurt-test-group', 'paris-gatp', 'paris-pionnieres', 'paris-rmi', 'paris-tiers-secteur', 'stockholm-test-group']);
+      for (const programme of ['paris-rmi', 'stockholm-test-group']) {
+        const expected = release.paths.filter((p) => p.programme === programme);
+        expect(expected.length).toBeGreaterThanOrEqual(release.k);
+        expect((await wholeRelease(api, researcher, { programme })).paths).toEqual(expected);
+        const [, ...rows] = parseCsv(await (await csv(api, researcher, `?programme=${programme}`)).text());
+        expect(rows).toEqual(expected.map(csvRowOf));
+      }
     });
   });
 
@@ -235,12 +284,41 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
     expect(data!.lifePaths.edges).toHaveLength(20);
   });
 
+  it('gives an admin the same release: there is one release, whoever reads it', async () => {
+    const admin = await wholeRelease(api, await bearer('admin', '*'));
+    expect(admin.paths).toEqual(release.paths);
+    expect(admin.facts).toEqual(release.facts);
+  });
+
   it('refuses a CSV filter it cannot read', async () => {
     const response = await csv(api, researcher, '?outcome=GREAT&entryYear=last');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       errors: [{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'outcome' }, { field: 'entryYear' }] } }],
     });
+    const metadata = await csv(api, researcher, '?entryYear=last', 'life-paths.json');
+    expect(metadata.status).toBe(400);
+  });
+
+  // Last: it moves the clock to December.
+  it('answers the same all month whatever is recorded meanwhile, and next month under pseudonyms that follow no path', async () => {
+    // A token of its own: each token may read only so much a minute.
+    const researcher = await bearer('researcher', null, 'researcher-across-months');
+    const enrolled = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'paris', programme: 'paris-rmi' }) });
+    expect(enrolled.errors).toBeUndefined();
+    clock.set('2026-11-30T20:00:00Z');
+    const later = await wholeRelease(api, researcher);
+    expect(later.paths).toEqual(release.paths);
+    expect(later.facts).toEqual(release.facts);
+    const [, ...rows] = parseCsv(await (await csv(api, researcher)).text());
+    expect(rows).toEqual(release.paths.map(csvRowOf));
+
+    clock.set('2026-12-02T09:00:00Z');
+    const december = await wholeRelease(api, researcher);
+    expect(december.facts.releasedAsOf).toBe('2026-11-30');
+    expect(december.totalCount + december.suppressedCount).toBe(323);
+    const october = new Set(release.paths.map((p) => p.pseudonym));
+    expect(december.paths.filter((p) => october.has(p.pseudonym))).toEqual([]);
   });
 });
 
@@ -248,20 +326,25 @@ describe('life paths of a population too small to be made k-anonymous (e2e)', ()
   const api = appForTests({ K_ANONYMITY: '50' });
 
   it('suppresses every path rather than failing', async () => {
+    clock.set('2027-01-10T10:00:00Z');
     for (const city of ['paris', 'paris', 'frankfurt', 'stockholm']) {
       const programme = { paris: 'paris-gatp', frankfurt: 'frankfurt-test-group', stockholm: 'stockholm-test-group' }[city];
       const enrolled = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city, programme }) });
       expect(enrolled.errors).toBeUndefined();
     }
 
+    clock.set('2027-02-01T10:00:00Z');
     const { data, errors } = await api.gql(LIFE_PATHS, {}, await bearer('researcher'));
     expect(errors).toBeUndefined();
-    expect(data!.lifePaths).toEqual({
+    expect(data!.lifePaths).toMatchObject({
       edges: [],
       pageInfo: { hasNextPage: false, endCursor: null },
       totalCount: 0,
       suppressedCount: 4,
       k: 50,
+      releasedAsOf: '2027-01-31',
+      loss: 1,
+      programmeKeptShare: 0,
     });
     const response = await csv(api, await bearer('researcher'));
     expect(parseCsv(await response.text())).toHaveLength(1);

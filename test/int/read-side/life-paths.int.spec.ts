@@ -78,6 +78,76 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     );
   });
 
+  describe('monthly snapshots', () => {
+    const MARCH = new SetClock('2026-03-02T09:00:00Z');
+
+    it('the snapshot of a month holds the journeys as recorded by its end, later corrections and milestones left to the next one', () => {
+      // Journeys with random corrections and voids; the log recorded in January up to `cut`, in February after it.
+      const runs = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 300 }));
+      fc.assert(
+        fc.property(runs, ([seed, picks, share, batchSize]) => {
+          const journeys = decidedJourneys(seed, 0.1, () => false, 3);
+          const all = interleave(journeys, picks);
+          const cut = Math.floor(share * all.length);
+          const log = [...all.slice(0, cut), ...recordedAt(all.slice(cut), '2026-02-15T12:00:00.000Z')];
+          const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
+          try {
+            const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
+            for (let at = 0; at < log.length; at += batchSize) db.transaction(() => foldEvents(writer, log.slice(at, at + batchSize), 0n))();
+
+            const byParticipant = new Map<string, JourneyEvent[]>();
+            for (const e of log.slice(0, cut)) byParticipant.set(e.streamId, [...(byParticipant.get(e.streamId) ?? []), e as unknown as JourneyEvent]);
+            const options = { k: 3, pseudonymSecret: CONFIG.pseudonymSecret };
+            const january = anonymiseRelease([...byParticipant.values()].map(recordOf), { ...options, releasedAsOf: '2026-01-31' });
+            expect(readerOf(db).release()).toEqual(january);
+            const february = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { ...options, releasedAsOf: '2026-02-28' });
+            expect(readerOf(db, MARCH).release()).toEqual(february);
+          } finally {
+            db.close();
+          }
+        }),
+        { numRuns: 10 },
+      );
+    });
+
+    it('give the same answer all month whatever is recorded meanwhile, and pseudonyms no path can be followed by from one to the next', () => {
+      const [late, ...others] = journeysOf(11);
+      const db = openSqliteDatabase(tmp.file('snapshots.db'));
+      try {
+        const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
+        const checkpoints = new ProjectionCheckpoints(db);
+        const fold = (events: StoredEvent[]) =>
+          db.transaction(() => {
+            foldEvents(writer, events, 0n);
+            checkpoints.write('life-paths', events.at(-1)!.position);
+          })();
+        const log = interleave(others, [0]);
+        fold(log);
+        const clock = new SetClock('2026-02-03T10:00:00Z');
+        const reader = readerOf(db, clock);
+        const before = reader.release();
+        expect(before.paths.length).toBeGreaterThan(0);
+
+        // One enrolment (and its milestones) recorded in February, between two calls.
+        const enrolment = interleave([late!], [0]).map((event, i) => ({ ...event, position: BigInt(log.length + i + 1) }));
+        fold(recordedAt(enrolment, '2026-02-12T15:00:00.000Z'));
+        clock.instant = '2026-02-27T16:00:00Z';
+        const after = reader.release();
+        expect(after).not.toBe(before);
+        expect(after).toEqual(before);
+
+        clock.instant = '2026-03-01T09:00:00Z';
+        const next = reader.release();
+        expect(next.releasedAsOf).toBe('2026-02-28');
+        expect(next.paths.length + next.suppressedCount).toBe(before.paths.length + before.suppressedCount + 1);
+        const earlier = new Set(before.paths.map((p) => p.pseudonym));
+        expect(next.paths.filter((p) => earlier.has(p.pseudonym))).toEqual([]);
+      } finally {
+        db.close();
+      }
+    });
+  });
+
   it('anonymises again only once the read model has moved', () => {
     const [first, ...others] = journeysOf(7);
     const db = openSqliteDatabase(tmp.file('cache.db'));
