@@ -31,6 +31,17 @@ class SetClock extends Clock {
 const readerOf = (db: Database.Database, clock = new SetClock('2026-02-10T12:00:00Z')) =>
   new LifePathsReader(db, CONFIG, BUILT_IN_CATALOGUE, clock);
 
+/** Folds events into the projection's tables and moves its checkpoint, as the projection runner does. */
+function folderOf(db: Database.Database): (events: StoredEvent[]) => void {
+  const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
+  const checkpoints = new ProjectionCheckpoints(db);
+  return (events) =>
+    db.transaction(() => {
+      foldEvents(writer, events, 0n);
+      checkpoints.write('life-paths', events.at(-1)!.position);
+    })();
+}
+
 /** The events as if recorded at `recordedAt`. */
 const recordedAt = (events: readonly StoredEvent[], at: string): StoredEvent[] =>
   events.map((e) => ({ ...e, metadata: { ...e.metadata, recordedAt: at } }));
@@ -114,13 +125,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       const [late, ...others] = journeysOf(11);
       const db = openSqliteDatabase(tmp.file('snapshots.db'));
       try {
-        const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
-        const checkpoints = new ProjectionCheckpoints(db);
-        const fold = (events: StoredEvent[]) =>
-          db.transaction(() => {
-            foldEvents(writer, events, 0n);
-            checkpoints.write('life-paths', events.at(-1)!.position);
-          })();
+        const fold = folderOf(db);
         const log = interleave(others, [0]);
         fold(log);
         const clock = new SetClock('2026-02-03T10:00:00Z');
@@ -152,14 +157,8 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     const [first, ...others] = journeysOf(7);
     const db = openSqliteDatabase(tmp.file('cache.db'));
     try {
-      const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
-      const checkpoints = new ProjectionCheckpoints(db);
+      const fold = folderOf(db);
       const log = interleave([first!, ...others], [0]);
-      const fold = (events: StoredEvent[]) =>
-        db.transaction(() => {
-          foldEvents(writer, events, 0n);
-          checkpoints.write('life-paths', events.at(-1)!.position);
-        })();
       const lastOfFirst = first!.events.length;
       fold(log.slice(lastOfFirst));
       const reader = readerOf(db);
