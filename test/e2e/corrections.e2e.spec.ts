@@ -5,6 +5,7 @@ import type { AppConfig } from '../../src/config/config';
 import { APP_CONFIG } from '../../src/config/config.module';
 import { pseudonymOf } from '../../src/life-paths/pseudonym';
 import { parseCsv } from '../unit/life-paths/csv-reader';
+import { fakeClock } from '../support/fake-clock';
 import type { GraphQLResponse } from '../support/graphql-client';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
@@ -50,6 +51,7 @@ const TIME_TO_OUTCOME = `query ($city: String!, $programme: String) {
 
 const LIFE_PATHS = `query ($filter: LifePathFilter) {
   lifePaths(filter: $filter, first: 100) {
+    releasedAsOf
     edges { node { pseudonym city programme outcome steps { month kind detail } } }
     totalCount suppressedCount k
   } }`;
@@ -87,6 +89,10 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
   // k = 1 releases every life path at its finest detail: this file follows one participant's path
   // through a correction, and life-paths.e2e.spec.ts covers anonymisation over a seeded population.
   const api = appForTests({ K_ANONYMITY: '1' });
+  // Life paths are released as monthly snapshots: journeys are recorded in September, the
+  // corrections in October, and each is read in the month after (the system clock faked).
+  const clock = fakeClock('2026-09-10T10:00:00Z');
+  afterAll(() => clock.restore());
 
   /** The adviser who records and puts right every journey of a city; their sub is what `recordedBy` shows. */
   const adviserSubs = { paris: 'adviser-paris-claire', frankfurt: 'adviser-frankfurt-jonas', stockholm: 'adviser-stockholm-linnea' };
@@ -150,7 +156,7 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
       expect(response.errors).toBeUndefined();
       const paths: Path[] = response.data!.lifePaths.edges.map((e: { node: Path }) => e.node);
       const { pseudonymSecret } = api.app.get<AppConfig>(APP_CONFIG);
-      expect(paths.map((p) => p.pseudonym)).toEqual([pseudonymOf(id, pseudonymSecret)]);
+      expect(paths.map((p) => p.pseudonym)).toEqual([pseudonymOf(id, pseudonymSecret, response.data!.lifePaths.releasedAsOf)]);
       return paths[0]!;
     };
 
@@ -175,6 +181,7 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
       );
       await record('recordExit', { participantId, occurredOn: '2007-06-29', reason: 'EMPLOYMENT' }, paris);
 
+      clock.set('2026-10-05T10:00:00Z');
       before = {
         live: await dashboard(scope),
         asOf: await dashboard({ ...scope, asOf: AS_OF }),
@@ -189,6 +196,7 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
         paris,
       );
       voidedAnswer = await record('voidMilestone', { participantId, sequence: 3, reason: VOID_REASON, expectedVersion: 6, commandId: randomUUID() }, paris);
+      clock.set('2026-11-05T10:00:00Z');
     });
 
     it('shows the corrected job with its original date, the voided session, and who did it and why', async () => {

@@ -6,6 +6,7 @@ import { runRebuildCommand } from '../../src/projections/rebuild-command';
 import { EXIT_DAMAGE_FOUND } from '../../src/projections/verify-command';
 import { buildProjections } from '../../src/read-side/projections.registry';
 import { openSqliteDatabase } from '../../src/storage/sqlite-database';
+import { fakeClock } from '../support/fake-clock';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
 import { subscribe } from '../support/subscription-client';
 import { tempDir } from '../support/temp-files';
@@ -70,6 +71,9 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
   const tmp = tempDir('journey-integrity-');
   const apps: TestApp[] = [];
   let researcher: string;
+  // Life paths are released as monthly snapshots: the journeys are recorded in September and read in October.
+  const clock = fakeClock('2026-09-10T10:00:00Z');
+  afterAll(() => clock.restore());
 
   beforeAll(async () => {
     researcher = await bearer('researcher');
@@ -98,6 +102,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
 
   /** Six participants in Paris, four of them with a permanent job, two left for it; one in Frankfurt. */
   async function seed(api: TestApp): Promise<string[]> {
+    clock.set('2026-09-10T10:00:00Z');
     const paris = Array.from({ length: 6 }, () => randomUUID());
     for (const [i, participantId] of paris.entries()) {
       await record(api, 'enrolParticipant', enrolmentInput({ participantId }));
@@ -106,6 +111,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
       if (i < 2) await record(api, 'recordExit', { participantId, occurredOn: '2007-05-01', reason: 'EMPLOYMENT' });
     }
     await record(api, 'enrolParticipant', enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-kompass' }));
+    clock.set('2026-10-05T10:00:00Z');
     return paris;
   }
 
