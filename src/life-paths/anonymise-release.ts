@@ -5,13 +5,13 @@ import { LOSS_METRIC } from './information-loss';
 import { leastLossNode } from './lattice-search';
 import { pseudonymOf } from './pseudonym';
 
-/** The seven quasi-identifiers, as released: null where generalised away. */
+/** The seven quasi-identifiers, as released: null (or '*' for the two never null) where generalised away. */
 export interface ReleasedQuasiIdentifiers {
   city: string | null;
   programme: string | null;
-  /** '2007-Q2', or '2007' once generalised. */
+  /** '2007-Q2', or once generalised '2007' or '*'. */
   entryPeriod: string;
-  /** '50-54', or '50-59' once generalised. */
+  /** '50-54', or once generalised '50-59' or '*'. */
   ageBand: string;
   gender: Gender | null;
   educationLevel: EducationLevel | null;
@@ -27,7 +27,7 @@ export interface LifePath extends ReleasedQuasiIdentifiers {
 export interface LifePathRelease {
   /** In pseudonym order. */
   paths: LifePath[];
-  /** The snapshot's date: the journeys as recorded by its end (release-snapshot.ts); pseudonyms are keyed by it. */
+  /** The snapshot's date: the journeys as recorded by its end (release-month.ts); pseudonyms are keyed by it. */
   releasedAsOf: CalendarDate;
   /** Records left out because the chosen node left them in a class smaller than k. */
   suppressedCount: number;

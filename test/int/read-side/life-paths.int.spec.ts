@@ -137,9 +137,8 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
         const enrolment = interleave([late!], [0]).map((event, i) => ({ ...event, position: BigInt(log.length + i + 1) }));
         fold(recordedAt(enrolment, '2026-02-12T15:00:00.000Z'));
         clock.instant = '2026-02-27T16:00:00Z';
-        const after = reader.release();
-        expect(after).not.toBe(before);
-        expect(after).toEqual(before);
+        // The read model moved, the snapshot did not: not even anonymised again.
+        expect(reader.release()).toBe(before);
 
         clock.instant = '2026-03-01T09:00:00Z';
         const next = reader.release();
