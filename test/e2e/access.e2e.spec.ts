@@ -30,6 +30,7 @@ const TABLE: Record<string, Record<Caller, [own: Outcome, other: Outcome]>> = {
   dashboardUpdated: { adviser: [A, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   lifePaths: { adviser: [F, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   lifePathsCsv: { adviser: [F, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
+  lifePathsJson: { adviser: [F, F], coordinator: [A, F], researcher: [A, A], admin: [A, A] },
   cities: { adviser: [A, A], coordinator: [A, A], researcher: [A, A], admin: [A, A] },
 };
 
@@ -99,8 +100,10 @@ describe('who may do what, where (e2e, docs/access-and-privacy.md, real app over
         return send('{ cities { code } }');
       case 'lifePaths':
         return send('query ($city: String) { lifePaths(filter: { city: $city }) { totalCount } }', { city: target });
-      case 'lifePathsCsv': {
-        const response = await fetch(`${api.url.replace(/\/graphql$/, '')}/exports/life-paths.csv?city=${target}`, { headers: { authorization } });
+      case 'lifePathsCsv':
+      case 'lifePathsJson': {
+        const file = operation === 'lifePathsCsv' ? 'life-paths.csv' : 'life-paths.json';
+        const response = await fetch(`${api.url.replace(/\/graphql$/, '')}/exports/${file}?city=${target}`, { headers: { authorization } });
         return response.status === 200 ? null : ((await response.json()) as GraphQLResponse).errors![0]!.extensions!.code as string;
       }
       case 'dashboardUpdated': {
