@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
+import { CalendarDateScalar } from '../../graphql/calendar-date.scalar';
 import { EducationLevel, Gender, MilestoneKind, OutcomeClass } from '../../graphql/register-enums';
 import type * as v from '../../journey/domain/vocabulary';
 import type { LifePath } from '../../life-paths/anonymise-release';
@@ -62,7 +63,7 @@ export class LifePathConnectionType implements LifePathPage {
   suppressedCount!: number;
   @Field(() => Int, { description: 'Every released combination of quasi-identifiers is shared by at least k paths of the whole release.' })
   k!: number;
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     description:
       'The snapshot released: the journeys as recorded by the end of this day, the last of the last complete month. The same answer all month; pseudonyms differ from one snapshot to the next.',
   })
