@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import type { Clock } from './clock/clock';
 import { ClockModule } from './clock/clock.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -16,12 +17,12 @@ import { InputValidationPipe } from './validation/input-validation.pipe';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         requestLogging(config),
-        ClockModule,
+        ClockModule.forRoot(clock),
         ConfigModule.forRoot(config),
         AuthModule.forRoot(config),
         StorageModule.forRoot(config),

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
+import type { Clock } from './clock/clock';
 import type { AppConfig } from './config/config';
 import { stopGracefullyOn } from './lifecycle/graceful-shutdown';
 import { HttpDrain } from './lifecycle/http-drain';
@@ -15,15 +16,16 @@ export class PortInUse extends Error {
 
 /**
  * Starts the service and answers its GraphQL URL. `prepare` runs once the app is initialised
- * (projections started) and before it accepts requests.
+ * (projections started) and before it accepts requests. The clock is the system's unless given.
  */
 export async function startService(
   config: AppConfig,
   prepare: (app: INestApplication) => Promise<void> = async () => undefined,
+  clock?: Clock,
 ): Promise<{ app: INestApplication; url: string }> {
   // Before anything starts: Nest logs that it started at init, well before it listens.
   await assertPortFree(config.port);
-  const app = await createApp(config);
+  const app = await createApp(config, clock);
   const http = new HttpDrain(app.getHttpServer());
   // Before init adds the routes: once a stop began, a request is refused before anything of it runs.
   app.use(http.refuseWhileStopping);

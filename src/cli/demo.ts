@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { issueToken, type TokenSubject } from '../auth/issue-token';
 import { ALL_CITIES } from '../auth/principal';
 import { type AppConfig, describeEventStore, loadConfig } from '../config/config';
+import { DEMO_RECORDED_AT, DemoClock } from '../demo/demo-clock';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { exitOnStartFailure } from '../start-failure';
 import { startService } from '../start-service';
@@ -31,14 +32,22 @@ headers tab), or with any GraphQL client:
 async function main(): Promise<void> {
   const config = loadConfig({ EVENT_STORE_URL: DEMO_STORE, ...process.env });
   const logger = new Logger('Demo');
-  const { url } = await startService(config, async (app) => {
-    logger.log(`Recording the demo programme run in ${describeEventStore(config.eventStore)} (once; later runs reuse it)...`);
-    const recorded = await seedDemoData(app, { onProgress: (done) => {
-        if (done % 50 === 0) logger.log(`${done} journeys recorded`);
-      },
-    });
-    logger.log(recorded ? `${recorded} journeys recorded` : 'Demo data already recorded');
-  });
+  const clock = new DemoClock();
+  const { url } = await startService(
+    config,
+    async (app) => {
+      logger.log(`Recording the demo programme run in ${describeEventStore(config.eventStore)} (once; later runs reuse it)...`);
+      const recorded = await clock.recordingAsOf(DEMO_RECORDED_AT, () =>
+        seedDemoData(app, {
+          onProgress: (done) => {
+            if (done % 50 === 0) logger.log(`${done} journeys recorded`);
+          },
+        }),
+      );
+      logger.log(recorded ? `${recorded} journeys recorded` : 'Demo data already recorded');
+    },
+    clock,
+  );
   logger.log(`GraphQL API at ${url}`);
   // Plain text for the person at the terminal; the log lines above are JSON for machines.
   console.log(`\nGraphQL API and GraphiQL: ${url}`);

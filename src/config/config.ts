@@ -16,7 +16,7 @@ export interface AppConfig {
   operationsToken: string | null;
   /** A SQLite file for participants' keys apart from the events; null: a table of the event store's file. */
   keyVaultFile: string | null;
-  /** k of k-anonymity for life paths and of small-cell suppression. */
+  /** k of the life paths' k-anonymity (researchers' dashboard figures are perturbed instead, by the cell key method). */
   kAnonymity: number;
   /** Key of the life paths' pseudonyms (HMAC-SHA256 of participant ids). */
   pseudonymSecret: string;

@@ -4,6 +4,7 @@ import { tempDir } from '../support/temp-files';
 import { bearer } from '../support/tokens';
 
 const DASHBOARDS = '{ dashboards { city enrolled exited positiveExitRate positiveExitTarget medianDaysToOutcome } }';
+const PARIS_RMI_PATHS = '{ lifePaths(filter: { programme: "paris-rmi" }) { totalCount releasedAsOf } }';
 
 describe('npm run demo (e2e, the built demo as a child process)', () => {
   const tmp = tempDir();
@@ -28,6 +29,10 @@ describe('npm run demo (e2e, the built demo as a child process)', () => {
         expect(d.medianDaysToOutcome).toBeGreaterThan(0);
       }
       figures = data!.dashboards;
+      // Recorded as when the programme ended, the run is in this month's release of life paths already.
+      const paths = await postGraphQL(first.url, PARIS_RMI_PATHS, {}, { authorization: await bearer('researcher') });
+      expect(paths.errors).toBeUndefined();
+      expect(paths.data!.lifePaths.totalCount).toBeGreaterThanOrEqual(5);
     } finally {
       first.child.kill('SIGTERM');
       await first.exited;
