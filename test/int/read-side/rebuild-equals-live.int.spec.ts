@@ -9,6 +9,8 @@ import { decidedJourneys, interleave, recordSealed } from '../../support/program
 import { tempDir } from '../../support/temp-files';
 import { readModel } from '../projections/test-projections';
 
+const DAY_MS = 24 * 60 * 60 * 1_000;
+
 describe('every registered read model (int, real SQLite files)', () => {
   const tmp = tempDir('journey-rebuild-equals-live-');
   afterAll(() => tmp.remove());
@@ -20,7 +22,10 @@ describe('every registered read model (int, real SQLite files)', () => {
     const projections = buildProjections(BUILT_IN_CATALOGUE);
     try {
       const store = new SqliteEventStore(db);
-      await recordSealed(store, new SqliteKeyVault(db), interleave(decidedJourneys(11, 0.1, (i) => i % 7 === 0, 4), [3, 1, 4, 1, 5, 9, 2, 6]));
+      const log = interleave(decidedJourneys(11, 0.1, (i) => i % 7 === 0, 4), [3, 1, 4, 1, 5, 9, 2, 6]);
+      // Recorded a day apart, over several months: month-end snapshots of life paths exist too.
+      const recordedDaily = log.map((e, i) => ({ ...e, metadata: { ...e.metadata, recordedAt: new Date(Date.UTC(2026, 0, 1, 12) + i * DAY_MS).toISOString() } }));
+      await recordSealed(store, new SqliteKeyVault(db), recordedDaily);
       const runner = new ProjectionRunner(db, store, projections, { batchSize: 7 });
       runner.start();
       expect(await runner.waitUntilCaughtUp(await store.headPosition(), 30_000)).toBe(true);
