@@ -27,10 +27,15 @@ export interface LifePath extends ReleasedQuasiIdentifiers {
 export interface LifePathRelease {
   /** In pseudonym order. */
   paths: LifePath[];
-  /** The snapshot's date: the journeys as recorded by its end (release-month.ts); pseudonyms are keyed by it. */
-  releasedAsOf: CalendarDate;
+  /**
+   * The snapshot's date: the journeys as recorded by its end (life-paths.reader.ts); pseudonyms are
+   * keyed by it. Null before any month is closed.
+   */
+  releasedAsOf: CalendarDate | null;
   /** Records left out because the chosen node left them in a class smaller than k. */
   suppressedCount: number;
+  /** The same, by city: a coordinator is told of their own city's only. */
+  suppressedByCity: Readonly<Record<string, number>>;
   k: number;
   /** The chosen node of the generalisation lattice. */
   levels: GeneralisationLevels;
@@ -61,8 +66,12 @@ export function anonymiseRelease(records: Iterable<LifePathRecord>, options: Ano
   const { node, suppressed, suppressedCount, loss } = leastLossNode(all, k);
 
   const paths: LifePath[] = [];
+  const suppressedByCity: Record<string, number> = {};
   all.forEach((record, i) => {
-    if (suppressed[i]) return;
+    if (suppressed[i]) {
+      suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
+      return;
+    }
     const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
     paths.push({
       pseudonym: pseudonymOf(record.participantId, pseudonymSecret, releasedAsOf),
@@ -79,6 +88,7 @@ export function anonymiseRelease(records: Iterable<LifePathRecord>, options: Ano
     paths,
     releasedAsOf,
     suppressedCount,
+    suppressedByCity,
     k,
     levels: levelsOf(node),
     lossMetric: LOSS_METRIC,
@@ -86,3 +96,16 @@ export function anonymiseRelease(records: Iterable<LifePathRecord>, options: Ano
     programmeKeptShare: paths.length === 0 ? 0 : withProgramme / paths.length,
   };
 }
+
+/** The release while no month is closed: no path, nothing generalised. */
+export const emptyRelease = (k: number): LifePathRelease => ({
+  paths: [],
+  releasedAsOf: null,
+  suppressedCount: 0,
+  suppressedByCity: {},
+  k,
+  levels: levelsOf(DIMENSIONS.map(() => 0)),
+  lossMetric: LOSS_METRIC,
+  loss: 0,
+  programmeKeptShare: 0,
+});

@@ -12,9 +12,13 @@ export const recordedMonth = (recordedAt: string, timeZone: string): string => d
  * refuses dates after a city's today) nor recorded in it.
  */
 export function lastCompleteMonth(clock: Clock, timeZones: readonly string[]): string {
-  const current = timeZones.map((zone) => clock.today(zone).slice(0, 7)).reduce((a, b) => (a < b ? a : b));
-  const [year, month] = current.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  return monthBefore(timeZones.map((zone) => clock.today(zone).slice(0, 7)).reduce((a, b) => (a < b ? a : b)));
+}
+
+/** '2026-01' → '2025-12'. */
+export function monthBefore(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** '2026-02' → '2026-02-28'. */

@@ -24,7 +24,8 @@ const LIFE_PATHS = `query ($filter: LifePathFilter, $first: Int, $after: String)
 /** What the release says of itself, the same on every page. */
 const FACTS = ['releasedAsOf', 'levels', 'lossMetric', 'loss', 'programmeKeptShare'] as const;
 
-// The demo is recorded in October 2026; researchers read in November, so the release is October's snapshot.
+// The demo is recorded in October 2026; researchers read in November, once an event recorded in
+// November has closed October: the release is then October's snapshot.
 const clock = fakeClock('2026-10-20T10:00:00Z');
 const READ_IN_NOVEMBER = '2026-11-05T10:00:00Z';
 const OCTOBER = '2026-10-31';
@@ -126,6 +127,12 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
     clock.set(READ_IN_NOVEMBER);
     researcher = await bearer('researcher');
     participants = await allParticipants(api);
+    // Until an event of November is recorded, October is not closed: the release is September's, empty.
+    // (A token of its own: each token may read only so much a minute.)
+    const quiet = await wholeRelease(api, await bearer('researcher', null, 'researcher-before-november'));
+    expect(quiet.facts.releasedAsOf).toBe('2026-09-30');
+    const enrolled = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'paris', programme: 'paris-rmi' }) });
+    expect(enrolled.errors).toBeUndefined();
     releaseBeforeErasure = await wholeRelease(api, researcher);
     const { pseudonymSecret } = api.app.get<AppConfig>(APP_CONFIG);
     const released = new Set(releaseBeforeErasure.paths.map((p) => p.pseudonym));
@@ -301,11 +308,9 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
   });
 
   // Last: it moves the clock to December.
-  it('answers the same all month whatever is recorded meanwhile, and next month under pseudonyms that follow no path', async () => {
+  it('answers the same until an event of the next month is recorded, then under pseudonyms that follow no path', async () => {
     // A token of its own: each token may read only so much a minute.
     const researcher = await bearer('researcher', null, 'researcher-across-months');
-    const enrolled = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'paris', programme: 'paris-rmi' }) });
-    expect(enrolled.errors).toBeUndefined();
     clock.set('2026-11-30T20:00:00Z');
     const later = await wholeRelease(api, researcher);
     expect(later.paths).toEqual(release.paths);
@@ -313,7 +318,13 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
     const [, ...rows] = parseCsv(await (await csv(api, researcher)).text());
     expect(rows).toEqual(release.paths.map(csvRowOf));
 
+    // A quiet December so far: November is not closed until an event of December is recorded.
     clock.set('2026-12-02T09:00:00Z');
+    const quiet = await wholeRelease(api, researcher);
+    expect(quiet.facts).toEqual(release.facts);
+    expect(quiet.paths).toEqual(release.paths);
+    const enrolled = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-test-group' }) });
+    expect(enrolled.errors).toBeUndefined();
     const december = await wholeRelease(api, researcher);
     expect(december.facts.releasedAsOf).toBe('2026-11-30');
     expect(december.totalCount + december.suppressedCount).toBe(323);
@@ -325,7 +336,7 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
 describe('life paths of a population too small to be made k-anonymous (e2e)', () => {
   const api = appForTests({ K_ANONYMITY: '50' });
 
-  it('suppresses every path rather than failing', async () => {
+  it("suppresses every path rather than failing, and tells a coordinator of their own city's suppressed paths only", async () => {
     clock.set('2027-01-10T10:00:00Z');
     for (const city of ['paris', 'paris', 'frankfurt', 'stockholm']) {
       const programme = { paris: 'paris-gatp', frankfurt: 'frankfurt-test-group', stockholm: 'stockholm-test-group' }[city];
@@ -334,6 +345,9 @@ describe('life paths of a population too small to be made k-anonymous (e2e)', ()
     }
 
     clock.set('2027-02-01T10:00:00Z');
+    // January closes with the first event recorded in February, which waits for March's release.
+    const february = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'paris', programme: 'paris-gatp' }) });
+    expect(february.errors).toBeUndefined();
     const { data, errors } = await api.gql(LIFE_PATHS, {}, await bearer('researcher'));
     expect(errors).toBeUndefined();
     expect(data!.lifePaths).toMatchObject({
@@ -348,5 +362,11 @@ describe('life paths of a population too small to be made k-anonymous (e2e)', ()
     });
     const response = await csv(api, await bearer('researcher'));
     expect(parseCsv(await response.text())).toHaveLength(1);
+
+    const coordinator = await bearer('coordinator', 'paris');
+    const paris = await api.gql(LIFE_PATHS, {}, coordinator);
+    expect(paris.data!.lifePaths).toMatchObject({ totalCount: 0, suppressedCount: 2 });
+    const metadata = await csv(api, coordinator, '', 'life-paths.json');
+    expect(await metadata.json()).toMatchObject({ totalCount: 0, suppressedCount: 2, releasedAsOf: '2027-01-31' });
   });
 });

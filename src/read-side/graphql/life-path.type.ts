@@ -58,16 +58,18 @@ export class LifePathConnectionType implements LifePathPage {
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
   @Field(() => Int) totalCount!: number;
   @Field(() => Int, {
-    description: 'Life paths of the whole release withheld because the chosen generalisation left them in a class smaller than k.',
+    description:
+      "Life paths withheld because the chosen generalisation left them in a class smaller than k: of the whole release, or of a coordinator's own city.",
   })
   suppressedCount!: number;
   @Field(() => Int, { description: 'Every released combination of quasi-identifiers is shared by at least k paths of the whole release.' })
   k!: number;
   @Field(() => CalendarDateScalar, {
+    nullable: true,
     description:
-      'The snapshot released: the journeys as recorded by the end of this day, the last of the last complete month. The same answer all month; pseudonyms differ from one snapshot to the next.',
+      'The snapshot released: the journeys as recorded by the end of this day, the last of the last closed month (closed once an event of a later month is recorded). The same answer until the next month closes; pseudonyms differ from one snapshot to the next. Null, with no paths, before any month is closed.',
   })
-  releasedAsOf!: string;
+  releasedAsOf!: string | null;
   @Field(() => GeneralisationLevelsType, { description: 'How far each quasi-identifier is generalised, the same on every path.' })
   levels!: GeneralisationLevelsType;
   @Field(() => String, {

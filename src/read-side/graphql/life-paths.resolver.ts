@@ -3,7 +3,7 @@ import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
 import { InvalidInput } from '../../journey/domain/errors';
-import { callerFilter } from '../life-paths/caller-filter';
+import { callerFilter, callerScope } from '../life-paths/caller-filter';
 import { type LifePathPage, pageOfRelease } from '../life-paths/life-path-page';
 import { LifePathsReader } from '../life-paths/life-paths.reader';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './case-files.resolver';
@@ -15,7 +15,7 @@ export class LifePathsResolver {
 
   @Query(() => LifePathConnectionType, {
     description:
-      "The k-anonymous life paths of the last monthly snapshot (releasedAsOf), in pseudonym order, a page at a time; a coordinator's own city when no city is given.",
+      "The k-anonymous life paths of the last closed monthly snapshot (releasedAsOf), in pseudonym order, a page at a time; a coordinator's own city when no city is given.",
   })
   @Requires('readLifePaths')
   lifePaths(
@@ -30,6 +30,6 @@ export class LifePathsResolver {
       throw new InvalidInput([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}` }]);
     }
     const scoped = callerFilter(caller, filter ?? {});
-    return pageOfRelease(this.reader.release(), scoped, size, after ?? null);
+    return pageOfRelease(this.reader.release(), scoped, callerScope(caller), size, after ?? null);
   }
 }

@@ -11,5 +11,8 @@ export function callerFilter(caller: Principal, filter: LifePathFilter): LifePat
     assertAllowed(caller, 'readLifePaths', filter.city);
     return filter;
   }
-  return { ...filter, city: cityScope(caller, 'readLifePaths') };
+  return { ...filter, city: callerScope(caller) };
 }
+
+/** The city whose part of the release the caller reads (a coordinator's own), or null for the whole release. */
+export const callerScope = (caller: Principal): string | null => cityScope(caller, 'readLifePaths');

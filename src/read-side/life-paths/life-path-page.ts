@@ -7,8 +7,9 @@ export interface LifePathPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Paths matching the filter. */
   totalCount: number;
-  /** This and what follows: of the whole release, whatever the filter. */
+  /** Of the caller's scope (a coordinator's city, else the whole release), whatever the filter. */
   suppressedCount: number;
+  /** This and what follows: of the whole release, whatever the filter. */
   k: number;
   releasedAsOf: LifePathRelease['releasedAsOf'];
   levels: LifePathRelease['levels'];
@@ -19,10 +20,16 @@ export interface LifePathPage {
 
 /**
  * A page of the release's paths matching `filter`, in pseudonym order, after the path of cursor
- * `after`. The cursor holds a position in that order, not an index: it stays valid as paths come
+ * `after`, for a caller whose scope is `scope` (callerScope). The cursor holds a position in that order, not an index: it stays valid as paths come
  * and go between two pages.
  */
-export function pageOfRelease(release: LifePathRelease, filter: LifePathFilter, first: number, after: string | null): LifePathPage {
+export function pageOfRelease(
+  release: LifePathRelease,
+  filter: LifePathFilter,
+  scope: string | null,
+  first: number,
+  after: string | null,
+): LifePathPage {
   const matching = filterRelease(release.paths, filter);
   const from = after === null ? null : decodeCursor(after);
   const start = from === null ? 0 : indexAfter(matching, from);
@@ -32,15 +39,21 @@ export function pageOfRelease(release: LifePathRelease, filter: LifePathFilter, 
     edges,
     pageInfo: { hasNextPage: start + first < matching.length, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: matching.length,
-    ...releaseFacts(release),
+    ...releaseFacts(release, scope),
   };
 }
 
-/** What the release says of itself: the same on every page, whatever the filter. */
-export const releaseFacts = ({ releasedAsOf, k, suppressedCount, levels, lossMetric, loss, programmeKeptShare }: LifePathRelease) => ({
+/**
+ * What the release says of itself: the same on every page, whatever the filter. Suppressed paths
+ * are counted in the caller's scope only: other cities' are no business of a coordinator's.
+ */
+export const releaseFacts = (
+  { releasedAsOf, k, suppressedCount, suppressedByCity, levels, lossMetric, loss, programmeKeptShare }: LifePathRelease,
+  scope: string | null,
+) => ({
   releasedAsOf,
   k,
-  suppressedCount,
+  suppressedCount: scope === null ? suppressedCount : (suppressedByCity[scope] ?? 0),
   levels,
   lossMetric,
   loss,

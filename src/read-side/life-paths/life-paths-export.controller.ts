@@ -6,7 +6,7 @@ import { type FieldError, InvalidInput } from '../../journey/domain/errors';
 import { OUTCOME_CLASSES, type OutcomeClass } from '../../journey/domain/vocabulary';
 import { lifePathsCsv } from '../../life-paths/life-paths-csv';
 import { filterRelease, type LifePathFilter } from '../../life-paths/release-filter';
-import { callerFilter } from './caller-filter';
+import { callerFilter, callerScope } from './caller-filter';
 import { releaseFacts } from './life-path-page';
 import { LifePathsReader } from './life-paths.reader';
 
@@ -25,17 +25,19 @@ export class LifePathsExportController {
   csv(@Caller() caller: Principal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }): string {
     const filter = callerFilter(caller, filterOfQuery(query));
     const release = this.reader.release();
-    response.setHeader('content-disposition', `attachment; filename="life-paths-${release.releasedAsOf}.csv"`);
+    // No date before any month is closed: the file is then empty.
+    const name = release.releasedAsOf === null ? 'life-paths' : `life-paths-${release.releasedAsOf}`;
+    response.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
     return lifePathsCsv({ paths: filterRelease(release.paths, filter) });
   }
 
-  /** The same fields as GraphQL's LifePathConnection but the paths: `totalCount` is of the filter, the rest of the whole release. */
+  /** The same fields as GraphQL's LifePathConnection but the paths: `totalCount` is of the filter, `suppressedCount` of the caller's scope, the rest of the whole release. */
   @Get('life-paths.json')
   @Requires('readLifePaths')
   metadata(@Caller() caller: Principal, @Query() query: Record<string, unknown>) {
     const filter = callerFilter(caller, filterOfQuery(query));
     const release = this.reader.release();
-    return { totalCount: filterRelease(release.paths, filter).length, ...releaseFacts(release) };
+    return { totalCount: filterRelease(release.paths, filter).length, ...releaseFacts(release, callerScope(caller)) };
   }
 }
 

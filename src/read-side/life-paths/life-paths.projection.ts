@@ -14,7 +14,7 @@ export const LIFE_PATHS_PROJECTION = 'life-paths';
 
 /** A participant's record, with what the batch learnt of it month by month. */
 interface HeldRecord {
-  /** The business month (city time) of the last event that changed it. */
+  /** The month the last event that changed it counts in (LogMonth.advance). */
   month: string;
   record: FoldedLifePath;
   /** Records as they stood at the end of earlier months, closed during this batch: still to be written. */
@@ -27,13 +27,16 @@ interface HeldRecord {
  * nothing to remove here and the journey stays in the statistics.
  * Besides the current record, the record as it stood at the end of each month in which it last
  * changed (life_path_month_ends): the monthly snapshot is cut by when events were recorded, so that
- * a late or corrected milestone changes the snapshots to come, never one already released.
+ * a late or corrected milestone changes the snapshots to come, never one already released. And the
+ * latest month the log has reached (life_paths_log_month): no event counts in a month before it,
+ * so a month is closed for good once an event of a later one is folded (life-paths.reader.ts).
  */
 export class LifePathsProjection implements Projection {
   readonly name = LIFE_PATHS_PROJECTION;
-  readonly tables = ['life_paths', 'life_path_month_ends'];
+  readonly tables = ['life_paths', 'life_path_month_ends', 'life_paths_log_month'];
   // 2: steps name their milestone and date, for corrections and voids. 3: month ends, for snapshots.
-  readonly layout = 3;
+  // 4: the log's month, which no event goes back before.
+  readonly layout = 4;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -55,6 +58,10 @@ export class LifePathsProjection implements Projection {
         record TEXT NOT NULL,
         PRIMARY KEY (participant_id, month)
       ) STRICT;
+      CREATE TABLE IF NOT EXISTS life_paths_log_month (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        month TEXT NOT NULL
+      ) STRICT;
     `);
     const select = db.prepare<[string], { month: string; record: string }>('SELECT month, record FROM life_paths WHERE participant_id = ?');
     const upsert = db.prepare<[string, string, string]>(
@@ -62,6 +69,7 @@ export class LifePathsProjection implements Projection {
        ON CONFLICT (participant_id) DO UPDATE SET month = excluded.month, record = excluded.record`,
     );
     const insertMonthEnd = db.prepare<[string, string, string]>('INSERT INTO life_path_month_ends (participant_id, month, record) VALUES (?, ?, ?)');
+    const logMonth = new LogMonth(db);
     const { exitClasses } = this.catalogue;
     // A participant's events come a few to a batch: the record is read and written once for them all.
     const records = new BatchRecords<HeldRecord>(
@@ -81,17 +89,60 @@ export class LifePathsProjection implements Projection {
         const held = records.get(participantId);
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
         const next = evolveLifePathRecord(held?.record ?? null, event, exitClasses, stored.version);
-        if (next === null || next === held?.record) return [];
-        const timeZone = timeZoneOf(this.catalogue, next.city);
-        // Never back: replicas' clocks may disagree by a moment, a month already closed stays closed.
-        const month = [recordedMonth(stored.metadata.recordedAt, timeZone), held?.month ?? ''].reduce((a, b) => (a > b ? a : b));
+        if (next === null) return [];
+        // Never back: an event the log holds after one of a later month (a lagging replica's clock)
+        // counts in that month, so that a month the log has left is closed for good.
+        const month = logMonth.advance(recordedMonth(stored.metadata.recordedAt, timeZoneOf(this.catalogue, next.city)));
+        if (next === held?.record) return [];
         const ended = held === undefined ? [] : month > held.month ? [...held.ended, { month: held.month, record: held.record }] : held.ended;
         records.set(participantId, { month, record: next, ended });
         // No live subscription follows life paths: the release is recomputed when read.
         return [];
       },
-      flush: () => records.flush(),
-      discard: () => records.discard(),
+      flush: () => {
+        records.flush();
+        logMonth.flush();
+      },
+      discard: () => {
+        records.discard();
+        logMonth.discard();
+      },
     };
+  }
+}
+
+/** The latest month an event of the log was recorded in, as far as the projection has folded it. */
+export const selectLogMonth = (db: Database.Database): Database.Statement<[], string> =>
+  db.prepare<[], string>('SELECT month FROM life_paths_log_month').pluck();
+
+/** The log's month during a batch: read once, written once when the batch is flushed. */
+class LogMonth {
+  private readonly select: Database.Statement<[], string>;
+  private readonly upsert: Database.Statement<[string]>;
+  private held?: { loaded: string; current: string };
+
+  constructor(db: Database.Database) {
+    this.select = selectLogMonth(db);
+    this.upsert = db.prepare<[string]>(
+      'INSERT INTO life_paths_log_month (only, month) VALUES (1, ?) ON CONFLICT (only) DO UPDATE SET month = excluded.month',
+    );
+  }
+
+  /** The month an event recorded in `recorded` counts in: the later of it and the log's. */
+  advance(recorded: string): string {
+    const loaded = this.held?.loaded ?? this.select.get() ?? '';
+    const current = [recorded, this.held?.current ?? loaded].reduce((a, b) => (a > b ? a : b));
+    this.held = { loaded, current };
+    return current;
+  }
+
+  flush(): void {
+    const held = this.held;
+    this.held = undefined;
+    if (held !== undefined && held.current !== held.loaded) this.upsert.run(held.current);
+  }
+
+  discard(): void {
+    this.held = undefined;
   }
 }

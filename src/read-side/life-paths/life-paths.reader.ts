@@ -1,56 +1,49 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import type { Catalogue } from '../../catalogue/catalogue';
-import { CATALOGUE } from '../../catalogue/catalogue.tokens';
-import { Clock } from '../../clock/clock';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import type { GlobalPosition } from '../../event-store/event-store.port';
-import { anonymiseRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
+import { anonymiseRelease, emptyRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
-import { lastCompleteMonth, lastDayOf } from '../../life-paths/release-month';
-import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
+import { lastDayOf, monthBefore } from '../../life-paths/release-month';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
-import { LIFE_PATHS_PROJECTION } from './life-paths.projection';
+import { LIFE_PATHS_PROJECTION, selectLogMonth } from './life-paths.projection';
 
 /**
  * The k-anonymous release of every participant's life path, as the monthly snapshot of the last
- * complete month: every caller, whatever their role, gets this one release (a coordinator a part
- * of it). Anonymisation needs the whole population at once and tries every node of the lattice,
- * so it runs again only when the snapshot's records differ: what is recorded during the month
- * moves the read model but, by design, not the snapshot.
+ * closed month: the month before the latest one the projection has folded an event of. Every event
+ * folded from then on counts in that latest month or after (life-paths.projection.ts), so a closed
+ * month never changes, whatever the clocks or the projection's lag, and its release is computed
+ * once per generation of the tables. Every caller, whatever their role, gets this one release (a
+ * coordinator a part of it).
  */
 @Injectable()
 export class LifePathsReader {
   private statements?: ReturnType<typeof prepare>;
-  /** Keyed by the tables' generation too: a rebuild replaces them without moving the checkpoint. */
-  private cached?: { generation: number; position: GlobalPosition; month: string; input: string; release: LifePathRelease };
+  /** Keyed by the tables' generation too: a rebuild replaces them, and may have folded the log less far. */
+  private cached?: { generation: number; month: string | undefined; release: LifePathRelease };
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
-    private readonly clock: Clock,
   ) {}
 
   /** Shared between callers: never to be mutated. */
   release(): LifePathRelease {
-    const { checkpoints, generations, snapshot } = this.sql();
-    const month = lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone));
-    // Read before the records: records newer than their key only cost one extra recomputation,
-    // where older records under a newer key would be served until the next event.
-    const position = checkpoints.read(LIFE_PATHS_PROJECTION);
+    return this.sql().inOneReading(() => this.current());
+  }
+
+  private current(): LifePathRelease {
+    const { generations, logMonth, snapshot } = this.sql();
+    const latest = logMonth.get();
+    // No event folded yet: no month can be told to be closed.
+    const month = latest === undefined ? undefined : monthBefore(latest);
     const generation = generations.read(LIFE_PATHS_PROJECTION);
-    const cached = this.cached;
-    if (cached?.position !== position || cached.generation !== generation || cached.month !== month) {
-      const rows = snapshot.all({ month });
-      const input = digestOf(month, rows);
-      const release = cached?.input === input ? cached.release : this.anonymise(rows, month);
-      this.cached = { generation, position, month, input, release };
+    if (this.cached?.generation !== generation || this.cached.month !== month) {
+      const release = month === undefined ? emptyRelease(this.config.kAnonymity) : this.anonymise(snapshot.all({ month }), month);
+      this.cached = { generation, month, release };
     }
-    return this.cached!.release;
+    return this.cached.release;
   }
 
   private anonymise(rows: readonly string[], month: string): LifePathRelease {
@@ -66,17 +59,12 @@ export class LifePathsReader {
   }
 }
 
-/** What the snapshot's release is computed from: equal digests, equal releases. */
-function digestOf(month: string, rows: readonly string[]): string {
-  const hash = createHash('sha256').update(month);
-  for (const row of rows) hash.update('\n').update(row);
-  return hash.digest('hex');
-}
-
 function prepare(db: Database.Database) {
   return {
-    checkpoints: new ProjectionCheckpoints(db),
+    /** A read transaction: the month, the generation and the records of one state of the tables. */
+    inOneReading: <T>(read: () => T): T => db.transaction(read)(),
     generations: new ProjectionGenerations(db),
+    logMonth: selectLogMonth(db),
     /** Each record as it stood at the end of the month (the current one if it has not changed since, else its month end), by participant. */
     snapshot: db
       .prepare<{ month: string }, string>(

@@ -7,29 +7,18 @@ import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
 import { evolveLifePathRecord, type FoldedLifePath } from '../../../src/life-paths/life-path-record';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
+import { ProjectionGenerations } from '../../../src/projections/projection-generations';
 import { LifePathsProjection } from '../../../src/read-side/life-paths/life-paths.projection';
 import { LifePathsReader } from '../../../src/read-side/life-paths/life-paths.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import type Database from 'better-sqlite3';
-import { Clock } from '../../../src/clock/clock';
 import { decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 
 const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
 
-/** A clock a test sets: the reader's only input besides the read model (it picks the snapshot). */
-class SetClock extends Clock {
-  constructor(public instant: string) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.instant);
-  }
-}
-
-/** interleave() stamps every event 2026-01-01: in February, the snapshot of January holds them all. */
-const readerOf = (db: Database.Database, clock = new SetClock('2026-02-10T12:00:00Z')) =>
-  new LifePathsReader(db, CONFIG, BUILT_IN_CATALOGUE, clock);
+/** No clock: the read model alone picks the snapshot, the month before the latest one it holds an event of. */
+const readerOf = (db: Database.Database) => new LifePathsReader(db, CONFIG);
 
 /** Folds events into the projection's tables and moves its checkpoint, as the projection runner does. */
 function folderOf(db: Database.Database): (events: StoredEvent[]) => void {
@@ -41,6 +30,10 @@ function folderOf(db: Database.Database): (events: StoredEvent[]) => void {
       checkpoints.write('life-paths', events.at(-1)!.position);
     })();
 }
+
+/** Events of a log after `log`, as a store would number them. */
+const after = (log: readonly StoredEvent[], events: readonly StoredEvent[]): StoredEvent[] =>
+  events.map((event, i) => ({ ...event, position: BigInt(log.length + i + 1) }));
 
 /** The events as if recorded at `recordedAt`. */
 const recordedAt = (events: readonly StoredEvent[], at: string): StoredEvent[] =>
@@ -70,11 +63,12 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     const runs = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 300 }));
     fc.assert(
       fc.property(runs, ([seed, picks, batchSize]) => {
-        const journeys = journeysOf(seed);
+        // interleave() stamps every event 2026-01-01; one journey recorded in February closes January.
+        const [february, ...journeys] = journeysOf(seed);
         const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
         try {
           const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
-          const log = interleave(journeys, picks);
+          const log = [...interleave(journeys, picks), ...recordedAt(interleave([february!], [0]), '2026-02-01T08:00:00.000Z')];
           for (let at = 0; at < log.length; at += batchSize) db.transaction(() => foldEvents(writer, log.slice(at, at + batchSize), 0n))();
           const stored = db.prepare<[], string>('SELECT record FROM life_paths').pluck().all().join('\n');
           for (const text of personalTextsOf(journeys)) expect(stored).not.toContain(text);
@@ -90,17 +84,17 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
   });
 
   describe('monthly snapshots', () => {
-    const MARCH = new SetClock('2026-03-02T09:00:00Z');
-
     it('the snapshot of a month holds the journeys as recorded by its end, later corrections and milestones left to the next one', () => {
       // Journeys with random corrections and voids; the log recorded in January up to `cut`, in February after it.
       const runs = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 300 }));
       fc.assert(
         fc.property(runs, ([seed, picks, share, batchSize]) => {
-          const journeys = decidedJourneys(seed, 0.1, () => false, 3);
+          const [march, ...journeys] = decidedJourneys(seed, 0.1, () => false, 3);
           const all = interleave(journeys, picks);
-          const cut = Math.floor(share * all.length);
+          // At least one event recorded in February, to close January.
+          const cut = Math.floor(share * (all.length - 1));
           const log = [...all.slice(0, cut), ...recordedAt(all.slice(cut), '2026-02-15T12:00:00.000Z')];
+          const closingFebruary = recordedAt(after(log, interleave([march!], [0])), '2026-03-01T07:00:00.000Z');
           const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
           try {
             const writer = new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
@@ -111,8 +105,9 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
             const options = { k: 3, pseudonymSecret: CONFIG.pseudonymSecret };
             const january = anonymiseRelease([...byParticipant.values()].map(recordOf), { ...options, releasedAsOf: '2026-01-31' });
             expect(readerOf(db).release()).toEqual(january);
+            db.transaction(() => foldEvents(writer, closingFebruary, 0n))();
             const february = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { ...options, releasedAsOf: '2026-02-28' });
-            expect(readerOf(db, MARCH).release()).toEqual(february);
+            expect(readerOf(db).release()).toEqual(february);
           } finally {
             db.close();
           }
@@ -121,26 +116,28 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       );
     });
 
-    it('give the same answer all month whatever is recorded meanwhile, and pseudonyms no path can be followed by from one to the next', () => {
-      const [late, ...others] = journeysOf(11);
+    it('give the same answer until an event of a later month is folded, then under pseudonyms no path can be followed by', () => {
+      const [late, closing, ...others] = journeysOf(11);
       const db = openSqliteDatabase(tmp.file('snapshots.db'));
       try {
         const fold = folderOf(db);
         const log = interleave(others, [0]);
         fold(log);
-        const clock = new SetClock('2026-02-03T10:00:00Z');
-        const reader = readerOf(db, clock);
-        const before = reader.release();
-        expect(before.paths.length).toBeGreaterThan(0);
+        const reader = readerOf(db);
+        // A quiet February so far (or a projection behind it): January is not closed, December is served.
+        expect(reader.release()).toMatchObject({ releasedAsOf: '2025-12-31', paths: [], suppressedCount: 0 });
 
-        // One enrolment (and its milestones) recorded in February, between two calls.
-        const enrolment = interleave([late!], [0]).map((event, i) => ({ ...event, position: BigInt(log.length + i + 1) }));
-        fold(recordedAt(enrolment, '2026-02-12T15:00:00.000Z'));
-        clock.instant = '2026-02-27T16:00:00Z';
+        // One enrolment (and its milestones) recorded in February: its first event closes January.
+        const enrolment = recordedAt(after(log, interleave([late!], [0])), '2026-02-12T15:00:00.000Z');
+        fold(enrolment.slice(0, 1));
+        const before = reader.release();
+        expect(before.releasedAsOf).toBe('2026-01-31');
+        expect(before.paths.length).toBeGreaterThan(0);
+        fold(enrolment.slice(1));
         // The read model moved, the snapshot did not: not even anonymised again.
         expect(reader.release()).toBe(before);
 
-        clock.instant = '2026-03-01T09:00:00Z';
+        fold(recordedAt(after([...log, ...enrolment], interleave([closing!], [0])), '2026-03-01T09:00:00.000Z'));
         const next = reader.release();
         expect(next.releasedAsOf).toBe('2026-02-28');
         expect(next.paths.length + next.suppressedCount).toBe(before.paths.length + before.suppressedCount + 1);
@@ -150,26 +147,66 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
         db.close();
       }
     });
+
+    it('never change once served: an event stamped in a closed month by a lagging clock counts in the month the log has reached', () => {
+      const [lagging, closingJanuary, closingFebruary, ...others] = journeysOf(13);
+      const db = openSqliteDatabase(tmp.file('lagging.db'));
+      try {
+        const fold = folderOf(db);
+        const log = [...interleave(others, [0]), ...recordedAt(interleave([closingJanuary!], [0]), '2026-02-01T00:10:00.000Z')];
+        fold(log);
+        const january = readerOf(db).release();
+        expect(january.releasedAsOf).toBe('2026-01-31');
+
+        // A replica whose clock lags records a whole enrolment "in January", after the log reached February.
+        const late = recordedAt(after(log, interleave([lagging!], [0])), '2026-01-31T12:00:00.000Z');
+        fold(late);
+        // A reader with nothing cached reads January from the tables: unchanged.
+        expect(readerOf(db).release()).toEqual(january);
+
+        fold(recordedAt(after([...log, ...late], interleave([closingFebruary!], [0])), '2026-03-02T08:00:00.000Z'));
+        const february = readerOf(db).release();
+        expect(february.releasedAsOf).toBe('2026-02-28');
+        // The lagging enrolment came with February's snapshot, as did the one that closed January.
+        expect(february.paths.length + february.suppressedCount).toBe(january.paths.length + january.suppressedCount + 2);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('serve no month, and no path, before the projection has folded any event', () => {
+      const db = openSqliteDatabase(tmp.file('empty.db'));
+      try {
+        new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
+        expect(readerOf(db).release()).toMatchObject({ releasedAsOf: null, paths: [], suppressedCount: 0, loss: 0 });
+      } finally {
+        db.close();
+      }
+    });
   });
 
-  it('anonymises again only once the read model has moved', () => {
-    const [first, ...others] = journeysOf(7);
+  it("computes a closed month's release once per generation of the tables, however the read model moves", () => {
+    const [closing, later, ...others] = journeysOf(7);
     const db = openSqliteDatabase(tmp.file('cache.db'));
     try {
       const fold = folderOf(db);
-      const log = interleave([first!, ...others], [0]);
-      const lastOfFirst = first!.events.length;
-      fold(log.slice(lastOfFirst));
+      const log = [...interleave(others, [0]), ...recordedAt(interleave([closing!], [0]), '2026-02-02T10:00:00.000Z')];
+      fold(log);
       const reader = readerOf(db);
+      const january = reader.release();
+      expect(january.releasedAsOf).toBe('2026-01-31');
 
-      const before = reader.release();
-      expect(reader.release()).toBe(before);
+      // A January record changed under the reader, as only replacing the tables may do: it is not
+      // read again as February's events are folded, since a closed month cannot change...
+      db.exec(`DELETE FROM life_paths WHERE participant_id = (SELECT min(participant_id) FROM life_paths WHERE month = '2026-01')`);
+      fold(recordedAt(after(log, interleave([later!], [0])), '2026-02-20T10:00:00.000Z'));
+      expect(reader.release()).toBe(january);
 
-      fold(log.slice(0, lastOfFirst).map((event, i) => ({ ...event, position: BigInt(log.length + i + 1) })));
-      const after = reader.release();
-      expect(after).not.toBe(before);
-      expect(after.paths.length + after.suppressedCount).toBe(before.paths.length + before.suppressedCount + 1);
-      expect(reader.release()).toBe(after);
+      // ...but it is once the tables' generation moves.
+      new ProjectionGenerations(db).bump('life-paths');
+      const again = reader.release();
+      expect(again.releasedAsOf).toBe('2026-01-31');
+      expect(again.paths.length + again.suppressedCount).toBe(january.paths.length + january.suppressedCount - 1);
     } finally {
       db.close();
     }
