@@ -182,6 +182,8 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
       await record('recordExit', { participantId, occurredOn: '2007-06-29', reason: 'EMPLOYMENT' }, paris);
 
       clock.set('2026-10-05T10:00:00Z');
+      // A month's life paths are released once an event of a later month is recorded: one elsewhere closes September.
+      await enrol('stockholm', 'stockholm-test-group');
       before = {
         live: await dashboard(scope),
         asOf: await dashboard({ ...scope, asOf: AS_OF }),
@@ -197,6 +199,7 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
       );
       voidedAnswer = await record('voidMilestone', { participantId, sequence: 3, reason: VOID_REASON, expectedVersion: 6, commandId: randomUUID() }, paris);
       clock.set('2026-11-05T10:00:00Z');
+      await enrol('stockholm', 'stockholm-test-group');
     });
 
     it('shows the corrected job with its original date, the voided session, and who did it and why', async () => {

@@ -162,7 +162,6 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
       await record(api, 'recordJobStart', { participantId: paris[4], occurredOn: '2007-04-12', contractType: 'PERMANENT', employerType: 'SME', sector: 'K' });
       const damaged = await answers(api);
       expect(permanentJobs(damaged.paris)).toBe(1);
-      expect(damaged.lifePaths.totalCount).toBe(before.lifePaths.totalCount - 1);
       expect(await answers(api)).toEqual(damaged);
 
       expect(await rebuild(file)).toBe(0);
@@ -170,7 +169,8 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
       const repaired = await answers(api);
       expect(repaired).toEqual(await freshStartAnswers(file));
       expect(permanentJobs(repaired.paris)).toBe(5);
-      expect(repaired.lifePaths.totalCount).toBe(before.lifePaths.totalCount);
+      // September's life paths, released once this October event closed it, were computed from what was left.
+      expect(damaged.lifePaths.totalCount).toBe(repaired.lifePaths.totalCount - 1);
       // The subscriber hears of the repair without a new event.
       const pushed = await until(() => live.next(), ({ data }) => permanentJobs(data.dashboardUpdated) === 5);
       expect(pushed.data.dashboardUpdated).toEqual(repaired.paris);
