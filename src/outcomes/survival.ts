@@ -27,6 +27,24 @@ export type SurvivalKeySums = SurvivalTallies;
 export interface SurvivalDisclosure {
   keySums: SurvivalKeySums;
   publish: Publish;
+  /** Days grouped into bins this long (researchers): a point's day is then its bin's end. */
+  binDays?: number;
+}
+
+/** Researchers' bins: with a few at risk, an exact day would be one person's exact time to outcome. */
+export const RESEARCH_BIN_DAYS = 30;
+
+/**
+ * Cells regrouped by bin: days 0 to binDays − 1 end at day binDays, and so on. Those censored in a
+ * bin stay at risk for its events, as those censored on a day do for that day's.
+ */
+function binned(cells: Map<number, Cell>, binDays: number): Map<number, Cell> {
+  const bins = new Map<number, Cell>();
+  for (const [day, cell] of cells) {
+    const end = (Math.floor(day / binDays) + 1) * binDays;
+    bins.set(end, addCells(bins.get(end) ?? EMPTY_CELL, cell));
+  }
+  return bins;
 }
 
 export type SurvivalKind = 'outcome' | 'censored' | 'activeSince';
@@ -132,18 +150,21 @@ const HALF = 0.5 + 1e-9;
  * Every count is published as `disclosure` says, each with the key sum of the participants it
  * counts, and the curve is computed from the published counts only: perturbed, the number at risk
  * and the events of each day, and so the curve and its median, are those of the published table.
- * A day whose published events are 0 has no point.
+ * A day whose published events are 0 has no point. With `binDays`, days are grouped into bins
+ * first, and the points and the median are at bin ends.
  */
 export function kaplanMeier(tallies: SurvivalTallies, asOf: CalendarDate, disclosure: SurvivalDisclosure = EXACT): SurvivalEstimate {
-  const { keySums, publish } = disclosure;
+  const { keySums, publish, binDays } = disclosure;
   const cells = <K>(counts: Map<K, number>, sums: Map<K, number>) =>
     new Map([...counts].map(([k, n]): [K, Cell] => [k, { n, key: sums.get(k) ?? 0 }]));
-  const events = cells(tallies.outcomeDays, keySums.outcomeDays);
-  const censored = cells(tallies.censoredDays, keySums.censoredDays);
+  const byDay = cells(tallies.outcomeDays, keySums.outcomeDays);
+  const censoredByDay = cells(tallies.censoredDays, keySums.censoredDays);
   for (const [since, n] of tallies.activeSince) {
     const day = daysBetween(since, asOf);
-    if (day >= 0) censored.set(day, addCells(censored.get(day) ?? EMPTY_CELL, { n, key: keySums.activeSince.get(since) ?? 0 }));
+    if (day >= 0) censoredByDay.set(day, addCells(censoredByDay.get(day) ?? EMPTY_CELL, { n, key: keySums.activeSince.get(since) ?? 0 }));
   }
+  const events = binDays ? binned(byDay, binDays) : byDay;
+  const censored = binDays ? binned(censoredByDay, binDays) : censoredByDay;
   const total = (m: Map<number, Cell>): Cell => [...m.values()].reduce((sum, c) => addCells(sum, c), EMPTY_CELL);
   const everyone = addCells(total(events), total(censored));
 

@@ -1,39 +1,50 @@
+import { fakeClock } from '../support/fake-clock';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { subscribe } from '../support/subscription-client';
 import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
 const DASHBOARD = `query ($city: String!, $asOf: Date) { cityDashboard(city: $city, asOf: $asOf) {
-  enrolled active exited positiveExits positiveExitRate jobReturns jobReturnRate medianDaysToOutcome suppressed
-  exitsByReason { reason count } jobsByContract { contractType count } } }`;
+  asOf enrolled active exited positiveExits positiveExitRate jobReturns jobReturnRate medianDaysToOutcome suppressed
+  exitsByReason { reason count } jobsByContract { contractType count } lastEventPosition updatedAt } }`;
 const CURVE = 'query ($city: String!) { timeToOutcome(city: $city) { participants events censored medianDays suppressed points { day atRisk events stillSearching } } }';
 
 /** Published within D = 2 of the truth, never below 0, never 1 or 2 (the perturbation table). */
 const publishable = (truth: number) => (truth === 0 ? [0] : [truth - 2, truth - 1, truth, truth + 1, truth + 2].filter((p) => p === 0 || p >= 3));
 
-describe("a researcher's view of the figures: the cell key method (e2e, real app)", () => {
+// Every city is on Central European Summer Time: June 2007 ends at 22:00 UTC on 30 June.
+const BEFORE_JULY = '2007-06-30T21:59:59Z';
+const IN_JULY = '2007-07-01T00:00:00Z';
+
+describe("a researcher's view of the figures: the cell key method, at month ends over (e2e, real app; the system clock faked: months pass)", () => {
+  const clock = fakeClock('2007-04-20T10:00:00Z');
   const api = appForTests();
   let researcher: string;
+  afterAll(() => clock.restore());
 
   beforeAll(async () => {
     researcher = await bearer('researcher');
-    // Stockholm: 2 participants, one with a job (small counts); Paris: 4 participants who found a job.
+    // Enrolled in April, jobs recorded in May. Stockholm: 2 participants, one with a job (small counts); Paris: 4 who found a job.
+    const jobs: string[] = [];
     for (const [city, programme, count] of [['stockholm', 'stockholm-test-group', 2], ['paris', 'paris-gatp', 4]] as const) {
       for (let i = 0; i < count; i++) {
         const input = enrolmentInput({ city, programme, enrolledOn: '2007-03-01', unemployedSince: null });
         await api.gql(mutation('enrolParticipant'), { input });
-        if (city === 'paris' || i === 0) {
-          const participantId = input.participantId;
-          await api.gql(mutation('recordJobStart'), { input: { participantId, occurredOn: '2007-05-01', contractType: 'PERMANENT', employerType: 'SME', sector: 'K' } });
-        }
+        if (city === 'paris' || i === 0) jobs.push(input.participantId);
       }
     }
+    clock.set('2007-05-10T10:00:00Z');
+    for (const participantId of jobs) {
+      await api.gql(mutation('recordJobStart'), { input: { participantId, occurredOn: '2007-05-01', contractType: 'PERMANENT', employerType: 'SME', sector: 'K' } });
+    }
+    // Researchers' live figures are now May's, which is over.
+    clock.set('2007-06-10T10:00:00Z');
   });
 
-  it('perturbs every count of a small city within 2 of the truth, never as 1 or 2, the same on every query, and says so', async () => {
-    const answers = await Promise.all([1, 2, 3].map(() => api.gql(DASHBOARD, { city: 'stockholm' }, researcher)));
-    const [first] = answers.map((a) => a.data!.cityDashboard);
-    for (const answer of answers) expect(answer.data!.cityDashboard).toEqual(first);
+  it('perturbs every count of a small city within 2 of the truth, never as 1 or 2, the same after a restart, and says so', async () => {
+    const first = (await api.gql(DASHBOARD, { city: 'stockholm' }, researcher)).data!.cityDashboard;
+    await api.restart();
+    expect((await api.gql(DASHBOARD, { city: 'stockholm' }, researcher)).data!.cityDashboard).toEqual(first);
     expect(first.suppressed).toBe(true);
     expect(publishable(2)).toContain(first.enrolled);
     expect(publishable(2)).toContain(first.active);
@@ -41,31 +52,42 @@ describe("a researcher's view of the figures: the cell key method (e2e, real app
     expect(first.exited).toBe(0);
     for (const { count } of [...first.exitsByReason, ...first.jobsByContract]) expect([0, 3]).toContain(count);
     if (first.jobReturnRate !== null) expect(first.jobReturnRate).toBeLessThanOrEqual(1);
+    expect(first.medianDaysToOutcome === null || first.medianDaysToOutcome % 30 === 0).toBe(true);
   });
 
-  it('perturbs the time-to-outcome curve of a small city: no exact count of participants, and the same curve each time', async () => {
-    const [one, two] = await Promise.all([1, 2].map(() => api.gql(CURVE, { city: 'stockholm' }, researcher)));
-    expect(one.data!.timeToOutcome).toEqual(two.data!.timeToOutcome);
-    const curve = one.data!.timeToOutcome;
-    expect(curve.suppressed).toBe(true);
-    expect([0, 3]).toContain(curve.participants);
-    for (const point of curve.points) {
-      expect(point.events).toBeGreaterThanOrEqual(3);
-      expect(point.stillSearching).toBeGreaterThanOrEqual(0);
+  it('gives researchers live figures as of the last month end over, with no event position and the month end as update time', async () => {
+    const live = (await api.gql(DASHBOARD, { city: 'paris' }, researcher)).data!.cityDashboard;
+    expect(live).toMatchObject({ asOf: '2007-05-31', lastEventPosition: '0', updatedAt: '2007-05-31T22:00:00.000Z', suppressed: true });
+    expect(publishable(4)).toContain(live.enrolled);
+    expect(publishable(4)).toContain(live.jobReturns);
+    expect((await api.gql(DASHBOARD, { city: 'paris', asOf: '2007-05-31' }, researcher)).data!.cityDashboard).toEqual(live);
+  });
+
+  it('perturbs the time-to-outcome curve in 30-day bins: no exact count of participants, no exact day, and the same curve after a restart', async () => {
+    const curves = async () => Promise.all(['stockholm', 'paris'].map(async (city) => (await api.gql(CURVE, { city }, researcher)).data!.timeToOutcome));
+    const [stockholm, paris] = await curves();
+    await api.restart();
+    expect(await curves()).toEqual([stockholm, paris]);
+    expect([0, 3]).toContain(stockholm.participants);
+    // Paris: 4 jobs on day 61 are published as 3 to 5 at the end of the bin of days 60 to 89.
+    expect(paris.points).toEqual([expect.objectContaining({ day: 90, events: expect.any(Number) })]);
+    for (const curve of [stockholm, paris]) {
+      expect(curve.suppressed).toBe(true);
+      expect(curve.medianDays === null || curve.medianDays % 30 === 0).toBe(true);
+      for (const point of curve.points) {
+        expect(point.day % 30).toBe(0);
+        expect(point.events).toBeGreaterThanOrEqual(3);
+        expect(point.stillSearching).toBeGreaterThanOrEqual(0);
+      }
     }
   });
 
-  it('perturbs larger groups as little: 4 participants who all found a job publish 3 to 5', async () => {
-    const { data } = await api.gql(DASHBOARD, { city: 'paris' }, researcher);
-    expect(publishable(4)).toContain(data!.cityDashboard.enrolled);
-    expect(publishable(4)).toContain(data!.cityDashboard.jobReturns);
-    expect(data!.cityDashboard.suppressed).toBe(true);
-  });
-
-  it('gives researchers figures as of a month end only, with BAD_USER_INPUT otherwise; coordinators any date', async () => {
-    const midMonth = await api.gql(DASHBOARD, { city: 'paris', asOf: '2007-04-15' }, researcher);
-    expect(midMonth.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(midMonth.errors?.[0]?.message).toMatch(/month's last day/);
+  it('gives researchers figures as of a month end before the current month only, with BAD_USER_INPUT otherwise; coordinators any date', async () => {
+    for (const asOf of ['2007-04-15', '2007-06-30']) {
+      const refused = await api.gql(DASHBOARD, { city: 'paris', asOf }, researcher);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'asOf' }] });
+      expect(refused.errors?.[0]?.message).toMatch(/month's last day before the current month/);
+    }
     const dashboards = await api.gql('{ dashboards(asOf: "2007-04-30") { city enrolled } }', {}, researcher);
     expect(dashboards.errors).toBeUndefined();
     const monthEnd = await api.gql(DASHBOARD, { city: 'paris', asOf: '2007-04-30' }, researcher);
@@ -75,37 +97,44 @@ describe("a researcher's view of the figures: the cell key method (e2e, real app
     expect(coordinator.data!.cityDashboard).toMatchObject({ enrolled: 4, jobReturns: 0, suppressed: false });
   });
 
-  it('shows coordinators and admins every figure exactly', async () => {
+  it('shows coordinators and admins every figure exactly, live', async () => {
     for (const token of [await bearer('coordinator', 'stockholm'), await bearer('admin')]) {
       const { data } = await api.gql(DASHBOARD, { city: 'stockholm' }, token);
-      expect(data!.cityDashboard).toMatchObject({ enrolled: 2, active: 2, jobReturns: 1, jobReturnRate: 0.5, medianDaysToOutcome: 61, suppressed: false });
+      expect(data!.cityDashboard).toMatchObject({ asOf: null, enrolled: 2, active: 2, jobReturns: 1, jobReturnRate: 0.5, medianDaysToOutcome: 61, suppressed: false });
+      expect(data!.cityDashboard.lastEventPosition).not.toBe('0');
       const curve = await api.gql(CURVE, { city: 'stockholm' }, token);
       expect(curve.data!.timeToOutcome).toMatchObject({ participants: 2, events: 1, censored: 1, suppressed: false, points: [{ day: 61, atRisk: 2, events: 1 }] });
     }
   });
 
-  it("pushes researchers the live dashboard perturbed, as their query answers it", async () => {
-    const sub = subscribe<{ data: { dashboardUpdated: { enrolled: number; suppressed: boolean } } }>(
-      api.url,
-      'subscription { dashboardUpdated(city: "frankfurt") { enrolled suppressed } }',
-      {},
-      { authorization: researcher },
-    );
+  it('pushes researchers no change as it comes, only the figures of the month just over when the month turns', async () => {
+    // The midnight timers read the clock each second while it stands one second before July.
+    clock.set(BEFORE_JULY);
+    await api.restart();
+    const subscription = 'subscription { dashboardUpdated(city: "frankfurt") { asOf enrolled suppressed lastEventPosition } }';
+    const theirs = subscribe<{ data: { dashboardUpdated: Record<string, unknown> } }>(api.url, subscription, {}, { authorization: researcher });
+    const coordinators = subscribe<{ data: { dashboardUpdated: Record<string, unknown> } }>(api.url, subscription, {}, {
+      authorization: await bearer('coordinator', 'frankfurt'),
+    });
     try {
+      // Enrolments in June until the coordinator's subscription hears one: the researcher's, opened first, listens too.
       let pushed = null;
       while (pushed === null) {
-        await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-test-group' }) });
-        pushed = await sub.nextWithin(200);
+        await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-test-group', enrolledOn: '2007-06-30' }) });
+        pushed = await coordinators.nextWithin(200);
       }
-      // Read on until no more pushes come: the last push is of the figures now.
-      for (let more = await sub.nextWithin(500); more !== null; more = await sub.nextWithin(500)) pushed = more;
-      const { data } = await api.gql('{ cityDashboard(city: "frankfurt") { enrolled suppressed } }', {}, researcher);
-      expect(pushed.data.dashboardUpdated).toEqual(data!.cityDashboard);
-      expect(pushed.data.dashboardUpdated.suppressed).toBe(true);
+      expect(await theirs.nextWithin(1500)).toBeNull();
+
+      clock.set(IN_JULY);
+      const monthEnd = (await theirs.next()).data.dashboardUpdated;
+      const { data } = await api.gql('{ cityDashboard(city: "frankfurt") { asOf enrolled suppressed lastEventPosition } }', {}, researcher);
+      expect(monthEnd).toEqual(data!.cityDashboard);
+      expect(monthEnd).toMatchObject({ asOf: '2007-06-30', suppressed: true, lastEventPosition: '0' });
+      expect(await theirs.nextWithin(1500)).toBeNull();
     } finally {
-      await sub.close();
+      await Promise.all([theirs.close(), coordinators.close()]);
     }
-  });
+  }, 30_000);
 });
 
 describe('the mutation budget of a token (e2e, 3 a minute)', () => {

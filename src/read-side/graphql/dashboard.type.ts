@@ -21,7 +21,8 @@ export class ContractCountType {
   description: `Outcome figures of a city, or of one of its programmes. For researchers every count (the scalar counts,
 exitsByReason, jobsByContract) is perturbed by the cell key method: moved by at most 2, never below 0, never published as
 1 or 2, unbiased, and the same each time the same participants are counted; a total need not equal the sum of its parts.
-Rates and the median are computed from the perturbed counts. Other roles see exact figures. Counts are never null
+Rates and the median are computed from the perturbed counts; researchers' figures are as of a month end that is over,
+from the facts recorded by then, and the median is a 30-day bin's end. Other roles see exact figures. Counts are never null
 (nullable for clients written when small counts were hidden as null).`,
 })
 export class DashboardType implements DashboardView {
@@ -29,7 +30,8 @@ export class DashboardType implements DashboardView {
   @Field(() => String, { nullable: true }) programme!: string | null;
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: "Null for the live figures; the business date asked for otherwise (a month's last day for researchers).",
+    description:
+      "Null for the live figures; the business date asked for otherwise. For researchers always a month end: the one asked for, or for live figures the last month end over in every city.",
   })
   asOf!: string | null;
   @Field(() => Int, { nullable: true }) enrolled!: number | null;
@@ -61,9 +63,9 @@ export class DashboardType implements DashboardView {
   @Field({ description: 'True when the counts were perturbed for this viewer (researchers); false when exact.' }) suppressed!: boolean;
   @Field({
     description:
-      "Global position of the last event folded into these figures: for figures as of a date, the last one dated on or before it. '0' when none has changed them.",
+      "Global position of the last event folded into these figures: for figures as of a date, the last one dated on or before it. '0' when none has changed them, and always '0' for researchers (a position beside a small count would tell it).",
   })
   lastEventPosition!: string;
-  @Field(() => DateTimeScalar, { description: 'When that event was recorded; when there is none, when the figures were read.' })
+  @Field(() => DateTimeScalar, { description: 'When that event was recorded; when there is none, when the figures were read. For researchers, the instant their month end ended in the city.' })
   updatedAt!: string;
 }

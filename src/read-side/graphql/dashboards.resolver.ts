@@ -9,9 +9,7 @@ import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CalendarDateScalar } from '../../graphql/calendar-date.scalar';
-import { InvalidInput } from '../../journey/domain/errors';
-import { isMonthEnd } from '../../outcomes/calendar-days';
-import { exactly, type Publish } from '../../outcomes/cell';
+import type { Publish } from '../../outcomes/cell';
 import { cellKeyMethod } from '../../outcomes/cell-key-method';
 import { DashboardUpdates } from '../outcomes/dashboard-updates';
 import { type DashboardView, type SurvivalCurveView, toSurvivalCurve } from '../outcomes/dashboard-view';
@@ -19,8 +17,10 @@ import { OutcomesReader } from '../outcomes/outcomes.reader';
 import { DashboardType } from './dashboard.type';
 import { SurvivalCurveType } from './survival-curve.type';
 
-const AS_OF = `Null for the live figures; otherwise the business date they are as of. Researchers may ask only for a
-month's last day (BAD_USER_INPUT otherwise): figures a day apart would tell one person's change apart.`;
+const AS_OF = `Null for the live figures; otherwise the business date they are as of. For researchers, "live" is the last
+month end over in every city (the life-path release's), and asOf must be a month's last day before the current month
+(BAD_USER_INPUT otherwise): their figures count the facts recorded by that month end only, so they never change once
+the month is over; live figures, or figures a day apart, would tell one person's change apart.`;
 
 @Resolver(() => DashboardType)
 export class DashboardsResolver {
@@ -47,8 +47,7 @@ export class DashboardsResolver {
     @Args('asOf', { type: () => CalendarDateScalar, nullable: true, description: AS_OF }) asOf: string | null = null,
   ): DashboardView {
     assertAllowed(caller, 'readOutcomes', city);
-    const publish = this.publisherFor(caller, asOf ?? null);
-    return this.outcomes.dashboard(city, programme ?? null, asOf ?? null, publish);
+    return this.dashboardFor(caller, city, programme ?? null, asOf ?? null);
   }
 
   @Query(() => [DashboardType], { description: 'The dashboard of every city the caller may see; perturbed for researchers.' })
@@ -57,15 +56,15 @@ export class DashboardsResolver {
     @Caller() caller: Principal,
     @Args('asOf', { type: () => CalendarDateScalar, nullable: true, description: AS_OF }) asOf: string | null = null,
   ): DashboardView[] {
-    const publish = this.publisherFor(caller, asOf ?? null);
     const only = cityScope(caller, 'readOutcomes');
     return this.catalogue.cities
       .filter((city) => only === null || city.code === only)
-      .map((city) => this.outcomes.dashboard(city.code, null, asOf ?? null, publish));
+      .map((city) => this.dashboardFor(caller, city.code, null, asOf ?? null));
   }
 
   @Query(() => SurvivalCurveType, {
-    description: 'How long participants take to find a job or start a business (Kaplan-Meier); perturbed for researchers.',
+    description: `How long participants take to find a job or start a business (Kaplan-Meier), live; for researchers, as of
+the last month end over, perturbed, with days grouped into 30-day bins (points and median at bin ends).`,
   })
   @Requires('readOutcomes')
   timeToOutcome(
@@ -74,16 +73,17 @@ export class DashboardsResolver {
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
   ): SurvivalCurveView {
     assertAllowed(caller, 'readOutcomes', city);
-    return toSurvivalCurve(this.outcomes.figures(city, programme ?? null, null), this.publisherFor(caller, null));
+    if (seesExactFigures(caller)) return toSurvivalCurve(this.outcomes.figures(city, programme ?? null, null));
+    return toSurvivalCurve(this.outcomes.researchFigures(city, programme ?? null), this.perturbed);
   }
 
   @Subscription(() => DashboardType, {
     description:
-      "The live dashboard of a city or programme, pushed after every event that changes it, and at its city's midnight; perturbed for researchers.",
+      "The live dashboard of a city or programme, pushed after every event that changes it, and at its city's midnight. Researchers get no push per event nor per day: only, at the first midnight of each month (once it has turned in every city), the perturbed figures of the month end just over.",
     resolve(this: DashboardsResolver, view: DashboardView, _args: unknown, context: WithPrincipal) {
-      const publish = this.publisherFor(context.principal!, null);
-      // The pushed view is exact: researchers get the same scope's figures read again, perturbed (cached by the reader).
-      return publish === exactly ? view : this.outcomes.dashboard(view.city, view.programme, null, publish);
+      // The pushed view is exact: researchers get the same month end's figures read again, perturbed (cached by the reader).
+      if (seesExactFigures(context.principal!)) return view;
+      return this.outcomes.researchDashboard(view.city, view.programme, view.asOf, this.perturbed);
     },
   })
   @Requires('readOutcomes')
@@ -94,18 +94,15 @@ export class DashboardsResolver {
   ): AsyncIterableIterator<DashboardView> {
     assertAllowed(caller, 'readOutcomes', city);
     this.outcomes.checkScope(city, programme ?? null);
-    return this.updates.updatesOf(city, programme ?? null);
+    return this.updates.updatesOf(city, programme ?? null, !seesExactFigures(caller));
   }
 
   /**
-   * Exact figures for advisers, coordinators and admins; perturbed ones for researchers, who may
-   * ask for past figures only at a month's end.
+   * Exact figures for advisers, coordinators and admins; for researchers, perturbed figures of a
+   * month end that is over (the last one when `asOf` is null).
    */
-  private publisherFor(caller: Principal, asOf: string | null): Publish {
-    if (seesExactFigures(caller)) return exactly;
-    if (asOf !== null && !isMonthEnd(asOf)) {
-      throw new InvalidInput([{ field: 'asOf', message: `Researchers may ask for figures as of a month's last day only, not ${asOf}` }]);
-    }
-    return this.perturbed;
+  private dashboardFor(caller: Principal, city: string, programme: string | null, asOf: string | null): DashboardView {
+    if (seesExactFigures(caller)) return this.outcomes.dashboard(city, programme, asOf);
+    return this.outcomes.researchDashboard(city, programme, asOf, this.perturbed);
   }
 }

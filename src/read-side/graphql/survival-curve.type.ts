@@ -3,7 +3,10 @@ import type { SurvivalCurveView } from '../outcomes/dashboard-view';
 
 @ObjectType('SurvivalPoint')
 export class SurvivalPointType {
-  @Field(() => Int) day!: number;
+  @Field(() => Int, {
+    description: 'Days since first enrolment; for researchers, the end of a 30-day bin (30 stands for days 0 to 29, 60 for 30 to 59, ...).',
+  })
+  day!: number;
   @Field(() => Float, {
     description: 'Share of participants still without a job or self-employment on that day (Kaplan-Meier estimate).',
   })
@@ -24,7 +27,8 @@ export class SurvivalCurveType implements SurvivalCurveView {
   @Field({
     description: `True when the curve is perturbed for this viewer (researchers): participants, events, censored and each point's
 atRisk and events are perturbed by the cell key method, each with the key of the participants it counts; the curve and
-its median are computed from those, and a day whose perturbed events are 0 has no point.`,
+its median are computed from those, days are grouped into 30-day bins (points and median at bin ends), a bin whose
+perturbed events are 0 has no point, and the figures are as of the last month end over.`,
   })
   suppressed!: boolean;
   @Field(() => [SurvivalPointType]) points!: SurvivalPointType[];

@@ -7,6 +7,7 @@ import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
 import { atEachMidnight, type StopMidnights } from '../../clock/midnights';
 import { Metrics } from '../../operations/metrics';
+import { exactly } from '../../outcomes/cell';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionRunner } from '../../projections/projection-runner';
@@ -16,10 +17,15 @@ import { OutcomesReader } from './outcomes.reader';
 
 const logger = new Logger('DashboardUpdates');
 
+/** Researchers' topic of a scope: their figures are of the last month end, and move only when a month turns. */
+const monthEndTopic = (scope: string): string => `month-ends:${scope}`;
+
 /**
  * Pushes a dashboard's new figures to its subscribers each time the outcomes read model commits a
  * change to it (topics are the scopes that changed: 'paris', 'paris/paris-gatp'), and at its
  * city's midnight, when its open cases are censored a day later and its medians may move.
+ * Researchers' subscriptions hear none of these: only, at the first midnight of a month over in
+ * every city, the figures of that new month end (docs/access-and-privacy.md).
  */
 @Injectable()
 export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -32,6 +38,8 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
   private readonly pubSub = new PubSub<Record<string, DashboardView>>({ eventEmitter: this.topics });
   private subscription?: Subscription;
   private stopMidnights: StopMidnights[] = [];
+  /** The month end researchers' figures were last of. */
+  private researchMonthEnd = '';
 
   constructor(
     private readonly runner: ProjectionRunner,
@@ -46,7 +54,13 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
       if (projection !== OUTCOMES_PROJECTION) return;
       for (const scope of topics) this.publish(scope);
     });
-    this.stopMidnights = this.catalogue.cities.map((city) => atEachMidnight(this.clock, city.timeZone, () => this.pushNewDay(city)));
+    this.researchMonthEnd = this.outcomes.researchMonthEnd();
+    this.stopMidnights = this.catalogue.cities.map((city) =>
+      atEachMidnight(this.clock, city.timeZone, () => {
+        this.pushNewDay(city);
+        this.pushNewMonthEnd();
+      }),
+    );
   }
 
   // Before any module closes what a midnight's push reads (the database).
@@ -58,9 +72,13 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
     this.subscription?.unsubscribe();
   }
 
-  /** The live figures of one city or programme, each time they change. */
-  updatesOf(city: string, programme: string | null): AsyncIterableIterator<DashboardView> {
-    const updates = this.pubSub.asyncIterableIterator<DashboardView>(programme === null ? cityScope(city) : programmeScope(city, programme));
+  /**
+   * The live figures of one city or programme, each time they change; with `monthEnds`
+   * (researchers), the figures of each new month end, pushed exact (the resolver perturbs them).
+   */
+  updatesOf(city: string, programme: string | null, monthEnds = false): AsyncIterableIterator<DashboardView> {
+    const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
+    const updates = this.pubSub.asyncIterableIterator<DashboardView>(monthEnds ? monthEndTopic(scope) : scope);
     const { activeSubscriptions } = this.metrics;
     activeSubscriptions.inc();
     const end = updates.return!.bind(updates);
@@ -82,6 +100,23 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
     } catch (error) {
       // A timer's callback has no caller to tell: the next event or the next midnight pushes again.
       logger.warn(`The dashboards of ${city.code} could not be pushed at its midnight: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Researchers' dashboards once a month is over in every city: the midnight of the last city to turn. */
+  private pushNewMonthEnd(): void {
+    try {
+      const monthEnd = this.outcomes.researchMonthEnd();
+      if (monthEnd === this.researchMonthEnd) return;
+      this.researchMonthEnd = monthEnd;
+      for (const city of this.catalogue.cities) {
+        for (const programme of [null, ...city.programmes.map((p) => p.code)]) {
+          const topic = monthEndTopic(programme === null ? cityScope(city.code) : programmeScope(city.code, programme));
+          if (this.topics.listenerCount(topic) > 0) void this.pubSub.publish(topic, this.outcomes.researchDashboard(city.code, programme, null, exactly));
+        }
+      }
+    } catch (error) {
+      logger.warn(`Researchers' dashboards could not be pushed at the turn of the month: ${errorMessage(error)}`);
     }
   }
 

@@ -3,7 +3,14 @@ import type { ContractType, ExitReason } from '../../journey/domain/vocabulary';
 import { CONTRACT_TYPES, EXIT_REASONS } from '../../journey/domain/vocabulary';
 import { exactly, type Publish } from '../../outcomes/cell';
 import { countersOf, countsFromCounters, type OutcomeCounts, rates } from '../../outcomes/outcome-counts';
-import { kaplanMeier, type SurvivalEstimate, type SurvivalKeySums, type SurvivalTallies } from '../../outcomes/survival';
+import {
+  kaplanMeier,
+  RESEARCH_BIN_DAYS,
+  type SurvivalDisclosure,
+  type SurvivalEstimate,
+  type SurvivalKeySums,
+  type SurvivalTallies,
+} from '../../outcomes/survival';
 
 /** A dashboard's figures as the API gives them; the count fields stay nullable in the public contract, and are never null. */
 export interface DashboardView {
@@ -55,6 +62,10 @@ export interface OutcomeFigures {
   updatedAt: string;
 }
 
+/** How the curve is published: exactly by day, or (researchers) perturbed, by bins of days. */
+const disclosureOf = (f: OutcomeFigures, publish: Publish): SurvivalDisclosure =>
+  publish === exactly ? { keySums: f.survivalKeys, publish } : { keySums: f.survivalKeys, publish, binDays: RESEARCH_BIN_DAYS };
+
 /** Every count as `publish` shows it, each with its own key sum. */
 function publishedCounts(f: OutcomeFigures, publish: Publish): OutcomeCounts {
   if (publish === exactly) return f.counts;
@@ -81,7 +92,7 @@ export function toDashboard(f: OutcomeFigures, publish: Publish = exactly): Dash
     followUps6m: counts.followUps6m,
     sustainedOutcomes6m: counts.sustainedOutcomes6m,
     ...rates(counts, f.targets),
-    medianDaysToOutcome: kaplanMeier(f.tallies, f.censorAt, { keySums: f.survivalKeys, publish }).medianDays,
+    medianDaysToOutcome: kaplanMeier(f.tallies, f.censorAt, disclosureOf(f, publish)).medianDays,
     exitsByReason: EXIT_REASONS.map((reason) => ({ reason, count: counts.exitsByReason[reason] })),
     jobsByContract: CONTRACT_TYPES.map((contractType) => ({ contractType, count: counts.jobsByContract[contractType] })),
     suppressed: publish !== exactly,
@@ -94,5 +105,5 @@ export const toSurvivalCurve = (f: OutcomeFigures, publish: Publish = exactly): 
   city: f.city,
   programme: f.programme,
   suppressed: publish !== exactly,
-  ...kaplanMeier(f.tallies, f.censorAt, { keySums: f.survivalKeys, publish }),
+  ...kaplanMeier(f.tallies, f.censorAt, disclosureOf(f, publish)),
 });

@@ -3,7 +3,10 @@ import type Database from 'better-sqlite3';
 import { type Catalogue, findCity, findProgramme, timeZoneOf } from '../../catalogue/catalogue';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
+import { nextMidnight } from '../../clock/time-zone-dates';
 import { InvalidInput } from '../../journey/domain/errors';
+import { lastCompleteMonth, lastDayOf, recordedMonth } from '../../life-paths/release-month';
+import { isMonthEnd } from '../../outcomes/calendar-days';
 import { exactly, type Publish } from '../../outcomes/cell';
 import { counterKeysOf, type KeyedContribution } from '../../outcomes/counter-keys';
 import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
@@ -13,6 +16,7 @@ import { targetsOf } from '../../outcomes/outcome-targets';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { recordKeyOf } from '../../outcomes/record-key';
 import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
+import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
@@ -42,12 +46,26 @@ interface LiveDashboard {
   views: Map<Publish, DashboardView>;
 }
 
+/**
+ * A scope's month-end figures as researchers see them, as computed when the read model was at
+ * `checkpoint`, from the tables of `generation`: a correction rewrites a fact in place, even one
+ * that changes no live figure, so the month alone cannot key them.
+ */
+interface MonthEndDashboard {
+  generation: number;
+  checkpoint: bigint;
+  figures: OutcomeFigures;
+  views: Map<Publish, DashboardView>;
+}
+
 /** Outcome figures of a city or programme: live from the counters, or as of a past business date. */
 @Injectable()
 export class OutcomesReader {
   private statements?: ReturnType<typeof prepare>;
   /** By scope, of which the catalogue has a few: the figures change only with an event of the scope, or the day. */
   private readonly live = new Map<string, LiveDashboard>();
+  /** By scope and month end: researchers' figures change only with a correction of a fact recorded by then. */
+  private readonly monthEnds = new Map<string, MonthEndDashboard>();
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -88,6 +106,49 @@ export class OutcomesReader {
     return view;
   }
 
+  /**
+   * The month end researchers' figures are as of (docs/access-and-privacy.md, "Figures for
+   * researchers"): `asOf` if it is a month's last day before the current month, or for live
+   * figures (null) the last month over in every city, the month the life-path release is of.
+   */
+  researchMonthEnd(asOf: string | null = null): string {
+    const latest = lastDayOf(lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone)));
+    if (asOf === null) return latest;
+    if (!isMonthEnd(asOf) || asOf > latest) {
+      throw new InvalidInput([
+        { field: 'asOf', message: `Researchers may ask for figures as of a month's last day before the current month (${latest} at the latest), not ${asOf}` },
+      ]);
+    }
+    return asOf;
+  }
+
+  /**
+   * Researchers' dashboard: as of a month end that is over (`researchMonthEnd`), from the facts
+   * recorded by then only, so that it never changes once the month is over; stamped with no event.
+   */
+  researchDashboard(city: string, programme: string | null, asOf: string | null, publish: Publish): DashboardView {
+    const monthEnd = this.researchMonthEnd(asOf);
+    this.checkScope(city, programme);
+    const checkpoint = this.sql().checkpoints.read(OUTCOMES_PROJECTION);
+    const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
+    const key = `${scopeOf(city, programme)}@${monthEnd}`;
+    let known = this.monthEnds.get(key);
+    if (!known || known.generation !== generation || known.checkpoint !== checkpoint) {
+      known = { generation, checkpoint, figures: this.monthEndFigures(city, programme, monthEnd), views: new Map() };
+      this.monthEnds.set(key, known);
+    }
+    let view = known.views.get(publish);
+    if (view === undefined) known.views.set(publish, (view = toDashboard(known.figures, publish)));
+    return view;
+  }
+
+  /** Researchers' live figures (the last month end over), for their time-to-outcome curve. */
+  researchFigures(city: string, programme: string | null): OutcomeFigures {
+    const monthEnd = this.researchMonthEnd();
+    this.checkScope(city, programme);
+    return this.monthEndFigures(city, programme, monthEnd);
+  }
+
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
     this.checkScope(city, programme);
     const live = asOf === null ? lastEventOf(this.sql().scope.get(scopeOf(city, programme))) : undefined;
@@ -126,6 +187,32 @@ export class OutcomesReader {
   }
 
   /**
+   * The figures as of `monthEnd` from the facts recorded in its month or before, in the city's
+   * time zone: a fact recorded later (a back-dated exit) waits for the month it was recorded in.
+   * No position, and the instant the month ended: neither tells when someone's fact was recorded.
+   */
+  private monthEndFigures(city: string, programme: string | null, monthEnd: string): OutcomeFigures {
+    const timeZone = timeZoneOf(this.catalogue, city);
+    const month = monthEnd.slice(0, 7);
+    const { members } = this.contributionsAsOf(city, programme, monthEnd, (f) => recordedMonth(f.recordedAt, timeZone) <= month);
+    const contributions = members.map((m) => m.contribution);
+    return {
+      city,
+      programme,
+      asOf: monthEnd,
+      targets: targetsOf(this.catalogue, city, programme),
+      lastEventPosition: 0n,
+      // Noon UTC is on the month end in every zone of the catalogue (within 12 hours of UTC).
+      updatedAt: nextMidnight(new Date(`${monthEnd}T12:00:00Z`), timeZone).toISOString(),
+      counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
+      counterKeys: counterKeysOf(members),
+      tallies: talliesOf(contributions),
+      survivalKeys: keySumsOf(members),
+      censorAt: monthEnd,
+    };
+  }
+
+  /**
    * Figures no event has changed are at position 0, read now: the public contract makes both
    * fields non-null, so they cannot say "none" with a null.
    */
@@ -134,12 +221,17 @@ export class OutcomesReader {
   }
 
   // As-of figures are rare and cost one pass over the city's participants' compact facts.
-  private contributionsAsOf(city: string, programme: string | null, asOf: string): { members: KeyedContribution[]; last: LastEvent | undefined } {
+  private contributionsAsOf(
+    city: string,
+    programme: string | null,
+    asOf: string,
+    kept: (fact: StoredFact) => boolean = () => true,
+  ): { members: KeyedContribution[]; last: LastEvent | undefined } {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
     let last: LastEvent | undefined;
     for (const { participantId, facts: text } of this.sql().participantsOf.iterate(city)) {
-      const facts = JSON.parse(text) as StoredFact[];
+      const facts = (JSON.parse(text) as StoredFact[]).filter(kept);
       const c = contributionAt({ city, facts }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
       members.push({ contribution: c, recordKey: recordKeyOf(participantId) });
@@ -164,6 +256,7 @@ const scopeOf = (city: string, programme: string | null): string => (programme =
 function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
+    checkpoints: new ProjectionCheckpoints(db),
     counters: db.prepare<[string], { counter: string; value: number; keySum: number }>(
       'SELECT counter, value, key_sum AS keySum FROM outcome_counters WHERE scope = ?',
     ),

@@ -51,6 +51,16 @@ describe('Kaplan-Meier time to outcome', () => {
     expect(estimate).toMatchObject({ participants: 21, events: 9, censored: 12, medianDays: 23 });
   });
 
+  it('in 30-day bins (researchers): points and median at bin ends, those censored in a bin at risk for its events', () => {
+    // One person found a job on day 41, one on day 75; a third left on day 50 without one.
+    const estimate = kaplanMeier(tallies([[41, 1], [75, 1]], [[50, 1]]), '2008-06-30', { keySums: tallies([], []), publish: exactly, binDays: 30 });
+    expect(rounded(estimate.points)).toEqual([
+      { day: 60, atRisk: 3, events: 1, stillSearching: 0.667 },
+      { day: 90, atRisk: 1, events: 1, stillSearching: 0 },
+    ]);
+    expect(estimate).toMatchObject({ participants: 3, events: 2, censored: 1, medianDays: 90 });
+  });
+
   it('has no median while more than half are still searching', () => {
     expect(kaplanMeier(tallies([[10, 1]], [[5, 1], [20, 2]]), '2008-06-30')).toMatchObject({
       participants: 4,
