@@ -97,6 +97,11 @@ describe('anonymised release of life paths', () => {
     expect(release(alike(4), 5)).toMatchObject({ paths: [], suppressedCount: 4, k: 5, loss: 1, programmeKeptShare: 0 });
   });
 
+  it('counts the suppressed paths of each city, for a coordinator to be told of their own only', () => {
+    const records = [...alike(3), aRecord({ city: 'frankfurt', programme: 'frankfurt-kompass' }), ...alike(2, { city: 'stockholm', programme: 'stockholm-test-group' })];
+    expect(release(records, 3)).toMatchObject({ suppressedCount: 3, suppressedByCity: { frankfurt: 1, stockholm: 2 } });
+  });
+
   it('given every record in a different city, suppresses them all', () => {
     const records = ['paris', 'frankfurt', 'stockholm'].map((city) => aRecord({ city }));
     expect(release(records, 2)).toMatchObject({ paths: [], suppressedCount: 3, k: 2 });
