@@ -30,7 +30,7 @@ describe("a researcher's view of the figures: the cell key method, at month ends
       for (let i = 0; i < count; i++) {
         const input = enrolmentInput({ city, programme, enrolledOn: '2007-03-01', unemployedSince: null });
         await api.gql(mutation('enrolParticipant'), { input });
-        if (city === 'paris' || i === 0) jobs.push(input.participantId);
+        if (city === 'paris' || i === 0) jobs.push(String(input.participantId));
       }
     }
     clock.set('2007-05-10T10:00:00Z');

@@ -5,7 +5,7 @@ import { participantOfStream } from '../../journey/application/journey-repositor
 import type { JourneyEvent } from '../../journey/domain/events';
 import { addKey, KEY_MODULUS } from '../../outcomes/cell';
 import { counterDeltas } from '../../outcomes/outcome-counts';
-import { evolveOutcomeFacts, mayChangeFacts, type StoredFact } from '../../outcomes/outcome-facts';
+import { evolveOutcomeFacts, mayChangeFacts, type StoredFact, type SupersededFact, supersededFacts } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { recordKeyOf } from '../../outcomes/record-key';
 import { survivalDeltas } from '../../outcomes/survival';
@@ -24,9 +24,10 @@ export const OUTCOMES_PROJECTION = 'outcomes';
 export class OutcomesProjection implements Projection {
   readonly name = OUTCOMES_PROJECTION;
   readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
+  // 5: each participant's record key, and the facts corrections and voids replaced (researchers' month ends);
   // 4: counters and tallies keep their key sums (cell key method); 3: each fact is stamped with the event that set it (its position and recording time), for the
   // as-of figures' stamp; 2: each fact names the milestone it comes from, for corrections and voids.
-  readonly layout = 4;
+  readonly layout = 5;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -44,7 +45,9 @@ export class OutcomesProjection implements Projection {
       CREATE TABLE IF NOT EXISTS outcome_participants (
         participant_id TEXT PRIMARY KEY,
         city TEXT NOT NULL,
-        facts TEXT NOT NULL
+        record_key INTEGER NOT NULL,
+        facts TEXT NOT NULL,
+        superseded TEXT NOT NULL
       ) STRICT;
       CREATE INDEX IF NOT EXISTS outcome_participants_by_city ON outcome_participants (city);
       CREATE TABLE IF NOT EXISTS outcome_counters (
@@ -60,12 +63,12 @@ export class OutcomesProjection implements Projection {
       ) STRICT;
     `);
     const sql = {
-      participant: db.prepare<[string], { city: string; facts: string }>(
-        'SELECT city, facts FROM outcome_participants WHERE participant_id = ?',
+      participant: db.prepare<[string], { city: string; facts: string; superseded: string }>(
+        'SELECT city, facts, superseded FROM outcome_participants WHERE participant_id = ?',
       ),
-      saveParticipant: db.prepare<[string, string, string]>(
-        `INSERT INTO outcome_participants (participant_id, city, facts) VALUES (?, ?, ?)
-         ON CONFLICT (participant_id) DO UPDATE SET facts = excluded.facts`,
+      saveParticipant: db.prepare<[string, string, number, string, string]>(
+        `INSERT INTO outcome_participants (participant_id, city, record_key, facts, superseded) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (participant_id) DO UPDATE SET facts = excluded.facts, superseded = excluded.superseded`,
       ),
       // Key sums are added as non-negative numbers below 2^32, and stay so mod 2^32.
       addToCounter: db.prepare<[string, string, number, number]>(
@@ -101,13 +104,15 @@ export class OutcomesProjection implements Projection {
         const city = event.type === 'ParticipantEnrolled' ? event.data.city : row?.city;
         if (city === undefined) return [];
         const known: StoredFact[] = row ? JSON.parse(row.facts) : [];
-        const facts = evolveOutcomeFacts(known, event, stored.version, { position: String(stored.position), recordedAt: stored.metadata.recordedAt });
+        const { recordedAt } = stored.metadata;
+        const facts = evolveOutcomeFacts(known, event, stored.version, { position: String(stored.position), recordedAt });
         if (facts === null) return [];
         const before = contributionAt({ city, facts: known }, null, exitClasses);
         const after = contributionAt({ city, facts }, null, exitClasses);
-        sql.saveParticipant.run(participantId, city, JSON.stringify(facts));
-
+        const superseded: SupersededFact[] = [...(row ? JSON.parse(row.superseded) : []), ...supersededFacts(known, facts, recordedAt)];
         const recordKey = recordKeyOf(participantId);
+        sql.saveParticipant.run(participantId, city, recordKey, JSON.stringify(facts), JSON.stringify(superseded));
+
         const changed = new Set<string>();
         for (const { scope, counter, delta } of counterDeltas(city, before, after)) {
           sql.addToCounter.run(scope, counter, delta, addKey(0, recordKey, delta));

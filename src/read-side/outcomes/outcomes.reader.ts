@@ -10,11 +10,10 @@ import { isMonthEnd } from '../../outcomes/calendar-days';
 import { exactly, type Publish } from '../../outcomes/cell';
 import { counterKeysOf, type KeyedContribution } from '../../outcomes/counter-keys';
 import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
-import type { StoredFact } from '../../outcomes/outcome-facts';
+import { factsKnownIn, type StoredFact, type SupersededFact } from '../../outcomes/outcome-facts';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { contributionAt } from '../../outcomes/participant-contribution';
-import { recordKeyOf } from '../../outcomes/record-key';
 import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
 import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
 import { ProjectionGenerations } from '../../projections/projection-generations';
@@ -187,14 +186,17 @@ export class OutcomesReader {
   }
 
   /**
-   * The figures as of `monthEnd` from the facts recorded in its month or before, in the city's
-   * time zone: a fact recorded later (a back-dated exit) waits for the month it was recorded in.
-   * No position, and the instant the month ended: neither tells when someone's fact was recorded.
+   * The figures as of `monthEnd` from the facts as they stood when its month ended, in the city's
+   * time zone: a fact recorded later (a back-dated exit) waits for the month it was recorded in,
+   * and a fact corrected or voided later still counts as it was. No position, and the instant the
+   * month ended: neither tells when someone's fact was recorded.
    */
   private monthEndFigures(city: string, programme: string | null, monthEnd: string): OutcomeFigures {
     const timeZone = timeZoneOf(this.catalogue, city);
     const month = monthEnd.slice(0, 7);
-    const { members } = this.contributionsAsOf(city, programme, monthEnd, (f) => recordedMonth(f.recordedAt, timeZone) <= month);
+    const { members } = this.contributionsAsOf(city, programme, monthEnd, (facts, superseded) =>
+      factsKnownIn(facts, superseded, month, (recordedAt) => recordedMonth(recordedAt, timeZone)),
+    );
     const contributions = members.map((m) => m.contribution);
     return {
       city,
@@ -225,16 +227,16 @@ export class OutcomesReader {
     city: string,
     programme: string | null,
     asOf: string,
-    kept: (fact: StoredFact) => boolean = () => true,
+    known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[] = (facts) => facts,
   ): { members: KeyedContribution[]; last: LastEvent | undefined } {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
     let last: LastEvent | undefined;
-    for (const { participantId, facts: text } of this.sql().participantsOf.iterate(city)) {
-      const facts = (JSON.parse(text) as StoredFact[]).filter(kept);
+    for (const row of this.sql().participantsOf.iterate(city)) {
+      const facts = known(JSON.parse(row.facts), JSON.parse(row.superseded));
       const c = contributionAt({ city, facts }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
-      members.push({ contribution: c, recordKey: recordKeyOf(participantId) });
+      members.push({ contribution: c, recordKey: row.recordKey });
       for (const { on, position, recordedAt } of facts) {
         if (on <= asOf && (last === undefined || BigInt(position) > last.position)) last = { position: BigInt(position), recordedAt };
       }
@@ -266,8 +268,9 @@ function prepare(db: Database.Database) {
     scope: db
       .prepare<[string], ScopeRow>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
       .safeIntegers(),
-    participantsOf: db.prepare<[string], { participantId: string; facts: string }>(
-      'SELECT participant_id AS participantId, facts FROM outcome_participants WHERE city = ?',
+    // Record keys are stored: no as-of request hashes every participant's id again.
+    participantsOf: db.prepare<[string], { recordKey: number; facts: string; superseded: string }>(
+      'SELECT record_key AS recordKey, facts, superseded FROM outcome_participants WHERE city = ?',
     ),
   };
 }

@@ -51,6 +51,7 @@ describe("researchers' figures are of a month end that is over, from what was re
     fold(
       stored('a', 1, event.enrolled({ participantId: 'a', occurredOn: '2008-04-02' }), '2008-04-02T09:00:00Z'),
       stored('b', 1, event.enrolled({ participantId: 'b', occurredOn: '2008-04-03' }), '2008-04-03T09:00:00Z'),
+      stored('b', 2, event.jobStarted('2008-04-10', { participantId: 'b', contractType: 'PERMANENT' }), '2008-04-10T09:00:00Z'),
     );
   });
   afterAll(() => {
@@ -63,7 +64,7 @@ describe("researchers' figures are of a month end that is over, from what was re
     expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-03-31', enrolled: 0 });
     clock.instant = IN_MAY;
     const live = reader().researchDashboard('paris', null, null, exactly);
-    expect(live).toMatchObject({ asOf: '2008-04-30', enrolled: 2, active: 2 });
+    expect(live).toMatchObject({ asOf: '2008-04-30', enrolled: 2, active: 2, jobReturns: 1 });
     expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(live);
   });
 
@@ -97,5 +98,21 @@ describe("researchers' figures are of a month end that is over, from what was re
     expect(reader().dashboard('paris', null, '2008-04-30')).toMatchObject({ exited: 1 });
     clock.instant = '2008-06-01T12:00:00Z';
     expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', exited: 1, active: 1 });
+  });
+
+  it('leaves a month end over unchanged by a later correction or void of one of its facts, which count from their own month', () => {
+    clock.instant = IN_MAY;
+    const contracts = (asOf: string | null) => reader().researchDashboard('paris', null, asOf, exactly).jobsByContract.filter((c) => c.count! > 0);
+    const april = reader().researchDashboard('paris', null, '2008-04-30', exactly);
+    expect(contracts('2008-04-30')).toEqual([{ contractType: 'PERMANENT', count: 1 }]);
+    const corrected = event.jobStarted('2008-04-10', { participantId: 'b', contractType: 'FIXED_TERM_6_MONTHS_OR_MORE' });
+    fold(stored('b', 3, event.corrected(2, 'JOB_STARTED', corrected, ['contractType'], { participantId: 'b', occurredOn: '2008-05-12' }), '2008-05-12T09:00:00Z'));
+    expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
+    fold(stored('b', 4, event.voided(2, { participantId: 'b', occurredOn: '2008-05-13' }), '2008-05-13T09:00:00Z'));
+    expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
+    // Others see the void at once; researchers from May's month end on.
+    expect(reader().dashboard('paris', null, '2008-04-30')).toMatchObject({ jobReturns: 0 });
+    clock.instant = '2008-06-01T12:00:00Z';
+    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', jobReturns: 0 });
   });
 });
