@@ -1,4 +1,4 @@
-import { evolveOutcomeFacts, outcomeFactOf } from '../../../src/outcomes/outcome-facts';
+import { evolveOutcomeFacts, factsKnownIn, outcomeFactOf, supersededFacts } from '../../../src/outcomes/outcome-facts';
 import { event } from '../journey/fixtures';
 import { CHANTAL, factsOf } from './paris-cohort';
 
@@ -88,5 +88,37 @@ describe('stored outcome facts, as events fold into them', () => {
     for (const e of [event.voided(5), event.noteAdded('2007-03-02'), event.personalDetailsChanged('2007-03-02'), event.coachingHeld('2007-03-02')]) {
       expect(evolveOutcomeFacts(employed, e, 3, at(3))).toBeNull();
     }
+  });
+});
+
+describe("facts as they stood at a month's end (researchers' month ends)", () => {
+  const stamp = (position: number, recordedAt: string) => ({ position: String(position), recordedAt });
+  const byMonth = (recordedAt: string) => recordedAt.slice(0, 7);
+  const enrolled = evolveOutcomeFacts([], event.enrolled({ occurredOn: '2007-02-01' }), 1, stamp(1, '2007-02-01T09:00:00Z'))!;
+  const employed = evolveOutcomeFacts(enrolled, event.jobStarted('2007-03-01', { contractType: 'TIME_SHARE' }), 2, stamp(2, '2007-03-01T09:00:00Z'))!;
+  // Corrected in April, voided in June.
+  const correction = event.corrected(2, 'JOB_STARTED', event.jobStarted('2007-03-01', { contractType: 'PERMANENT' }), ['contractType']);
+  const corrected = evolveOutcomeFacts(employed, correction, 3, stamp(3, '2007-04-10T09:00:00Z'))!;
+  const voided = evolveOutcomeFacts(corrected, event.voided(2), 4, stamp(4, '2007-06-10T09:00:00Z'))!;
+  const superseded = [
+    ...supersededFacts(employed, corrected, '2007-04-10T09:00:00Z'),
+    ...supersededFacts(corrected, voided, '2007-06-10T09:00:00Z'),
+  ];
+
+  it('keeps what a correction or void replaced, with when', () => {
+    expect(superseded.map((f) => [f.seq, f.position, f.supersededAt])).toEqual([
+      [2, '2', '2007-04-10T09:00:00Z'],
+      [2, '3', '2007-06-10T09:00:00Z'],
+    ]);
+    expect(supersededFacts(enrolled, employed, '2007-03-01T09:00:00Z')).toEqual([]);
+  });
+
+  it('gives each month the facts recorded by its end and not yet replaced then, in stream order', () => {
+    const contract = (month: string) => factsKnownIn(voided, superseded, month, byMonth).map((f) => (f.kind === 'JOB' ? f.contractType : f.kind));
+    expect(contract('2007-01')).toEqual([]);
+    expect(contract('2007-02')).toEqual(['ENROLLED']);
+    expect(contract('2007-03')).toEqual(['ENROLLED', 'TIME_SHARE']);
+    expect(contract('2007-05')).toEqual(['ENROLLED', 'PERMANENT']);
+    expect(contract('2007-06')).toEqual(['ENROLLED']);
   });
 });
