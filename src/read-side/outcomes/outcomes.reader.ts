@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { type Catalogue, findCity, findProgramme, timeZoneOf } from '../../catalogue/catalogue';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
@@ -47,8 +48,9 @@ interface LiveDashboard {
 
 /**
  * A scope's month-end figures as researchers see them, as computed when the read model was at
- * `checkpoint`, from the tables of `generation`: a correction rewrites a fact in place, even one
- * that changes no live figure, so the month alone cannot key them.
+ * `checkpoint`, from the tables of `generation`. Facts recorded later cannot change them, but an
+ * event recorded before the month's end may be folded after it was read (the read model follows
+ * the log a moment late): the month alone cannot key them.
  */
 interface MonthEndDashboard {
   generation: number;
@@ -57,14 +59,17 @@ interface MonthEndDashboard {
   views: Map<Publish, DashboardView>;
 }
 
+/** Scopes × month ends kept in memory: a few years of every dashboard of the built-in catalogue. */
+const MONTH_ENDS_KEPT = 500;
+
 /** Outcome figures of a city or programme: live from the counters, or as of a past business date. */
 @Injectable()
 export class OutcomesReader {
   private statements?: ReturnType<typeof prepare>;
   /** By scope, of which the catalogue has a few: the figures change only with an event of the scope, or the day. */
   private readonly live = new Map<string, LiveDashboard>();
-  /** By scope and month end: researchers' figures change only with a correction of a fact recorded by then. */
-  private readonly monthEnds = new Map<string, MonthEndDashboard>();
+  /** By scope and month end; researchers may ask for any month end, so the least recently read go first. */
+  private readonly monthEnds = new LRUCache<string, MonthEndDashboard>({ max: MONTH_ENDS_KEPT });
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
