@@ -336,8 +336,13 @@ describe('life paths (e2e, a seeded population over real HTTP)', () => {
 describe('life paths of a population too small to be made k-anonymous (e2e)', () => {
   const api = appForTests({ K_ANONYMITY: '50' });
 
-  it("suppresses every path rather than failing, and tells a coordinator of their own city's suppressed paths only", async () => {
+  it("closes no month before an event is recorded, then suppresses every path rather than failing, telling a coordinator of their own city's suppressed paths only", async () => {
     clock.set('2027-01-10T10:00:00Z');
+    // Nothing recorded yet: no month is closed, and the release says so.
+    const none = await csv(api, await bearer('researcher'));
+    expect(none.headers.get('content-disposition')).toBe('attachment; filename="life-paths.csv"');
+    const noneFacts = await csv(api, await bearer('researcher'), '', 'life-paths.json');
+    expect(await noneFacts.json()).toMatchObject({ releasedAsOf: null, totalCount: 0, suppressedCount: 0 });
     for (const city of ['paris', 'paris', 'frankfurt', 'stockholm']) {
       const programme = { paris: 'paris-gatp', frankfurt: 'frankfurt-test-group', stockholm: 'stockholm-test-group' }[city];
       const enrolled = await api.gql(mutation('enrolParticipant'), { input: enrolmentInput({ city, programme }) });
