@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { issueToken, type TokenSubject } from '../auth/issue-token';
 import { ALL_CITIES } from '../auth/principal';
 import { type AppConfig, describeEventStore, loadConfig } from '../config/config';
-import { DEMO_RECORDED_AT, DemoClock } from '../demo/demo-clock';
+import { DemoClock } from '../demo/demo-clock';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { exitOnStartFailure } from '../start-failure';
 import { startService } from '../start-service';
@@ -37,13 +37,17 @@ async function main(): Promise<void> {
     config,
     async (app) => {
       logger.log(`Recording the demo programme run in ${describeEventStore(config.eventStore)} (once; later runs reuse it)...`);
-      const recorded = await clock.recordingAsOf(DEMO_RECORDED_AT, () =>
-        seedDemoData(app, {
-          onProgress: (done) => {
-            if (done % 50 === 0) logger.log(`${done} journeys recorded`);
+      let recorded: number;
+      try {
+        recorded = await seedDemoData(app, {
+          onDay: (day) => clock.recordingOn(day),
+          onProgress: (done, of) => {
+            if (done % 500 === 0 || done === of) logger.log(`${done} of ${of} milestones recorded`);
           },
-        }),
-      );
+        });
+      } finally {
+        clock.live();
+      }
       logger.log(recorded ? `${recorded} journeys recorded` : 'Demo data already recorded');
     },
     clock,

@@ -1,14 +1,12 @@
 import { Clock } from '../clock/clock';
-import { RUN_LAST_DAY } from './generate-programme-run';
+import type { CalendarDate } from '../journey/domain/vocabulary';
 
 /**
- * When the demo's journeys are recorded: the morning after the run's last day, as if its advisers'
- * records were entered when the programme ended. Recorded at today's date instead, the demo would
- * show researchers no life path before next month, the release being monthly by recording date.
+ * The system clock, except while the demo run is recorded: then the evening of the day being
+ * recorded, as if advisers had entered each milestone on the day it happened. Recorded at today's
+ * date instead, the demo would hold nothing researchers could see: their figures and life paths
+ * are cut by when things were recorded, at month ends that are over.
  */
-export const DEMO_RECORDED_AT = new Date(Date.parse(`${RUN_LAST_DAY}T09:00:00Z`) + 24 * 60 * 60 * 1_000);
-
-/** The system clock, except while the demo run is being recorded. */
 export class DemoClock extends Clock {
   private recordingAt: Date | null = null;
 
@@ -16,13 +14,13 @@ export class DemoClock extends Clock {
     return this.recordingAt === null ? new Date() : new Date(this.recordingAt);
   }
 
-  /** Runs `record` with the clock at `instant`, and gives the system's time back after it. */
-  async recordingAsOf<T>(instant: Date, record: () => Promise<T>): Promise<T> {
-    this.recordingAt = instant;
-    try {
-      return await record();
-    } finally {
-      this.recordingAt = null;
-    }
+  /** Until `live`, the clock reads the evening of `day` (after office hours in every city). */
+  recordingOn(day: CalendarDate): void {
+    this.recordingAt = new Date(`${day}T17:00:00.000Z`);
+  }
+
+  /** The system's time again. */
+  live(): void {
+    this.recordingAt = null;
   }
 }

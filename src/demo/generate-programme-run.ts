@@ -9,6 +9,7 @@ import type { JourneyCommand } from '../journey/domain/commands';
 import type { ParticipantProfile } from '../journey/domain/events';
 import type {
   ActivityKind,
+  CalendarDate,
   ActivityResult,
   CoachingMode,
   ExitReason,
@@ -32,6 +33,8 @@ import {
 export interface DemoJourney {
   participantId: string;
   commands: JourneyCommand[];
+  /** The day each command happened on, which the demo records it on, as an adviser would. */
+  recordedOn: CalendarDate[];
 }
 
 export interface ProgrammeRunOptions {
@@ -152,10 +155,10 @@ class JourneyBuilder {
     return maybeNote(this.rng, this.city, kind);
   }
 
-  commands(): JourneyCommand[] {
-    return this.entries
-      .sort((x, y) => x.day - y.day || x.rank - y.rank || x.seq - y.seq)
-      .map((e) => e.command);
+  /** The commands in the order they happened, and the day of each. */
+  timeline(): Pick<DemoJourney, 'commands' | 'recordedOn'> {
+    const entries = [...this.entries].sort((x, y) => x.day - y.day || x.rank - y.rank || x.seq - y.seq);
+    return { commands: entries.map((e) => e.command), recordedOn: entries.map((e) => dateOf(e.day)) };
   }
 }
 
@@ -198,7 +201,7 @@ function journey(seedWords: readonly [number, number], group: GroupSpec, index: 
   }
   const { exitOn, exitReason } = spell(b, FLAVOURS[programme]!, profile, plan, spellStart, false);
   if (exitOn !== null) followUps(b, exitReason!, exitOn);
-  return { participantId, commands: b.commands() };
+  return { participantId, ...b.timeline() };
 }
 
 function enrolmentDay(rng: Random, group: GroupSpec, plan: Plan, reEnrolled: boolean): number {
