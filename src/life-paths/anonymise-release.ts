@@ -3,7 +3,7 @@ import type { LifePathRecord, LifePathStep } from './life-path-record';
 import { DIMENSIONS, type GeneralisationLevels, levelsOf } from './generalisation-lattice';
 import { LOSS_METRIC } from './information-loss';
 import { leastLossNode } from './lattice-search';
-import { pseudonymOf } from './pseudonym';
+import { snapshotPseudonyms } from './pseudonym';
 
 /** The seven quasi-identifiers, as released: null (or '*' for the two never null) where generalised away. */
 export interface ReleasedQuasiIdentifiers {
@@ -65,6 +65,7 @@ export function anonymiseRelease(records: Iterable<LifePathRecord>, options: Ano
   const all = [...records];
   const { node, suppressed, suppressedCount, loss } = leastLossNode(all, k);
 
+  const pseudonymOf = snapshotPseudonyms(pseudonymSecret, releasedAsOf);
   const paths: LifePath[] = [];
   const suppressedByCity: Record<string, number> = {};
   all.forEach((record, i) => {
@@ -74,7 +75,7 @@ export function anonymiseRelease(records: Iterable<LifePathRecord>, options: Ano
     }
     const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
     paths.push({
-      pseudonym: pseudonymOf(record.participantId, pseudonymSecret, releasedAsOf),
+      pseudonym: pseudonymOf(record.participantId),
       city: record.city,
       ...(generalised as Omit<ReleasedQuasiIdentifiers, 'city'>),
       outcome: record.outcome,

@@ -1,4 +1,5 @@
-import { DIMENSIONS, type LatticeNode, allNodes } from './generalisation-lattice';
+import { type FinestClasses, finestClasses } from './finest-classes';
+import { DIMENSIONS, type LatticeNode } from './generalisation-lattice';
 import { type CellLosses, cellLosses, releaseLoss } from './information-loss';
 import type { LifePathRecord } from './life-path-record';
 
@@ -16,46 +17,87 @@ export interface NodeOutcome {
   admissible: boolean;
 }
 
+/** A node's outcome on the finest classes, before it is spelt out record by record. */
+type Evaluation = Omit<NodeOutcome, 'suppressed'> & { suppressedClasses: Uint8Array };
+
 /**
- * The node to release, found by applying every node of the lattice to `records` (brute force:
- * 144 nodes, each one pass over the records): among admissible nodes the least loss, then the
- * fewest suppressed, then the least levels in the order of DIMENSIONS (programme kept before
- * education level, and so on). When no node is admissible (a population too small or too
- * scattered for k), the fewest suppressed first, then the same rules.
+ * The node to release, found by applying every node of the lattice (144) to `records`: among
+ * admissible nodes the least loss, then the fewest suppressed, then the least levels in the order
+ * of DIMENSIONS (programme kept before education level, and so on). When no node is admissible (a
+ * population too small or too scattered for k), the fewest suppressed first, then the same rules.
  */
 export function leastLossNode(records: readonly LifePathRecord[], k: number): NodeOutcome {
-  const cells = cellLosses(records);
-  const values = DIMENSIONS.map(({ levels }) => levels.map(({ value }) => records.map(value)));
-  const all = allNodes().map((node) => outcomeOf(records, node, k, values, cells));
-  const admissible = all.filter((o) => o.admissible);
-  return (admissible.length > 0 ? admissible : all).reduce((best, o) => (better(o, best, admissible.length === 0) ? o : best));
+  const { classes, evaluations } = evaluateLattice(records, k);
+  const admissible = evaluations.filter((e) => e.admissible);
+  const best = (admissible.length > 0 ? admissible : evaluations).reduce((b, e) => (better(e, b, admissible.length === 0) ? e : b));
+  return spelledOut(best, classes);
 }
 
-function outcomeOf(
-  records: readonly LifePathRecord[],
-  node: LatticeNode,
-  k: number,
-  values: (string | null)[][][],
-  cells: CellLosses,
-): NodeOutcome {
-  const keys = records.map((r, i) => JSON.stringify([r.city, ...values.map((byLevel, d) => byLevel[node[d]!]![i])]));
-  const sizes = new Map<string, number>();
-  for (const key of keys) sizes.set(key, (sizes.get(key) ?? 0) + 1);
-  const suppressed = keys.map((key) => sizes.get(key)! < k);
-  const suppressedCount = suppressed.filter(Boolean).length;
+/** Every node's outcome, in the order of allNodes(): what leastLossNode chooses from. */
+export function nodeOutcomes(records: readonly LifePathRecord[], k: number): NodeOutcome[] {
+  const { classes, evaluations } = evaluateLattice(records, k);
+  return evaluations.map((e) => spelledOut(e, classes));
+}
+
+/**
+ * Walks the lattice depth first, dimension by dimension, so that nodes sharing their first levels
+ * share the grouping of the finest classes by those levels: a node's classes are then one more
+ * refinement of its parent's, over the finest classes rather than the records.
+ */
+function evaluateLattice(records: readonly LifePathRecord[], k: number) {
+  const classes = finestClasses(records);
+  const cells = cellLosses(classes);
+  const evaluations: Evaluation[] = [];
+  const descend = (node: number[], groups: number[]): void => {
+    const d = node.length;
+    if (d === DIMENSIONS.length) return void evaluations.push(evaluate(node, groups, classes, cells, k, records.length));
+    classes.codes[d]!.forEach((codes, level) => descend([...node, level], refine(groups, codes)));
+  };
+  descend([], classes.cities);
+  return { classes, evaluations };
+}
+
+/** Splits each group of finest classes by one more released value: the new group of each finest class. */
+function refine(groups: readonly number[], codes: readonly number[]): number[] {
+  // Groups and codes are both fewer than the finest classes, so the pair fits one safe integer.
+  const radix = groups.length;
+  const ids = new Map<number, number>();
+  return groups.map((group, c) => {
+    const pair = group * radix + codes[c]!;
+    let id = ids.get(pair);
+    if (id === undefined) ids.set(pair, (id = ids.size));
+    return id;
+  });
+}
+
+function evaluate(node: LatticeNode, groups: readonly number[], classes: FinestClasses, cells: CellLosses, k: number, recordCount: number): Evaluation {
+  const { counts } = classes;
+  const sizes = new Array<number>(groups.length).fill(0);
+  groups.forEach((group, c) => (sizes[group]! += counts[c]!));
+  const suppressedClasses = new Uint8Array(groups.length);
+  let suppressedCount = 0;
+  groups.forEach((group, c) => {
+    if (sizes[group]! >= k) return;
+    suppressedClasses[c] = 1;
+    suppressedCount += counts[c]!;
+  });
   return {
     node,
-    suppressed,
+    suppressedClasses,
     suppressedCount,
-    loss: releaseLoss(cells, node, suppressed),
-    admissible: suppressedCount <= SUPPRESSION_LIMIT * records.length,
+    loss: releaseLoss(cells, node, counts, suppressedClasses),
+    admissible: suppressedCount <= SUPPRESSION_LIMIT * recordCount,
   };
+}
+
+function spelledOut({ suppressedClasses, ...evaluation }: Evaluation, { classOf }: FinestClasses): NodeOutcome {
+  return { ...evaluation, suppressed: classOf.map((c) => suppressedClasses[c] === 1) };
 }
 
 /** Two nodes' losses are sums of different fractions: closer than this, they are equal. */
 const SAME_LOSS = 1e-9;
 
-function better(a: NodeOutcome, b: NodeOutcome, suppressionFirst: boolean): boolean {
+function better(a: Evaluation, b: Evaluation, suppressionFirst: boolean): boolean {
   if (suppressionFirst && a.suppressedCount !== b.suppressedCount) return a.suppressedCount < b.suppressedCount;
   if (Math.abs(a.loss - b.loss) > SAME_LOSS) return a.loss < b.loss;
   if (a.suppressedCount !== b.suppressedCount) return a.suppressedCount < b.suppressedCount;

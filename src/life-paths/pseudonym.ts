@@ -9,7 +9,12 @@ import type { CalendarDate } from '../journey/domain/vocabulary';
  * anyone holding an id.
  */
 export function pseudonymOf(participantId: string, secret: string, releasedAsOf: CalendarDate): string {
+  return snapshotPseudonyms(secret, releasedAsOf)(participantId);
+}
+
+/** pseudonymOf for one snapshot, its key derived once for all of its participants. */
+export function snapshotPseudonyms(secret: string, releasedAsOf: CalendarDate): (participantId: string) => string {
   if (secret.length === 0) throw new Error('The life-paths pseudonym secret must not be empty');
   const snapshotKey = createHmac('sha256', secret).update(`life-paths snapshot ${releasedAsOf}`, 'utf8').digest();
-  return createHmac('sha256', snapshotKey).update(participantId, 'utf8').digest('hex');
+  return (participantId) => createHmac('sha256', snapshotKey).update(participantId, 'utf8').digest('hex');
 }
