@@ -19,6 +19,11 @@ export interface FactStamp {
   /** Global position, as a decimal string (JSON has no bigint). */
   position: string;
   recordedAt: string;
+  /**
+   * The log's month it counts in for researchers' month ends: the month it was recorded in, or the
+   * latest month of the events folded before it if later (src/projections/log-month.ts).
+   */
+  month: string;
 }
 
 /**
@@ -28,29 +33,24 @@ export interface FactStamp {
 export type StoredFact = OutcomeFact & FactStamp & { seq: number };
 
 /**
- * A fact a correction or void has since replaced or removed, kept with the recording time of that
+ * A fact a correction or void has since replaced or removed, kept with the log's month of that
  * correction: researchers' month ends before it still count the fact as it was then.
  */
-export type SupersededFact = StoredFact & { supersededAt: string };
+export type SupersededFact = StoredFact & { supersededIn: string };
 
 /** The facts of `before` that `after` no longer holds (a fact is its milestone's sequence and the event that last set it). */
-export function supersededFacts(before: readonly StoredFact[], after: readonly StoredFact[], supersededAt: string): SupersededFact[] {
+export function supersededFacts(before: readonly StoredFact[], after: readonly StoredFact[], supersededIn: string): SupersededFact[] {
   const held = new Set(after.map((f) => `${f.seq}@${f.position}`));
-  return before.filter((f) => !held.has(`${f.seq}@${f.position}`)).map((f) => ({ ...f, supersededAt }));
+  return before.filter((f) => !held.has(`${f.seq}@${f.position}`)).map((f) => ({ ...f, supersededIn }));
 }
 
 /**
- * The facts as they stood at the end of `month` ('YYYY-MM'), by recording month (`recordedMonth`):
- * those recorded by then and not yet replaced or removed then, in stream order.
+ * The facts as they stood at the end of `month` ('YYYY-MM'), by the log's month they count in:
+ * those folded in it or before and not yet replaced or removed then, in stream order.
  */
-export function factsKnownIn(
-  facts: readonly StoredFact[],
-  superseded: readonly SupersededFact[],
-  month: string,
-  recordedMonth: (recordedAt: string) => string,
-): StoredFact[] {
-  const known = (f: StoredFact) => recordedMonth(f.recordedAt) <= month;
-  return [...facts.filter(known), ...superseded.filter((f) => known(f) && recordedMonth(f.supersededAt) > month)].sort((a, b) => a.seq - b.seq);
+export function factsKnownIn(facts: readonly StoredFact[], superseded: readonly SupersededFact[], month: string): StoredFact[] {
+  const known = (f: StoredFact) => f.month <= month;
+  return [...facts.filter(known), ...superseded.filter((f) => known(f) && f.supersededIn > month)].sort((a, b) => a.seq - b.seq);
 }
 
 /** One participant's outcome history, in stream (recording) order, which may differ from date order. */

@@ -24,8 +24,9 @@ const monthEndTopic = (scope: string): string => `month-ends:${scope}`;
  * Pushes a dashboard's new figures to its subscribers each time the outcomes read model commits a
  * change to it (topics are the scopes that changed: 'paris', 'paris/paris-gatp'), and at its
  * city's midnight, when its open cases are censored a day later and its medians may move.
- * Researchers' subscriptions hear none of these: only, at the first midnight of a month over in
- * every city, the figures of that new month end (docs/access-and-privacy.md).
+ * Researchers' subscriptions hear none of these: only, when the read model first folds a fact
+ * of a later month and so closes a month (outcomes.projection.ts), the figures of that new month
+ * end (docs/access-and-privacy.md).
  */
 @Injectable()
 export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -53,14 +54,10 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
     this.subscription = this.runner.changes$.subscribe(({ projection, topics }) => {
       if (projection !== OUTCOMES_PROJECTION) return;
       for (const scope of topics) this.publish(scope);
+      this.pushNewMonthEnd();
     });
     this.researchMonthEnd = this.outcomes.researchMonthEnd();
-    this.stopMidnights = this.catalogue.cities.map((city) =>
-      atEachMidnight(this.clock, city.timeZone, () => {
-        this.pushNewDay(city);
-        this.pushNewMonthEnd();
-      }),
-    );
+    this.stopMidnights = this.catalogue.cities.map((city) => atEachMidnight(this.clock, city.timeZone, () => this.pushNewDay(city)));
   }
 
   // Before any module closes what a midnight's push reads (the database).
@@ -103,19 +100,20 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  /** Researchers' dashboards once a month is over in every city: the midnight of the last city to turn. */
+  /** Researchers' dashboards once the read model has closed a month: after the batch that first folds a fact of a later one. */
   private pushNewMonthEnd(): void {
     try {
       const monthEnd = this.outcomes.researchMonthEnd();
       if (monthEnd === this.researchMonthEnd) return;
-      this.researchMonthEnd = monthEnd;
       for (const city of this.catalogue.cities) {
         for (const programme of [null, ...city.programmes.map((p) => p.code)]) {
           const topic = monthEndTopic(programme === null ? cityScope(city.code) : programmeScope(city.code, programme));
-          if (this.topics.listenerCount(topic) > 0) void this.pubSub.publish(topic, this.outcomes.researchDashboard(city.code, programme, null, exactly));
+          if (this.topics.listenerCount(topic) > 0) void this.pubSub.publish(topic, this.outcomes.researchDashboard(city.code, programme, monthEnd, exactly));
         }
       }
+      this.researchMonthEnd = monthEnd;
     } catch (error) {
+      // The next batch the read model commits tries again.
       logger.warn(`Researchers' dashboards could not be pushed at the turn of the month: ${errorMessage(error)}`);
     }
   }

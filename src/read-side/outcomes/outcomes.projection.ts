@@ -1,33 +1,40 @@
 import type Database from 'better-sqlite3';
-import type { Catalogue } from '../../catalogue/catalogue';
+import { type Catalogue, timeZoneOf } from '../../catalogue/catalogue';
 import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
+import { recordedMonth } from '../../life-paths/release-month';
 import { addKey, KEY_MODULUS } from '../../outcomes/cell';
 import { counterDeltas } from '../../outcomes/outcome-counts';
 import { evolveOutcomeFacts, mayChangeFacts, type StoredFact, type SupersededFact, supersededFacts } from '../../outcomes/outcome-facts';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { recordKeyOf } from '../../outcomes/record-key';
 import { survivalDeltas } from '../../outcomes/survival';
+import { LogMonth, logMonthTable } from '../../projections/log-month';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { verifyOutcomes } from './outcomes-verification';
 
 /** The projection's name, which is also its checkpoint's key. */
 export const OUTCOMES_PROJECTION = 'outcomes';
 
+/** The latest month a fact the projection folded was recorded in: researchers' month ends before it are closed. */
+export const OUTCOMES_LOG_MONTH = 'outcomes_log_month';
+
 /**
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
  * survival tallies kept up to date by deltas, so that live figures cost the same at any size, each
  * beside its key sum (record key × contribution, summed mod 2^32) for researchers' cell keys; and
  * each participant's compact dated facts, from which figures as of a past date are computed.
+ * Each fact counts for researchers in the log's month (OUTCOMES_LOG_MONTH), which never goes back:
+ * a month end before it never changes (outcomes.reader.ts).
  */
 export class OutcomesProjection implements Projection {
   readonly name = OUTCOMES_PROJECTION;
-  readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes'];
-  // 5: each participant's record key, and the facts corrections and voids replaced (researchers' month ends);
+  readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes', OUTCOMES_LOG_MONTH];
+  // 6: each fact's log month, and the log's month, by which researchers' month ends are cut; 5: each participant's record key, and the facts corrections and voids replaced (researchers' month ends);
   // 4: counters and tallies keep their key sums (cell key method); 3: each fact is stamped with the event that set it (its position and recording time), for the
   // as-of figures' stamp; 2: each fact names the milestone it comes from, for corrections and voids.
-  readonly layout = 5;
+  readonly layout = 6;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -61,6 +68,7 @@ export class OutcomesProjection implements Projection {
       CREATE TABLE IF NOT EXISTS outcome_scopes (
         scope TEXT PRIMARY KEY, last_position INTEGER NOT NULL, updated_at TEXT NOT NULL
       ) STRICT;
+      ${logMonthTable(OUTCOMES_LOG_MONTH)}
     `);
     const sql = {
       participant: db.prepare<[string], { city: string; facts: string; superseded: string }>(
@@ -93,6 +101,7 @@ export class OutcomesProjection implements Projection {
       ),
     };
     const { exitClasses } = this.catalogue;
+    const logMonth = new LogMonth(db, OUTCOMES_LOG_MONTH);
 
     return {
       apply: (stored: StoredEvent) => {
@@ -105,11 +114,12 @@ export class OutcomesProjection implements Projection {
         if (city === undefined) return [];
         const known: StoredFact[] = row ? JSON.parse(row.facts) : [];
         const { recordedAt } = stored.metadata;
-        const facts = evolveOutcomeFacts(known, event, stored.version, { position: String(stored.position), recordedAt });
+        const month = logMonth.advance(recordedMonth(recordedAt, timeZoneOf(this.catalogue, city)));
+        const facts = evolveOutcomeFacts(known, event, stored.version, { position: String(stored.position), recordedAt, month });
         if (facts === null) return [];
         const before = contributionAt({ city, facts: known }, null, exitClasses);
         const after = contributionAt({ city, facts }, null, exitClasses);
-        const superseded: SupersededFact[] = [...(row ? JSON.parse(row.superseded) : []), ...supersededFacts(known, facts, recordedAt)];
+        const superseded: SupersededFact[] = [...(row ? JSON.parse(row.superseded) : []), ...supersededFacts(known, facts, month)];
         const recordKey = recordKeyOf(participantId);
         sql.saveParticipant.run(participantId, city, recordKey, JSON.stringify(facts), JSON.stringify(superseded));
 
@@ -133,6 +143,8 @@ export class OutcomesProjection implements Projection {
         for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);
         return [...changed];
       },
+      flush: () => logMonth.flush(),
+      discard: () => logMonth.discard(),
     };
   }
 }

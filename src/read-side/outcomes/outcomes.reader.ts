@@ -4,23 +4,23 @@ import { LRUCache } from 'lru-cache';
 import { type Catalogue, findCity, findProgramme, timeZoneOf } from '../../catalogue/catalogue';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
-import { nextMidnight } from '../../clock/time-zone-dates';
 import { InvalidInput } from '../../journey/domain/errors';
-import { lastCompleteMonth, lastDayOf, recordedMonth } from '../../life-paths/release-month';
+import { lastCompleteMonth, lastDayOf, monthBefore } from '../../life-paths/release-month';
 import { isMonthEnd } from '../../outcomes/calendar-days';
 import { exactly, type Publish } from '../../outcomes/cell';
 import { counterKeysOf, type KeyedContribution } from '../../outcomes/counter-keys';
+import { endOfDay } from '../../outcomes/end-of-day';
 import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
 import { factsKnownIn, type StoredFact, type SupersededFact } from '../../outcomes/outcome-facts';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
-import { ProjectionCheckpoints } from '../../projections/projection-checkpoints';
+import { selectLogMonth } from '../../projections/log-month';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
-import { OUTCOMES_PROJECTION } from './outcomes.projection';
+import { OUTCOMES_LOG_MONTH, OUTCOMES_PROJECTION } from './outcomes.projection';
 
 interface ScopeRow {
   last_position: bigint;
@@ -47,14 +47,12 @@ interface LiveDashboard {
 }
 
 /**
- * A scope's month-end figures as researchers see them, as computed when the read model was at
- * `checkpoint`, from the tables of `generation`. Facts recorded later cannot change them, but an
- * event recorded before the month's end may be folded after it was read (the read model follows
- * the log a moment late): the month alone cannot key them.
+ * A scope's month-end figures as researchers see them, from the tables of `generation`. Only a
+ * month before the log's is read, and every fact folded from then on counts in the log's month or
+ * later (outcomes.projection.ts): no new event changes them, only a rebuild of the tables.
  */
 interface MonthEndDashboard {
   generation: number;
-  checkpoint: bigint;
   figures: OutcomeFigures;
   views: Map<Publish, DashboardView>;
 }
@@ -112,15 +110,18 @@ export class OutcomesReader {
 
   /**
    * The month end researchers' figures are as of (docs/access-and-privacy.md, "Figures for
-   * researchers"): `asOf` if it is a month's last day before the current month, or for live
-   * figures (null) the last month over in every city, the month the life-path release is of.
+   * researchers"): `asOf` if it is the last day of a month the log has closed, or for live figures
+   * (null) the last such month: the month before the latest one a folded fact counts in. Before
+   * the first fact, the last month over by the clock: its figures are empty.
    */
   researchMonthEnd(asOf: string | null = null): string {
-    const latest = lastDayOf(lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone)));
+    const logMonth = this.sql().logMonth.get();
+    const closed = logMonth === undefined ? lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone)) : monthBefore(logMonth);
+    const latest = lastDayOf(closed);
     if (asOf === null) return latest;
     if (!isMonthEnd(asOf) || asOf > latest) {
       throw new InvalidInput([
-        { field: 'asOf', message: `Researchers may ask for figures as of a month's last day before the current month (${latest} at the latest), not ${asOf}` },
+        { field: 'asOf', message: `Researchers may ask for figures as of the last day of a month that is over (${latest} at the latest), not ${asOf}` },
       ]);
     }
     return asOf;
@@ -131,16 +132,7 @@ export class OutcomesReader {
    * recorded by then only, so that it never changes once the month is over; stamped with no event.
    */
   researchDashboard(city: string, programme: string | null, asOf: string | null, publish: Publish): DashboardView {
-    const monthEnd = this.researchMonthEnd(asOf);
-    this.checkScope(city, programme);
-    const checkpoint = this.sql().checkpoints.read(OUTCOMES_PROJECTION);
-    const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
-    const key = `${scopeOf(city, programme)}@${monthEnd}`;
-    let known = this.monthEnds.get(key);
-    if (!known || known.generation !== generation || known.checkpoint !== checkpoint) {
-      known = { generation, checkpoint, figures: this.monthEndFigures(city, programme, monthEnd), views: new Map() };
-      this.monthEnds.set(key, known);
-    }
+    const known = this.monthEnd(city, programme, asOf);
     let view = known.views.get(publish);
     if (view === undefined) known.views.set(publish, (view = toDashboard(known.figures, publish)));
     return view;
@@ -148,9 +140,22 @@ export class OutcomesReader {
 
   /** Researchers' live figures (the last month end over), for their time-to-outcome curve. */
   researchFigures(city: string, programme: string | null): OutcomeFigures {
-    const monthEnd = this.researchMonthEnd();
+    return this.monthEnd(city, programme, null).figures;
+  }
+
+  /** A scope's figures at a month end researchers may see, computed once per generation of the tables. */
+  private monthEnd(city: string, programme: string | null, asOf: string | null): MonthEndDashboard {
+    // The generation first: tables replaced after it was read can only key the figures as stale.
+    const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
+    const monthEnd = this.researchMonthEnd(asOf);
     this.checkScope(city, programme);
-    return this.monthEndFigures(city, programme, monthEnd);
+    const key = `${scopeOf(city, programme)}@${monthEnd}`;
+    let known = this.monthEnds.get(key);
+    if (!known || known.generation !== generation) {
+      known = { generation, figures: this.monthEndFigures(city, programme, monthEnd), views: new Map() };
+      this.monthEnds.set(key, known);
+    }
+    return known;
   }
 
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
@@ -191,17 +196,14 @@ export class OutcomesReader {
   }
 
   /**
-   * The figures as of `monthEnd` from the facts as they stood when its month ended, in the city's
-   * time zone: a fact recorded later (a back-dated exit) waits for the month it was recorded in,
-   * and a fact corrected or voided later still counts as it was. No position, and the instant the
-   * month ended: neither tells when someone's fact was recorded.
+   * The figures as of `monthEnd` from the facts as they stood when the log closed its month: a
+   * fact folded in a later log month (a back-dated exit) waits for that month, and a fact corrected
+   * or voided later still counts as it was. No position, and the instant the month ended in the
+   * city: neither tells when someone's fact was recorded.
    */
   private monthEndFigures(city: string, programme: string | null, monthEnd: string): OutcomeFigures {
-    const timeZone = timeZoneOf(this.catalogue, city);
     const month = monthEnd.slice(0, 7);
-    const { members } = this.contributionsAsOf(city, programme, monthEnd, (facts, superseded) =>
-      factsKnownIn(facts, superseded, month, (recordedAt) => recordedMonth(recordedAt, timeZone)),
-    );
+    const { members } = this.contributionsAsOf(city, programme, monthEnd, (facts, superseded) => factsKnownIn(facts, superseded, month));
     const contributions = members.map((m) => m.contribution);
     return {
       city,
@@ -209,8 +211,7 @@ export class OutcomesReader {
       asOf: monthEnd,
       targets: targetsOf(this.catalogue, city, programme),
       lastEventPosition: 0n,
-      // Noon UTC is on the month end in every zone of the catalogue (within 12 hours of UTC).
-      updatedAt: nextMidnight(new Date(`${monthEnd}T12:00:00Z`), timeZone).toISOString(),
+      updatedAt: endOfDay(monthEnd, timeZoneOf(this.catalogue, city)).toISOString(),
       counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
       counterKeys: counterKeysOf(members),
       tallies: talliesOf(contributions),
@@ -263,7 +264,7 @@ const scopeOf = (city: string, programme: string | null): string => (programme =
 function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
-    checkpoints: new ProjectionCheckpoints(db),
+    logMonth: selectLogMonth(db, OUTCOMES_LOG_MONTH),
     counters: db.prepare<[string], { counter: string; value: number; keySum: number }>(
       'SELECT counter, value, key_sum AS keySum FROM outcome_counters WHERE scope = ?',
     ),

@@ -155,7 +155,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     const found = await verify(file);
     expect(found.code).toBe(EXIT_DAMAGE_FOUND);
     expect(found.stdout).toContain(
-      'outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes hold rows: folding the log from the start over them would count its events twice',
+      'outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcomes_log_month hold rows: folding the log from the start over them would count its events twice',
     );
 
     const runner = startRunner(db);

@@ -15,10 +15,11 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
 import { tempDir } from '../../support/temp-files';
 
-/** Researchers' live figures are then as of 31 May 2008, after every fact of the populations. */
+/** Today for coordinators' live figures. */
 class FixedClock extends Clock {
   now = () => new Date('2008-06-30T12:00:00Z');
 }
+/** Researchers' live figures are as of 31 May 2008, after every fact of the populations: a fact of June closes May (`logOf`). */
 const LIVE_MONTH_END = '2008-05-31';
 
 const PERTURBED = cellKeyMethod('a pseudonym secret of the tests');
@@ -47,20 +48,26 @@ const populations = fc
 
 function logOf(people: Person[], run: number): StoredEvent[] {
   let position = 0n;
-  return people.flatMap(({ programme, exit, job }, i) => {
+  const streams = people.map(({ programme, exit, job }, i): [string, JourneyEvent[]] => {
     const participantId = `run-${run}-person-${i}`;
     const events: JourneyEvent[] = [event.enrolled({ participantId, occurredOn: '2007-01-10', programme })];
     if (job) events.push(event.jobStarted(job, { participantId }));
     if (exit) events.push(event.exited(exit.on, exit.reason, { participantId }));
+    return [participantId, events];
+  });
+  // A Stockholm enrolment of June 2008: the log closes May, and no Paris figure changes.
+  const closing = `run-${run}-stockholm`;
+  streams.push([closing, [event.enrolled({ participantId: closing, occurredOn: '2008-06-02', city: 'stockholm', programme: 'stockholm-test-group' })]]);
+  return streams.flatMap(([participantId, events]) =>
     // Each fact recorded on its day: researchers' month ends count what was recorded by then.
-    return events.map((e, v) => ({
+    events.map((e, v) => ({
       ...e,
       streamId: `participant-${participantId}`,
       version: v + 1,
       position: ++position,
       metadata: { recordedAt: `${e.data.occurredOn}T09:00:00.000Z`, recordedBy: 'test', commandId: null },
-    }));
-  });
+    })),
+  );
 }
 
 const countsOf = (view: DashboardView): number[] => [

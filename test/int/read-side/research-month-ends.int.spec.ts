@@ -6,7 +6,8 @@ import { InvalidInput } from '../../../src/journey/domain/errors';
 import { exactly } from '../../../src/outcomes/cell';
 import { foldEvents } from '../../../src/projections/fold-events';
 import type { ProjectionWriter } from '../../../src/projections/projection';
-import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
+import { ProjectionGenerations } from '../../../src/projections/projection-generations';
+import { OUTCOMES_PROJECTION, OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
 import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
@@ -19,9 +20,8 @@ class SettableClock extends Clock {
   now = () => new Date(this.instant);
 }
 
-// Every city of the catalogue is on Central European (Summer) Time: May 2008 begins at 22:00 UTC on 30 April.
-const BEFORE_MAY = '2008-04-30T21:59:00Z';
-const IN_MAY = '2008-05-15T12:00:00Z';
+// Every city of the catalogue is on Central European (Summer) Time: June 2008 begins at 22:00 UTC on 31 May.
+const BEFORE_JUNE = '2008-05-31T21:59:00Z';
 
 let position = 0n;
 /** One Paris participant's event, recorded at `recordedAt`. */
@@ -38,10 +38,18 @@ const errorOf = (act: () => unknown): unknown => {
   return null;
 };
 
-describe("researchers' figures are of a month end that is over, from what was recorded by then (int, real SQLite file)", () => {
+/** A Stockholm enrolment recorded at `recordedAt`: it moves the log on, and changes no Paris figure. */
+let stockholmers = 0;
+const elsewhere = (recordedAt: string): StoredEvent => {
+  const participantId = `s${++stockholmers}`;
+  return stored(participantId, 1, event.enrolled({ participantId, city: 'stockholm', programme: 'stockholm-test-group', occurredOn: recordedAt.slice(0, 10) }), recordedAt);
+};
+
+describe("researchers' figures are of a month end the log has closed, from the facts it folded by then (int, real SQLite file)", () => {
   const tmp = tempDir();
   const db = openSqliteDatabase(tmp.file('month-ends.db'));
-  const clock = new SettableClock(IN_MAY);
+  // The clock is late: the log, not the clock, closes researchers' months.
+  const clock = new SettableClock('2008-04-01T12:00:00Z');
   const reader = () => new OutcomesReader(db, BUILT_IN_CATALOGUE, clock);
   let writer: ProjectionWriter;
   const fold = (...events: StoredEvent[]) => db.transaction(() => foldEvents(writer, events, 0n))();
@@ -59,28 +67,24 @@ describe("researchers' figures are of a month end that is over, from what was re
     tmp.remove();
   });
 
-  it('gives live figures as of the last month end over in every city, the same as asking for that month end', () => {
-    clock.instant = BEFORE_MAY;
+  it('gives live figures as of the month before the latest one a fact was recorded in, the same as asking for that month end', () => {
     expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-03-31', enrolled: 0 });
-    clock.instant = IN_MAY;
+    expect(errorOf(() => reader().researchDashboard('paris', null, '2008-04-30', exactly))).toBeInstanceOf(InvalidInput);
+    fold(elsewhere('2008-05-02T09:00:00Z'));
     const live = reader().researchDashboard('paris', null, null, exactly);
     expect(live).toMatchObject({ asOf: '2008-04-30', enrolled: 2, active: 2, jobReturns: 1 });
     expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(live);
   });
 
-  it('refuses the current month end, a later one and a day inside a month, as the asOf field', () => {
-    clock.instant = IN_MAY;
+  it("refuses the log's month end, a later one and a day inside a month, as the asOf field", () => {
     for (const asOf of ['2008-05-31', '2008-06-30', '2008-04-15']) {
       const error = errorOf(() => reader().researchDashboard('paris', null, asOf, exactly));
       expect(error).toBeInstanceOf(InvalidInput);
-      expect((error as InvalidInput).fieldErrors).toEqual([{ field: 'asOf', message: expect.stringMatching(/month's last day.*2008-04-30/) }]);
+      expect((error as InvalidInput).fieldErrors).toEqual([{ field: 'asOf', message: expect.stringMatching(/month that is over \(2008-04-30 at the latest\)/) }]);
     }
-    clock.instant = BEFORE_MAY;
-    expect(errorOf(() => reader().researchDashboard('paris', null, '2008-04-30', exactly))).toBeInstanceOf(InvalidInput);
   });
 
   it('stamps them with no event position, and with the instant the month ended in the city', () => {
-    clock.instant = IN_MAY;
     for (const asOf of [null, '2008-04-30']) {
       expect(reader().researchDashboard('paris', null, asOf, exactly)).toMatchObject({ lastEventPosition: '0', updatedAt: '2008-04-30T22:00:00.000Z' });
     }
@@ -88,7 +92,6 @@ describe("researchers' figures are of a month end that is over, from what was re
   });
 
   it('leaves a month end over unchanged by an exit dated in it but recorded after it, which counts from the month it was recorded in', () => {
-    clock.instant = IN_MAY;
     const before = reader().researchDashboard('paris', null, '2008-04-30', exactly);
     fold(stored('a', 2, event.exited('2008-04-20', 'EMPLOYMENT', { participantId: 'a' }), '2008-05-10T09:00:00Z'));
 
@@ -96,12 +99,9 @@ describe("researchers' figures are of a month end that is over, from what was re
     expect(reader().researchDashboard('paris', null, null, exactly)).toEqual(before);
     // Others see it in April, by its date.
     expect(reader().dashboard('paris', null, '2008-04-30')).toMatchObject({ exited: 1 });
-    clock.instant = '2008-06-01T12:00:00Z';
-    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', exited: 1, active: 1 });
   });
 
   it('leaves a month end over unchanged by a later correction or void of one of its facts, which count from their own month', () => {
-    clock.instant = IN_MAY;
     const contracts = (asOf: string | null) => reader().researchDashboard('paris', null, asOf, exactly).jobsByContract.filter((c) => c.count! > 0);
     const april = reader().researchDashboard('paris', null, '2008-04-30', exactly);
     expect(contracts('2008-04-30')).toEqual([{ contractType: 'PERMANENT', count: 1 }]);
@@ -110,9 +110,42 @@ describe("researchers' figures are of a month end that is over, from what was re
     expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
     fold(stored('b', 4, event.voided(2, { participantId: 'b', occurredOn: '2008-05-13' }), '2008-05-13T09:00:00Z'));
     expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
-    // Others see the void at once; researchers from May's month end on.
+    // Others see the void at once; researchers from May's month end on, once the log closes May.
     expect(reader().dashboard('paris', null, '2008-04-30')).toMatchObject({ jobReturns: 0 });
-    clock.instant = '2008-06-01T12:00:00Z';
-    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', jobReturns: 0 });
+    fold(elsewhere('2008-06-01T12:00:00Z'));
+    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', exited: 1, active: 1, jobReturns: 0 });
+  });
+
+  it('leaves a month end already read unchanged by a fact recorded before it ended but folded after (a lagging projection, another replica)', () => {
+    fold(elsewhere('2008-07-01T08:00:00Z'));
+    const june = reader().researchDashboard('paris', null, null, exactly);
+    expect(june).toMatchObject({ asOf: '2008-06-30', enrolled: 2 });
+    // Recorded at 23:30 on 30 June in Paris, by a replica whose event the log holds after July's first.
+    fold(stored('c', 1, event.enrolled({ participantId: 'c', occurredOn: '2008-06-30' }), '2008-06-30T21:30:00Z'));
+    expect(reader().researchDashboard('paris', null, '2008-06-30', exactly)).toEqual(june);
+    // It counts from the log's month, July.
+    fold(elsewhere('2008-08-01T08:00:00Z'));
+    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-07-31', enrolled: 3 });
+  });
+
+  it('computes a month end once, whatever events come after, and again once the tables are replaced (a new generation)', () => {
+    const cached = reader();
+    const june = cached.researchDashboard('paris', null, '2008-06-30', exactly);
+    const scans = jest.spyOn(cached as unknown as { monthEndFigures: () => unknown }, 'monthEndFigures');
+    fold(stored('a', 3, event.jobStarted('2008-08-02', { participantId: 'a', contractType: 'PERMANENT' }), '2008-08-02T09:00:00Z'));
+    expect(cached.researchDashboard('paris', null, '2008-06-30', exactly)).toBe(june);
+    cached.researchFigures('paris', null);
+    cached.researchFigures('paris', null);
+    expect(scans).toHaveBeenCalledTimes(1);
+    new ProjectionGenerations(db).bump(OUTCOMES_PROJECTION);
+    expect(cached.researchDashboard('paris', null, '2008-06-30', exactly)).toEqual(june);
+    expect(scans).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores the clock: a month over by the clock is not closed until the log holds a fact of a later one', () => {
+    clock.instant = BEFORE_JUNE;
+    expect(reader().researchMonthEnd()).toBe('2008-07-31');
+    clock.instant = '2009-01-15T12:00:00Z';
+    expect(reader().researchMonthEnd()).toBe('2008-07-31');
   });
 });

@@ -64,7 +64,7 @@ describe('outcome facts: what of a journey the figures depend on', () => {
 });
 
 describe('stored outcome facts, as events fold into them', () => {
-  const at = (position: number) => ({ position: String(position), recordedAt: `2008-01-0${position}T09:00:00.000Z` });
+  const at = (position: number) => ({ position: String(position), recordedAt: `2008-01-0${position}T09:00:00.000Z`, month: '2008-01' });
   const enrolled = evolveOutcomeFacts([], event.enrolled({ occurredOn: '2007-02-01' }), 1, at(1))!;
   const employed = evolveOutcomeFacts(enrolled, event.jobStarted('2007-03-01', { contractType: 'TIME_SHARE' }), 2, at(2))!;
 
@@ -92,8 +92,8 @@ describe('stored outcome facts, as events fold into them', () => {
 });
 
 describe("facts as they stood at a month's end (researchers' month ends)", () => {
-  const stamp = (position: number, recordedAt: string) => ({ position: String(position), recordedAt });
-  const byMonth = (recordedAt: string) => recordedAt.slice(0, 7);
+  // Each fact counts in the log's month it was folded in: here, the month it was recorded in.
+  const stamp = (position: number, recordedAt: string) => ({ position: String(position), recordedAt, month: recordedAt.slice(0, 7) });
   const enrolled = evolveOutcomeFacts([], event.enrolled({ occurredOn: '2007-02-01' }), 1, stamp(1, '2007-02-01T09:00:00Z'))!;
   const employed = evolveOutcomeFacts(enrolled, event.jobStarted('2007-03-01', { contractType: 'TIME_SHARE' }), 2, stamp(2, '2007-03-01T09:00:00Z'))!;
   // Corrected in April, voided in June.
@@ -101,20 +101,20 @@ describe("facts as they stood at a month's end (researchers' month ends)", () =>
   const corrected = evolveOutcomeFacts(employed, correction, 3, stamp(3, '2007-04-10T09:00:00Z'))!;
   const voided = evolveOutcomeFacts(corrected, event.voided(2), 4, stamp(4, '2007-06-10T09:00:00Z'))!;
   const superseded = [
-    ...supersededFacts(employed, corrected, '2007-04-10T09:00:00Z'),
-    ...supersededFacts(corrected, voided, '2007-06-10T09:00:00Z'),
+    ...supersededFacts(employed, corrected, '2007-04'),
+    ...supersededFacts(corrected, voided, '2007-06'),
   ];
 
-  it('keeps what a correction or void replaced, with when', () => {
-    expect(superseded.map((f) => [f.seq, f.position, f.supersededAt])).toEqual([
-      [2, '2', '2007-04-10T09:00:00Z'],
-      [2, '3', '2007-06-10T09:00:00Z'],
+  it("keeps what a correction or void replaced, with the log's month it was replaced in", () => {
+    expect(superseded.map((f) => [f.seq, f.position, f.supersededIn])).toEqual([
+      [2, '2', '2007-04'],
+      [2, '3', '2007-06'],
     ]);
-    expect(supersededFacts(enrolled, employed, '2007-03-01T09:00:00Z')).toEqual([]);
+    expect(supersededFacts(enrolled, employed, '2007-03')).toEqual([]);
   });
 
-  it('gives each month the facts recorded by its end and not yet replaced then, in stream order', () => {
-    const contract = (month: string) => factsKnownIn(voided, superseded, month, byMonth).map((f) => (f.kind === 'JOB' ? f.contractType : f.kind));
+  it("gives each month the facts of its log month or before and not yet replaced then, in stream order", () => {
+    const contract = (month: string) => factsKnownIn(voided, superseded, month).map((f) => (f.kind === 'JOB' ? f.contractType : f.kind));
     expect(contract('2007-01')).toEqual([]);
     expect(contract('2007-02')).toEqual(['ENROLLED']);
     expect(contract('2007-03')).toEqual(['ENROLLED', 'TIME_SHARE']);
