@@ -21,8 +21,8 @@ export class ContractCountType {
   description: `Outcome figures of a city, or of one of its programmes. For researchers every count (the scalar counts,
 exitsByReason, jobsByContract) is perturbed by the cell key method: moved by at most 2, never below 0, never published as
 1 or 2, unbiased, and the same each time the same participants are counted; a total need not equal the sum of its parts.
-Rates and the median are computed from the perturbed counts; researchers' figures are as of a month end that is over,
-from the facts recorded by then, and the median is a 30-day bin's end. Other roles see exact figures. Counts are never null
+Rates and the median are computed from the perturbed counts; researchers' figures are as of a month end the read model has
+closed, from the facts it folded by then, and the median is a 30-day bin's end. Other roles see exact figures. Counts are never null
 (nullable for clients written when small counts were hidden as null).`,
 })
 export class DashboardType implements DashboardView {
@@ -31,7 +31,7 @@ export class DashboardType implements DashboardView {
   @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      "Null for the live figures; the business date asked for otherwise. For researchers always a month end: the one asked for, or for live figures the last month end over in every city.",
+      "Null for the live figures; the business date asked for otherwise. For researchers always a month end: the one asked for, or for live figures the last one the read model has closed (the month before the latest one a fact was recorded in).",
   })
   asOf!: string | null;
   @Field(() => Int, { nullable: true }) enrolled!: number | null;

@@ -18,9 +18,9 @@ import { DashboardType } from './dashboard.type';
 import { SurvivalCurveType } from './survival-curve.type';
 
 const AS_OF = `Null for the live figures; otherwise the business date they are as of. For researchers, "live" is the last
-month end over in every city (the life-path release's), and asOf must be a month's last day before the current month
-(BAD_USER_INPUT otherwise): their figures count the facts recorded by that month end only, so they never change once
-the month is over; live figures, or figures a day apart, would tell one person's change apart.`;
+month end the read model has closed (the month before the latest one a fact was recorded in), and asOf must be the last
+day of a closed month (BAD_USER_INPUT otherwise): their figures count the facts the read model folded by then only, so
+they never change once given; live figures, or figures a day apart, would tell one person's change apart.`;
 
 @Resolver(() => DashboardType)
 export class DashboardsResolver {
@@ -64,7 +64,7 @@ export class DashboardsResolver {
 
   @Query(() => SurvivalCurveType, {
     description: `How long participants take to find a job or start a business (Kaplan-Meier), live; for researchers, as of
-the last month end over, perturbed, with days grouped into 30-day bins (points and median at bin ends).`,
+the last month end the read model has closed, perturbed, with days grouped into 30-day bins (points and median at bin ends).`,
   })
   @Requires('readOutcomes')
   timeToOutcome(
@@ -79,7 +79,7 @@ the last month end over, perturbed, with days grouped into 30-day bins (points a
 
   @Subscription(() => DashboardType, {
     description:
-      "The live dashboard of a city or programme, pushed after every event that changes it, and at its city's midnight. Researchers get no push per event nor per day: only, at the first midnight of each month (once it has turned in every city), the perturbed figures of the month end just over.",
+      "The live dashboard of a city or programme, pushed after every event that changes it, and at its city's midnight. Researchers get no push per event nor per day: only, once the read model first folds a fact recorded in a later month, the perturbed figures of the month end it has just closed.",
     resolve(this: DashboardsResolver, view: DashboardView, _args: unknown, context: WithPrincipal) {
       // The pushed view is exact: researchers get the same month end's figures read again, perturbed (cached by the reader).
       if (seesExactFigures(context.principal!)) return view;
