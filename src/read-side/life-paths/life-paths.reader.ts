@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { anonymiseRelease, emptyRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
 import { lastDayOf, monthBefore } from '../../life-paths/release-month';
+import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { LIFE_PATHS_PROJECTION, selectLogMonth } from './life-paths.projection';
@@ -16,10 +17,16 @@ import { LIFE_PATHS_PROJECTION, selectLogMonth } from './life-paths.projection';
  * month never changes, whatever the clocks or the projection's lag, and its release is computed
  * once per generation of the tables. Every caller, whatever their role, gets this one release (a
  * coordinator a part of it).
+ * It is prepared off the request path: at start and within PREPARE_EVERY_MS of a month closing or
+ * of the tables being replaced, so that a request finds it ready. A request that comes first
+ * (between the month closing and the next preparation) computes it itself and waits for it: never
+ * an older month's release, so that every answer after a month closes is of that month.
  */
 @Injectable()
-export class LifePathsReader {
+export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LifePathsReader.name);
   private statements?: ReturnType<typeof prepare>;
+  private preparing?: NodeJS.Timeout;
   /** Keyed by the tables' generation too: a rebuild replaces them, and may have folded the log less far. */
   private cached?: { generation: number; month: string | undefined; release: LifePathRelease };
 
@@ -27,6 +34,15 @@ export class LifePathsReader {
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.prepareRelease();
+    this.preparing = setInterval(() => this.prepareRelease(), PREPARE_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.preparing);
+  }
 
   /** Shared between callers: never to be mutated. */
   release(): LifePathRelease {
@@ -46,6 +62,18 @@ export class LifePathsReader {
     return this.cached.release;
   }
 
+  /** Cheap when the release is ready: a read of the log's month and the tables' generation. */
+  private prepareRelease(): void {
+    // The database closes as the application shuts down, possibly before this reader's timer is
+    // cleared; and the projection creates its tables once the runner has started, maybe after this.
+    if (!this.db.open || !hasTables(this.db)) return;
+    try {
+      this.release();
+    } catch (error) {
+      this.logger.warn(`The life-paths release could not be prepared in advance, a request will compute it: ${errorMessage(error)}`);
+    }
+  }
+
   private anonymise(rows: readonly string[], month: string): LifePathRelease {
     const records = rows.map((record) => JSON.parse(record) as LifePathRecord);
     const { kAnonymity: k, pseudonymSecret } = this.config;
@@ -58,6 +86,13 @@ export class LifePathsReader {
     return this.statements;
   }
 }
+
+/** How often the reader checks, off any request, whether a month has closed or the tables were replaced. */
+const PREPARE_EVERY_MS = 1000;
+
+/** The projection creates its tables together: the last of them tells they all are there. */
+const hasTables = (db: Database.Database): boolean =>
+  db.prepare<[], number>(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'life_paths_log_month'`).pluck().get() === 1;
 
 function prepare(db: Database.Database) {
   return {

@@ -3,7 +3,7 @@ import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { loadConfig } from '../../../src/config/config';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
-import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
+import { anonymiseRelease, type LifePathRelease } from '../../../src/life-paths/anonymise-release';
 import { evolveLifePathRecord, type FoldedLifePath } from '../../../src/life-paths/life-path-record';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
@@ -208,6 +208,37 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       expect(again.releasedAsOf).toBe('2026-01-31');
       expect(again.paths.length + again.suppressedCount).toBe(january.paths.length + january.suppressedCount - 1);
     } finally {
+      db.close();
+    }
+  });
+
+  it("prepares a closed month's release off the request path: at start, then once an event of the next month is folded", async () => {
+    const [closing, later, ...others] = journeysOf(11);
+    const db = openSqliteDatabase(tmp.file('prepared.db'));
+    const reader = readerOf(db);
+    // A record of the snapshot removed under the reader, as only replacing the tables may do: a
+    // release computed before that holds one path more than one computed after.
+    const dropOneOfJanuary = () => db.exec(`DELETE FROM life_paths WHERE participant_id = (SELECT min(participant_id) FROM life_paths WHERE month = '2026-01')`);
+    const releasedCount = ({ paths, suppressedCount }: LifePathRelease) => paths.length + suppressedCount;
+    try {
+      const fold = folderOf(db);
+      const log = [...interleave(others, [0]), ...recordedAt(interleave([closing!], [0]), '2026-02-02T10:00:00.000Z')];
+      fold(log);
+      reader.onApplicationBootstrap();
+      dropOneOfJanuary();
+      const january = reader.release();
+      expect(january.releasedAsOf).toBe('2026-01-31');
+      expect(releasedCount(january)).toBe(releasedCount(readerOf(db).release()) + 1);
+
+      fold(recordedAt(after(log, interleave([later!], [0])), '2026-03-02T10:00:00.000Z'));
+      // Several of the reader's checks, however busy the machine.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      dropOneOfJanuary();
+      const february = reader.release();
+      expect(february.releasedAsOf).toBe('2026-02-28');
+      expect(releasedCount(february)).toBe(releasedCount(readerOf(db).release()) + 1);
+    } finally {
+      reader.onModuleDestroy();
       db.close();
     }
   });
