@@ -128,8 +128,9 @@ export class OutcomesReader {
   }
 
   /**
-   * Researchers' dashboard: as of a month end that is over (`researchMonthEnd`), from the facts
-   * recorded by then only, so that it never changes once the month is over; stamped with no event.
+   * Researchers' dashboard: as of a month end the log has closed (`researchMonthEnd`), from the
+   * facts that count in its month or before only, so that it never changes once given; stamped
+   * with no event.
    */
   researchDashboard(city: string, programme: string | null, asOf: string | null, publish: Publish): DashboardView {
     const known = this.monthEnd(city, programme, asOf);
@@ -138,7 +139,7 @@ export class OutcomesReader {
     return view;
   }
 
-  /** Researchers' live figures (the last month end over), for their time-to-outcome curve. */
+  /** Researchers' live figures (the last month end the log has closed), for their time-to-outcome curve. */
   researchFigures(city: string, programme: string | null): OutcomeFigures {
     return this.monthEnd(city, programme, null).figures;
   }
