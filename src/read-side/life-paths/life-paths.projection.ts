@@ -7,6 +7,7 @@ import { evolveLifePathRecord, type FoldedLifePath } from '../../life-paths/life
 import { recordedMonth } from '../../life-paths/release-month';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
+import { LogMonth, logMonthTable } from '../../projections/log-month';
 import { oneRowPerParticipant } from '../participant-rows';
 
 /** The projection's name, which is also its checkpoint's key. */
@@ -33,7 +34,7 @@ interface HeldRecord {
  */
 export class LifePathsProjection implements Projection {
   readonly name = LIFE_PATHS_PROJECTION;
-  readonly tables = ['life_paths', 'life_path_month_ends', 'life_paths_log_month'];
+  readonly tables = ['life_paths', 'life_path_month_ends', LIFE_PATHS_LOG_MONTH];
   // 2: steps name their milestone and date, for corrections and voids. 3: month ends, for snapshots.
   // 4: the log's month, which no event goes back before.
   readonly layout = 4;
@@ -58,10 +59,7 @@ export class LifePathsProjection implements Projection {
         record TEXT NOT NULL,
         PRIMARY KEY (participant_id, month)
       ) STRICT;
-      CREATE TABLE IF NOT EXISTS life_paths_log_month (
-        only INTEGER PRIMARY KEY CHECK (only = 1),
-        month TEXT NOT NULL
-      ) STRICT;
+      ${logMonthTable(LIFE_PATHS_LOG_MONTH)}
     `);
     const select = db.prepare<[string], { month: string; record: string }>('SELECT month, record FROM life_paths WHERE participant_id = ?');
     const upsert = db.prepare<[string, string, string]>(
@@ -69,7 +67,7 @@ export class LifePathsProjection implements Projection {
        ON CONFLICT (participant_id) DO UPDATE SET month = excluded.month, record = excluded.record`,
     );
     const insertMonthEnd = db.prepare<[string, string, string]>('INSERT INTO life_path_month_ends (participant_id, month, record) VALUES (?, ?, ?)');
-    const logMonth = new LogMonth(db);
+    const logMonth = new LogMonth(db, LIFE_PATHS_LOG_MONTH);
     const { exitClasses } = this.catalogue;
     // A participant's events come a few to a batch: the record is read and written once for them all.
     const records = new BatchRecords<HeldRecord>(
@@ -111,38 +109,5 @@ export class LifePathsProjection implements Projection {
   }
 }
 
-/** The latest month an event of the log was recorded in, as far as the projection has folded it. */
-export const selectLogMonth = (db: Database.Database): Database.Statement<[], string> =>
-  db.prepare<[], string>('SELECT month FROM life_paths_log_month').pluck();
-
-/** The log's month during a batch: read once, written once when the batch is flushed. */
-class LogMonth {
-  private readonly select: Database.Statement<[], string>;
-  private readonly upsert: Database.Statement<[string]>;
-  private held?: { loaded: string; current: string };
-
-  constructor(db: Database.Database) {
-    this.select = selectLogMonth(db);
-    this.upsert = db.prepare<[string]>(
-      'INSERT INTO life_paths_log_month (only, month) VALUES (1, ?) ON CONFLICT (only) DO UPDATE SET month = excluded.month',
-    );
-  }
-
-  /** The month an event recorded in `recorded` counts in: the later of it and the log's. */
-  advance(recorded: string): string {
-    const loaded = this.held?.loaded ?? this.select.get() ?? '';
-    const current = [recorded, this.held?.current ?? loaded].reduce((a, b) => (a > b ? a : b));
-    this.held = { loaded, current };
-    return current;
-  }
-
-  flush(): void {
-    const held = this.held;
-    this.held = undefined;
-    if (held !== undefined && held.current !== held.loaded) this.upsert.run(held.current);
-  }
-
-  discard(): void {
-    this.held = undefined;
-  }
-}
+/** The table of the latest month an event of the log was recorded in, as far as the projection has folded it. */
+export const LIFE_PATHS_LOG_MONTH = 'life_paths_log_month';

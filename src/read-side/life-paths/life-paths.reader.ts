@@ -8,7 +8,8 @@ import { lastDayOf, monthBefore } from '../../life-paths/release-month';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
-import { LIFE_PATHS_PROJECTION, selectLogMonth } from './life-paths.projection';
+import { selectLogMonth } from '../../projections/log-month';
+import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
 /**
  * The k-anonymous release of every participant's life path, as the monthly snapshot of the last
@@ -99,7 +100,7 @@ function prepare(db: Database.Database) {
     /** A read transaction: the month, the generation and the records of one state of the tables. */
     inOneReading: <T>(read: () => T): T => db.transaction(read)(),
     generations: new ProjectionGenerations(db),
-    logMonth: selectLogMonth(db),
+    logMonth: selectLogMonth(db, LIFE_PATHS_LOG_MONTH),
     /** Each record as it stood at the end of the month (the current one if it has not changed since, else its month end), by participant. */
     snapshot: db
       .prepare<{ month: string }, string>(
