@@ -8,12 +8,12 @@ export interface Level {
 }
 
 /** A generalisable quasi-identifier: its released field and its levels, finest first. */
-export interface Dimension {
+interface Dimension {
   field: GeneralisableField;
   levels: readonly Level[];
 }
 
-export type GeneralisableField = 'ageBand' | 'entryPeriod' | 'sectorGroup' | 'gender' | 'educationLevel' | 'programme';
+type GeneralisableField = 'ageBand' | 'entryPeriod' | 'sectorGroup' | 'gender' | 'educationLevel' | 'programme';
 
 /** The level chosen for each generalisable quasi-identifier, by name. */
 export type GeneralisationLevels = Record<GeneralisableField, string>;
@@ -25,7 +25,7 @@ const NONE: Level = { name: 'NONE', value: () => null };
  * The top of a quasi-identifier the API declares non-null (entry period, age band): '*', any
  * value, as ARX writes the top of a hierarchy.
  */
-export const ANY_VALUE = '*';
+const ANY_VALUE = '*';
 const ANY: Level = { name: 'ANY', value: () => ANY_VALUE };
 
 const ageOf = (r: LifePathRecord): number => ageAtEntry(r.entryDate, r.birthYear);

@@ -5,7 +5,7 @@ export const MAX_PERTURBATION = 2;
 export const SLOTS = 60;
 
 /** One possible published value of a count, and how many of the 60 slots publish it. */
-export interface PerturbationEntry {
+interface PerturbationEntry {
   published: number;
   slots: number;
 }

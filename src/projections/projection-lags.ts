@@ -1,7 +1,7 @@
 import type { EventStore, GlobalPosition } from '../event-store/event-store.port';
 
 /** Where each projection stands against the log's head. */
-export interface ProjectionLags {
+interface ProjectionLags {
   head: GlobalPosition;
   /** By projection: events of the log it has yet to fold, counted up to the cap asked. */
   lags: Map<string, number>;

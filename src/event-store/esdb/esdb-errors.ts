@@ -24,7 +24,7 @@ const UNKNOWN_TRANSPORT_FAULTS: ReadonlySet<number> = new Set([status.INTERNAL, 
 const DISCOVERY_FAILED = /^Failed to discover after \d+ attempts/;
 
 /** The error as StoreUnavailable when the store could not be reached or did not answer; null otherwise. */
-export function storeUnavailableOfEsdb(error: unknown): StoreUnavailable | null {
+function storeUnavailableOfEsdb(error: unknown): StoreUnavailable | null {
   if (error instanceof StoreUnavailable) return error;
   if (!(error instanceof Error)) return null;
   if (DISCOVERY_FAILED.test(error.message)) return new StoreUnavailable('ESDB_DISCOVERY_FAILED', error.message, 5);

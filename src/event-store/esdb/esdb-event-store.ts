@@ -15,7 +15,7 @@ import { LogSubscription } from './log-subscription';
 import { readParticipantLog } from './participant-log';
 
 /** The head is what the readiness probe asks: it answers, or fails, well before a probe times out. */
-export const HEAD_DEADLINE_MS = 2_000;
+const HEAD_DEADLINE_MS = 2_000;
 
 /**
  * The event store of cluster mode: EventStoreDB, shared by every replica. A participant's stream

@@ -5,7 +5,7 @@ import { toStoredEvent } from './esdb-events';
 import { participantStreams } from './participant-log';
 
 /** From a tenth of a second, as a dropped connection often comes back at once; 5 s apart at most, as a leader election takes seconds. */
-export const RESUBSCRIBE_BACKOFF = { firstDelayMs: 100, maxDelayMs: 5_000 };
+const RESUBSCRIBE_BACKOFF = { firstDelayMs: 100, maxDelayMs: 5_000 };
 
 interface Waiter {
   after: GlobalPosition;

@@ -17,13 +17,9 @@ import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEv
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { StreamsClient } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { PARTICIPANT_STREAM_PREFIX } from '../../journey/application/journey-repository';
 import type { CallOptions, ClientReadableStream, Metadata } from '@grpc/grpc-js';
 
-/**
- * The streams of the service's log: participants' journeys. System events, and the service's
- * other streams (participants' keys), are left out of it by the server.
- */
-export const PARTICIPANT_STREAM_PREFIX = 'participant-';
 
 /** The subscription's filter; the server reports its progress through the rest of $all to `checkpointReached`. */
 export const participantStreams = (checkpointReached: (position: Position) => void): Filter =>
@@ -39,7 +35,7 @@ interface ClientInternals {
   callArguments(options: BaseOptions, callOptions: Partial<CallOptions>): [Metadata, Partial<CallOptions>];
 }
 
-export interface ParticipantLogRead {
+interface ParticipantLogRead {
   from: ReadPosition;
   direction: Direction;
   maxCount: number;

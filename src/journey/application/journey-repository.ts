@@ -9,13 +9,14 @@ import { RuleViolation } from '../domain/errors';
 import type { JourneyEvent } from '../domain/events';
 import type { RecordedJourneyEvent } from './recorded-journey-event';
 
-const STREAM_PREFIX = 'participant-';
+/** Every participant's stream starts so; the global log the projections read is these streams only. */
+export const PARTICIPANT_STREAM_PREFIX = 'participant-';
 
-export const participantStream = (participantId: string): string => `${STREAM_PREFIX}${participantId}`;
+export const participantStream = (participantId: string): string => `${PARTICIPANT_STREAM_PREFIX}${participantId}`;
 
 /** The participant a stream belongs to; null for a stream of something else. */
 export const participantOfStream = (streamId: string): string | null =>
-  streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : null;
+  streamId.startsWith(PARTICIPANT_STREAM_PREFIX) ? streamId.slice(PARTICIPANT_STREAM_PREFIX.length) : null;
 
 /**
  * Journeys in the event store: one stream per participant, personal data sealed at rest. A write
