@@ -2,7 +2,7 @@ import type { CalendarDate, EducationLevel, Gender, OutcomeClass } from '../jour
 import type { LifePathRecord, LifePathStep } from './life-path-record';
 import { DIMENSIONS, type GeneralisationLevels, levelsOf } from './generalisation-lattice';
 import { LOSS_METRIC } from './information-loss';
-import { leastLossNode } from './lattice-search';
+import { leastLossNode, type NodeOutcome } from './lattice-search';
 import { snapshotPseudonyms } from './pseudonym';
 
 /** The seven quasi-identifiers, as released: null (or '*' for the two never null) where generalised away. */
@@ -57,18 +57,18 @@ export interface AnonymisationOptions {
  * generalisation lattice with the least information loss among those that suppress at most 5%
  * of the records (lattice-search.ts). Global recoding: a node's levels apply to every record, so a
  * released value means the same thing on every path and classes cannot be told apart by their
- * level of detail. The records in classes smaller than k at that node are suppressed.
+ * level of detail. The records in classes smaller than k at that node are suppressed. `chosen` is
+ * that node's outcome on `records`, when the caller needed it already.
  */
-export function anonymiseRelease(records: Iterable<LifePathRecord>, options: AnonymisationOptions): LifePathRelease {
+export function anonymiseRelease(records: readonly LifePathRecord[], options: AnonymisationOptions, chosen?: NodeOutcome): LifePathRelease {
   const { k, pseudonymSecret, releasedAsOf } = options;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
-  const all = [...records];
-  const { node, suppressed, suppressedCount, loss } = leastLossNode(all, k);
+  const { node, suppressed, suppressedCount, loss } = chosen ?? leastLossNode(records, k);
 
   const pseudonymOf = snapshotPseudonyms(pseudonymSecret, releasedAsOf);
   const paths: LifePath[] = [];
   const suppressedByCity: Record<string, number> = {};
-  all.forEach((record, i) => {
+  records.forEach((record, i) => {
     if (suppressed[i]) {
       suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
       return;

@@ -7,7 +7,7 @@ import type { LifePathRecord } from './life-path-record';
 export const SUPPRESSION_LIMIT = 0.05;
 
 /** A lattice node applied to a population: global recoding, then suppression of the classes smaller than k. */
-interface NodeOutcome {
+export interface NodeOutcome {
   node: LatticeNode;
   /** By record, in input order. */
   suppressed: boolean[];

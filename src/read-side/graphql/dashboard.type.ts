@@ -22,7 +22,9 @@ export class ContractCountType {
 exitsByReason, jobsByContract) is perturbed by the cell key method: moved by at most 2, never below 0, never published as
 1 or 2, unbiased, and the same each time the same participants are counted; a total need not equal the sum of its parts.
 Rates and the median are computed from the perturbed counts; researchers' figures are as of a month end the read model has
-closed, from the facts it folded by then, and the median is a 30-day bin's end. Other roles see exact figures. Counts are never null
+closed, from the facts it folded by then, and the median is a 30-day bin's end. Researchers' figures count the participants
+that month's life-path release shows, not those it withholds (suppressedCount), so that no figure tells of them. Other
+roles see exact figures of everyone. Counts are never null
 (nullable for clients written when small counts were hidden as null).`,
 })
 export class DashboardType implements DashboardView {

@@ -18,7 +18,7 @@ import { DashboardType } from './dashboard.type';
 import { SurvivalCurveType } from './survival-curve.type';
 
 const AS_OF = `Null for the live figures; otherwise the business date they are as of. For researchers, "live" is the last
-month end the read model has closed (the month before the latest one a fact was recorded in), and asOf must be the last
+month end the read models have closed (the month before the latest one a fact was recorded in), and asOf must be the last
 day of a closed month (BAD_USER_INPUT otherwise): their figures count the facts the read model folded by then only, so
 they never change once given; live figures, or figures a day apart, would tell one person's change apart.`;
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { anonymiseRelease, emptyRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
+import { leastLossNode } from '../../life-paths/lattice-search';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
 import { lastDayOf, monthBefore } from '../../life-paths/release-month';
 import { errorMessage } from '../../projections/error-message';
@@ -22,6 +24,8 @@ import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projec
  * of the tables being replaced, so that a request finds it ready. A request that comes first
  * (between the month closing and the next preparation) computes it itself and waits for it: never
  * an older month's release, so that every answer after a month closes is of that month.
+ * Researchers' figures describe the released participants only (docs/access-and-privacy.md, "Exact
+ * counts from the paths"): the reader also tells who a closed month's release withholds.
  */
 @Injectable()
 export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,6 +34,8 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   private preparing?: NodeJS.Timeout;
   /** Keyed by the tables' generation too: a rebuild replaces them, and may have folded the log less far. */
   private cached?: { generation: number; month: string | undefined; release: LifePathRelease };
+  /** By generation and month: researchers may ask for the figures of any month end, so the least recently read go first. */
+  private readonly withheldByMonth = new LRUCache<string, ReadonlySet<string>>({ max: WITHHELD_MONTHS_KEPT });
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -50,14 +56,35 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     return this.sql().inOneReading(() => this.current());
   }
 
+  /** The last month the projection has closed: the month before the latest one it folded an event of; undefined before any. */
+  closedMonth(): string | undefined {
+    const latest = this.sql().logMonth.get();
+    return latest === undefined ? undefined : monthBefore(latest);
+  }
+
+  /**
+   * The participants the release of `month` (closed: see closedMonth) leaves out, by id: those the
+   * least-loss node leaves in classes smaller than k. Never published; researchers' figures of
+   * that month end leave them out too, so that no figure says more of them than the paths.
+   */
+  withheldAt(month: string): ReadonlySet<string> {
+    return this.sql().inOneReading(() => {
+      const key = `${this.sql().generations.read(LIFE_PATHS_PROJECTION)}@${month}`;
+      let withheld = this.withheldByMonth.get(key);
+      if (withheld === undefined) {
+        const records = this.recordsOf(month);
+        withheld = withheldOf(records, leastLossNode(records, this.config.kAnonymity).suppressed);
+        this.withheldByMonth.set(key, withheld);
+      }
+      return withheld;
+    });
+  }
+
   private current(): LifePathRelease {
-    const { generations, logMonth, snapshot } = this.sql();
-    const latest = logMonth.get();
-    // No event folded yet: no month can be told to be closed.
-    const month = latest === undefined ? undefined : monthBefore(latest);
-    const generation = generations.read(LIFE_PATHS_PROJECTION);
+    const month = this.closedMonth();
+    const generation = this.sql().generations.read(LIFE_PATHS_PROJECTION);
     if (this.cached?.generation !== generation || this.cached.month !== month) {
-      const release = month === undefined ? emptyRelease(this.config.kAnonymity) : this.anonymise(snapshot.all({ month }), month);
+      const release = month === undefined ? emptyRelease(this.config.kAnonymity) : this.anonymise(month, `${generation}@${month}`);
       this.cached = { generation, month, release };
     }
     return this.cached.release;
@@ -75,10 +102,17 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private anonymise(rows: readonly string[], month: string): LifePathRelease {
-    const records = rows.map((record) => JSON.parse(record) as LifePathRecord);
+  /** The month's release, and who it withholds under `withheldKey`: the node is searched for once for both. */
+  private anonymise(month: string, withheldKey: string): LifePathRelease {
+    const records = this.recordsOf(month);
     const { kAnonymity: k, pseudonymSecret } = this.config;
-    return anonymiseRelease(records, { k, pseudonymSecret, releasedAsOf: lastDayOf(month) });
+    const chosen = leastLossNode(records, k);
+    this.withheldByMonth.set(withheldKey, withheldOf(records, chosen.suppressed));
+    return anonymiseRelease(records, { k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
+  }
+
+  private recordsOf(month: string): LifePathRecord[] {
+    return this.sql().snapshot.all({ month }).map((record) => JSON.parse(record) as LifePathRecord);
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -87,6 +121,12 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     return this.statements;
   }
 }
+
+/** Months whose withheld participants are kept in memory: a few years of month ends. */
+const WITHHELD_MONTHS_KEPT = 60;
+
+const withheldOf = (records: readonly LifePathRecord[], suppressed: readonly boolean[]): ReadonlySet<string> =>
+  new Set(records.filter((_, i) => suppressed[i]).map((r) => r.participantId));
 
 /** How often the reader checks, off any request, whether a month has closed or the tables were replaced. */
 const PREPARE_EVERY_MS = 1000;

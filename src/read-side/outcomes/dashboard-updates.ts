@@ -5,12 +5,14 @@ import type { Subscription } from 'rxjs';
 import type { Catalogue, CityEntry } from '../../catalogue/catalogue';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
+import { ServiceBusy } from '../../graphql/hardening/operation-gate';
 import { atEachMidnight, type StopMidnights } from '../../clock/midnights';
 import { Metrics } from '../../operations/metrics';
 import { exactly } from '../../outcomes/cell';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionRunner } from '../../projections/projection-runner';
+import { LIFE_PATHS_PROJECTION } from '../life-paths/life-paths.projection';
 import type { DashboardView } from './dashboard-view';
 import { OUTCOMES_PROJECTION } from './outcomes.projection';
 import { OutcomesReader } from './outcomes.reader';
@@ -24,9 +26,9 @@ const monthEndTopic = (scope: string): string => `month-ends:${scope}`;
  * Pushes a dashboard's new figures to its subscribers each time the outcomes read model commits a
  * change to it (topics are the scopes that changed: 'paris', 'paris/paris-gatp'), and at its
  * city's midnight, when its open cases are censored a day later and its medians may move.
- * Researchers' subscriptions hear none of these: only, when the read model first folds a fact
- * of a later month and so closes a month (outcomes.projection.ts), the figures of that new month
- * end (docs/access-and-privacy.md).
+ * Researchers' subscriptions hear none of these: only, when the read models first fold a fact
+ * of a later month and so close a month (outcomes.projection.ts, life-paths.projection.ts), the
+ * figures of that new month end (docs/access-and-privacy.md).
  */
 @Injectable()
 export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -52,11 +54,13 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     this.subscription = this.runner.changes$.subscribe(({ projection, topics }) => {
+      // Researchers' month end closes once both read models their figures come from have closed it.
+      if (projection === LIFE_PATHS_PROJECTION) return this.pushNewMonthEnd();
       if (projection !== OUTCOMES_PROJECTION) return;
       for (const scope of topics) this.publish(scope);
       this.pushNewMonthEnd();
     });
-    this.researchMonthEnd = this.outcomes.researchMonthEnd();
+    this.pushNewMonthEnd();
     this.stopMidnights = this.catalogue.cities.map((city) => atEachMidnight(this.clock, city.timeZone, () => this.pushNewDay(city)));
   }
 
@@ -113,6 +117,8 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
       }
       this.researchMonthEnd = monthEnd;
     } catch (error) {
+      // One read model has folded a first event the other has not yet: its batch pushes.
+      if (error instanceof ServiceBusy) return;
       // The next batch the read model commits tries again.
       logger.warn(`Researchers' dashboards could not be pushed at the turn of the month: ${errorMessage(error)}`);
     }

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { type Catalogue, findCity, findProgramme, timeZoneOf } from '../../catalogue/catalogue';
 import { CATALOGUE } from '../../catalogue/catalogue.tokens';
 import { Clock } from '../../clock/clock';
+import { ServiceBusy } from '../../graphql/hardening/operation-gate';
 import { InvalidInput } from '../../journey/domain/errors';
 import { lastCompleteMonth, lastDayOf, monthBefore } from '../../life-paths/release-month';
 import { isMonthEnd } from '../../outcomes/calendar-days';
@@ -19,6 +20,7 @@ import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, tallie
 import { selectLogMonth } from '../../projections/log-month';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
+import { LifePathsReader } from '../life-paths/life-paths.reader';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 import { OUTCOMES_LOG_MONTH, OUTCOMES_PROJECTION } from './outcomes.projection';
 
@@ -47,12 +49,15 @@ interface LiveDashboard {
 }
 
 /**
- * A scope's month-end figures as researchers see them, from the tables of `generation`. Only a
- * month before the log's is read, and every fact folded from then on counts in the log's month or
- * later (outcomes.projection.ts): no new event changes them, only a rebuild of the tables.
+ * A scope's month-end figures as researchers see them, from the tables of `generation`, without
+ * the participants the month's life-path release withholds (`withheld`, the life-paths reader's
+ * set for the tables it read). Only a month before the log's is read, and every fact folded from
+ * then on counts in the log's month or later (outcomes.projection.ts): no new event changes them,
+ * only a rebuild of either read model.
  */
 interface MonthEndDashboard {
   generation: number;
+  withheld: ReadonlySet<string>;
   figures: OutcomeFigures;
   views: Map<Publish, DashboardView>;
 }
@@ -73,6 +78,7 @@ export class OutcomesReader {
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
     private readonly clock: Clock,
+    private readonly lifePaths: LifePathsReader,
   ) {}
 
   /** Refuses a city or programme that is not in the catalogue. */
@@ -111,13 +117,12 @@ export class OutcomesReader {
   /**
    * The month end researchers' figures are as of (docs/access-and-privacy.md, "Figures for
    * researchers"): `asOf` if it is the last day of a month the log has closed, or for live figures
-   * (null) the last such month: the month before the latest one a folded fact counts in. Before
-   * the first fact, the last month over by the clock: its figures are empty.
+   * (null) the last such month: the month before the latest one a folded fact counts in, in this
+   * read model and in the life paths' (whose release of the month says whom the figures leave
+   * out). Before the first fact, the last month over by the clock: its figures are empty.
    */
   researchMonthEnd(asOf: string | null = null): string {
-    const logMonth = this.sql().logMonth.get();
-    const closed = logMonth === undefined ? lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone)) : monthBefore(logMonth);
-    const latest = lastDayOf(closed);
+    const latest = lastDayOf(this.closedMonth());
     if (asOf === null) return latest;
     if (!isMonthEnd(asOf) || asOf > latest) {
       throw new InvalidInput([
@@ -139,6 +144,19 @@ export class OutcomesReader {
     return view;
   }
 
+  /**
+   * The later month both read models have closed. While one of them has folded an event the other
+   * has not yet folded any of, which month that one will close is not known: ask again shortly.
+   */
+  private closedMonth(): string {
+    const outcomes = this.sql().logMonth.get();
+    const lifePaths = this.lifePaths.closedMonth();
+    if (outcomes === undefined && lifePaths === undefined) return lastCompleteMonth(this.clock, this.catalogue.cities.map((c) => c.timeZone));
+    if (outcomes === undefined || lifePaths === undefined) throw new ServiceBusy();
+    const own = monthBefore(outcomes);
+    return own < lifePaths ? own : lifePaths;
+  }
+
   /** Researchers' live figures (the last month end the log has closed), for their time-to-outcome curve. */
   researchFigures(city: string, programme: string | null): OutcomeFigures {
     return this.monthEnd(city, programme, null).figures;
@@ -150,10 +168,11 @@ export class OutcomesReader {
     const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
     const monthEnd = this.researchMonthEnd(asOf);
     this.checkScope(city, programme);
+    const withheld = this.lifePaths.withheldAt(monthEnd.slice(0, 7));
     const key = `${scopeOf(city, programme)}@${monthEnd}`;
     let known = this.monthEnds.get(key);
-    if (!known || known.generation !== generation) {
-      known = { generation, figures: this.monthEndFigures(city, programme, monthEnd), views: new Map() };
+    if (!known || known.generation !== generation || known.withheld !== withheld) {
+      known = { generation, withheld, figures: this.monthEndFigures(city, programme, monthEnd, withheld), views: new Map() };
       this.monthEnds.set(key, known);
     }
     return known;
@@ -199,12 +218,14 @@ export class OutcomesReader {
   /**
    * The figures as of `monthEnd` from the facts as they stood when the log closed its month: a
    * fact folded in a later log month (a back-dated exit) waits for that month, and a fact corrected
-   * or voided later still counts as it was. No position, and the instant the month ended in the
-   * city: neither tells when someone's fact was recorded.
+   * or voided later still counts as it was. The participants the month's life-path release withholds
+   * are left out. No position, and the instant the month ended in the city: neither tells when
+   * someone's fact was recorded.
    */
-  private monthEndFigures(city: string, programme: string | null, monthEnd: string): OutcomeFigures {
+  private monthEndFigures(city: string, programme: string | null, monthEnd: string, withheld: ReadonlySet<string>): OutcomeFigures {
     const month = monthEnd.slice(0, 7);
-    const { members } = this.contributionsAsOf(city, programme, monthEnd, (facts, superseded) => factsKnownIn(facts, superseded, month));
+    const known = (facts: StoredFact[], superseded: SupersededFact[]) => factsKnownIn(facts, superseded, month);
+    const { members } = this.contributionsAsOf(city, programme, monthEnd, known, withheld);
     const contributions = members.map((m) => m.contribution);
     return {
       city,
@@ -235,11 +256,13 @@ export class OutcomesReader {
     programme: string | null,
     asOf: string,
     known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[] = (facts) => facts,
+    withheld: ReadonlySet<string> = NOBODY,
   ): { members: KeyedContribution[]; last: LastEvent | undefined } {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
     let last: LastEvent | undefined;
     for (const row of this.sql().participantsOf.iterate(city)) {
+      if (withheld.has(row.participantId)) continue;
       const facts = known(JSON.parse(row.facts), JSON.parse(row.superseded));
       const c = contributionAt({ city, facts }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
@@ -257,6 +280,8 @@ export class OutcomesReader {
     return this.statements;
   }
 }
+
+const NOBODY: ReadonlySet<string> = new Set();
 
 const lastEventOf = (row: ScopeRow | undefined): LastEvent | undefined => row && { position: row.last_position, recordedAt: row.updated_at };
 
@@ -276,8 +301,8 @@ function prepare(db: Database.Database) {
       .prepare<[string], ScopeRow>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
       .safeIntegers(),
     // Record keys are stored: no as-of request hashes every participant's id again.
-    participantsOf: db.prepare<[string], { recordKey: number; facts: string; superseded: string }>(
-      'SELECT record_key AS recordKey, facts, superseded FROM outcome_participants WHERE city = ?',
+    participantsOf: db.prepare<[string], { participantId: string; recordKey: number; facts: string; superseded: string }>(
+      'SELECT participant_id AS participantId, record_key AS recordKey, facts, superseded FROM outcome_participants WHERE city = ?',
     ),
   };
 }

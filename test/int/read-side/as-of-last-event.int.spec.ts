@@ -6,10 +6,10 @@ import { foldEvents } from '../../../src/projections/fold-events';
 import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
 import { resetIfLaidOutOtherwise } from '../../../src/projections/projection-layout';
 import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
-import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
 import { tempDir } from '../../support/temp-files';
+import { outcomesReader } from '../../support/research-read-models';
 
 const NOW = '2008-06-30T12:00:00.000Z';
 
@@ -49,7 +49,7 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
     try {
       const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
       db.transaction(() => foldEvents(writer, stored(), 0n))();
-      const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
       const stamp = (asOf: string | null) => {
         const { lastEventPosition, updatedAt } = reader.dashboard('paris', null, asOf);
         return { lastEventPosition, updatedAt };
@@ -87,7 +87,7 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
       expect(resetIfLaidOutOtherwise(db, projection, checkpoints)).toBe(2);
       db.transaction(() => foldEvents(projection.open(db), stored(), 0n))();
 
-      const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
       expect(reader.dashboard('paris', null, '2007-01-25')).toMatchObject({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
     } finally {
       db.close();
@@ -98,7 +98,7 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
     const db = openSqliteDatabase(tmp.file('empty.db'));
     try {
       const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
-      const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
       for (const asOf of [null, '2007-01-01']) {
         expect(reader.dashboard('paris', null, asOf)).toMatchObject({ lastEventPosition: '0', updatedAt: NOW });
       }

@@ -7,12 +7,12 @@ import type { ExitReason } from '../../../src/journey/domain/vocabulary';
 import { exactly } from '../../../src/outcomes/cell';
 import { cellKeyMethod } from '../../../src/outcomes/cell-key-method';
 import { MAX_PERTURBATION, perturbationRow } from '../../../src/outcomes/perturbation-table';
-import { foldEvents } from '../../../src/projections/fold-events';
 import { type DashboardView, toSurvivalCurve } from '../../../src/read-side/outcomes/dashboard-view';
-import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
-import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
+import type { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
+import { researchReadModels } from '../../support/research-read-models';
+import { recordedOnTheirDay } from '../../support/recorded-on-their-day';
 import { tempDir } from '../../support/temp-files';
 
 /** Today for coordinators' live figures. */
@@ -47,7 +47,6 @@ const populations = fc
   .chain((people) => fc.constantFrom(...REASONS).map((reason): Person[] => [...people, { programme: PROGRAMMES[0]!, exit: { reason, on: '2007-04-15' } }]));
 
 function logOf(people: Person[], run: number): StoredEvent[] {
-  let position = 0n;
   const streams = people.map(({ programme, exit, job }, i): [string, JourneyEvent[]] => {
     const participantId = `run-${run}-person-${i}`;
     const events: JourneyEvent[] = [event.enrolled({ participantId, occurredOn: '2007-01-10', programme })];
@@ -58,16 +57,7 @@ function logOf(people: Person[], run: number): StoredEvent[] {
   // A Stockholm enrolment of June 2008: the log closes May, and no Paris figure changes.
   const closing = `run-${run}-stockholm`;
   streams.push([closing, [event.enrolled({ participantId: closing, occurredOn: '2008-06-02', city: 'stockholm', programme: 'stockholm-test-group' })]]);
-  return streams.flatMap(([participantId, events]) =>
-    // Each fact recorded on its day: researchers' month ends count what was recorded by then.
-    events.map((e, v) => ({
-      ...e,
-      streamId: `participant-${participantId}`,
-      version: v + 1,
-      position: ++position,
-      metadata: { recordedAt: `${e.data.occurredOn}T09:00:00.000Z`, recordedBy: 'test', commandId: null },
-    })),
-  );
+  return recordedOnTheirDay(streams);
 }
 
 const countsOf = (view: DashboardView): number[] => [
@@ -88,9 +78,8 @@ describe("differencing attacks on researchers' figures (int, real SQLite files, 
   function withReader<T>(people: Person[], use: (reader: OutcomesReader, fresh: () => OutcomesReader) => T): T {
     const db = openSqliteDatabase(tmp.file(`run-${run}.db`));
     try {
-      const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
-      db.transaction(() => foldEvents(writer, logOf(people, run++), 0n))();
-      const fresh = () => new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const { fold, reader: fresh } = researchReadModels(db, BUILT_IN_CATALOGUE, new FixedClock());
+      fold(logOf(people, run++));
       return use(fresh(), fresh);
     } finally {
       db.close();

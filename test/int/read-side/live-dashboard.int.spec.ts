@@ -3,10 +3,10 @@ import { Clock } from '../../../src/clock/clock';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { toDashboard } from '../../../src/read-side/outcomes/dashboard-view';
 import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
-import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
+import { outcomesReader } from '../../support/research-read-models';
 
 class SettableClock extends Clock {
   instant = '2008-06-30T12:00:00Z';
@@ -24,7 +24,7 @@ describe('live dashboards, computed once per change (int, real SQLite file)', ()
     const clock = new SettableClock();
     const log = interleave(decidedJourneys(11, 0.03), [0]);
     const fold = (events: typeof log) => db.transaction(() => foldEvents(writer, events, 0n))();
-    return { db, log, fold, clock, reader: new OutcomesReader(db, BUILT_IN_CATALOGUE, clock) };
+    return { db, log, fold, clock, reader: outcomesReader(db, BUILT_IN_CATALOGUE, clock) };
   }
 
   it('serves the same figures while no event changes them, and new ones as soon as one does', () => {

@@ -13,10 +13,10 @@ import { targetsOf } from '../../../src/outcomes/outcome-targets';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { toDashboard } from '../../../src/read-side/outcomes/dashboard-view';
 import { OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
-import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { type DecidedJourney, decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
+import { outcomesReader } from '../../support/research-read-models';
 
 const TODAY = '2026-01-01';
 const PERTURBED = cellKeyMethod('a pseudonym secret of the tests');
@@ -81,7 +81,7 @@ describe('the outcomes read model, maintained event by event (property, real SQL
             const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
             const log = interleave(journeys, picks);
             db.transaction(() => foldEvents(writer, log, 0n))();
-            const reader = new OutcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+            const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
             for (const { city, programme } of SCOPES) {
               for (const asOf of [null, ...dates.map((d) => d.toISOString().slice(0, 10))]) {
                 const stored = reader.figures(city, programme, asOf);

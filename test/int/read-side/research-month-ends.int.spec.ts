@@ -4,13 +4,11 @@ import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import { InvalidInput } from '../../../src/journey/domain/errors';
 import { exactly } from '../../../src/outcomes/cell';
-import { foldEvents } from '../../../src/projections/fold-events';
-import type { ProjectionWriter } from '../../../src/projections/projection';
 import { ProjectionGenerations } from '../../../src/projections/projection-generations';
-import { OUTCOMES_PROJECTION, OutcomesProjection } from '../../../src/read-side/outcomes/outcomes.projection';
-import { OutcomesReader } from '../../../src/read-side/outcomes/outcomes.reader';
+import { OUTCOMES_PROJECTION } from '../../../src/read-side/outcomes/outcomes.projection';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
+import { researchReadModels } from '../../support/research-read-models';
 import { tempDir } from '../../support/temp-files';
 
 class SettableClock extends Clock {
@@ -50,12 +48,12 @@ describe("researchers' figures are of a month end the log has closed, from the f
   const db = openSqliteDatabase(tmp.file('month-ends.db'));
   // The clock is late: the log, not the clock, closes researchers' months.
   const clock = new SettableClock('2008-04-01T12:00:00Z');
-  const reader = () => new OutcomesReader(db, BUILT_IN_CATALOGUE, clock);
-  let writer: ProjectionWriter;
-  const fold = (...events: StoredEvent[]) => db.transaction(() => foldEvents(writer, events, 0n))();
+  let models: ReturnType<typeof researchReadModels>;
+  const reader = () => models.reader();
+  const fold = (...events: StoredEvent[]) => models.fold(events);
 
   beforeAll(() => {
-    writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+    models = researchReadModels(db, BUILT_IN_CATALOGUE, clock);
     fold(
       stored('a', 1, event.enrolled({ participantId: 'a', occurredOn: '2008-04-02' }), '2008-04-02T09:00:00Z'),
       stored('b', 1, event.enrolled({ participantId: 'b', occurredOn: '2008-04-03' }), '2008-04-03T09:00:00Z'),
