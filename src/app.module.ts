@@ -14,6 +14,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { StorageModule } from './storage/storage.module';
 import { InputValidationPipe } from './validation/input-validation.pipe';
+import { WebAppModule } from './web/web-app.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         OperationsModule,
         ReadSideModule,
         JourneyModule,
+        WebAppModule.forRoot(config),
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

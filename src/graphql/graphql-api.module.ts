@@ -33,7 +33,8 @@ export class GraphqlApiModule {
             formatError,
             includeStacktraceInErrorResponses: false,
             introspection: !config.production,
-            graphiql: !config.production,
+            // GraphiQL is the web app's own page (src/web), bundled, not Apollo's page of CDN scripts.
+            graphiql: false,
             parseOptions: PARSE_OPTIONS,
             validationRules: QUERY_LIMIT_RULES,
             // A suggestion names a field of the schema, which production does not show (no introspection).

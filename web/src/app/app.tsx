@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { reconnectLiveUpdates } from '../api/client';
+import { onSessionChange, type Session, startSession } from '../auth/session';
+import { ErrorMessage } from '../common/error-message';
+import { DashboardsPage } from '../dashboards/dashboards-page';
+import { translator, TranslatorProvider } from '../i18n/i18n';
+import { initialLocale, keepLocale, type Locale } from '../i18n/locale';
+import { LifePathsPage } from '../life-paths/life-paths-page';
+import { TrendsPage } from '../trends/trends-page';
+import { Header } from './header';
+import { pagesOf } from './pages';
+import { navigate, type Route, usePath } from './router';
+import { SignInPage } from './sign-in-page';
+
+const PAGE_COMPONENTS = { '/dashboards': DashboardsPage, '/trends': TrendsPage, '/life-paths': LifePathsPage };
+
+/** The whole app: the language, the session, and the page of the path. */
+export function App() {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [startError, setStartError] = useState<unknown>(undefined);
+  const path = usePath();
+  const t = useMemo(() => translator(locale), [locale]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.t('app.title');
+  }, [locale]);
+
+  useEffect(() => {
+    const stop = onSessionChange((changed) => {
+      reconnectLiveUpdates();
+      setSession(changed);
+    });
+    startSession().then(setSession, (error: unknown) => {
+      setStartError(error);
+      setSession(null);
+    });
+    return stop;
+  }, []);
+
+  const pages = session ? pagesOf(session.role) : [];
+  const page = pages.find((p) => p.path === path);
+  useEffect(() => {
+    if (session === undefined) return;
+    if (!session) navigate('/sign-in', true);
+    else if (!page) navigate(pages[0]!.path, true);
+  }, [session, page]);
+
+  const chooseLocale = (chosen: Locale) => {
+    keepLocale(chosen);
+    setLocale(chosen);
+  };
+  const Content = page && PAGE_COMPONENTS[page.path as Exclude<Route, '/sign-in'>];
+  return (
+    <TranslatorProvider value={t}>
+      <a class="skip-link" href="#main">
+        {t.t('app.skipToContent')}
+      </a>
+      <Header session={session ?? null} pages={pages} path={path} locale={locale} onLocale={chooseLocale} />
+      <main id="main" tabIndex={-1}>
+        {startError !== undefined && <ErrorMessage error={startError} />}
+        {session === undefined && <p>{t.t('app.loading')}</p>}
+        {session === null && <SignInPage />}
+        {session && Content && <Content session={session} />}
+      </main>
+    </TranslatorProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { devSignIn, type Session, signIn, signInOptions } from '../auth/session';
+import { ErrorMessage } from '../common/error-message';
+import { useAsync } from '../common/use-async';
+import { useTranslator } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages/en';
+
+const ROLES: Session['role'][] = ['coordinator', 'researcher', 'adviser', 'admin'];
+const CITIES = ['*', 'paris', 'frankfurt', 'stockholm'];
+
+/** Sign-in through the organisation's OpenID provider, and in development a role and city to try. */
+export function SignInPage() {
+  const { t } = useTranslator();
+  const options = useAsync(signInOptions, []);
+  const [role, setRole] = useState<Session['role']>('coordinator');
+  const [city, setCity] = useState('*');
+  const [error, setError] = useState<unknown>(undefined);
+  const attempt = (action: () => Promise<unknown>) => {
+    setError(undefined);
+    action().catch((failure: unknown) => setError(new Error(t('error.signIn', { message: failure instanceof Error ? failure.message : String(failure) }))));
+  };
+  const onDevSignIn = (event: Event) => {
+    event.preventDefault();
+    attempt(() => devSignIn(role, city));
+  };
+  return (
+    <section class="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
+      {options.error !== undefined && <ErrorMessage error={options.error} />}
+      {error !== undefined && <ErrorMessage error={error} />}
+      {options.value?.oidc && (
+        <p>
+          <button type="button" class="primary" onClick={() => attempt(signIn)}>
+            {t('signIn.oidc')}
+          </button>
+        </p>
+      )}
+      {options.value?.devSignIn && (
+        <form class="dev-sign-in" onSubmit={onDevSignIn}>
+          <h2>{t('signIn.dev.title')}</h2>
+          <p>{t('signIn.dev.note')}</p>
+          <label>
+            {t('signIn.dev.role')}
+            <select name="role" value={role} onChange={(event) => setRole(event.currentTarget.value as Session['role'])}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('signIn.dev.city')}
+            <select name="city" value={city} onChange={(event) => setCity(event.currentTarget.value)}>
+              {CITIES.map((c) => (
+                <option key={c} value={c}>
+                  {c === '*' ? t('session.allCities') : c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" class="primary">
+            {t('signIn.dev.submit')}
+          </button>
+        </form>
+      )}
+      {options.value && !options.value.oidc && !options.value.devSignIn && <p>{t('signIn.none')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import { useState } from 'preact/hooks';
+import { query } from '../api/client';
+import { CITIES, TIME_TO_OUTCOME } from '../api/documents';
+import type { City, Dashboard, SurvivalCurve as Curve } from '../api/types';
+import type { Session } from '../auth/session';
+import { saveBlob } from '../common/csv';
+import { ErrorMessage } from '../common/error-message';
+import { useAsync } from '../common/use-async';
+import { useTranslator } from '../i18n/i18n';
+import { BreakdownTable } from './breakdown-table';
+import { dashboardsCsv } from './dashboard-csv';
+import { FiguresTable } from './figures-table';
+import { monthEnd } from './month-end';
+import { SurvivalCurve } from './survival-curve';
+import { useLiveDashboard } from './use-live-dashboard';
+import { useLiveDashboards } from './use-live-dashboards';
+
+/** The name of a city or programme from the catalogue, its code when unknown. */
+export const scopeName = (cities: City[] | undefined, city: string, programme: string | null): string => {
+  const found = cities?.find((c) => c.code === city);
+  const programmeName = programme && found?.programmes.find((p) => p.code === programme)?.name;
+  return programmeName ? `${found!.name} — ${programmeName}` : (found?.name ?? city);
+};
+
+/**
+ * Coordinators' and researchers' dashboards: every city of the caller's scope at a glance, then one
+ * city or programme in full (figures and targets, the time-to-outcome curve, exits by reason,
+ * jobs by contract), live or as of a date, with a CSV of what is shown.
+ */
+export function DashboardsPage({ session }: { session: Session }) {
+  const tr = useTranslator();
+  const { t } = tr;
+  const researcher = session.role === 'researcher';
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [chosenCity, setChosenCity] = useState<string | null>(null);
+  const [programme, setProgramme] = useState<string | null>(null);
+  const cities = useAsync(() => query<{ cities: City[] }>(CITIES).then((data) => data.cities), []);
+  const overview = useLiveDashboards(asOf);
+  const scopeCities = overview.dashboards?.map((d) => d.city) ?? [];
+  const city = chosenCity ?? scopeCities[0] ?? null;
+  const programmes = cities.value?.find((c) => c.code === city)?.programmes ?? [];
+
+  const onAsOf = (value: string) => setAsOf(value === '' ? null : researcher ? monthEnd(value) : value);
+  const download = (detail: Dashboard | undefined, curve: Curve | undefined) => {
+    const shown = [...(overview.dashboards ?? []), ...(detail ? [detail] : [])];
+    saveBlob(new Blob([dashboardsCsv(shown, curve)], { type: 'text/csv' }), `dashboards-${asOf ?? 'live'}.csv`);
+  };
+
+  return (
+    <section aria-labelledby="dashboards-title">
+      <h1 id="dashboards-title">{t('dashboards.title')}</h1>
+      {cities.error !== undefined && <ErrorMessage error={cities.error} />}
+      {overview.error !== undefined && <ErrorMessage error={overview.error} />}
+      <div class="toolbar">
+        <label>
+          {t('dashboards.asOf')}
+          <input type="date" name="asOf" value={asOf ?? ''} onChange={(event) => onAsOf(event.currentTarget.value)} aria-describedby="as-of-hint" />
+        </label>
+        <span id="as-of-hint" class="hint">
+          {t('dashboards.asOfHint')} {researcher && t('dashboards.asOfMonthEnd')}
+        </span>
+        {asOf !== null && (
+          <button type="button" onClick={() => setAsOf(null)}>
+            {t('dashboards.showLive')}
+          </button>
+        )}
+      </div>
+      {researcher && <p class="note">{t('protected.note')}</p>}
+
+      <h2>{t('dashboards.overview')}</h2>
+      <div class="cards">
+        {overview.dashboards?.map((dashboard) => (
+          <article class="card" key={dashboard.city} data-city={dashboard.city}>
+            <FiguresTable dashboard={dashboard} caption={scopeName(cities.value, dashboard.city, null)} />
+            <p class="status" aria-live="polite">
+              {dashboard.asOf ? t('dashboards.asOfStatus', { date: tr.date(dashboard.asOf) }) : t('dashboards.liveStatus', { time: tr.dateTime(dashboard.updatedAt) })}
+            </p>
+          </article>
+        ))}
+      </div>
+
+      {city && (
+        <>
+          <h2>{t('dashboards.scope')}</h2>
+          <div class="toolbar">
+            <label>
+              {t('dashboards.city')}
+              <select
+                name="city"
+                value={city}
+                onChange={(event) => {
+                  setChosenCity(event.currentTarget.value);
+                  setProgramme(null);
+                }}
+              >
+                {scopeCities.map((code) => (
+                  <option key={code} value={code}>
+                    {scopeName(cities.value, code, null)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('dashboards.programme')}
+              <select name="programme" value={programme ?? ''} onChange={(event) => setProgramme(event.currentTarget.value || null)}>
+                <option value="">{t('dashboards.wholeCity')}</option>
+                {programmes.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <ScopeDetail key={`${city}/${programme ?? ''}`} city={city} programme={programme} asOf={asOf} cities={cities.value} onDownload={download} />
+        </>
+      )}
+    </section>
+  );
+}
+
+interface ScopeDetailProps {
+  city: string;
+  programme: string | null;
+  asOf: string | null;
+  cities: City[] | undefined;
+  onDownload(detail: Dashboard | undefined, curve: Curve | undefined): void;
+}
+
+/** One city or programme in full; its curve is read again whenever its live figures change. */
+function ScopeDetail({ city, programme, asOf, cities, onDownload }: ScopeDetailProps) {
+  const { t } = useTranslator();
+  const { dashboard, error } = useLiveDashboard(city, programme, asOf);
+  const curve = useAsync(
+    () => query<{ timeToOutcome: Curve }>(TIME_TO_OUTCOME, { city, programme }).then((data) => data.timeToOutcome),
+    [city, programme, dashboard?.updatedAt],
+  );
+  const name = scopeName(cities, city, programme);
+  return (
+    <div class="detail" data-scope={`${city}/${programme ?? ''}`}>
+      <p>
+        <button type="button" class="primary" onClick={() => onDownload(dashboard, curve.value)} disabled={!dashboard}>
+          {t('dashboards.downloadCsv')}
+        </button>
+      </p>
+      {error !== undefined && <ErrorMessage error={error} />}
+      {dashboard && (
+        <div class="cards">
+          <article class="card">
+            <FiguresTable dashboard={dashboard} caption={t('dashboards.figures', { scope: name })} />
+          </article>
+          <article class="card">
+            <BreakdownTable
+              title="breakdown.exitsByReason"
+              column="breakdown.reason"
+              names="exitReason"
+              rows={dashboard.exitsByReason.map(({ reason, count }) => ({ key: reason, count }))}
+              protectedFigures={dashboard.suppressed}
+            />
+          </article>
+          <article class="card">
+            <BreakdownTable
+              title="breakdown.jobsByContract"
+              column="breakdown.contract"
+              names="contractType"
+              rows={dashboard.jobsByContract.map(({ contractType, count }) => ({ key: contractType, count }))}
+              protectedFigures={dashboard.suppressed}
+            />
+          </article>
+        </div>
+      )}
+      {curve.error !== undefined && <ErrorMessage error={curve.error} />}
+      {curve.value && <SurvivalCurve curve={curve.value} />}
+    </div>
+  );
+}

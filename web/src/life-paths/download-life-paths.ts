@@ -1,0 +1,17 @@
+import type { LifePathFilter } from '../api/types';
+import { currentSession } from '../auth/session';
+import { saveBlob } from '../common/csv';
+
+/** The file name the service gives the download (it carries the release's date). */
+const fileName = (response: Response): string => /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'life-paths.csv';
+
+/** The life paths of a filter as the service's CSV (GET /exports/life-paths.csv with the bearer token), saved as a file. */
+export async function downloadLifePaths(filter: LifePathFilter): Promise<void> {
+  const parameters = new URLSearchParams(Object.entries(filter).map(([name, value]) => [name, String(value)]));
+  const response = await fetch(`/exports/life-paths.csv?${parameters}`, { headers: { authorization: `Bearer ${currentSession()?.accessToken ?? ''}` } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+    throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
+  }
+  saveBlob(await response.blob(), fileName(response));
+}

@@ -1,0 +1,54 @@
+import type { LifePath } from '../api/types';
+import { useTranslator } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages/en';
+import { stepName } from './step-name';
+
+/** A page of life paths: their released characteristics (withheld ones said so) and their steps. */
+export function LifePathsTable({ paths, page }: { paths: LifePath[]; page: number }) {
+  const tr = useTranslator();
+  const { t } = tr;
+  const coded = (prefix: string, value: string | null) => (value === null ? <span class="muted">{t('lifePaths.withheld')}</span> : t(`${prefix}.${value}` as MessageKey));
+  const generalised = (value: string) => (value === '*' ? <span class="muted">{t('lifePaths.any')}</span> : value);
+  const withheld = (value: string | null) => value ?? <span class="muted">{t('lifePaths.withheld')}</span>;
+  return (
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={t('lifePaths.table', { page })}>
+      <table class="life-paths">
+        <caption>{t('lifePaths.table', { page })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lifePaths.pseudonym')}</th>
+            <th scope="col">{t('lifePaths.city')}</th>
+            <th scope="col">{t('lifePaths.programme')}</th>
+            <th scope="col">{t('lifePaths.ageBand')}</th>
+            <th scope="col">{t('lifePaths.gender')}</th>
+            <th scope="col">{t('lifePaths.education')}</th>
+            <th scope="col">{t('lifePaths.entryPeriod')}</th>
+            <th scope="col">{t('lifePaths.outcome')}</th>
+            <th scope="col">{t('lifePaths.steps')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {paths.map((path) => (
+            <tr key={path.pseudonym}>
+              <th scope="row" class="pseudonym">{path.pseudonym.slice(0, 10)}</th>
+              <td>{withheld(path.city)}</td>
+              <td>{withheld(path.programme)}</td>
+              <td>{generalised(path.ageBand)}</td>
+              <td>{coded('gender', path.gender)}</td>
+              <td>{coded('education', path.educationLevel)}</td>
+              <td>{generalised(path.entryPeriod)}</td>
+              <td>{coded('outcome', path.outcome)}</td>
+              <td>
+                <ol class="steps">
+                  {path.steps.map((step, index) => (
+                    <li key={index}>{t('lifePaths.stepMonth', { month: step.month, step: stepName(tr, step) })}</li>
+                  ))}
+                </ol>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LifePathStep } from '../api/types';
+import type { Translator } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages/en';
+
+/** The message prefix of each kind of step's coded detail. */
+const DETAIL_NAMES: Record<string, string> = {
+  COACHING_SESSION: 'coachingMode',
+  ACTIVITY_STARTED: 'activity',
+  JOB_STARTED: 'contractType',
+  SELF_EMPLOYMENT_STARTED: 'selfEmploymentForm',
+  EXITED: 'exitReason',
+};
+
+/** A coded value's name, or the code itself (a partner's code has none). */
+const named = ({ t, intl }: Translator, prefix: string, code: string): string => {
+  const key = `${prefix}.${code}`;
+  return key in intl.messages ? t(key as MessageKey) : code;
+};
+
+/** A step of a life path in the viewer's language: its kind, and its coded detail when it has one. */
+export function stepName(tr: Translator, { kind, detail }: LifePathStep): string {
+  const kindName = tr.t(`milestone.${kind}` as MessageKey);
+  if (!detail) return kindName;
+  let detailName: string;
+  if (kind === 'ACTIVITY_COMPLETED') {
+    const [activity, result] = detail.split(':') as [string, string];
+    detailName = `${named(tr, 'activity', activity)}, ${named(tr, 'activityResult', result)}`;
+  } else if (kind === 'FOLLOW_UP') {
+    const [months, status] = detail.split(':') as [string, string];
+    detailName = tr.t('followUp.detail', { months: parseInt(months, 10), status: named(tr, 'followUpStatus', status) });
+  } else {
+    detailName = DETAIL_NAMES[kind] ? named(tr, DETAIL_NAMES[kind], detail) : detail;
+  }
+  return `${kindName} (${detailName})`;
+}
