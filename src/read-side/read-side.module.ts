@@ -9,6 +9,7 @@ import { LifePathsResolver } from './graphql/life-paths.resolver';
 import { LifePathsExportController } from './life-paths/life-paths-export.controller';
 import { LifePathsReader } from './life-paths/life-paths.reader';
 import { DashboardUpdates } from './outcomes/dashboard-updates';
+import { OutcomeSeriesReader } from './outcomes/outcome-series.reader';
 import { OutcomesReader } from './outcomes/outcomes.reader';
 import { buildProjections } from './projections.registry';
 
@@ -19,6 +20,7 @@ import { buildProjections } from './projections.registry';
     { provide: PROJECTIONS, useFactory: (catalogue: Catalogue) => buildProjections(catalogue), inject: [CATALOGUE] },
     CaseFilesReader,
     OutcomesReader,
+    OutcomeSeriesReader,
     LifePathsReader,
     DashboardUpdates,
     CaseFilesResolver,

@@ -13,8 +13,10 @@ import type { Publish } from '../../outcomes/cell';
 import { cellKeyMethod } from '../../outcomes/cell-key-method';
 import { DashboardUpdates } from '../outcomes/dashboard-updates';
 import { type DashboardView, type SurvivalCurveView, toSurvivalCurve } from '../outcomes/dashboard-view';
+import { type DashboardSeriesView, MAX_SERIES_POINTS, OutcomeSeriesReader } from '../outcomes/outcome-series.reader';
 import { OutcomesReader } from '../outcomes/outcomes.reader';
 import { DashboardType } from './dashboard.type';
+import { DashboardSeriesType, SeriesInterval } from './dashboard-series.type';
 import { SurvivalCurveType } from './survival-curve.type';
 
 const AS_OF = `Null for the live figures; otherwise the business date they are as of. For researchers, "live" is the last
@@ -29,6 +31,7 @@ export class DashboardsResolver {
 
   constructor(
     private readonly outcomes: OutcomesReader,
+    private readonly series: OutcomeSeriesReader,
     private readonly updates: DashboardUpdates,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -60,6 +63,25 @@ export class DashboardsResolver {
     return this.catalogue.cities
       .filter((city) => only === null || city.code === only)
       .map((city) => this.dashboardFor(caller, city.code, null, asOf ?? null));
+  }
+
+  @Query(() => DashboardSeriesType, {
+    description: `A city's or programme's figures at each month end, for trend charts: from the first enrolment (or from) until
+today (or to); for researchers, perturbed month ends up to the last they may see. At most ${MAX_SERIES_POINTS} points.`,
+  })
+  @Requires('readOutcomes')
+  dashboardSeries(
+    @Caller() caller: Principal,
+    @Args('city') city: string,
+    @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
+    @Args('from', { type: () => CalendarDateScalar, nullable: true }) from: string | null = null,
+    @Args('to', { type: () => CalendarDateScalar, nullable: true }) to: string | null = null,
+    // One interval today; the argument keeps room for others without a breaking change.
+    @Args('interval', { type: () => SeriesInterval, defaultValue: SeriesInterval.MONTH }) _interval: 'MONTH' = 'MONTH',
+  ): DashboardSeriesView {
+    assertAllowed(caller, 'readOutcomes', city);
+    if (seesExactFigures(caller)) return this.series.series(city, programme ?? null, from ?? null, to ?? null);
+    return this.series.researchSeries(city, programme ?? null, from ?? null, to ?? null, this.perturbed);
   }
 
   @Query(() => SurvivalCurveType, {

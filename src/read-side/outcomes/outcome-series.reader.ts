@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
+import { type Catalogue, timeZoneOf } from '../../catalogue/catalogue';
+import { CATALOGUE } from '../../catalogue/catalogue.tokens';
+import { Clock } from '../../clock/clock';
+import { InvalidInput } from '../../journey/domain/errors';
+import type { CalendarDate } from '../../journey/domain/vocabulary';
+import type { Publish } from '../../outcomes/cell';
+import { datedSweep } from '../../outcomes/dated-sweep';
+import { monthEndsFrom } from '../../outcomes/month-ends';
+import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
+import { targetsOf } from '../../outcomes/outcome-targets';
+import { ProjectionGenerations } from '../../projections/projection-generations';
+import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
+import { type DashboardView, toDashboard } from './dashboard-view';
+import { OUTCOMES_PROJECTION } from './outcomes.projection';
+import { OutcomesReader } from './outcomes.reader';
+
+/** A dashboard's figures month by month (docs/outcomes.md, "Trends"). */
+export interface DashboardSeriesView {
+  city: string;
+  programme: string | null;
+  interval: 'MONTH';
+  from: CalendarDate;
+  to: CalendarDate;
+  points: DashboardView[];
+}
+
+/** Fifty years of months: more is a mistake, and an answer of that size a burden. */
+export const MAX_SERIES_POINTS = 600;
+
+/** Exact series kept in memory, by scope and dates; each is valid for one state of its scope. */
+const SERIES_KEPT = 100;
+
+/**
+ * Trends: a city's or programme's figures at each month end from `from` to `to`. Exact ones are
+ * computed in one pass over the city's participants (dated-sweep.ts), and again only once an
+ * event has changed the scope or the tables were replaced; researchers' are their month-end
+ * dashboards, each the very figures `cityDashboard(asOf:)` gives them, perturbed the same way.
+ */
+@Injectable()
+export class OutcomeSeriesReader {
+  private statements?: ReturnType<typeof prepare>;
+  private readonly exact = new LRUCache<string, { state: string; points: DashboardView[] }>({ max: SERIES_KEPT });
+
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
+    private readonly clock: Clock,
+    private readonly outcomes: OutcomesReader,
+  ) {}
+
+  /**
+   * Exact figures at each month end from `from`'s month (by default the scope's first enrolment)
+   * until `to` (by default the city's today), and at `to` itself when it is not a month end.
+   */
+  series(city: string, programme: string | null, from: CalendarDate | null, to: CalendarDate | null): DashboardSeriesView {
+    this.outcomes.checkScope(city, programme);
+    const today = this.clock.today(timeZoneOf(this.catalogue, city));
+    const end = to ?? today;
+    if (end > today) throw new InvalidInput([{ field: 'to', message: `to must not be after today in ${city} (${today}), not ${end}` }]);
+    const start = from ?? this.firstEnrolment(city, programme, end);
+    const dates = monthEndsFrom(start, end);
+    if (dates.at(-1) !== end) dates.push(end);
+    checkSpan(start, end, dates.length);
+
+    const sql = this.sql();
+    const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
+    const state = `${sql.generations.read(OUTCOMES_PROJECTION)}@${sql.scopePosition.get(scope) ?? 0n}`;
+    const key = `${scope}|${start}|${end}`;
+    let known = this.exact.get(key);
+    if (known?.state !== state) {
+      known = { state, points: this.exactPoints(city, programme, dates) };
+      this.exact.set(key, known);
+    }
+    return { city, programme, interval: 'MONTH', from: start, to: end, points: known.points };
+  }
+
+  /**
+   * Researchers' figures at each month end from `from`'s month (by default the scope's first
+   * enrolment) until `to`, at the latest the last month end they may see (later is cut there).
+   */
+  researchSeries(city: string, programme: string | null, from: CalendarDate | null, to: CalendarDate | null, publish: Publish): DashboardSeriesView {
+    this.outcomes.checkScope(city, programme);
+    const latest = this.outcomes.researchMonthEnd();
+    const end = to === null || to > latest ? latest : to;
+    const start = from ?? this.firstEnrolment(city, programme, end);
+    const dates = monthEndsFrom(start, end);
+    checkSpan(start, end, dates.length);
+    const points = dates.map((monthEnd) => this.outcomes.researchDashboard(city, programme, monthEnd, publish));
+    return { city, programme, interval: 'MONTH', from: start, to: end, points };
+  }
+
+  private exactPoints(city: string, programme: string | null, dates: readonly CalendarDate[]): DashboardView[] {
+    const participants = this.sql()
+      .participantsOf.all(city)
+      .map((row) => ({ facts: JSON.parse(row.facts), recordKey: row.recordKey }));
+    const targets = targetsOf(this.catalogue, city, programme);
+    return datedSweep(participants, city, programme, dates, this.catalogue.exitClasses).map(({ asOf, last, ...sums }) =>
+      toDashboard({
+        city,
+        programme,
+        asOf,
+        targets,
+        ...sums,
+        censorAt: asOf,
+        lastEventPosition: last?.position ?? 0n,
+        updatedAt: last?.recordedAt ?? this.clock.now().toISOString(),
+      }),
+    );
+  }
+
+  /** Where a series starts by default: the scope's first enrolment, or `end` when none was by then. */
+  private firstEnrolment(city: string, programme: string | null, end: CalendarDate): CalendarDate {
+    const first = this.sql().firstEnrolment.get({ city, programme });
+    return first == null || first > end ? end : first;
+  }
+
+  // Prepared on first use: the tables are created when the projections start, after this reader is built.
+  private sql() {
+    this.statements ??= prepare(this.db);
+    return this.statements;
+  }
+}
+
+function checkSpan(from: CalendarDate, to: CalendarDate, points: number): void {
+  if (from > to) throw new InvalidInput([{ field: 'from', message: `from (${from}) must not be after to (${to})` }]);
+  if (points > MAX_SERIES_POINTS) {
+    throw new InvalidInput([{ field: 'from', message: `A series has at most ${MAX_SERIES_POINTS} months; from ${from} to ${to} is ${points}` }]);
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    generations: new ProjectionGenerations(db),
+    scopePosition: db.prepare<[string], bigint>('SELECT last_position FROM outcome_scopes WHERE scope = ?').pluck().safeIntegers(),
+    participantsOf: db.prepare<[string], { recordKey: number; facts: string }>(
+      'SELECT record_key AS recordKey, facts FROM outcome_participants WHERE city = ?',
+    ),
+    firstEnrolment: db
+      .prepare<{ city: string; programme: string | null }, string | null>(
+        `SELECT min(json_extract(f.value, '$.on')) FROM outcome_participants p, json_each(p.facts) f
+         WHERE p.city = @city AND json_extract(f.value, '$.kind') = 'ENROLLED'
+           AND (@programme IS NULL OR json_extract(f.value, '$.programme') = @programme)`,
+      )
+      .pluck(),
+  };
+}
