@@ -12,6 +12,8 @@ export interface AppConfig {
   production: boolean;
   /** How bearer tokens are verified. */
   auth: TokenSettings;
+  /** The identity provider the web app signs in with; null: no OpenID Connect sign-in. */
+  oidc: OidcSettings | null;
   /** Bearer credential of `/metrics` and of `/health/ready`'s details; null: they are not served. */
   operationsToken: string | null;
   /** A SQLite file for participants' keys apart from the events; null: a table of the event store's file. */
@@ -50,6 +52,15 @@ export type TokenSettings = ({ kind: 'hs256'; secret: string } | { kind: 'jwks';
   keysMaxAgeSeconds: number;
 };
 
+/** The OpenID provider whose sign-in the web app offers (authorization code with PKCE, a public client). */
+export interface OidcSettings {
+  /** Issuer identifier, whose `/.well-known/openid-configuration` the browser reads. */
+  issuer: string;
+  clientId: string;
+  /** Space-separated scopes asked for, `openid` among them. */
+  scopes: string;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -86,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     programmesFile: env.PROGRAMMES_FILE || null,
     production,
     auth: parseAuth(env, production),
+    oidc: parseOidc(env, production),
     operationsToken: env.OPERATIONS_TOKEN ? parseSecret('OPERATIONS_TOKEN', env.OPERATIONS_TOKEN, production) : null,
     keyVaultFile: parseKeyVaultFile(eventStore, env.KEY_VAULT_FILE || null),
     kAnonymity: parseWholeNumber('K_ANONYMITY', env.K_ANONYMITY || '5', 1),
@@ -139,6 +151,24 @@ function parseAuth(env: NodeJS.ProcessEnv, production: boolean): TokenSettings {
     throw new ConfigError('In production, AUTH_JWT_SECRET or AUTH_JWKS_URL must be set: tokens cannot be verified otherwise');
   }
   return { kind: 'hs256', secret: parseSecret('AUTH_JWT_SECRET', env.AUTH_JWT_SECRET, production), ...claims };
+}
+
+/**
+ * The provider's access tokens are what the API then verifies, with that provider's keys: an
+ * issuer without AUTH_JWKS_URL would sign people in to a service that refuses all their tokens.
+ */
+function parseOidc(env: NodeJS.ProcessEnv, production: boolean): OidcSettings | null {
+  if (!env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) return null;
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) throw new ConfigError('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
+  if (!/^https?:\/\/[^/?#]+/.test(env.OIDC_ISSUER) || /[?#]/.test(env.OIDC_ISSUER)) throw new ConfigError('OIDC_ISSUER must be an http(s) URL without query or fragment');
+  // Over plain HTTP, whoever sits on the path can sign people in as anyone.
+  if (production && !env.OIDC_ISSUER.startsWith('https://')) throw new ConfigError('In production, OIDC_ISSUER must be an https:// URL');
+  if (!env.AUTH_JWKS_URL) throw new ConfigError("OIDC_ISSUER needs AUTH_JWKS_URL: the API verifies the provider's tokens with its keys");
+  const scopes = (env.OIDC_SCOPES || 'openid offline_access').split(' ').filter(Boolean);
+  if (!scopes.includes('openid') || scopes.some((scope) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))) {
+    throw new ConfigError("OIDC_SCOPES must be space-separated scopes, 'openid' among them");
+  }
+  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scopes: scopes.join(' ') };
 }
 
 function parseSecret(name: string, value: string | undefined, production: boolean): string {

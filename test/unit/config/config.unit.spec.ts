@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       programmesFile: null,
       production: false,
       auth: { kind: 'hs256', secret: DEVELOPMENT_SECRET, issuer: null, audience: null, keysMaxAgeSeconds: 30 },
+      oidc: null,
       operationsToken: null,
       keyVaultFile: null,
       kAnonymity: 5,

@@ -1,0 +1,32 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig, OidcSettings } from '../config/config';
+import { offersDevSignIn } from './dev-sign-in';
+import { Public } from './public.decorator';
+
+/** How the web app may sign people in. */
+export interface WebAppConfig {
+  /** The OpenID provider and the app's public client there; null: none configured. */
+  oidc: OidcSettings | null;
+  /** Whether POST /auth/dev-token exists (never in production). */
+  devSignIn: boolean;
+}
+
+/**
+ * `GET /app-config.json`: read by the web app before anyone is signed in, so public. It holds
+ * nothing secret: a public client's id and its provider are in every sign-in redirect anyway.
+ */
+@Controller()
+export class AppConfigController {
+  private readonly answer: WebAppConfig;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.answer = { oidc: config.oidc, devSignIn: offersDevSignIn(config) };
+  }
+
+  @Get('app-config.json')
+  @Public()
+  appConfig(): WebAppConfig {
+    return this.answer;
+  }
+}
