@@ -6,6 +6,7 @@ const FIELDS = `city programme asOf enrolled active exited positiveExits neutral
   followUps6m sustainedOutcomes6m exitsByReason { reason count } jobsByContract { contractType count } suppressed
   lastEventPosition updatedAt`;
 export const DASHBOARD = `query ($city: String!, $asOf: Date) { cityDashboard(city: $city, asOf: $asOf) { ${FIELDS} } }`;
+const SERIES = `query ($city: String!, $to: Date) { dashboardSeries(city: $city, to: $to) { from to points { ${FIELDS} } } }`;
 
 /** The city whose dashboard is asked for: the largest of the run. */
 export const DASHBOARD_CITY = 'paris';
@@ -24,12 +25,18 @@ export interface DashboardSettings {
   asOfQueries: number;
   /** The business date of the `asOf` figures. */
   asOf: string;
+  /** Trend series on the large service, one after the other, each to a day of its own so that none is answered from memory. */
+  seriesQueries: number;
 }
 
 export interface DashboardFigures {
   small: Latency;
   large: Latency;
   largeAsOf: Latency;
+  /** The whole programme's series, month by month, computed afresh each time. */
+  largeSeries: Latency;
+  /** Points of that series. */
+  seriesPoints: number;
   /** Participants the large dashboard counted, to check the fixture was read whole. */
   largeEnrolled: number;
   smallEnrolled: number;
@@ -42,7 +49,7 @@ export interface DashboardFigures {
  */
 export async function benchDashboards(smallUrl: string, largeUrl: string, settings: DashboardSettings): Promise<DashboardFigures> {
   const authorization = await bearer('coordinator');
-  const samples = { small: [] as number[], large: [] as number[], largeAsOf: [] as number[] };
+  const samples = { small: [] as number[], large: [] as number[], largeAsOf: [] as number[], largeSeries: [] as number[] };
   const query = async (url: string, asOf: string | null) => {
     const started = nowMs();
     const data = await gql<{ cityDashboard: { enrolled: number } }>(url, authorization, DASHBOARD, { city: DASHBOARD_CITY, asOf });
@@ -65,6 +72,23 @@ export async function benchDashboards(smallUrl: string, largeUrl: string, settin
   }
   await query(largeUrl, settings.asOf);
   for (let i = 0; i < settings.asOfQueries; i++) samples.largeAsOf.push((await query(largeUrl, settings.asOf)).ms);
+  let seriesPoints = 0;
+  for (let i = 0; i < settings.seriesQueries; i++) {
+    // A day of its own each time: a series is kept in memory per end date, and the cold computation is what is measured.
+    const to = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+    const started = nowMs();
+    const data = await gql<{ dashboardSeries: { points: unknown[] } }>(largeUrl, authorization, SERIES, { city: DASHBOARD_CITY, to });
+    samples.largeSeries.push(nowMs() - started);
+    seriesPoints = data.dashboardSeries.points.length;
+  }
   const latency = (ms: number[]): Latency => ({ p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99), samples: ms.length });
-  return { small: latency(samples.small), large: latency(samples.large), largeAsOf: latency(samples.largeAsOf), smallEnrolled, largeEnrolled };
+  return {
+    small: latency(samples.small),
+    large: latency(samples.large),
+    largeAsOf: latency(samples.largeAsOf),
+    largeSeries: latency(samples.largeSeries),
+    seriesPoints,
+    smallEnrolled,
+    largeEnrolled,
+  };
 }

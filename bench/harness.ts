@@ -174,6 +174,15 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         detail: `p99 ${dashboards.largeAsOf.p99Ms.toFixed(2)} ms`,
         baseline: { title: 'the live one, same service', value: dashboards.large.p50Ms, unit: 'ms' },
       }),
+      row({
+        id: 'dashboard-series',
+        title: `Trend series of one city at ${count(large.participants)} participants (dashboardSeries ${DASHBOARD_CITY}, none in memory, p50)`,
+        value: dashboards.largeSeries.p50Ms,
+        unit: 'ms',
+        detail: `p99 ${dashboards.largeSeries.p99Ms.toFixed(2)} ms; ${dashboards.seriesPoints} monthly points from the first enrolment`,
+        baseline: { title: 'the live dashboard, same service', value: dashboards.large.p50Ms, unit: 'ms' },
+        target: { on: 'ratio', atMost: 5 },
+      }),
     );
 
     log(`subscription: ${size.subscription.perSecond} mutations/s for ${size.subscription.seconds} s`);

@@ -24,6 +24,7 @@ const ROWS = [
   'catch-up',
   'dashboard-live',
   'dashboard-as-of',
+  'dashboard-series',
   'subscription',
   'memory',
 ];
@@ -33,6 +34,7 @@ const TARGETS: Record<string, Row['target']> = {
   'store-concurrent': { on: 'ratio', atLeast: 0.8 },
   'http-mutation': { on: 'ratio', atLeast: 0.7 },
   'dashboard-live': { on: 'ratio', atMost: 1.5 },
+  'dashboard-series': { on: 'ratio', atMost: 5 },
   subscription: { on: 'value', atMost: 50 },
 };
 
