@@ -41,7 +41,7 @@ export function SurvivalCurve({ curve }: { curve: Curve }) {
         { label: t('survival.axisDays'), values: (_chart, ticks) => ticks.map((tick) => tr.number(tick)) },
         { label: t('survival.axisShare'), values: (_chart, ticks) => ticks.map((tick) => tr.percent(tick)), size: 60 },
       ],
-      series: [{}, { stroke: '#1d4f91', width: 2, paths: uPlot.paths.stepped!({ align: 1 }) }],
+      series: [{}, { stroke: '#1d4f91', width: 2, points: { show: false }, paths: uPlot.paths.stepped!({ align: 1 }) }],
       plugins: [medianLine(curve.medianDays)],
     }),
     [tr, curve.medianDays],

@@ -1,0 +1,97 @@
+import { postGraphQL } from '../support/graphql-client';
+import { browserTestbed, devSignIn, requestsElsewhere, screenshot } from '../support/browser';
+import { enrolmentInput, mutation } from '../support/journey-api';
+import { bearer } from '../support/tokens';
+
+const CURVE = '{ timeToOutcome(city: "paris") { medianDays points { day stillSearching atRisk events } } }';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The value cell of a figure in a city's card of the overview. */
+const overviewFigure = (city: string, figure: string) => `.cards article[data-city="${city}"] tr[data-figure="${figure}"] td.value`;
+
+describe('coordinators in a real browser (Chromium, the built demo service)', () => {
+  const testbed = browserTestbed();
+
+  it('sees the three cities’ dashboards with the demo data, every figure beside its target, from the service’s own origin only', async () => {
+    const { page } = await testbed.newPage();
+    const elsewhere = requestsElsewhere(page, testbed.origin);
+    await devSignIn(page, testbed.origin, 'coordinator');
+    for (const city of ['paris', 'frankfurt', 'stockholm']) {
+      await page.locator(overviewFigure(city, 'enrolled')).waitFor();
+      expect(Number((await page.locator(overviewFigure(city, 'enrolled')).innerText()).replace(/\D/g, ''))).toBeGreaterThan(50);
+      expect(await page.locator(`.cards article[data-city="${city}"] tr[data-figure="positiveExitRate"] td.target`).innerText()).toMatch(/60\s?%/);
+    }
+    await page.locator('.survival table').waitFor({ state: 'attached' });
+    await screenshot(page, 'coordinator-dashboards');
+    expect(elsewhere).toEqual([]);
+  }, 60_000);
+
+  it('shows an exit recorded through the API on the open page, without a reload', async () => {
+    const { page } = await testbed.newPage();
+    await devSignIn(page, testbed.origin, 'coordinator');
+    const exited = page.locator(overviewFigure('paris', 'exited'));
+    await exited.waitFor();
+    const before = Number((await exited.innerText()).replace(/\D/g, ''));
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+
+    const adviser = { authorization: await bearer('adviser', 'paris') };
+    const participantId = (await postGraphQL(testbed.service.url, mutation('enrolParticipant'), { input: enrolmentInput({ enrolledOn: today() }) }, adviser)).data!.enrolParticipant.id;
+    const exit = await postGraphQL(testbed.service.url, mutation('recordExit'), { input: { participantId, occurredOn: today(), reason: 'HEALTH' } }, adviser);
+    expect(exit.errors).toBeUndefined();
+
+    await page.waitForFunction(
+      ([selector, previous]) => Number(document.querySelector(selector as string)?.textContent?.replace(/\D/g, '')) === (previous as number) + 1,
+      [overviewFigure('paris', 'exited'), before],
+      { timeout: 20_000 },
+    );
+    expect(navigations).toBe(0);
+  }, 60_000);
+
+  it('has a table beside the Kaplan-Meier curve holding the API’s values', async () => {
+    const { page } = await testbed.newPage();
+    await devSignIn(page, testbed.origin, 'coordinator');
+    await page.locator('select[name=city]').selectOption('paris');
+    const rows = page.locator('.survival-table tbody tr');
+    await rows.first().waitFor({ state: 'attached' });
+    const api = (await postGraphQL(testbed.service.url, CURVE, {}, { authorization: await bearer('coordinator', '*') })).data!.timeToOutcome;
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ day: Number(tr.getAttribute('data-day')), stillSearching: Number(tr.getAttribute('data-still-searching')) })));
+    expect(shown).toEqual(api.points.map(({ day, stillSearching }: { day: number; stillSearching: number }) => ({ day, stillSearching })));
+    const summary = await page.locator('.survival > p').innerText();
+    expect(summary).toContain(String(api.medianDays));
+  }, 60_000);
+
+  it('downloads a CSV of the figures shown', async () => {
+    const { page } = await testbed.newPage();
+    await devSignIn(page, testbed.origin, 'coordinator');
+    await page.locator('.detail button.primary:not([disabled])').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.detail button.primary').click()]);
+    const text = await streamText(await download.createReadStream());
+    expect(text.split('\r\n')[0]).toBe('section,city,programme,asOf,item,value,target,protected');
+    expect(text).toMatch(/^figure,paris,,,positiveExitRate,[\d.]+,0\.6,$/m);
+  }, 60_000);
+
+  it('answers a missing asset with 404 and the service’s JSON error, and serves the page with its CSP and caching', async () => {
+    const missing = await fetch(`${testbed.origin}/assets/nope.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ errors: [{ message: 'Cannot GET /assets/nope.js', extensions: { code: 'NOT_FOUND' } }] });
+    expect((await fetch(`${testbed.origin}/favicon-missing.png`)).status).toBe(404);
+
+    const page = await fetch(`${testbed.origin}/life-paths`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+;/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())![1];
+    const asset = await fetch(`${testbed.origin}${script}`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

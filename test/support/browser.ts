@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { en } from '../../web/src/i18n/messages/en';
+import { startServiceProcess, type ServiceProcess } from './service-process';
+import { tempDir } from './temp-files';
+import { TEST_JWT_SECRET } from './tokens';
+import { issueToken } from '../../src/auth/issue-token';
+
+/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it): no browser is downloaded. */
+export const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../test-artifacts/screenshots');
+
+/** The app's languages, as the switch names them. */
+export const LANGUAGES = ['en', 'fr', 'de', 'sv'] as const;
+
+/** What a browser test file works against: the built demo service and one headless Chromium. */
+export interface BrowserTestbed {
+  /** The service's origin, e.g. http://127.0.0.1:41234. */
+  readonly origin: string;
+  readonly service: ServiceProcess;
+  /** A fresh browser context (its own storage), in the given language, with a page. */
+  newPage(locale?: string): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Declares, inside a `describe`, the built service (`npm run build`) running `npm run demo` on a
+ * fresh file (the demo's programme run in every city) and a headless Chromium; both end after the
+ * file's tests.
+ */
+export function browserTestbed(): BrowserTestbed {
+  const tmp = tempDir();
+  let service: ServiceProcess | null = null;
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('demo.db')}` }, 'cli/demo.js');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (service) {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
+    tmp.remove();
+  });
+  const started = () => {
+    if (!service || !browser) throw new Error('The testbed starts in beforeAll: use it inside a test or hook');
+    return { service, browser };
+  };
+  return {
+    get origin() {
+      return new URL(started().service.url).origin;
+    },
+    get service() {
+      return started().service;
+    },
+    async newPage(locale = 'en') {
+      const context = await started().browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await standInForDevSignIn(page, this.origin);
+      return { context, page };
+    },
+  };
+}
+
+/**
+ * The development sign-in endpoint (POST /auth/dev-token) is another part of issue 14: while the
+ * service has none, the browser's request for one is answered here with a token the service
+ * verifies, as the endpoint would; with the endpoint, the service answers.
+ */
+async function standInForDevSignIn(page: Page, origin: string): Promise<void> {
+  const probe = await fetch(`${origin}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (probe.status !== 404) return;
+  await page.route(`${origin}/auth/dev-token`, async (route) => {
+    const { role, city } = route.request().postDataJSON() as { role: 'coordinator'; city: string };
+    const accessToken = await issueToken({ secret: TEST_JWT_SECRET }, { sub: `dev-${role}`, role, city: city || null }, '1h');
+    await route.fulfill({ json: { accessToken, expiresAt: Date.now() + 3_600_000 } });
+  });
+}
+
+/** Signs in through the app's development sign-in form, and waits for the first page of the role. */
+export async function devSignIn(page: Page, origin: string, role: string, city = '*'): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  const form = page.locator('form.dev-sign-in');
+  await form.locator('select[name=role]').selectOption(role);
+  await form.locator('select[name=city]').selectOption(city);
+  await form.locator('button[type=submit]').click();
+  await page.locator('nav').waitFor();
+}
+
+/** Writes a screenshot of the whole page to test-artifacts/screenshots/ (git-ignored), for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Message keys of the app that show on the page as they are: a message missing in its language. */
+export async function untranslatedKeys(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return Object.keys(en).filter((key) => text.includes(key));
+}
+
+/** Every request the page makes to an origin other than the service's, collected from now on. */
+export function requestsElsewhere(page: Page, origin: string): string[] {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) elsewhere.push(request.url());
+  });
+  return elsewhere;
+}
