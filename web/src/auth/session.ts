@@ -1,58 +1,124 @@
-/**
- * TEMPORARY, development sign-in only: stands in for the OpenID Connect session module, which
- * replaces this file with the same exports.
- */
+import { appConfig } from './app-config';
+import { keepSignIn, keepTokens, type KeptTokens, keptTokens, takeSignIn } from './kept-tokens';
+import { OidcClient } from './oidc-client';
+import { scheduleRenewal } from './renewal';
+import { sessionOf } from './token-session';
+
+/** Who is signed in, from their access token's claims. */
 export interface Session {
   accessToken: string;
   role: 'adviser' | 'coordinator' | 'researcher' | 'admin';
+  /** A city code, or '*' for every city (researchers and admins always). */
   city: string;
   subject: string;
+  /** The access token's expiry, in milliseconds since the epoch. */
   expiresAt: number;
 }
 
-const STORAGE_KEY = 'session';
-const listeners = new Set<(session: Session | null) => void>();
-let current: Session | null = null;
+type Listener = (session: Session | null) => void;
 
-function set(session: Session | null): void {
-  current = session;
-  if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  else sessionStorage.removeItem(STORAGE_KEY);
-  for (const listener of listeners) listener(session);
+const listeners = new Set<Listener>();
+let tokens: KeptTokens | null = null;
+let current: Session | null = null;
+let cancelRenewal = (): void => {};
+let client: Promise<OidcClient> | null = null;
+
+/** The provider's client, set up once from the service's sign-in options; the app's root is its redirect URI. */
+function oidcClient(): Promise<OidcClient> {
+  client ??= appConfig().then(({ oidc }) => {
+    if (!oidc) throw new Error('The service offers no OpenID Connect sign-in');
+    return OidcClient.discover({ ...oidc, redirectUri: `${location.origin}/` });
+  });
+  client.catch(() => {
+    client = null;
+  });
+  return client;
 }
 
-/** The session kept in this tab, if it has not expired. */
-export async function startSession(): Promise<Session | null> {
-  const stored = sessionStorage.getItem(STORAGE_KEY);
-  const session = stored ? (JSON.parse(stored) as Session) : null;
-  set(session && session.expiresAt > Date.now() ? session : null);
+/** Keeps the tokens (or forgets them), tells the listeners, and plans the next renewal. */
+function publish(next: KeptTokens | null): Session | null {
+  cancelRenewal();
+  tokens = next;
+  keepTokens(next);
+  current = next ? sessionOf(next.accessToken) : null;
+  if (current) cancelRenewal = scheduleRenewal(current.expiresAt, () => void renew());
+  for (const listener of listeners) listener(current);
   return current;
 }
 
-/** Not available in this stand-in. */
-export async function signIn(): Promise<void> {
-  throw new Error('OpenID Connect sign-in is not available');
+/**
+ * Before the access token expires: a new one with the refresh token (the provider may rotate it),
+ * else a new sign-in at the provider, which comes straight back while its own session lasts. A
+ * development token cannot be renewed: its session ends.
+ */
+async function renew(): Promise<void> {
+  const held = tokens;
+  if (held?.kind !== 'oidc') {
+    publish(null);
+    return;
+  }
+  try {
+    if (!held.refreshToken) throw new Error('No refresh token');
+    publish({ kind: 'oidc', ...(await (await oidcClient()).refresh(held.refreshToken, held.idToken)) });
+  } catch {
+    await signIn();
+  }
 }
 
-/** A development token from the service for a role and city. */
+/**
+ * The session of this tab: the provider's redirect back with `?code` completed (the URL then
+ * cleaned), else the tokens kept in sessionStorage while still valid. Renewal is scheduled.
+ */
+export async function startSession(): Promise<Session | null> {
+  const url = new URL(location.href);
+  const pending = takeSignIn();
+  if (pending && (url.searchParams.has('code') || url.searchParams.has('error'))) {
+    // The code serves once: it is not left in the address bar or the history.
+    history.replaceState(null, '', pending.returnTo);
+    dispatchEvent(new PopStateEvent('popstate'));
+    return publish({ kind: 'oidc', ...(await (await oidcClient()).exchangeCode(url, pending)) });
+  }
+  const kept = keptTokens();
+  if (!kept || sessionOf(kept.accessToken).expiresAt > Date.now()) return publish(kept);
+  // Expired while the tab slept or was away: renewed at once, or over.
+  tokens = kept;
+  await renew();
+  return current;
+}
+
+/** Sends the browser to the provider's sign-in; it comes back to the page it left (startSession completes it). */
+export async function signIn(): Promise<void> {
+  const { url, pending } = await (await oidcClient()).authorizationUrl();
+  keepSignIn({ ...pending, returnTo: location.pathname === '/sign-in' ? '/' : location.pathname });
+  location.assign(url);
+}
+
+/** A development token from the service (POST /auth/dev-token): outside production only. */
 export async function devSignIn(role: Session['role'], city: string): Promise<Session> {
   const response = await fetch('/auth/dev-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ role, city }),
   });
-  if (!response.ok) throw new Error(`Development sign-in refused (${response.status})`);
-  const { accessToken, expiresAt } = (await response.json()) as { accessToken: string; expiresAt: number };
-  const session: Session = { accessToken, role, city, subject: `dev-${role}`, expiresAt };
-  set(session);
-  return session;
+  if (!response.ok) {
+    const refusal = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null;
+    throw new Error(refusal?.errors?.[0]?.message ?? `Development sign-in refused (${response.status})`);
+  }
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return publish({ kind: 'dev', accessToken })!;
 }
 
+/** Forgets the tokens; after an OpenID sign-in, ends the provider's session too when it offers that. */
 export async function signOut(): Promise<void> {
-  set(null);
+  const held = tokens;
+  publish(null);
+  if (held?.kind !== 'oidc') return;
+  const endSession = (await oidcClient()).endSessionUrl(held.idToken, `${location.origin}/`);
+  if (endSession) location.assign(endSession);
 }
 
-export function onSessionChange(listener: (session: Session | null) => void): () => void {
+/** Calls `listener` at every sign-in, renewal and sign-out; the function returned stops it. */
+export function onSessionChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -61,10 +127,8 @@ export function currentSession(): Session | null {
   return current;
 }
 
-/** What the service offers: GET /app-config.json. */
+/** Which ways of signing in the service offers. */
 export async function signInOptions(): Promise<{ oidc: boolean; devSignIn: boolean }> {
-  const response = await fetch('/app-config.json');
-  if (!response.ok) return { oidc: false, devSignIn: true };
-  const config = (await response.json()) as { oidc?: unknown; devSignIn?: boolean };
-  return { oidc: Boolean(config.oidc), devSignIn: Boolean(config.devSignIn) };
+  const { oidc, devSignIn } = await appConfig();
+  return { oidc: oidc !== null, devSignIn };
 }

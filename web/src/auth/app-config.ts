@@ -1,0 +1,21 @@
+import type { OidcClientSettings } from './oidc-client';
+
+/** How the service lets people sign in (GET /app-config.json). */
+export interface AppConfig {
+  oidc: Omit<OidcClientSettings, 'redirectUri'> | null;
+  devSignIn: boolean;
+}
+
+let loading: Promise<AppConfig> | null = null;
+
+/** The service's sign-in options, asked once per page load (again after a failure). */
+export function appConfig(): Promise<AppConfig> {
+  loading ??= fetch('/app-config.json').then(async (response) => {
+    if (!response.ok) throw new Error(`The service's sign-in options could not be read (${response.status})`);
+    return (await response.json()) as AppConfig;
+  });
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}
