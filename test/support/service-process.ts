@@ -37,6 +37,7 @@ export async function startServiceProcess(env: Record<string, string>, entry = '
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
+  let startupTimer: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve, reject) => {
     const onData = () => {
       if (output.includes('GraphQL API at')) resolve();
@@ -44,12 +45,12 @@ export async function startServiceProcess(env: Record<string, string>, entry = '
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     void exited.then((code) => reject(new Error(`The service exited (${code}) before listening:\n${output}`)));
-    // A process that never listens must not outlive the test.
-    setTimeout(() => {
+    // A process that never listens must not outlive the test; one that listens lives as long as its test needs it.
+    startupTimer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`The service did not listen within ${STARTUP_TIMEOUT_MS / 1_000} s:\n${output}`));
     }, STARTUP_TIMEOUT_MS).unref();
-  });
+  }).finally(() => clearTimeout(startupTimer));
   const printed = (text: string) =>
     new Promise<void>((resolve) => {
       const check = () => output.includes(text) && resolve();
