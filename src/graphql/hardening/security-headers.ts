@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { AppConfig } from '../../config/config';
 import { APP_POLICY, GRAPHIQL_POLICY, webPolicyOf } from '../../web/web-app-policy';
 
 /** Everything the service serves is data for programs: a browser may run, embed or submit nothing of it. */
@@ -21,9 +22,11 @@ const headersWith = (directives: Directives) => helmet({ contentSecurityPolicy: 
  * X-Powered-By, and `Cache-Control: no-store`: any answer may hold personal data, and no browser
  * or proxy is to keep a copy.
  */
-export function useSecurityHeaders(app: NestExpressApplication, { production }: { production: boolean }): void {
+export function useSecurityHeaders(app: NestExpressApplication, { production, oidc }: Pick<AppConfig, 'production' | 'oidc'>): void {
   app.disable('x-powered-by');
-  const policies = { api: headersWith(API_POLICY), app: headersWith(APP_POLICY), graphiql: headersWith(GRAPHIQL_POLICY) };
+  // The app's sign-in reads the OpenID provider's metadata and calls its token endpoint from the page.
+  const appPolicy = oidc ? { ...APP_POLICY, connectSrc: [...APP_POLICY.connectSrc, new URL(oidc.issuer).origin] } : APP_POLICY;
+  const policies = { api: headersWith(API_POLICY), app: headersWith(appPolicy), graphiql: headersWith(GRAPHIQL_POLICY) };
   app.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
     response.setHeader('cache-control', 'no-store');
     policies[webPolicyOf(request, production) ?? 'api'](request, response, next);

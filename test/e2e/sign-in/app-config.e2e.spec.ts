@@ -28,6 +28,14 @@ describe('the web app\'s sign-in options, GET /app-config.json (e2e, real app ov
         body: { oidc: { issuer: 'http://127.0.0.1:9', clientId: 'journeys-web', scopes: 'openid offline_access journeys' }, devSignIn: false },
       });
     });
+
+    it("lets the app's pages call the provider (discovery, tokens) in their Content-Security-Policy, and nothing else elsewhere", async () => {
+      const page = await fetch(api.url.replace(/\/graphql$/, '/sign-in'));
+      const policy = page.headers.get('content-security-policy')!;
+      const connect = policy.split(';').find((directive) => directive.startsWith('connect-src '))!.split(' ').slice(1);
+      expect(connect).toEqual(["'self'", expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+$/), 'http://127.0.0.1:9']);
+      expect(policy).toContain("default-src 'self'");
+    });
   });
 
   describe('in production with HS256 tokens', () => {

@@ -4,19 +4,13 @@ describe("the web app's renewal of its access token (fake timers)", () => {
   beforeEach(() => jest.useFakeTimers({ now: Date.parse('2026-11-27T09:00:00Z') }));
   afterEach(() => jest.useRealTimers());
 
-  it('renews a minute before a long-lived token expires', () => {
+  it.each([
+    ['a minute before a long-lived token expires', 3_600_000, 3_540_000],
+    ['a short-lived token at three quarters of its life', 40_000, 30_000],
+  ])('renews %s', (_, lifetimeMs, renewAfterMs) => {
     const renew = jest.fn();
-    scheduleRenewal(Date.now() + 3_600_000, renew);
-    jest.advanceTimersByTime(3_540_000 - 1);
-    expect(renew).not.toHaveBeenCalled();
-    jest.advanceTimersByTime(1);
-    expect(renew).toHaveBeenCalledTimes(1);
-  });
-
-  it('renews a short-lived token at three quarters of its life', () => {
-    const renew = jest.fn();
-    scheduleRenewal(Date.now() + 40_000, renew);
-    jest.advanceTimersByTime(30_000 - 1);
+    scheduleRenewal(Date.now() + lifetimeMs, renew);
+    jest.advanceTimersByTime(renewAfterMs - 1);
     expect(renew).not.toHaveBeenCalled();
     jest.advanceTimersByTime(1);
     expect(renew).toHaveBeenCalledTimes(1);

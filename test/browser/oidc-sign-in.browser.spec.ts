@@ -1,0 +1,95 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { en } from '../../web/src/i18n/messages/en';
+import { CHROMIUM, screenshot } from '../support/browser';
+import { type OidcProviderForTests, planOidcProvider } from '../support/oidc-provider';
+import { type ServiceProcess, startServiceProcess } from '../support/service-process';
+import { tempDir } from '../support/temp-files';
+
+/** Short enough to see a silent renewal (at three quarters of its life) within a test. */
+const ACCESS_TOKEN_SECONDS = 8;
+
+/** What the app keeps of the session in this tab's sessionStorage, and what localStorage holds. */
+const storedTokens = (page: Page) =>
+  page.evaluate(() => ({ session: sessionStorage.getItem('journeys.tokens'), local: Object.keys(localStorage).filter((key) => key !== 'locale') }));
+
+const accessTokenOf = async (page: Page): Promise<string | null> => {
+  const { session } = await storedTokens(page);
+  return session === null ? null : (JSON.parse(session) as { accessToken: string }).accessToken;
+};
+
+describe('sign-in through the OpenID provider in a real browser (Chromium, the built demo service, oidc-provider in the test)', () => {
+  const tmp = tempDir();
+  let service: ServiceProcess;
+  let provider: OidcProviderForTests;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    const plan = await planOidcProvider();
+    service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('demo.db')}`, ...plan.serviceEnv }, 'cli/demo.js');
+    origin = new URL(service.url).origin;
+    provider = await plan.start(origin, { accessTokenTtlSeconds: ACCESS_TOKEN_SECONDS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await provider?.close();
+    if (service) {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
+    tmp.remove();
+  });
+
+  /** Opens the app in a fresh browser, signs in at the provider's login page as `login`, and waits for the app's pages. */
+  async function signIn(login: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'en' })).newPage();
+    await page.goto(`${origin}/`);
+    await page.getByRole('button', { name: en['signIn.oidc'] }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer && url.pathname.startsWith('/interaction/'));
+    await page.locator('input[name=login]').fill(login);
+    await page.locator('input[name=password]').fill('any password');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.locator('nav').waitFor();
+    return page;
+  }
+
+  it('signs a coordinator in at the provider: back on the dashboards of their city, the code gone from the address, the tokens in this tab only', async () => {
+    const page = await signIn('coordinator-paris');
+    expect(new URL(page.url()).pathname).toBe('/dashboards');
+    expect(new URL(page.url()).search).toBe('');
+    await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
+    expect(await page.locator('.cards article[data-city]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-city')))).toEqual(['paris']);
+    expect(await page.locator('.who').innerText()).toContain('paris');
+    const { session, local } = await storedTokens(page);
+    expect(JSON.parse(session!)).toMatchObject({ kind: 'oidc', accessToken: expect.any(String), refreshToken: expect.any(String), idToken: expect.any(String) });
+    expect(local).toEqual([]);
+    await screenshot(page, 'oidc-signed-in');
+  }, 60_000);
+
+  it('renews the access token before it expires, without leaving the page', async () => {
+    const page = await signIn('coordinator-paris');
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    const first = await accessTokenOf(page);
+    await page.waitForFunction((before) => JSON.parse(sessionStorage.getItem('journeys.tokens') ?? '{}').accessToken !== before, first, { timeout: ACCESS_TOKEN_SECONDS * 3_000 });
+    expect(navigations).toBe(0);
+    // Still signed in and served: the figures are there with the new token.
+    await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
+    expect(await accessTokenOf(page)).not.toBeNull();
+  }, 60_000);
+
+  it("signs out at the provider too: back at the app's sign-in, and a new sign-in asks for the login again", async () => {
+    const page = await signIn('coordinator-paris');
+    await page.getByRole('button', { name: en['session.signOut'] }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.getByRole('button', { name: /sign me out/i }).click();
+    await page.waitForURL((url) => url.origin === origin);
+    await page.getByRole('button', { name: en['signIn.oidc'] }).waitFor();
+    expect(await accessTokenOf(page)).toBeNull();
+    await page.getByRole('button', { name: en['signIn.oidc'] }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer && url.pathname.startsWith('/interaction/'));
+    await page.locator('input[name=login]').waitFor();
+  }, 60_000);
+});
