@@ -1,7 +1,11 @@
 import { decodeJwt } from 'jose';
+import { startServiceProcess } from '../../support/service-process';
+import { tempDir } from '../../support/temp-files';
 import { type AppForTests, appForTests } from '../../support/test-app';
 
 const PRODUCTION = { NODE_ENV: 'production', PSEUDONYM_SECRET: 'pseudonym-secret-of-at-least-32-characters' };
+/** pino's level number of errors. */
+const PINO_ERROR = 50;
 const CITY_DASHBOARD = 'query Dashboard($city: String!) { cityDashboard(city: $city) { city } }';
 
 const serviceUrl = (api: AppForTests) => api.url.replace(/\/graphql$/, '');
@@ -70,6 +74,34 @@ describe('development sign-in, POST /auth/dev-token (e2e, real app over HTTP)', 
 
     it('does not exist either: a token signed here would not verify', async () => {
       expect((await askForToken(api, { role: 'admin', city: '*' })).status).toBe(404);
+    });
+  });
+
+  describe('logs (the built service as a child process, its standard output)', () => {
+    const tmp = tempDir();
+    afterAll(() => tmp.remove());
+
+    it("logs a refused request on its request line alone, below error level, with no stack", async () => {
+      const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('journeys.db')}` });
+      const response = await fetch(service.url.replace(/\/graphql$/, '/auth/dev-token'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'mayor', city: 'paris' }),
+      });
+      expect(response.status).toBe(400);
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      const lines = service
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; reqId?: number; req?: { path: string }; err?: unknown });
+      const requestLine = lines.find((line) => line.req?.path === '/auth/dev-token')!;
+      expect(requestLine).toMatchObject({ res: { statusCode: 400 } });
+      expect(requestLine.level).toBeLessThan(PINO_ERROR);
+      expect(requestLine.err).toBeUndefined();
+      expect(lines.filter((line) => line.reqId === requestLine.reqId)).toEqual([requestLine]);
+      expect(service.output()).not.toMatch(/\n\s+at /);
     });
   });
 });
