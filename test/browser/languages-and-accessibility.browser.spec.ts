@@ -7,8 +7,8 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Each page of the app as a role sees it, and what shows once it has loaded. */
 const PAGES = [
   { name: 'coordinator-dashboards', role: 'coordinator', path: '/dashboards', loaded: '.survival-table' },
-  { name: 'coordinator-trends', role: 'coordinator', path: '/trends', loaded: '.trend-table, .error, #trends-title ~ p + form ~ p' },
-  { name: 'coordinator-life-paths', role: 'coordinator', path: '/life-paths', loaded: 'table.life-paths, .error' },
+  { name: 'coordinator-trends', role: 'coordinator', path: '/trends', loaded: '.trend-table' },
+  { name: 'coordinator-life-paths', role: 'coordinator', path: '/life-paths', loaded: 'table.life-paths' },
   { name: 'researcher-dashboards', role: 'researcher', path: '/dashboards', loaded: '.survival-table' },
   { name: 'researcher-life-paths', role: 'researcher', path: '/life-paths', loaded: 'table.life-paths' },
 ];

@@ -1,6 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/messages/en';
 import { CHROMIUM, screenshot } from '../support/browser';
+import { eventually } from '../support/eventually';
 import { type OidcProviderForTests, planOidcProvider } from '../support/oidc-provider';
 import { type ServiceProcess, startServiceProcess } from '../support/service-process';
 import { tempDir } from '../support/temp-files';
@@ -8,9 +9,10 @@ import { tempDir } from '../support/temp-files';
 /** Short enough to see a silent renewal (at three quarters of its life) within a test. */
 const ACCESS_TOKEN_SECONDS = 8;
 
-/** What the app keeps of the session in this tab's sessionStorage, and what localStorage holds. */
-const storedTokens = (page: Page) =>
-  page.evaluate(() => ({ session: sessionStorage.getItem('journeys.tokens'), local: Object.keys(localStorage).filter((key) => key !== 'locale') }));
+/** Read in the page: what the app keeps of the session in sessionStorage (its key), and what localStorage holds but the language. */
+const STORED_TOKENS = "({ session: sessionStorage.getItem('journeys.tokens'), local: Object.keys(localStorage).filter((key) => key !== 'locale') })";
+
+const storedTokens = (page: Page) => page.evaluate<{ session: string | null; local: string[] }>(STORED_TOKENS);
 
 const accessTokenOf = async (page: Page): Promise<string | null> => {
   const { session } = await storedTokens(page);
@@ -73,7 +75,7 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
     const first = await accessTokenOf(page);
-    await page.waitForFunction((before) => JSON.parse(sessionStorage.getItem('journeys.tokens') ?? '{}').accessToken !== before, first, { timeout: ACCESS_TOKEN_SECONDS * 3_000 });
+    await eventually('another access token is kept in place of the first', async () => ![null, first].includes(await accessTokenOf(page)), ACCESS_TOKEN_SECONDS * 3_000);
     expect(navigations).toBe(0);
     // Still signed in and served: the figures are there with the new token.
     await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();

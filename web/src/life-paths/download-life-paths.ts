@@ -7,7 +7,7 @@ const fileName = (response: Response): string => /filename="([^"]+)"/.exec(respo
 
 /** The life paths of a filter as the service's CSV (GET /exports/life-paths.csv with the bearer token), saved as a file. */
 export async function downloadLifePaths(filter: LifePathFilter): Promise<void> {
-  const parameters = new URLSearchParams(Object.entries(filter).map(([name, value]) => [name, String(value)]));
+  const parameters = new URLSearchParams(Object.entries(filter).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
   const response = await fetch(`/exports/life-paths.csv?${parameters}`, { headers: { authorization: `Bearer ${currentSession()?.accessToken ?? ''}` } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
