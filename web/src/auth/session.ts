@@ -61,7 +61,8 @@ async function renew(): Promise<void> {
     if (!held.refreshToken) throw new Error('No refresh token');
     publish({ kind: 'oidc', ...(await (await oidcClient()).refresh(held.refreshToken, held.idToken)) });
   } catch {
-    await signIn();
+    // A provider that cannot be reached at all ends the session: the app shows its sign-in page.
+    await signIn().catch(() => publish(null));
   }
 }
 
