@@ -71,6 +71,18 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     expect(text).toMatch(/^figure,paris,,,positiveExitRate,[\d.]+,0\.6,$/m);
   }, 60_000);
 
+  it('sends a browser at /graphql to GraphiQL, bundled: it runs a query with the session’s token, nothing from another origin', async () => {
+    const { page } = await testbed.newPage();
+    const elsewhere = requestsElsewhere(page, testbed.origin);
+    await devSignIn(page, testbed.origin, 'coordinator');
+    await page.goto(`${testbed.origin}/graphql`);
+    expect(new URL(page.url()).pathname).toBe('/graphiql');
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response', { hasText: 'paris' }).waitFor();
+    await screenshot(page, 'graphiql');
+    expect(elsewhere).toEqual([]);
+  }, 60_000);
+
   it('answers a missing asset with 404 and the service’s JSON error, and serves the page with its CSP and caching', async () => {
     const missing = await fetch(`${testbed.origin}/assets/nope.js`);
     expect(missing.status).toBe(404);

@@ -12,6 +12,9 @@ const ACCESS_TOKEN_SECONDS = 8;
 /** Read in the page: what the app keeps of the session in sessionStorage (its key), and what localStorage holds but the language. */
 const STORED_TOKENS = "({ session: sessionStorage.getItem('journeys.tokens'), local: Object.keys(localStorage).filter((key) => key !== 'locale') })";
 
+/** Run in the page: the kept tokens without their refresh token, as a provider that gives none would leave them. */
+const FORGET_REFRESH_TOKEN = "sessionStorage.setItem('journeys.tokens', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('journeys.tokens')), refreshToken: null }))";
+
 const storedTokens = (page: Page) => page.evaluate<{ session: string | null; local: string[] }>(STORED_TOKENS);
 
 const accessTokenOf = async (page: Page): Promise<string | null> => {
@@ -80,6 +83,19 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     // Still signed in and served: the figures are there with the new token.
     await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
     expect(await accessTokenOf(page)).not.toBeNull();
+  }, 60_000);
+
+  it("falls back to a new sign-in without a refresh token: the provider's session brings the browser straight back, signed in", async () => {
+    const page = await signIn('coordinator-paris');
+    await page.evaluate(FORGET_REFRESH_TOKEN);
+    await page.reload();
+    const first = await accessTokenOf(page);
+    const visited: string[] = [];
+    page.on('request', (request) => request.isNavigationRequest() && visited.push(new URL(request.url()).origin));
+    await eventually('a new sign-in has brought another access token', async () => ![null, first].includes(await accessTokenOf(page).catch(() => null)), ACCESS_TOKEN_SECONDS * 3_000);
+    expect(visited).toContain(provider.issuer);
+    await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboards');
   }, 60_000);
 
   it("signs out at the provider too: back at the app's sign-in, and a new sign-in asks for the login again", async () => {

@@ -2,6 +2,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './graphiql-page.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startSession } from '../auth/session';
@@ -17,8 +18,9 @@ async function main(): Promise<void> {
     subscriptionUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     wsConnectionParams: session ? { authorization: `Bearer ${session.accessToken}` } : {},
   });
+  const defaultQuery = '# A session signed in to the app lends its token (Headers, below).\n{ cities { code name programmes { code name } } }\n';
   const headers = JSON.stringify({ authorization: session ? `Bearer ${session.accessToken}` : 'Bearer <token>' }, null, 2);
-  createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, initialHeaders: headers, shouldPersistHeaders: false }));
+  createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, defaultQuery, initialHeaders: headers, shouldPersistHeaders: false }));
 }
 
 void main();

@@ -4,12 +4,21 @@ import type { MessageKey } from '../i18n/messages/en';
 
 const SHOWN = 8;
 const BAR_WIDTH = 300;
+/** Whole journeys are each unique: what they share is how they begin. */
+const STEPS = 5;
 
-/** The sequences of step kinds most paths share, most shared first. */
+/** A path's first kinds of step, a kind repeated in a row (coaching after coaching) counted once. */
+const opening = (path: LifePath): string[] =>
+  path.steps
+    .map((step) => step.kind)
+    .filter((kind, i, kinds) => kind !== kinds[i - 1])
+    .slice(0, STEPS);
+
+/** The openings of journeys most paths share, most shared first. */
 export function commonSequences(paths: LifePath[]): { kinds: string[]; count: number }[] {
   const counts = new Map<string, number>();
   for (const path of paths) {
-    const key = path.steps.map((step) => step.kind).join(' ');
+    const key = opening(path).join(' ');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts]

@@ -10,7 +10,8 @@ import { CommonSequences } from './common-sequences';
 import { downloadLifePaths } from './download-life-paths';
 import { LifePathsTable } from './life-paths-table';
 
-const PAGE_SIZE = 50;
+/** The most the API gives at once: the sequences are counted over one page. */
+const PAGE_SIZE = 100;
 const OUTCOMES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'];
 
 /** The filter a form holds: its fields left empty are no filter. */

@@ -45,11 +45,11 @@ export function TrendsPage() {
     () => ({
       scales: { x: { time: true }, y: { range: [0, 1] } },
       axes: [
-        { label: t('trends.axisMonth'), values: (_chart, ticks) => ticks.map((tick) => tr.intl.formatDate(tick * 1_000, { month: 'short', year: 'numeric', timeZone: 'UTC' })) },
+        { label: t('trends.axisMonth'), space: 90, values: (_chart, ticks) => ticks.map((tick) => tr.intl.formatDate(tick * 1_000, { month: 'short', year: 'numeric', timeZone: 'UTC' })) },
         { label: t('trends.axisRate'), values: (_chart, ticks) => ticks.map((tick) => tr.percent(tick)), size: 60 },
       ],
       series: [
-        { value: (_chart, value) => (value === null ? '' : tr.date(new Date(value * 1_000).toISOString().slice(0, 10))) },
+        { label: t('trends.month'), value: (_chart, value) => (value === null ? '' : tr.date(new Date(value * 1_000).toISOString().slice(0, 10))) },
         ...RATE_FIGURES.flatMap((figure, i) => [
           { label: t(figure.label), stroke: COLOURS[i], width: 2, value: (_chart: uPlot, v: number | null) => (v === null ? '–' : tr.percent(v)) },
           { label: t('trends.targetOf', { figure: t(figure.label) }), stroke: COLOURS[i], width: 1, dash: [6, 4], value: (_chart: uPlot, v: number | null) => (v === null ? '–' : tr.percent(v)) },

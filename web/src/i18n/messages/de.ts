@@ -132,7 +132,7 @@ export const de: Messages = {
   'lifePaths.more': 'Nächste Seite',
   'lifePaths.first': 'Erste Seite',
   'lifePaths.sequences': 'Häufigste Schrittfolgen',
-  'lifePaths.sequencesNote': 'Unter den {count} Lebenswegen dieser Seite die Folgen von Schrittarten, die die meisten teilen.',
+  'lifePaths.sequencesNote': 'Unter den {count} Lebenswegen dieser Seite die ersten fünf Schrittarten (direkt wiederholte einmal gezählt), die die meisten teilen.',
   'lifePaths.sequence': 'Folge',
   'lifePaths.paths': 'Lebenswege',
   'lifePaths.stepMonth': 'Monat {month}: {step}',

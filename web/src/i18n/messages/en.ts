@@ -130,7 +130,7 @@ export const en = {
   'lifePaths.more': 'Next page',
   'lifePaths.first': 'First page',
   'lifePaths.sequences': 'Most common sequences of steps',
-  'lifePaths.sequencesNote': 'Among the {count} paths on this page, the sequences of step kinds shared by the most paths.',
+  'lifePaths.sequencesNote': 'Among the {count} paths on this page, the first five kinds of step (one repeated in a row counted once) most paths share.',
   'lifePaths.sequence': 'Sequence',
   'lifePaths.paths': 'Paths',
   'lifePaths.stepMonth': 'month {month}: {step}',

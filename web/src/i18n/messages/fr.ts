@@ -132,7 +132,7 @@ export const fr: Messages = {
   'lifePaths.more': 'Page suivante',
   'lifePaths.first': 'Première page',
   'lifePaths.sequences': 'Suites d’étapes les plus fréquentes',
-  'lifePaths.sequencesNote': 'Parmi les {count} parcours de cette page, les suites de types d’étapes partagées par le plus de parcours.',
+  'lifePaths.sequencesNote': 'Parmi les {count} parcours de cette page, les cinq premiers types d’étape (répétés à la suite, comptés une fois) partagés par le plus de parcours.',
   'lifePaths.sequence': 'Suite',
   'lifePaths.paths': 'Parcours',
   'lifePaths.stepMonth': 'mois {month} : {step}',

@@ -132,7 +132,7 @@ export const sv: Messages = {
   'lifePaths.more': 'Nästa sida',
   'lifePaths.first': 'Första sidan',
   'lifePaths.sequences': 'Vanligaste stegföljderna',
-  'lifePaths.sequencesNote': 'Bland de {count} livsvägarna på den här sidan, de följder av stegtyper som flest delar.',
+  'lifePaths.sequencesNote': 'Bland de {count} livsvägarna på den här sidan, de fem första stegtyperna (upprepningar i följd räknas en gång) som flest delar.',
   'lifePaths.sequence': 'Följd',
   'lifePaths.paths': 'Livsvägar',
   'lifePaths.stepMonth': 'månad {month}: {step}',
