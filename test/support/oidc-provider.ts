@@ -84,6 +84,8 @@ async function startOidcProvider(port: number, appOrigin: string, { accessTokenT
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     scopes: SCOPES.split(' '),
     pkce: { required: () => true },
+    // The app's pages call the discovery, token and JWKS endpoints from its origin, and only they may.
+    clientBasedCORS: (_ctx, origin) => origin === appOrigin,
     features: {
       devInteractions: { enabled: true },
       rpInitiatedLogout: { enabled: true },
