@@ -60,17 +60,26 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     return page;
   }
 
-  it('signs a coordinator in at the provider: back on the dashboards of their city, the code gone from the address, the tokens in this tab only', async () => {
-    const page = await signIn('coordinator-paris');
+  it("signs a coordinator of every city in at the provider: back on the three cities' dashboards with the demo data, the code gone from the address, the tokens in this tab only", async () => {
+    const page = await signIn('coordinator-all');
     expect(new URL(page.url()).pathname).toBe('/dashboards');
     expect(new URL(page.url()).search).toBe('');
-    await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
-    expect(await page.locator('.cards article[data-city]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-city')))).toEqual(['paris']);
-    expect(await page.locator('.who').innerText()).toContain('paris');
+    for (const city of ['paris', 'frankfurt', 'stockholm']) {
+      const enrolled = page.locator(`.cards article[data-city="${city}"] tr[data-figure="enrolled"] td.value`);
+      await enrolled.waitFor();
+      expect(Number((await enrolled.innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    }
     const { session, local } = await storedTokens(page);
     expect(JSON.parse(session!)).toMatchObject({ kind: 'oidc', accessToken: expect.any(String), refreshToken: expect.any(String), idToken: expect.any(String) });
     expect(local).toEqual([]);
     await screenshot(page, 'oidc-signed-in');
+  }, 60_000);
+
+  it("shows a coordinator of one city that city's dashboard only", async () => {
+    const page = await signIn('coordinator-paris');
+    await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
+    expect(await page.locator('.cards article[data-city]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-city')))).toEqual(['paris']);
+    expect(await page.locator('.who').innerText()).toContain('paris');
   }, 60_000);
 
   it('renews the access token before it expires, without leaving the page', async () => {

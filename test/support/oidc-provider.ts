@@ -6,15 +6,14 @@ import type { Role } from '../../src/auth/principal';
 import { freePort } from './free-port';
 
 /** Who can sign in at the test provider: their login is the account id, any password does. */
-export const ACCOUNTS: Record<string, { role: Role; city?: string }> = {
+const ACCOUNTS: Record<string, { role: Role; city?: string }> = {
   'coordinator-paris': { role: 'coordinator', city: 'paris' },
   'coordinator-all': { role: 'coordinator', city: '*' },
-  'adviser-frankfurt': { role: 'adviser', city: 'frankfurt' },
   researcher: { role: 'researcher' },
 };
 
 /** The web app's public client at the test provider. */
-export const CLIENT_ID = 'journeys-web';
+const CLIENT_ID = 'journeys-web';
 /** The API's resource indicator, and so the `aud` of every access token. */
 export const API_AUDIENCE = 'urn:journeys:api';
 
