@@ -61,9 +61,9 @@ export async function planOidcProvider(): Promise<PlannedOidcProvider> {
 /**
  * A real OpenID provider (panva's oidc-provider, certified) on loopback, in the test process: a
  * public client (no secret, PKCE required), access tokens for API_AUDIENCE as RS256 JWTs carrying
- * the account's `role` and `city`, refresh tokens rotated at each use, RP-initiated logout. Its development
- * login page takes an account id of ACCOUNTS; consent is not asked, as an organisation's own
- * provider does not for its own app.
+ * the account's `role` and `city`, refresh tokens rotated at each use, RP-initiated logout. Its
+ * development login page takes an account id of ACCOUNTS; consent is not asked, as an
+ * organisation's own provider does not for its own app.
  */
 async function startOidcProvider(port: number, appOrigin: string, { accessTokenTtlSeconds = 300 }: OidcProviderOptions = {}): Promise<OidcProviderForTests> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
