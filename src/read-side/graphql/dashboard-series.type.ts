@@ -19,7 +19,8 @@ export class DashboardSeriesType implements DashboardSeriesView {
   @Field(() => CalendarDateScalar, { description: 'The last date of the series, as answered (for researchers, cut at the last month end they may see).' })
   to!: string;
   @Field(() => [DashboardType], {
-    description: "In date order: each month end from from's month until to, and (except for researchers) to itself when it is not a month end.",
+    description:
+      "In date order: each month end from from's month until to, and (except for researchers) to itself when it is not a month end. A month end's lastEventPosition and updatedAt are those of the last event that changed the figures of its month or an earlier one.",
   })
   points!: DashboardType[];
 }

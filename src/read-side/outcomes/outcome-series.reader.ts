@@ -7,13 +7,13 @@ import { Clock } from '../../clock/clock';
 import { InvalidInput } from '../../journey/domain/errors';
 import type { CalendarDate } from '../../journey/domain/vocabulary';
 import type { Publish } from '../../outcomes/cell';
-import { datedSweep } from '../../outcomes/dated-sweep';
 import { monthEndsFrom } from '../../outcomes/month-ends';
 import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, toDashboard } from './dashboard-view';
+import { type MonthCounterRow, type MonthStampRow, MonthSums, type MonthTallyRow } from './month-sums';
 import { OUTCOMES_PROJECTION } from './outcomes.projection';
 import { OutcomesReader } from './outcomes.reader';
 
@@ -35,8 +35,8 @@ const SERIES_KEPT = 100;
 
 /**
  * Trends: a city's or programme's figures at each month end from `from` to `to`. Exact ones are
- * computed in one pass over the city's participants (dated-sweep.ts), and again only once an
- * event has changed the scope or the tables were replaced; researchers' are their month-end
+ * summed from the scope's month tables, and again only once an event has changed a month of the
+ * scope or the tables were replaced; researchers' are their month-end
  * dashboards, each the very figures `cityDashboard(asOf:)` gives them, perturbed the same way.
  */
 @Injectable()
@@ -61,20 +61,21 @@ export class OutcomeSeriesReader {
     const end = to ?? today;
     if (end > today) throw new InvalidInput([{ field: 'to', message: `to must not be after today in ${city} (${today}), not ${end}` }]);
     const start = from ?? this.firstEnrolment(city, programme, end);
-    const dates = monthEndsFrom(start, end);
-    if (dates.at(-1) !== end) dates.push(end);
-    checkSpan(start, end, dates.length);
+    const monthEnds = monthEndsFrom(start, end);
+    checkSpan(start, end, monthEnds.length + 1);
 
     const sql = this.sql();
     const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
-    const state = `${sql.generations.read(OUTCOMES_PROJECTION)}@${sql.scopePosition.get(scope) ?? 0n}`;
+    const state = `${sql.generations.read(OUTCOMES_PROJECTION)}@${sql.lastStamp.get(scope) ?? 0n}`;
     const key = `${scope}|${start}|${end}`;
     let known = this.exact.get(key);
     if (known?.state !== state) {
-      known = { state, points: this.exactPoints(city, programme, dates) };
+      known = { state, points: this.monthEndPoints(city, programme, scope, monthEnds) };
       this.exact.set(key, known);
     }
-    return { city, programme, interval: 'MONTH', from: start, to: end, points: known.points };
+    // A day inside a month: the live figures if it is today, else the figures as of that day.
+    const last = monthEnds.at(-1) === end ? [] : [end === today ? { ...this.outcomes.dashboard(city, programme, null), asOf: end } : this.outcomes.dashboard(city, programme, end)];
+    return { city, programme, interval: 'MONTH', from: start, to: end, points: [...known.points, ...last] };
   }
 
   /**
@@ -92,23 +93,29 @@ export class OutcomeSeriesReader {
     return { city, programme, interval: 'MONTH', from: start, to: end, points };
   }
 
-  private exactPoints(city: string, programme: string | null, dates: readonly CalendarDate[]): DashboardView[] {
-    const participants = this.sql()
-      .participantsOf.all(city)
-      .map((row) => ({ facts: JSON.parse(row.facts), recordKey: row.recordKey }));
+  /** The figures at each month end, summed month by month from the scope's month tables (outcome-month-tables.ts). */
+  private monthEndPoints(city: string, programme: string | null, scope: string, monthEnds: readonly CalendarDate[]): DashboardView[] {
+    if (monthEnds.length === 0) return [];
+    const sql = this.sql();
+    const through = monthEnds.at(-1)!.slice(0, 7);
+    const sums = new MonthSums(sql.counters.all(scope, through), sql.tallies.all(scope, through), sql.stamps.all(scope, through));
     const targets = targetsOf(this.catalogue, city, programme);
-    return datedSweep(participants, city, programme, dates, this.catalogue.exitClasses).map(({ asOf, last, ...sums }) =>
-      toDashboard({
+    return monthEnds.map((asOf) => {
+      const { counts, counterKeys, tallies, survivalKeys, last } = sums.through(asOf.slice(0, 7));
+      return toDashboard({
         city,
         programme,
         asOf,
         targets,
-        ...sums,
+        counts,
+        counterKeys,
+        tallies,
+        survivalKeys,
         censorAt: asOf,
         lastEventPosition: last?.position ?? 0n,
         updatedAt: last?.recordedAt ?? this.clock.now().toISOString(),
-      }),
-    );
+      });
+    });
   }
 
   /** Where a series starts by default: the scope's first enrolment, or `end` when none was by then. */
@@ -134,10 +141,19 @@ function checkSpan(from: CalendarDate, to: CalendarDate, points: number): void {
 function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
-    scopePosition: db.prepare<[string], bigint>('SELECT last_position FROM outcome_scopes WHERE scope = ?').pluck().safeIntegers(),
-    participantsOf: db.prepare<[string], { recordKey: number; facts: string }>(
-      'SELECT record_key AS recordKey, facts FROM outcome_participants WHERE city = ?',
+    /** Moves whenever an event changes any month of the scope, even one that leaves the live figures as they were. */
+    lastStamp: db.prepare<[string], bigint | null>('SELECT max(last_position) FROM outcome_month_stamps WHERE scope = ?').pluck().safeIntegers(),
+    counters: db.prepare<[string, string], MonthCounterRow>(
+      'SELECT month, counter, value, key_sum AS keySum FROM outcome_month_counters WHERE scope = ? AND month <= ? ORDER BY month',
     ),
+    tallies: db.prepare<[string, string], MonthTallyRow>(
+      'SELECT month, kind, key, count, key_sum AS keySum FROM outcome_month_survival WHERE scope = ? AND month <= ? ORDER BY month',
+    ),
+    stamps: db
+      .prepare<[string, string], MonthStampRow>(
+        'SELECT month, last_position AS position, updated_at AS recordedAt FROM outcome_month_stamps WHERE scope = ? AND month <= ? ORDER BY month',
+      )
+      .safeIntegers(),
     firstEnrolment: db
       .prepare<{ city: string; programme: string | null }, string | null>(
         `SELECT min(json_extract(f.value, '$.on')) FROM outcome_participants p, json_each(p.facts) f

@@ -53,9 +53,9 @@ const plus: Sum = (a, b) => a + b;
 /**
  * The outcomes read model against itself: one facts row per participant enrolled up to the
  * checkpoint, no scope stamped after it, every city counter equal to what its participants' facts
- * sum to, every city equal to the sum of its programmes (counts and key sums), and every scope's
+ * sum to, every city equal to the sum of its programmes (counts and key sums), every scope's
  * survival tallies holding each of its participants once (their count and key sum are its
- * `enrolled` counter's).
+ * `enrolled` counter's), and every counter equal to the sum of its months' changes (the trends').
  */
 export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition, exitClasses: Catalogue['exitClasses']): ReadModelProblem[] {
   const problems = oneRowPerParticipant(db, 'outcome_participants', checkpoint);
@@ -77,6 +77,8 @@ export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition
     ...compare(cities, programmeSums(stored, plus), 'its programmes sum to'),
     ...compare(cityKeys, programmeSums(keys, addKey), 'its programmes sum to', 'the key sum of '),
     ...tallyMismatches(db, stored, keys),
+    ...compare(stored, monthTotals(db, 'value'), 'its months sum to'),
+    ...compare(keys, monthTotals(db, 'key_sum'), 'its months sum to', 'the key sum of '),
   ];
   if (mismatches.length > 0) {
     const more = mismatches.length > SHOWN ? `, and ${mismatches.length - SHOWN} more` : '';
@@ -97,6 +99,17 @@ function cityCountersFromFacts(db: Database.Database, exitClasses: Catalogue['ex
     values.set('neutralExits', exits('NEUTRAL'));
   }
   return expected;
+}
+
+/** Each scope's counters (or key sums) as the changes of its months add up: every fact is dated by today, so to the live ones. */
+function monthTotals(db: Database.Database, column: 'value' | 'key_sum'): Map<string, Map<string, number>> {
+  const totals = new Map<string, Map<string, number>>();
+  // Key sums below 2^32 over a few hundred months stay well within a double before the modulus.
+  const total = column === 'value' ? 'sum(value)' : `sum(key_sum) % ${KEY_MODULUS}`;
+  for (const { scope, counter, value } of db.prepare<[], CounterRow>(`SELECT scope, counter, ${total} AS value FROM outcome_month_counters GROUP BY scope, counter`).all()) {
+    valuesOf(totals, scope).set(counter, value);
+  }
+  return totals;
 }
 
 const isProgramme = (scope: string): boolean => scope.includes('/');

@@ -148,6 +148,22 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(stdout).toMatch(/the key sum of the survival tallies of frankfurt is \d+, of its enrolled counter \d+/);
   });
 
+  it("reports a month of the trends whose changes no longer add up to the live counter, count or key sum", async () => {
+    const { file, db } = copy();
+    db.exec(`
+      UPDATE outcome_month_counters SET value = value + 1
+      WHERE (scope, month, counter) = (SELECT scope, month, counter FROM outcome_month_counters WHERE scope = 'paris' AND counter = 'enrolled' LIMIT 1);
+      UPDATE outcome_month_counters SET key_sum = (key_sum + 1) % 4294967296
+      WHERE (scope, month, counter) = (SELECT scope, month, counter FROM outcome_month_counters WHERE scope = 'stockholm' AND counter = 'active' LIMIT 1);
+    `);
+
+    const { code, stdout } = await verify(file, ['outcomes']);
+
+    expect(code).toBe(EXIT_DAMAGE_FOUND);
+    expect(stdout).toMatch(/enrolled of paris is \d+, its months sum to \d+/);
+    expect(stdout).toMatch(/the key sum of active of stockholm is \d+, its months sum to \d+/);
+  });
+
   it('reports a lost checkpoint; the runner then folds the log once into new tables rather than twice over the old ones', async () => {
     const { file, db } = copy();
     db.prepare("DELETE FROM projection_checkpoints WHERE name = 'outcomes'").run();
@@ -155,7 +171,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     const found = await verify(file);
     expect(found.code).toBe(EXIT_DAMAGE_FOUND);
     expect(found.stdout).toContain(
-      'outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcomes_log_month hold rows: folding the log from the start over them would count its events twice',
+      'outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcome_month_counters, outcome_month_survival, outcome_month_stamps, outcomes_log_month hold rows: folding the log from the start over them would count its events twice',
     );
 
     const runner = startRunner(db);

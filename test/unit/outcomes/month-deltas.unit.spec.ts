@@ -1,0 +1,58 @@
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { monthDeltas, monthlyContributions } from '../../../src/outcomes/month-deltas';
+import type { OutcomeFact } from '../../../src/outcomes/outcome-facts';
+
+const { exitClasses } = BUILT_IN_CATALOGUE;
+const enrolled: OutcomeFact = { kind: 'ENROLLED', on: '2008-01-14', programme: 'paris-gatp' };
+const job = (on: string): OutcomeFact => ({ kind: 'JOB', on, contractType: 'PERMANENT' });
+const exited: OutcomeFact = { kind: 'EXITED', on: '2008-04-02', reason: 'EMPLOYMENT' };
+
+/** The deltas of the city's scope, as `month counter delta` lines, for reading at a glance. */
+const cityLines = (before: OutcomeFact[], after: OutcomeFact[]) =>
+  monthDeltas('paris', before, after, exitClasses)
+    .counters.filter((d) => d.scope === 'paris')
+    .map((d) => `${d.month} ${d.counter} ${d.delta}`)
+    .sort();
+
+describe('month deltas: the changes of figures by the month they are dated in (trends)', () => {
+  it("gives a participant's contribution at the end of each month one of its facts is dated in", () => {
+    const steps = monthlyContributions('paris', [enrolled, job('2008-03-10'), exited], exitClasses);
+    expect(steps.map((s) => [s.month, s.contribution?.active, s.contribution?.jobReturn, s.contribution?.exited])).toEqual([
+      ['2008-01', 1, 0, 0],
+      ['2008-03', 1, 1, 0],
+      ['2008-04', 0, 1, 1],
+    ]);
+  });
+
+  it('given nothing, when a participant enrols, then the month of the enrolment gains it', () => {
+    expect(cityLines([], [enrolled])).toEqual(['2008-01 active 1', '2008-01 enrolled 1']);
+  });
+
+  it('given an enrolment, when a job is recorded in March, then only March changes', () => {
+    expect(cityLines([enrolled], [enrolled, job('2008-03-10')])).toEqual(['2008-03 jobReturns 1', '2008-03 jobsByContract.PERMANENT 1']);
+  });
+
+  it('given a job in March, when a correction moves it to February, then March gives back what February gains', () => {
+    expect(cityLines([enrolled, job('2008-03-10')], [enrolled, job('2008-02-20')])).toEqual([
+      '2008-02 jobReturns 1',
+      '2008-02 jobsByContract.PERMANENT 1',
+      '2008-03 jobReturns -1',
+      '2008-03 jobsByContract.PERMANENT -1',
+    ]);
+  });
+
+  it('given a job, when it is voided, then its month gives back all it had; and an unchanged history changes nothing', () => {
+    expect(cityLines([enrolled, job('2008-03-10')], [enrolled])).toEqual(['2008-03 jobReturns -1', '2008-03 jobsByContract.PERMANENT -1']);
+    expect(monthDeltas('paris', [enrolled, exited], [enrolled, exited], exitClasses)).toEqual({ counters: [], survival: [] });
+  });
+
+  it('moves the survival tally of a participant from still searching to an outcome in the month of the job, in the city and its programme', () => {
+    const { survival } = monthDeltas('paris', [enrolled], [enrolled, job('2008-03-10')], exitClasses);
+    expect(survival.map((d) => `${d.scope} ${d.month} ${d.kind} ${d.key} ${d.delta}`).sort()).toEqual([
+      'paris 2008-03 activeSince 2008-01-14 -1',
+      'paris 2008-03 outcome 56 1',
+      'paris/paris-gatp 2008-03 activeSince 2008-01-14 -1',
+      'paris/paris-gatp 2008-03 outcome 56 1',
+    ]);
+  });
+});
