@@ -49,7 +49,7 @@ export class WebAppController {
   }
 
   private send(response: FileResponse, file: string, options: Record<string, unknown>): Promise<void> {
-    const { root } = this.files;
+    const root = this.files.root();
     if (!root) throw new NotFoundException('The web app is not built: run npm run build');
     return new Promise((resolve, reject) => response.sendFile(file, { root, dotfiles: 'deny', ...options }, (error) => (error ? reject(error) : resolve())));
   }

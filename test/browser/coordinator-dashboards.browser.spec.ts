@@ -1,5 +1,5 @@
 import { postGraphQL } from '../support/graphql-client';
-import { browserTestbed, devSignIn, requestsElsewhere, screenshot } from '../support/browser';
+import { browserTestbed, devSignIn, downloadedText, requestsElsewhere, screenshot } from '../support/browser';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { bearer } from '../support/tokens';
 
@@ -40,11 +40,7 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     const exit = await postGraphQL(testbed.service.url, mutation('recordExit'), { input: { participantId, occurredOn: today(), reason: 'HEALTH' } }, adviser);
     expect(exit.errors).toBeUndefined();
 
-    await page.waitForFunction(
-      ([selector, previous]) => Number(document.querySelector(selector as string)?.textContent?.replace(/\D/g, '')) === (previous as number) + 1,
-      [overviewFigure('paris', 'exited'), before],
-      { timeout: 20_000 },
-    );
+    await page.locator(overviewFigure('paris', 'exited'), { hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 20_000 });
     expect(navigations).toBe(0);
   }, 60_000);
 
@@ -66,7 +62,7 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     await devSignIn(page, testbed.origin, 'coordinator');
     await page.locator('.detail button.primary:not([disabled])').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.detail button.primary').click()]);
-    const text = await streamText(await download.createReadStream());
+    const text = await downloadedText(download);
     expect(text.split('\r\n')[0]).toBe('section,city,programme,asOf,item,value,target,protected');
     expect(text).toMatch(/^figure,paris,,,positiveExitRate,[\d.]+,0\.6,$/m);
   }, 60_000);
@@ -77,6 +73,8 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     await devSignIn(page, testbed.origin, 'coordinator');
     await page.goto(`${testbed.origin}/graphql`);
     expect(new URL(page.url()).pathname).toBe('/graphiql');
+    // The editor shows its example query once it is ready to run it.
+    await page.locator('.graphiql-query-editor', { hasText: 'cities' }).waitFor();
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response', { hasText: 'paris' }).waitFor();
     await screenshot(page, 'graphiql');
@@ -101,9 +99,3 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
-
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -1,21 +1,15 @@
 import type { Page } from 'playwright-core';
-import { browserTestbed, devSignIn, screenshot } from '../support/browser';
+import { browserTestbed, devSignIn, downloadedText, screenshot } from '../support/browser';
 import { postGraphQL } from '../support/graphql-client';
 import { bearer } from '../support/tokens';
 
 const PATHS_FACTS = '{ lifePaths(first: 1) { k suppressedCount totalCount releasedAsOf } }';
 
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Presses Tab until the focused element matches `selector` (at most `limit` presses): keyboard only. */
 async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
   }
   throw new Error(`${selector} cannot be reached with the Tab key`);
 }
@@ -48,10 +42,10 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
 
     await page.locator('select[name=outcome]').selectOption('POSITIVE');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('table.life-paths tbody tr td:nth-child(8)')].every((td) => td.textContent === 'Positive'));
+    await page.locator('table.life-paths tbody tr td:nth-child(8)', { hasNotText: 'Positive' }).first().waitFor({ state: 'detached' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
     expect(download.suggestedFilename()).toBe(`life-paths-${api.releasedAsOf}.csv`);
-    const lines = (await streamText(await download.createReadStream())).trim().split(/\r?\n/);
+    const lines = (await downloadedText(download)).trim().split(/\r?\n/);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes('POSITIVE'))).toBe(true);
     await screenshot(page, 'researcher-life-paths');
@@ -71,7 +65,8 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
 
     // The language switch, kept across visits; the focused control is outlined.
     await tabTo(page, 'select:not([name])');
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    // (A string: it runs in the browser, whose DOM these tests are not compiled against.)
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
     await page.keyboard.press('ArrowDown');
     await expect(page.getAttribute('html', 'lang')).resolves.toBe('fr');
     await page.reload();

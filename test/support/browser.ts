@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/messages/en';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import { tempDir } from './temp-files';
@@ -111,4 +111,11 @@ export function requestsElsewhere(page: Page, origin: string): string[] {
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) elsewhere.push(request.url());
   });
   return elsewhere;
+}
+
+/** The text of a file the page downloaded. */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }

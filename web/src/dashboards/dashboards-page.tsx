@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { CITIES, TIME_TO_OUTCOME } from '../api/documents';
+import { TIME_TO_OUTCOME } from '../api/documents';
 import type { City, Dashboard, SurvivalCurve as Curve } from '../api/types';
 import type { Session } from '../auth/session';
+import { CatalogueOptions, useCatalogue } from '../common/catalogue';
 import { saveBlob } from '../common/csv';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
@@ -34,7 +35,7 @@ export function DashboardsPage({ session }: { session: Session }) {
   const [asOf, setAsOf] = useState<string | null>(null);
   const [chosenCity, setChosenCity] = useState<string | null>(null);
   const [programme, setProgramme] = useState<string | null>(null);
-  const cities = useAsync(() => query<{ cities: City[] }>(CITIES).then((data) => data.cities), []);
+  const cities = useCatalogue();
   const overview = useLiveDashboards(asOf);
   const scopeCities = overview.dashboards?.map((d) => d.city) ?? [];
   const city = chosenCity ?? scopeCities[0] ?? null;
@@ -103,12 +104,7 @@ export function DashboardsPage({ session }: { session: Session }) {
             <label>
               {t('dashboards.programme')}
               <select name="programme" value={programme ?? ''} onChange={(event) => setProgramme(event.currentTarget.value || null)}>
-                <option value="">{t('dashboards.wholeCity')}</option>
-                {programmes.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
+                <CatalogueOptions entries={programmes} any={t('dashboards.wholeCity')} />
               </select>
             </label>
           </div>

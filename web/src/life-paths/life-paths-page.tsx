@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { CITIES, LIFE_PATHS } from '../api/documents';
-import type { City, LifePathFilter, LifePathPage } from '../api/types';
+import { LIFE_PATHS } from '../api/documents';
+import type { LifePathFilter, LifePathPage } from '../api/types';
+import { CatalogueOptions, useCatalogue } from '../common/catalogue';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
 import { useTranslator } from '../i18n/i18n';
@@ -33,7 +34,7 @@ export function LifePathsPage() {
   const [cursor, setCursor] = useState<{ after: string | null; page: number }>({ after: null, page: 1 });
   const [city, setCity] = useState('');
   const [downloadError, setDownloadError] = useState<unknown>(undefined);
-  const cities = useAsync(() => query<{ cities: City[] }>(CITIES).then((data) => data.cities), []);
+  const cities = useCatalogue();
   const paths = useAsync(
     () => query<{ lifePaths: LifePathPage }>(LIFE_PATHS, { filter, first: PAGE_SIZE, after: cursor.after }).then((data) => data.lifePaths),
     [filter, cursor],
@@ -57,23 +58,13 @@ export function LifePathsPage() {
         <label>
           {t('lifePaths.city')}
           <select name="city" value={city} onChange={(event) => setCity(event.currentTarget.value)}>
-            <option value="">{t('lifePaths.anyCity')}</option>
-            {cities.value?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CatalogueOptions entries={cities.value ?? []} any={t('lifePaths.anyCity')} />
           </select>
         </label>
         <label>
           {t('lifePaths.programme')}
           <select name="programme">
-            <option value="">{t('lifePaths.anyProgramme')}</option>
-            {programmes.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
+            <CatalogueOptions entries={programmes} any={t('lifePaths.anyProgramme')} />
           </select>
         </label>
         <label>

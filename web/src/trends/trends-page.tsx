@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { query } from '../api/client';
-import { CITIES, DASHBOARD_SERIES } from '../api/documents';
-import type { City, DashboardSeries } from '../api/types';
+import { DASHBOARD_SERIES } from '../api/documents';
+import type { DashboardSeries } from '../api/types';
 import { UPlotChart } from '../charts/uplot-chart';
+import { CatalogueOptions, useCatalogue } from '../common/catalogue';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
 import { scopeName } from '../dashboards/dashboards-page';
@@ -23,7 +24,7 @@ const seconds = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 1_000;
 export function TrendsPage() {
   const tr = useTranslator();
   const { t } = tr;
-  const cities = useAsync(() => query<{ cities: City[] }>(CITIES).then((data) => data.cities), []);
+  const cities = useCatalogue();
   const [scope, setScope] = useState<{ city: string | null; programme: string | null; from: string | null; to: string | null }>({ city: null, programme: null, from: null, to: null });
   const city = scope.city ?? cities.value?.[0]?.code ?? null;
   const series = useAsync(
@@ -73,22 +74,13 @@ export function TrendsPage() {
         <label>
           {t('dashboards.city')}
           <select name="city" value={city ?? ''} onChange={(event) => setScope({ ...scope, city: event.currentTarget.value, programme: null })}>
-            {cities.value?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CatalogueOptions entries={cities.value ?? []} />
           </select>
         </label>
         <label>
           {t('dashboards.programme')}
           <select name="programme" key={city}>
-            <option value="">{t('dashboards.wholeCity')}</option>
-            {programmes.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
+            <CatalogueOptions entries={programmes} any={t('dashboards.wholeCity')} />
           </select>
         </label>
         <label>
