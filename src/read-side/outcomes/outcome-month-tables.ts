@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
 import { addKey, KEY_MODULUS } from '../../outcomes/cell';
-import { monthDeltas } from '../../outcomes/month-deltas';
+import { type LiveDeltas, monthDeltas } from '../../outcomes/month-deltas';
 import type { OutcomeFact } from '../../outcomes/outcome-facts';
 
 /** The tables of the trends (docs/outcomes.md, "Trends"), part of the outcomes read model. */
@@ -37,9 +37,9 @@ export class OutcomeMonthTables {
     this.sql = prepare(db);
   }
 
-  /** Folds a participant's change of facts in; the position and time are its event's. */
-  apply(city: string, before: readonly OutcomeFact[], after: readonly OutcomeFact[], recordKey: number, position: bigint, recordedAt: string): void {
-    const { counters, survival } = monthDeltas(city, before, after, this.exitClasses);
+  /** Folds a participant's change of facts in, whose live deltas are `live`; the position and time are its event's. */
+  apply(city: string, before: readonly OutcomeFact[], after: readonly OutcomeFact[], live: LiveDeltas, recordKey: number, position: bigint, recordedAt: string): void {
+    const { counters, survival } = monthDeltas(city, before, after, this.exitClasses, live);
     const touched = new Set<string>();
     // A month's change may be taken back whole (a voided job): its row goes, so that the tables stay bounded by what is dated there.
     for (const { scope, month, counter, delta } of counters) {

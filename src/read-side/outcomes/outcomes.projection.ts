@@ -127,11 +127,12 @@ export class OutcomesProjection implements Projection {
         sql.saveParticipant.run(participantId, city, recordKey, JSON.stringify(facts), JSON.stringify(superseded));
 
         const changed = new Set<string>();
-        for (const { scope, counter, delta } of counterDeltas(city, before, after)) {
+        const live = { counters: counterDeltas(city, before, after), survival: survivalDeltas(city, before, after) };
+        for (const { scope, counter, delta } of live.counters) {
           sql.addToCounter.run(scope, counter, delta, addKey(0, recordKey, delta));
           changed.add(scope);
         }
-        for (const { scope, kind, key, delta } of survivalDeltas(city, before, after)) {
+        for (const { scope, kind, key, delta } of live.survival) {
           changed.add(scope);
           // Only a decrement can empty a tally: counts are sums of participants, never below 0.
           const keyDelta = addKey(0, recordKey, delta);
@@ -143,7 +144,7 @@ export class OutcomesProjection implements Projection {
           if (left === undefined) sql.addToTally.run(scope, kind, key, delta, keyDelta);
           else if (left === 0) sql.dropTally.run(scope, kind, key);
         }
-        months.apply(city, known, facts, recordKey, stored.position, recordedAt);
+        months.apply(city, known, facts, live, recordKey, stored.position, recordedAt);
         for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);
         return [...changed];
       },

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { counterDeltas } from '../../../src/outcomes/outcome-counts';
+import { contributionAt } from '../../../src/outcomes/participant-contribution';
+import { survivalDeltas } from '../../../src/outcomes/survival';
 import { monthDeltas, monthlyContributions } from '../../../src/outcomes/month-deltas';
 import type { OutcomeFact } from '../../../src/outcomes/outcome-facts';
 
@@ -54,5 +58,31 @@ describe('month deltas: the changes of figures by the month they are dated in (t
       'paris/paris-gatp 2008-03 activeSince 2008-01-14 -1',
       'paris/paris-gatp 2008-03 outcome 56 1',
     ]);
+  });
+
+  it("takes a milestone added in the participant's latest month or after from the live deltas, as computing every month would", () => {
+    const day = fc.date({ min: new Date('2008-01-14'), max: new Date('2009-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const fact = fc.oneof(
+      day.map((on): OutcomeFact => job(on)),
+      day.map((on): OutcomeFact => ({ kind: 'EXITED', on, reason: 'TRAINING' })),
+      day.map((on): OutcomeFact => ({ kind: 'SELF_EMPLOYMENT', on })),
+      day.map((on): OutcomeFact => ({ kind: 'ENROLLED', on, programme: 'paris-pionnieres' })),
+    );
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 5 }), fact, (earlier, added) => {
+        const before = [enrolled, ...earlier];
+        const after = [...before, added];
+        const [was, is] = [before, after].map((facts) => contributionAt({ city: 'paris', facts }, null, exitClasses));
+        const live = { counters: counterDeltas('paris', was!, is!), survival: survivalDeltas('paris', was!, is!) };
+        const sorted = ({ counters, survival }: ReturnType<typeof monthDeltas>) => ({
+          counters: counters.map((d) => `${d.scope} ${d.month} ${d.counter} ${d.delta}`).sort(),
+          survival: survival.map((d) => `${d.scope} ${d.month} ${d.kind} ${d.key} ${d.delta}`).sort(),
+        });
+        const computed = sorted(monthDeltas('paris', before, after, exitClasses));
+        const fromLive = sorted(monthDeltas('paris', before, after, exitClasses, live));
+        expect(fromLive).toEqual(computed);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
