@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../test/support/free-port';
@@ -33,7 +34,19 @@ export interface Server {
 
 /** The service, as operators run it, on the SQLite file `databaseFile`. */
 export function startService(name: string, databaseFile: string): Promise<Server> {
+  linkWebApp();
   return startServer(name, SERVICE_ENTRY, { EVENT_STORE_URL: `sqlite:${databaseFile}` });
+}
+
+/**
+ * The web app as `npm run build` made it (dist/web-app), where the service compiled here looks for
+ * it, beside itself (src/web/web-app-files.ts): the browser row opens its pages. Without a build
+ * the service answers its pages 404, and that row says so.
+ */
+function linkWebApp(): void {
+  const built = join(BUILD, '../../dist/web-app');
+  const beside = join(BUILD, 'src/web-app');
+  if (existsSync(built) && !existsSync(beside)) symlinkSync(built, beside, 'dir');
 }
 
 /** A NestJS + Apollo app with the same settings whose mutations do nothing (bench/servers/bare-server.ts). */

@@ -22,7 +22,7 @@ export interface PushLatency {
 }
 
 /** Wall-clock milliseconds, sub-millisecond; the service stamps events with the same clock (one machine). */
-const wallClock = (): number => performance.timeOrigin + performance.now();
+export const wallClock = (): number => performance.timeOrigin + performance.now();
 
 interface Push {
   position: bigint;
@@ -104,7 +104,7 @@ export async function benchBareSubscription(url: string, settings: SubscriptionS
 }
 
 /** Sends `perSecond` requests a second for `seconds`, each on its own schedule (not waiting for the previous). */
-async function paced<T>({ perSecond, seconds }: SubscriptionSettings, send: () => Promise<T>): Promise<T[]> {
+export async function paced<T>({ perSecond, seconds }: SubscriptionSettings, send: () => Promise<T>): Promise<T[]> {
   const count = Math.max(1, Math.round(perSecond * seconds));
   const interval = 1_000 / perSecond;
   const started = performance.now();
@@ -117,7 +117,7 @@ async function paced<T>({ perSecond, seconds }: SubscriptionSettings, send: () =
   return Promise.all(sent);
 }
 
-function summary(latencies: number[], pushes: number): PushLatency {
+export function summary(latencies: number[], pushes: number): PushLatency {
   return {
     p50Ms: quantile(latencies, 0.5),
     p99Ms: quantile(latencies, 0.99),
@@ -127,7 +127,7 @@ function summary(latencies: number[], pushes: number): PushLatency {
   };
 }
 
-function eventsAfter(file: string, after: bigint): { position: bigint; recordedAt: string }[] {
+export function eventsAfter(file: string, after: bigint): { position: bigint; recordedAt: string }[] {
   const db = new Database(file, { readonly: true });
   try {
     const rows = db
@@ -140,7 +140,7 @@ function eventsAfter(file: string, after: bigint): { position: bigint; recordedA
   }
 }
 
-function subscribe<T>(httpUrl: string, authorization: string, query: string, variables: Record<string, unknown>, next: (data: T) => void): Client {
+export function subscribe<T>(httpUrl: string, authorization: string, query: string, variables: Record<string, unknown>, next: (data: T) => void): Client {
   const client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,

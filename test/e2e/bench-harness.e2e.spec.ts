@@ -26,6 +26,7 @@ const ROWS = [
   'dashboard-as-of',
   'dashboard-series',
   'subscription',
+  'browser-push',
   'memory',
 ];
 
@@ -36,6 +37,7 @@ const TARGETS: Record<string, Row['target']> = {
   'dashboard-live': { on: 'ratio', atMost: 1.5 },
   'dashboard-series': { on: 'ratio', atMost: 5 },
   subscription: { on: 'value', atMost: 50 },
+  'browser-push': { on: 'value', atMost: 16.7 },
 };
 
 /**
