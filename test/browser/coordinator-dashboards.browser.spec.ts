@@ -1,5 +1,5 @@
 import { postGraphQL } from '../support/graphql-client';
-import { browserTestbed, devSignIn, downloadedText, requestsElsewhere, screenshot } from '../support/browser';
+import { browserTestbed, devSignIn, downloadedText, requestsElsewhere, screenshot, untilLive } from '../support/browser';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { bearer } from '../support/tokens';
 
@@ -36,7 +36,11 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     page.on('framenavigated', () => navigations++);
 
     const adviser = { authorization: await bearer('adviser', 'paris') };
-    const participantId = (await postGraphQL(testbed.service.url, mutation('enrolParticipant'), { input: enrolmentInput({ enrolledOn: today() }) }, adviser)).data!.enrolParticipant.id;
+    let participantId = '';
+    await untilLive(page, overviewFigure('paris', 'enrolled'), async () => {
+      const enrolled = await postGraphQL(testbed.service.url, mutation('enrolParticipant'), { input: enrolmentInput({ enrolledOn: today() }) }, adviser);
+      participantId = enrolled.data!.enrolParticipant.id;
+    });
     const exit = await postGraphQL(testbed.service.url, mutation('recordExit'), { input: { participantId, occurredOn: today(), reason: 'HEALTH' } }, adviser);
     expect(exit.errors).toBeUndefined();
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserTestbed, devSignIn } from '../support/browser';
+import { browserTestbed, devSignIn, untilLive } from '../support/browser';
 import { postGraphQL } from '../support/graphql-client';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { bearer } from '../support/tokens';
@@ -32,12 +32,14 @@ describe('how soon a recorded exit shows on the open page (Chromium, the built d
     const { page } = await testbed.newPage();
     await devSignIn(page, testbed.origin, 'coordinator');
     await page.locator(CELL).waitFor();
-    await page.evaluate(WATCH_CELL);
     const adviser = { authorization: await bearer('adviser', 'paris') };
+    const enrol = () => postGraphQL(testbed.service.url, mutation('enrolParticipant'), { input: enrolmentInput({ enrolledOn: today() }) }, adviser);
+    await untilLive(page, CELL.replace('exited', 'enrolled'), enrol);
+    await page.evaluate(WATCH_CELL);
     const afterAnswer: number[] = [];
     const afterSending: number[] = [];
     for (let i = 0; i < EXITS; i++) {
-      const enrolled = await postGraphQL(testbed.service.url, mutation('enrolParticipant'), { input: enrolmentInput({ enrolledOn: today() }) }, adviser);
+      const enrolled = await enrol();
       const input = { participantId: enrolled.data!.enrolParticipant.id, occurredOn: today(), reason: 'HEALTH' };
       const sentAt = Date.now();
       const exit = await postGraphQL(testbed.service.url, mutation('recordExit'), { input }, adviser);

@@ -6,6 +6,7 @@ import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 
 const ROLES: Session['role'][] = ['coordinator', 'researcher', 'adviser', 'admin'];
+/** Every city, or one of the built-in catalogue's (the catalogue itself is read once signed in). */
 const CITIES = ['*', 'paris', 'frankfurt', 'stockholm'];
 
 /** Sign-in through the organisation's OpenID provider, and in development a role and city to try. */

@@ -19,3 +19,10 @@ export function CatalogueOptions({ entries, any }: { entries: { code: string; na
     </>
   );
 }
+
+/** The name of a city or programme from the catalogue, its code when unknown. */
+export const scopeName = (cities: City[] | undefined, city: string, programme: string | null): string => {
+  const found = cities?.find((c) => c.code === city);
+  const programmeName = programme && found?.programmes.find((p) => p.code === programme)?.name;
+  return programmeName ? `${found!.name} — ${programmeName}` : (found?.name ?? city);
+};

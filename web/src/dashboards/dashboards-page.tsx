@@ -3,7 +3,7 @@ import { query } from '../api/client';
 import { TIME_TO_OUTCOME } from '../api/documents';
 import type { City, Dashboard, SurvivalCurve as Curve } from '../api/types';
 import type { Session } from '../auth/session';
-import { CatalogueOptions, useCatalogue } from '../common/catalogue';
+import { CatalogueOptions, scopeName, useCatalogue } from '../common/catalogue';
 import { saveBlob } from '../common/csv';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
@@ -16,12 +16,6 @@ import { SurvivalCurve } from './survival-curve';
 import { useLiveDashboard } from './use-live-dashboard';
 import { useLiveDashboards } from './use-live-dashboards';
 
-/** The name of a city or programme from the catalogue, its code when unknown. */
-export const scopeName = (cities: City[] | undefined, city: string, programme: string | null): string => {
-  const found = cities?.find((c) => c.code === city);
-  const programmeName = programme && found?.programmes.find((p) => p.code === programme)?.name;
-  return programmeName ? `${found!.name} — ${programmeName}` : (found?.name ?? city);
-};
 
 /**
  * Coordinators' and researchers' dashboards: every city of the caller's scope at a glance, then one

@@ -3,7 +3,7 @@ import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 
 const SHOWN = 8;
-const BAR_WIDTH = 300;
+const BAR_WIDTH = 240;
 /** Whole journeys are each unique: what they share is how they begin. */
 const STEPS = 5;
 
@@ -50,7 +50,7 @@ export function CommonSequences({ paths }: { paths: LifePath[] }) {
           {sequences.map((sequence) => (
             <tr key={sequence.kinds.join(' ')}>
               <th scope="row">{label(sequence.kinds)}</th>
-              <td>
+              <td class="bar-cell">
                 <svg class="bar" width={BAR_WIDTH + 48} height="20" aria-hidden="true" focusable="false">
                   <rect x="0" y="3" height="14" width={Math.max(2, (BAR_WIDTH * sequence.count) / most)} />
                 </svg>{' '}
