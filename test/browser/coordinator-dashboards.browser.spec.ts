@@ -4,6 +4,7 @@ import { enrolmentInput, mutation } from '../support/journey-api';
 import { bearer } from '../support/tokens';
 
 const CURVE = '{ timeToOutcome(city: "paris") { medianDays points { day stillSearching atRisk events } } }';
+const SERIES = '{ dashboardSeries(city: "paris") { points { asOf positiveExitRate jobReturnRate businessCreationRate } } }';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The value cell of a figure in a city's card of the overview. */
@@ -59,6 +60,23 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     expect(shown).toEqual(api.points.map(({ day, stillSearching }: { day: number; stillSearching: number }) => ({ day, stillSearching })));
     const summary = await page.locator('.survival > p').innerText();
     expect(summary).toContain(String(api.medianDays));
+  }, 60_000);
+
+  it('has a table beside the trend chart holding the API’s monthly series', async () => {
+    const { page } = await testbed.newPage();
+    await devSignIn(page, testbed.origin, 'coordinator');
+    await page.getByRole('link', { name: 'Trends' }).click();
+    const rows = page.locator('.trend-table tbody tr');
+    await rows.first().waitFor();
+    const api = (await postGraphQL(testbed.service.url, SERIES, {}, { authorization: await bearer('coordinator', '*') })).data!.dashboardSeries;
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        asOf: tr.getAttribute('data-month-end'),
+        ...Object.fromEntries([...tr.querySelectorAll('td[data-field]')].map((td) => [td.getAttribute('data-field'), JSON.parse(td.getAttribute('data-value')!)])),
+      })),
+    );
+    expect(shown).toEqual(api.points);
+    await screenshot(page, 'coordinator-trends');
   }, 60_000);
 
   it('downloads a CSV of the figures shown', async () => {
