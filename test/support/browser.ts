@@ -4,8 +4,6 @@ import { type Browser, type BrowserContext, chromium, type Download, type Page }
 import { en } from '../../web/src/i18n/messages/en';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import { tempDir } from './temp-files';
-import { TEST_JWT_SECRET } from './tokens';
-import { issueToken } from '../../src/auth/issue-token';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it): no browser is downloaded. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -59,26 +57,9 @@ export function browserTestbed(): BrowserTestbed {
     async newPage(locale = 'en') {
       const context = await started().browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       contexts.push(context);
-      const page = await context.newPage();
-      await standInForDevSignIn(page, this.origin);
-      return { context, page };
+      return { context, page: await context.newPage() };
     },
   };
-}
-
-/**
- * The development sign-in endpoint (POST /auth/dev-token) is another part of issue 14: while the
- * service has none, the browser's request for one is answered here with a token the service
- * verifies, as the endpoint would; with the endpoint, the service answers.
- */
-async function standInForDevSignIn(page: Page, origin: string): Promise<void> {
-  const probe = await fetch(`${origin}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (probe.status !== 404) return;
-  await page.route(`${origin}/auth/dev-token`, async (route) => {
-    const { role, city } = route.request().postDataJSON() as { role: 'coordinator'; city: string };
-    const accessToken = await issueToken({ secret: TEST_JWT_SECRET }, { sub: `dev-${role}`, role, city: city || null }, '1h');
-    await route.fulfill({ json: { accessToken, expiresAt: Date.now() + 3_600_000 } });
-  });
 }
 
 /** Signs in through the app's development sign-in form, and waits for the first page of the role. */
