@@ -20,11 +20,11 @@ export default defineConfig({
     // Fonts and icons as files under /assets, which the Content-Security-Policy allows, not data: URLs.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 5000,
-    rollupOptions: {
+    rolldownOptions: {
       input: { app: here('index.html'), graphiql: here('graphiql.html') },
       // GraphiQL's React Compiler directives ("use no memo") mean nothing once bundled; the warning for each is noise.
-      onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
       },
     },
   },
