@@ -84,6 +84,11 @@ export async function benchBrowserPush(url: string, databaseFile: string, settin
       if (waited > 15_000) throw new Error(`The page never showed ${expected} enrolled`);
       await sleep(50);
     }
+    const last = events.at(-1)!.position;
+    for (let waited = 0; !(pushes.at(-1)!.position >= last); waited += 10) {
+      if (waited > 10_000) throw new Error(`The subscriber never heard of position ${last}`);
+      await sleep(10);
+    }
     const shown = await frames();
     const pageMs: number[] = [];
     const subscriberMs: number[] = [];

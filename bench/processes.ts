@@ -41,7 +41,7 @@ export function startService(name: string, databaseFile: string): Promise<Server
 /**
  * The web app as `npm run build` made it (dist/web-app), where the service compiled here looks for
  * it, beside itself (src/web/web-app-files.ts): the browser row opens its pages. Without a build
- * the service answers its pages 404, and that row says so.
+ * the service answers its pages 404, and the browser row stops the run with what the page showed.
  */
 function linkWebApp(): void {
   const built = join(BUILD, '../../dist/web-app');

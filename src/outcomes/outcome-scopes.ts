@@ -3,6 +3,8 @@ import type { Contribution } from './participant-contribution';
 /** A dashboard's key: a city ('paris') or one of its programmes ('paris/paris-gatp'). */
 export const cityScope = (city: string): string => city;
 export const programmeScope = (city: string, programme: string): string => `${city}/${programme}`;
+/** The city's scope when `programme` is null, else the programme's. */
+export const scopeOf = (city: string, programme: string | null): string => (programme === null ? cityScope(city) : programmeScope(city, programme));
 
 /** How one scope's share of a participant changes. */
 export interface ScopeChange {

@@ -44,7 +44,7 @@ describe('dashboardSeries: trends month by month (e2e, real app; the system cloc
 
   it('reveals no count of a population under k to researchers: every point is of the released participants, none here', async () => {
     const researcher = await bearer('researcher');
-    const { data, errors } = await api.gql(SERIES, { city: 'stockholm', to: '2007-12-31' }, researcher);
+    const { data, errors } = await api.gql(SERIES, { city: 'stockholm', from: '2007-03-01', to: '2007-12-31' }, researcher);
     expect(errors).toBeUndefined();
     const series = data!.dashboardSeries;
     expect(series.to).toBe('2007-05-31');
@@ -54,6 +54,16 @@ describe('dashboardSeries: trends month by month (e2e, real app; the system cloc
     }
     const curve = (await api.gql(CURVE, { city: 'stockholm' }, researcher)).data!.timeToOutcome;
     expect(curve).toMatchObject({ participants: 0, events: 0, censored: 0, medianDays: null, points: [] });
+  });
+
+  it("gives researchers by default the last 24 month ends they may see, never a start taken from the data (one person's entry date), and at most 60", async () => {
+    const researcher = await bearer('researcher');
+    const series = (await api.gql(SERIES, { city: 'stockholm', programme: 'stockholm-test-group' }, researcher)).data!.dashboardSeries;
+    expect(series).toMatchObject({ from: '2005-06-01', to: '2007-05-31' });
+    expect(series.points).toHaveLength(24);
+    const tooLong = await api.gql(SERIES, { city: 'stockholm', from: '2002-01-01' }, researcher);
+    expect(tooLong.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooLong.errors![0]!.message).toMatch(/at most 60 points/);
   });
 
   it("answers FORBIDDEN outside an adviser's city, and BAD_USER_INPUT for dates the wrong way round or an unknown programme", async () => {

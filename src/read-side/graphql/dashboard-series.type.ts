@@ -14,7 +14,9 @@ export class DashboardSeriesType implements DashboardSeriesView {
   @Field() city!: string;
   @Field(() => String, { nullable: true }) programme!: string | null;
   @Field(() => SeriesInterval) interval!: 'MONTH';
-  @Field(() => CalendarDateScalar, { description: 'The first date asked for, or by default the first enrolment of the city or programme.' })
+  @Field(() => CalendarDateScalar, {
+    description: "The first date asked for; by default the first enrolment of the city or programme, or for researchers the first day of the series' first month.",
+  })
   from!: string;
   @Field(() => CalendarDateScalar, { description: 'The last date of the series, as answered (for researchers, cut at the last month end they may see).' })
   to!: string;

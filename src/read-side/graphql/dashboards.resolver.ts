@@ -13,7 +13,7 @@ import type { Publish } from '../../outcomes/cell';
 import { cellKeyMethod } from '../../outcomes/cell-key-method';
 import { DashboardUpdates } from '../outcomes/dashboard-updates';
 import { type DashboardView, type SurvivalCurveView, toSurvivalCurve } from '../outcomes/dashboard-view';
-import { type DashboardSeriesView, MAX_SERIES_POINTS, OutcomeSeriesReader } from '../outcomes/outcome-series.reader';
+import { type DashboardSeriesView, MAX_RESEARCH_POINTS, MAX_SERIES_POINTS, OutcomeSeriesReader, RESEARCH_MONTHS } from '../outcomes/outcome-series.reader';
 import { OutcomesReader } from '../outcomes/outcomes.reader';
 import { DashboardType } from './dashboard.type';
 import { DashboardSeriesType, SeriesInterval } from './dashboard-series.type';
@@ -67,7 +67,8 @@ export class DashboardsResolver {
 
   @Query(() => DashboardSeriesType, {
     description: `A city's or programme's figures at each month end, for trend charts: from the first enrolment (or from) until
-today (or to); for researchers, perturbed month ends up to the last they may see. At most ${MAX_SERIES_POINTS} points.`,
+today (or to), at most ${MAX_SERIES_POINTS} points; for researchers, perturbed month ends up to the last they may see, by default
+the last ${RESEARCH_MONTHS} (never from the data's first enrolment, which would be one person's), at most ${MAX_RESEARCH_POINTS}.`,
   })
   @Requires('readOutcomes')
   dashboardSeries(

@@ -24,8 +24,9 @@ import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projec
  * of the tables being replaced, so that a request finds it ready. A request that comes first
  * (between the month closing and the next preparation) computes it itself and waits for it: never
  * an older month's release, so that every answer after a month closes is of that month.
- * Researchers' figures describe the released participants only (docs/access-and-privacy.md, "Exact
- * counts from the paths"): the reader also tells who a closed month's release withholds.
+ * Researchers' figures describe the released participants only (docs/access-and-privacy.md,
+ * "Researchers' figures are of the released participants"): the reader also tells whom a closed
+ * month's release shows.
  */
 @Injectable()
 export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,7 +36,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   /** Keyed by the tables' generation too: a rebuild replaces them, and may have folded the log less far. */
   private cached?: { generation: number; month: string | undefined; release: LifePathRelease };
   /** By generation and month: researchers may ask for the figures of any month end, so the least recently read go first. */
-  private readonly withheldByMonth = new LRUCache<string, ReadonlySet<string>>({ max: WITHHELD_MONTHS_KEPT });
+  private readonly releasedByMonth = new LRUCache<string, ReleasedParticipants>({ max: RELEASED_MONTHS_KEPT });
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -63,20 +64,21 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /**
-   * The participants the release of `month` (closed: see closedMonth) leaves out, by id: those the
-   * least-loss node leaves in classes smaller than k. Never published; researchers' figures of
-   * that month end leave them out too, so that no figure says more of them than the paths.
+   * The participants the release of `month` (closed: see closedMonth) shows, by id: its snapshot's
+   * records but those the least-loss node leaves in classes smaller than k. Never published;
+   * researchers' figures of that month end count these only, so that no figure tells of anyone
+   * the paths do not show. The same object for the same tables and month, while kept.
    */
-  withheldAt(month: string): ReadonlySet<string> {
+  releasedAt(month: string): ReleasedParticipants {
     return this.sql().inOneReading(() => {
       const key = `${this.sql().generations.read(LIFE_PATHS_PROJECTION)}@${month}`;
-      let withheld = this.withheldByMonth.get(key);
-      if (withheld === undefined) {
+      let released = this.releasedByMonth.get(key);
+      if (released === undefined) {
         const records = this.recordsOf(month);
-        withheld = withheldOf(records, leastLossNode(records, this.config.kAnonymity).suppressed);
-        this.withheldByMonth.set(key, withheld);
+        released = releasedOf(key, records, leastLossNode(records, this.config.kAnonymity).suppressed);
+        this.releasedByMonth.set(key, released);
       }
-      return withheld;
+      return released;
     });
   }
 
@@ -102,12 +104,12 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  /** The month's release, and who it withholds under `withheldKey`: the node is searched for once for both. */
-  private anonymise(month: string, withheldKey: string): LifePathRelease {
+  /** The month's release, and whom it shows under `releasedKey` unless known: the node is searched for once for both. */
+  private anonymise(month: string, releasedKey: string): LifePathRelease {
     const records = this.recordsOf(month);
     const { kAnonymity: k, pseudonymSecret } = this.config;
     const chosen = leastLossNode(records, k);
-    this.withheldByMonth.set(withheldKey, withheldOf(records, chosen.suppressed));
+    if (!this.releasedByMonth.has(releasedKey)) this.releasedByMonth.set(releasedKey, releasedOf(releasedKey, records, chosen.suppressed));
     return anonymiseRelease(records, { k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
   }
 
@@ -122,11 +124,19 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   }
 }
 
-/** Months whose withheld participants are kept in memory: a few years of month ends. */
-const WITHHELD_MONTHS_KEPT = 60;
+/** Months whose released participants are kept in memory: more than a researcher's longest series (outcome-series.reader.ts). */
+const RELEASED_MONTHS_KEPT = 120;
 
-const withheldOf = (records: readonly LifePathRecord[], suppressed: readonly boolean[]): ReadonlySet<string> =>
-  new Set(records.filter((_, i) => suppressed[i]).map((r) => r.participantId));
+/** Whom a month's release shows, under the key of the tables and month it was computed from. */
+export interface ReleasedParticipants {
+  key: string;
+  ids: ReadonlySet<string>;
+}
+
+const releasedOf = (key: string, records: readonly LifePathRecord[], suppressed: readonly boolean[]): ReleasedParticipants => ({
+  key,
+  ids: new Set(records.filter((_, i) => !suppressed[i]).map((r) => r.participantId)),
+});
 
 /** How often the reader checks, off any request, whether a month has closed or the tables were replaced. */
 const PREPARE_EVERY_MS = 1000;

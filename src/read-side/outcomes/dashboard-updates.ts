@@ -9,7 +9,7 @@ import { ServiceBusy } from '../../graphql/hardening/operation-gate';
 import { atEachMidnight, type StopMidnights } from '../../clock/midnights';
 import { Metrics } from '../../operations/metrics';
 import { exactly } from '../../outcomes/cell';
-import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
+import { cityScope, programmeScope, scopeOf } from '../../outcomes/outcome-scopes';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import { LIFE_PATHS_PROJECTION } from '../life-paths/life-paths.projection';
@@ -78,7 +78,7 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
    * (researchers), the figures of each new month end, pushed exact (the resolver perturbs them).
    */
   updatesOf(city: string, programme: string | null, monthEnds = false): AsyncIterableIterator<DashboardView> {
-    const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
+    const scope = scopeOf(city, programme);
     const updates = this.pubSub.asyncIterableIterator<DashboardView>(monthEnds ? monthEndTopic(scope) : scope);
     const { activeSubscriptions } = this.metrics;
     activeSubscriptions.inc();
@@ -111,7 +111,7 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
       if (monthEnd === this.researchMonthEnd) return;
       for (const city of this.catalogue.cities) {
         for (const programme of [null, ...city.programmes.map((p) => p.code)]) {
-          const topic = monthEndTopic(programme === null ? cityScope(city.code) : programmeScope(city.code, programme));
+          const topic = monthEndTopic(scopeOf(city.code, programme));
           if (this.topics.listenerCount(topic) > 0) void this.pubSub.publish(topic, this.outcomes.researchDashboard(city.code, programme, monthEnd, exactly));
         }
       }

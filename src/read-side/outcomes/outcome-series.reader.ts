@@ -7,8 +7,9 @@ import { Clock } from '../../clock/clock';
 import { InvalidInput } from '../../journey/domain/errors';
 import type { CalendarDate } from '../../journey/domain/vocabulary';
 import type { Publish } from '../../outcomes/cell';
+import { monthBefore } from '../../life-paths/release-month';
 import { monthEndsFrom } from '../../outcomes/month-ends';
-import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
+import { scopeOf } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
@@ -30,6 +31,24 @@ export interface DashboardSeriesView {
 /** Fifty years of months: more is a mistake, and an answer of that size a burden. */
 export const MAX_SERIES_POINTS = 600;
 
+/**
+ * Five years of researchers' month ends: each is a month of the life-path release, whose first
+ * reading searches the generalisation lattice (life-paths.reader.ts, releasedAt), on the event loop.
+ */
+export const MAX_RESEARCH_POINTS = 60;
+
+/** Researchers' series by default: the last two years of month ends. */
+export const RESEARCH_MONTHS = 24;
+
+/** An exact series as computed for one state of its scope: its start, and its points but today's live one. */
+interface ExactSeries {
+  state: string;
+  start: CalendarDate;
+  points: DashboardView[];
+  /** Whether the series ends with today's live figures, read anew each time. */
+  endsLive: boolean;
+}
+
 /** Exact series kept in memory, by scope and dates; each is valid for one state of its scope. */
 const SERIES_KEPT = 100;
 
@@ -42,7 +61,7 @@ const SERIES_KEPT = 100;
 @Injectable()
 export class OutcomeSeriesReader {
   private statements?: ReturnType<typeof prepare>;
-  private readonly exact = new LRUCache<string, { state: string; points: DashboardView[] }>({ max: SERIES_KEPT });
+  private readonly exact = new LRUCache<string, ExactSeries>({ max: SERIES_KEPT });
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -60,35 +79,39 @@ export class OutcomeSeriesReader {
     const today = this.clock.today(timeZoneOf(this.catalogue, city));
     const end = to ?? today;
     if (end > today) throw new InvalidInput([{ field: 'to', message: `to must not be after today in ${city} (${today}), not ${end}` }]);
-    const start = from ?? this.firstEnrolment(city, programme, end);
-    const monthEnds = monthEndsFrom(start, end);
-    checkSpan(start, end, monthEnds.length + 1);
-
     const sql = this.sql();
-    const scope = programme === null ? cityScope(city) : programmeScope(city, programme);
+    const scope = scopeOf(city, programme);
     const state = `${sql.generations.read(OUTCOMES_PROJECTION)}@${sql.lastStamp.get(scope) ?? 0n}`;
-    const key = `${scope}|${start}|${end}`;
+    const key = `${scope}|${from ?? ''}|${end}`;
     let known = this.exact.get(key);
     if (known?.state !== state) {
-      known = { state, points: this.monthEndPoints(city, programme, scope, monthEnds) };
+      const start = from ?? this.firstEnrolment(city, programme, end);
+      const monthEnds = monthEndsFrom(start, end);
+      const inside = monthEnds.at(-1) !== end;
+      checkSpan(start, end, monthEnds.length + (inside ? 1 : 0), MAX_SERIES_POINTS);
+      const points = this.monthEndPoints(city, programme, scope, monthEnds);
+      // A past day inside a month: every change dated by then stamps a month up to it, so the state covers it too.
+      if (inside && end !== today) points.push(this.outcomes.dashboard(city, programme, end));
+      known = { state, start, points, endsLive: inside && end === today };
       this.exact.set(key, known);
     }
-    // A day inside a month: the live figures if it is today, else the figures as of that day.
-    const last = monthEnds.at(-1) === end ? [] : [end === today ? { ...this.outcomes.dashboard(city, programme, null), asOf: end } : this.outcomes.dashboard(city, programme, end)];
-    return { city, programme, interval: 'MONTH', from: start, to: end, points: [...known.points, ...last] };
+    // Today: the live figures, kept by the outcomes reader itself (they move with the clock as well).
+    const points = known.endsLive ? [...known.points, { ...this.outcomes.dashboard(city, programme, null), asOf: end }] : known.points;
+    return { city, programme, interval: 'MONTH', from: known.start, to: end, points };
   }
 
   /**
-   * Researchers' figures at each month end from `from`'s month (by default the scope's first
-   * enrolment) until `to`, at the latest the last month end they may see (later is cut there).
+   * Researchers' figures at each month end from `from`'s month until `to`, at the latest the last
+   * month end they may see (later is cut there). By default the RESEARCH_MONTHS month ends up to
+   * `to`: a start taken from the data (the first enrolment) would be one person's entry date.
    */
   researchSeries(city: string, programme: string | null, from: CalendarDate | null, to: CalendarDate | null, publish: Publish): DashboardSeriesView {
     this.outcomes.checkScope(city, programme);
     const latest = this.outcomes.researchMonthEnd();
     const end = to === null || to > latest ? latest : to;
-    const start = from ?? this.firstEnrolment(city, programme, end);
+    const start = from ?? `${monthsBefore(end.slice(0, 7), RESEARCH_MONTHS - 1)}-01`;
     const dates = monthEndsFrom(start, end);
-    checkSpan(start, end, dates.length);
+    checkSpan(start, end, dates.length, MAX_RESEARCH_POINTS);
     const points = dates.map((monthEnd) => this.outcomes.researchDashboard(city, programme, monthEnd, publish));
     return { city, programme, interval: 'MONTH', from: start, to: end, points };
   }
@@ -131,12 +154,13 @@ export class OutcomeSeriesReader {
   }
 }
 
-function checkSpan(from: CalendarDate, to: CalendarDate, points: number): void {
+function checkSpan(from: CalendarDate, to: CalendarDate, points: number, max: number): void {
   if (from > to) throw new InvalidInput([{ field: 'from', message: `from (${from}) must not be after to (${to})` }]);
-  if (points > MAX_SERIES_POINTS) {
-    throw new InvalidInput([{ field: 'from', message: `A series has at most ${MAX_SERIES_POINTS} months; from ${from} to ${to} is ${points}` }]);
-  }
+  if (points > max) throw new InvalidInput([{ field: 'from', message: `This series has at most ${max} points; from ${from} to ${to} is ${points}` }]);
 }
+
+/** '2026-03', 2 → '2026-01'. */
+const monthsBefore = (month: string, count: number): string => (count === 0 ? month : monthsBefore(monthBefore(month), count - 1));
 
 function prepare(db: Database.Database) {
   return {

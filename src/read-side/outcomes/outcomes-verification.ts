@@ -79,6 +79,7 @@ export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition
     ...tallyMismatches(db, stored, keys),
     ...compare(stored, monthTotals(db, 'value'), 'its months sum to'),
     ...compare(keys, monthTotals(db, 'key_sum'), 'its months sum to', 'the key sum of '),
+    ...monthTallyMismatches(db),
   ];
   if (mismatches.length > 0) {
     const more = mismatches.length > SHOWN ? `, and ${mismatches.length - SHOWN} more` : '';
@@ -104,12 +105,32 @@ function cityCountersFromFacts(db: Database.Database, exitClasses: Catalogue['ex
 /** Each scope's counters (or key sums) as the changes of its months add up: every fact is dated by today, so to the live ones. */
 function monthTotals(db: Database.Database, column: 'value' | 'key_sum'): Map<string, Map<string, number>> {
   const totals = new Map<string, Map<string, number>>();
-  // Key sums below 2^32 over a few hundred months stay well within a double before the modulus.
+  // SQLite sums integers exactly; key sums are then taken mod 2^32 as everywhere.
   const total = column === 'value' ? 'sum(value)' : `sum(key_sum) % ${KEY_MODULUS}`;
   for (const { scope, counter, value } of db.prepare<[], CounterRow>(`SELECT scope, counter, ${total} AS value FROM outcome_month_counters GROUP BY scope, counter`).all()) {
     valuesOf(totals, scope).set(counter, value);
   }
   return totals;
+}
+
+/** Every survival tally, count and key sum, against the changes of its months. */
+function monthTallyMismatches(db: Database.Database): string[] {
+  const rows = db
+    .prepare<[], { scope: string; kind: string; key: string; live: number; months: number; liveKey: number; monthsKey: number }>(
+      `WITH months AS (
+         SELECT scope, kind, key, sum(count) AS n, sum(key_sum) % ${KEY_MODULUS} AS k FROM outcome_month_survival GROUP BY scope, kind, key
+       ),
+       both AS (
+         SELECT l.scope, l.kind, l.key, l.count AS live, coalesce(m.n, 0) AS months, l.key_sum AS liveKey, coalesce(m.k, 0) AS monthsKey
+         FROM outcome_survival l LEFT JOIN months m USING (scope, kind, key)
+         UNION ALL
+         SELECT m.scope, m.kind, m.key, 0, m.n, 0, m.k FROM months m
+         WHERE m.n <> 0 AND NOT EXISTS (SELECT 1 FROM outcome_survival l WHERE (l.scope, l.kind, l.key) = (m.scope, m.kind, m.key))
+       )
+       SELECT * FROM both WHERE live <> months OR liveKey <> monthsKey`,
+    )
+    .all();
+  return rows.map((r) => `the survival tally ${r.kind} ${r.key} of ${r.scope} holds ${r.live} (key sum ${r.liveKey}), its months sum to ${r.months} (${r.monthsKey})`);
 }
 
 const isProgramme = (scope: string): boolean => scope.includes('/');

@@ -13,7 +13,7 @@ import { counterKeysOf, type KeyedContribution } from '../../outcomes/counter-ke
 import { endOfDay } from '../../outcomes/end-of-day';
 import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
 import { factsKnownIn, type StoredFact, type SupersededFact } from '../../outcomes/outcome-facts';
-import { cityScope, programmeScope } from '../../outcomes/outcome-scopes';
+import { scopeOf } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { contributionAt } from '../../outcomes/participant-contribution';
 import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
@@ -49,15 +49,15 @@ interface LiveDashboard {
 }
 
 /**
- * A scope's month-end figures as researchers see them, from the tables of `generation`, without
- * the participants the month's life-path release withholds (`withheld`, the life-paths reader's
- * set for the tables it read). Only a month before the log's is read, and every fact folded from
+ * A scope's month-end figures as researchers see them, from the tables of `generation`, of the
+ * participants the month's life-path release shows (`released`: its key names the life-path
+ * tables and month it was computed from). Only a month before the log's is read, and every fact folded from
  * then on counts in the log's month or later (outcomes.projection.ts): no new event changes them,
  * only a rebuild of either read model.
  */
 interface MonthEndDashboard {
   generation: number;
-  withheld: ReadonlySet<string>;
+  released: string;
   figures: OutcomeFigures;
   views: Map<Publish, DashboardView>;
 }
@@ -168,11 +168,11 @@ export class OutcomesReader {
     const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
     const monthEnd = this.researchMonthEnd(asOf);
     this.checkScope(city, programme);
-    const withheld = this.lifePaths.withheldAt(monthEnd.slice(0, 7));
+    const released = this.lifePaths.releasedAt(monthEnd.slice(0, 7));
     const key = `${scopeOf(city, programme)}@${monthEnd}`;
     let known = this.monthEnds.get(key);
-    if (!known || known.generation !== generation || known.withheld !== withheld) {
-      known = { generation, withheld, figures: this.monthEndFigures(city, programme, monthEnd, withheld), views: new Map() };
+    if (!known || known.generation !== generation || known.released !== released.key) {
+      known = { generation, released: released.key, figures: this.monthEndFigures(city, programme, monthEnd, released.ids), views: new Map() };
       this.monthEnds.set(key, known);
     }
     return known;
@@ -218,14 +218,14 @@ export class OutcomesReader {
   /**
    * The figures as of `monthEnd` from the facts as they stood when the log closed its month: a
    * fact folded in a later log month (a back-dated exit) waits for that month, and a fact corrected
-   * or voided later still counts as it was. The participants the month's life-path release withholds
-   * are left out. No position, and the instant the month ended in the city: neither tells when
+   * or voided later still counts as it was. Only the participants the month's life-path release
+   * shows are counted. No position, and the instant the month ended in the city: neither tells when
    * someone's fact was recorded.
    */
-  private monthEndFigures(city: string, programme: string | null, monthEnd: string, withheld: ReadonlySet<string>): OutcomeFigures {
+  private monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReadonlySet<string>): OutcomeFigures {
     const month = monthEnd.slice(0, 7);
     const known = (facts: StoredFact[], superseded: SupersededFact[]) => factsKnownIn(facts, superseded, month);
-    const { members } = this.contributionsAsOf(city, programme, monthEnd, known, withheld);
+    const { members } = this.contributionsAsOf(city, programme, monthEnd, known, released);
     const contributions = members.map((m) => m.contribution);
     return {
       city,
@@ -256,13 +256,14 @@ export class OutcomesReader {
     programme: string | null,
     asOf: string,
     known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[] = (facts) => facts,
-    withheld: ReadonlySet<string> = NOBODY,
+    /** Only these, when given. */
+    only?: ReadonlySet<string>,
   ): { members: KeyedContribution[]; last: LastEvent | undefined } {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
     let last: LastEvent | undefined;
     for (const row of this.sql().participantsOf.iterate(city)) {
-      if (withheld.has(row.participantId)) continue;
+      if (only && !only.has(row.participantId)) continue;
       const facts = known(JSON.parse(row.facts), JSON.parse(row.superseded));
       const c = contributionAt({ city, facts }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
@@ -281,11 +282,8 @@ export class OutcomesReader {
   }
 }
 
-const NOBODY: ReadonlySet<string> = new Set();
-
 const lastEventOf = (row: ScopeRow | undefined): LastEvent | undefined => row && { position: row.last_position, recordedAt: row.updated_at };
 
-const scopeOf = (city: string, programme: string | null): string => (programme === null ? cityScope(city) : programmeScope(city, programme));
 
 function prepare(db: Database.Database) {
   return {

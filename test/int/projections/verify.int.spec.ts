@@ -148,13 +148,15 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(stdout).toMatch(/the key sum of the survival tallies of frankfurt is \d+, of its enrolled counter \d+/);
   });
 
-  it("reports a month of the trends whose changes no longer add up to the live counter, count or key sum", async () => {
+  it("reports months of the trends whose changes no longer add up to the live counters and tallies, count or key sum", async () => {
     const { file, db } = copy();
     db.exec(`
       UPDATE outcome_month_counters SET value = value + 1
       WHERE (scope, month, counter) = (SELECT scope, month, counter FROM outcome_month_counters WHERE scope = 'paris' AND counter = 'enrolled' LIMIT 1);
       UPDATE outcome_month_counters SET key_sum = (key_sum + 1) % 4294967296
       WHERE (scope, month, counter) = (SELECT scope, month, counter FROM outcome_month_counters WHERE scope = 'stockholm' AND counter = 'active' LIMIT 1);
+      UPDATE outcome_month_survival SET count = count + 1
+      WHERE (scope, month, kind, key) = (SELECT scope, month, kind, key FROM outcome_month_survival WHERE scope = 'frankfurt' LIMIT 1);
     `);
 
     const { code, stdout } = await verify(file, ['outcomes']);
@@ -162,6 +164,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(code).toBe(EXIT_DAMAGE_FOUND);
     expect(stdout).toMatch(/enrolled of paris is \d+, its months sum to \d+/);
     expect(stdout).toMatch(/the key sum of active of stockholm is \d+, its months sum to \d+/);
+    expect(stdout).toMatch(/the survival tally \w+ [\d-]+ of frankfurt holds \d+ \(key sum \d+\), its months sum to \d+/);
   });
 
   it('reports a lost checkpoint; the runner then folds the log once into new tables rather than twice over the old ones', async () => {

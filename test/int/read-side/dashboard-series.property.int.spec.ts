@@ -77,6 +77,7 @@ describe('trends: a series of month ends summed from the month tables (property,
       const latest = researcher.researchMonthEnd();
       const answer = series.researchSeries('paris', null, null, '2030-01-01', (cell) => cell.n);
       expect(answer.to).toBe(latest);
+      expect(answer.points).toHaveLength(24);
       expect(answer.points.at(-1)!.asOf).toBe(latest);
       for (const point of answer.points) expect(point).toEqual(researcher.researchDashboard('paris', null, point.asOf, (cell) => cell.n));
     });
