@@ -116,6 +116,18 @@ describe('outcome dashboards (e2e, real app on a SQLite file)', () => {
     });
   });
 
+  it('gives the curve as of a past business date, from the participants and facts of that date', async () => {
+    const res = await api.gql(`{ timeToOutcome(city: "frankfurt", asOf: "2007-05-31") {
+      participants events censored medianDays points { day stillSearching atRisk events } } }`);
+    // By 31 May: P1 and P4 found jobs on day 60; P3 dropped out on day 59 (its business is later) and P5 is open on day 30.
+    expect(res.data!.timeToOutcome).toEqual({
+      participants: 5, events: 2, censored: 3, medianDays: 60,
+      points: [{ day: 60, stillSearching: expect.closeTo(1 / 3, 12), atRisk: 3, events: 2 }],
+    });
+    const before = await api.gql(`{ timeToOutcome(city: "frankfurt", asOf: "2006-12-31") { participants medianDays points { day } } }`);
+    expect(before.data!.timeToOutcome).toEqual({ participants: 0, medianDays: null, points: [] });
+  });
+
   it('refuses an unknown city or a programme of another city', async () => {
     const unknown = await api.gql(DASHBOARD, { city: 'lyon' });
     expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'city', message: "Unknown city 'lyon'" }] });

@@ -103,6 +103,19 @@ describe("a researcher's view of the figures: the cell key method, at month ends
     expect(coordinator.data!.cityDashboard).toMatchObject({ enrolled: 4, jobReturns: 0, suppressed: false });
   });
 
+  it("gives researchers the curve of a month end they may ask for, the same month end's participants and facts, and refuses other dates", async () => {
+    const curve = (asOf: string) => api.gql(`{ timeToOutcome(city: "paris", asOf: "${asOf}") { participants events points { day } } }`, {}, researcher);
+    const april = (await curve('2007-04-30')).data!.timeToOutcome;
+    // The four Paris jobs came in May: none by the end of April.
+    expect(april).toMatchObject({ events: 0, points: [] });
+    expect(publishable(4)).toContain(april.participants);
+    const may = (await curve('2007-05-31')).data!.timeToOutcome;
+    expect(may).toEqual((await api.gql('{ timeToOutcome(city: "paris") { participants events points { day } } }', {}, researcher)).data!.timeToOutcome);
+    expect(may.points).toEqual([{ day: 90 }]);
+    const refused = await curve('2007-05-15');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'asOf' }] });
+  });
+
   it('shows coordinators and admins every figure exactly, live', async () => {
     for (const token of [await bearer('coordinator', 'stockholm'), await bearer('admin')]) {
       const { data } = await api.gql(DASHBOARD, { city: 'stockholm' }, token);

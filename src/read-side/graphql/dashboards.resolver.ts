@@ -86,18 +86,20 @@ the last ${RESEARCH_MONTHS} (never from the data's first enrolment, which would 
   }
 
   @Query(() => SurvivalCurveType, {
-    description: `How long participants take to find a job or start a business (Kaplan-Meier), live; for researchers, as of
-the last month end the read model has closed, perturbed, with days grouped into 30-day bins (points and median at bin ends).`,
+    description: `How long participants take to find a job or start a business (Kaplan-Meier), live or as of a business date,
+from the same participants and facts as the dashboard of that date; for researchers, perturbed, with days grouped into 30-day
+bins (points and median at bin ends).`,
   })
   @Requires('readOutcomes')
   timeToOutcome(
     @Caller() caller: Principal,
     @Args('city') city: string,
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
+    @Args('asOf', { type: () => CalendarDateScalar, nullable: true, description: AS_OF }) asOf: string | null = null,
   ): SurvivalCurveView {
     assertAllowed(caller, 'readOutcomes', city);
-    if (seesExactFigures(caller)) return toSurvivalCurve(this.outcomes.figures(city, programme ?? null, null));
-    return toSurvivalCurve(this.outcomes.researchFigures(city, programme ?? null), this.perturbed);
+    if (seesExactFigures(caller)) return toSurvivalCurve(this.outcomes.figures(city, programme ?? null, asOf ?? null));
+    return toSurvivalCurve(this.outcomes.researchFigures(city, programme ?? null, asOf ?? null), this.perturbed);
   }
 
   @Subscription(() => DashboardType, {

@@ -157,9 +157,9 @@ export class OutcomesReader {
     return own < lifePaths ? own : lifePaths;
   }
 
-  /** Researchers' live figures (the last month end the log has closed), for their time-to-outcome curve. */
-  researchFigures(city: string, programme: string | null): OutcomeFigures {
-    return this.monthEnd(city, programme, null).figures;
+  /** Researchers' figures of a month end they may see (the last one when `asOf` is null), for their time-to-outcome curve. */
+  researchFigures(city: string, programme: string | null, asOf: string | null = null): OutcomeFigures {
+    return this.monthEnd(city, programme, asOf).figures;
   }
 
   /** A scope's figures at a month end researchers may see, computed once per generation of the tables. */

@@ -22,8 +22,8 @@ export const DASHBOARD_UPDATED = `subscription DashboardUpdated($city: String!, 
   dashboardUpdated(city: $city, programme: $programme) { ${DASHBOARD_FIELDS} }
 }`;
 
-export const TIME_TO_OUTCOME = `query TimeToOutcome($city: String!, $programme: String) {
-  timeToOutcome(city: $city, programme: $programme) {
+export const TIME_TO_OUTCOME = `query TimeToOutcome($city: String!, $programme: String, $asOf: Date) {
+  timeToOutcome(city: $city, programme: $programme, asOf: $asOf) {
     city programme suppressed participants events censored medianDays points { day stillSearching atRisk events }
   }
 }`;

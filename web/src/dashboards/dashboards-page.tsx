@@ -117,13 +117,16 @@ interface ScopeDetailProps {
   onDownload(detail: Dashboard | undefined, curve: Curve | undefined): void;
 }
 
-/** One city or programme in full; its curve is read again whenever its live figures change. */
+/**
+ * One city or programme in full, figures and curve of the same date; live, the curve is read again
+ * whenever the figures change.
+ */
 function ScopeDetail({ city, programme, asOf, cities, onDownload }: ScopeDetailProps) {
   const { t } = useTranslator();
   const { dashboard, error } = useLiveDashboard(city, programme, asOf);
   const curve = useAsync(
-    () => query<{ timeToOutcome: Curve }>(TIME_TO_OUTCOME, { city, programme }).then((data) => data.timeToOutcome),
-    [city, programme, dashboard?.updatedAt],
+    () => query<{ timeToOutcome: Curve }>(TIME_TO_OUTCOME, { city, programme, asOf }).then((data) => data.timeToOutcome),
+    [city, programme, asOf, dashboard?.updatedAt],
   );
   const name = scopeName(cities, city, programme);
   return (
