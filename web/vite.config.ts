@@ -17,6 +17,8 @@ export default defineConfig({
     outDir: here('../dist/web-app'),
     emptyOutDir: true,
     assetsDir: 'assets',
+    // The service reads it to serve in production only what the app's page loads, none of GraphiQL's assets.
+    manifest: true,
     // Fonts and icons as files under /assets, which the Content-Security-Policy allows, not data: URLs.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 5000,

@@ -21,7 +21,7 @@ export const WEB_APP_SETTINGS = Symbol('WEB_APP_SETTINGS');
 
 /**
  * The web app: its page at each of its paths, its hashed assets under /assets, and GraphiQL's page
- * outside production. An unknown asset is a 404 like any unknown path, not the app's page.
+ * and assets outside production. An unknown asset is a 404 like any unknown path, not the app's page.
  */
 @Controller()
 @Public()
@@ -44,7 +44,7 @@ export class WebAppController {
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() response: FileResponse): Promise<void> {
-    if (!this.files.hasAsset(file)) throw new NotFoundException(`Cannot GET /assets/${file}`);
+    if (!this.files.hasAsset(file, this.settings.production)) throw new NotFoundException(`Cannot GET /assets/${file}`);
     return this.send(response, join('assets', file), IMMUTABLE);
   }
 

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type AppForTests, appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
 const PRODUCTION = { NODE_ENV: 'production', PSEUDONYM_SECRET: 'pseudonym-secret-of-at-least-32-characters' };
 const API_POLICY = "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'";
+
+/** The built web app (npm run build). */
+const WEB_APP = join(__dirname, '../../dist/web-app');
 
 const base = (api: AppForTests) => api.url.replace(/\/graphql$/, '');
 
@@ -41,6 +46,16 @@ describe('security headers and the shape of HTTP errors (e2e, real app over HTTP
       ];
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 404, 400, 404]);
       for (const answer of answers) expectSecurityHeaders(answer);
+    });
+
+    it("serves the app's page's assets but none of GraphiQL's, which is off", async () => {
+      const assetsOf = (html: string) => [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map(([, name]) => name);
+      const app = assetsOf(readFileSync(join(WEB_APP, 'index.html'), 'utf8'));
+      const graphiqlOnly = assetsOf(readFileSync(join(WEB_APP, 'graphiql.html'), 'utf8')).filter((name) => !app.includes(name));
+      expect(app.length).toBeGreaterThan(0);
+      expect(graphiqlOnly.length).toBeGreaterThan(0);
+      for (const name of app) expect((await fetch(`${base(api)}/assets/${name}`)).status).toBe(200);
+      for (const name of graphiqlOnly) expect((await fetch(`${base(api)}/assets/${name}`)).status).toBe(404);
     });
 
     it('answers UNAUTHENTICATED with 401 and WWW-Authenticate: Bearer, as RFC 6750 asks', async () => {

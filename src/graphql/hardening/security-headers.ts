@@ -24,9 +24,9 @@ const headersWith = (directives: Directives) => helmet({ contentSecurityPolicy: 
  */
 export function useSecurityHeaders(app: NestExpressApplication, { production, oidc }: Pick<AppConfig, 'production' | 'oidc'>): void {
   app.disable('x-powered-by');
-  // The app's sign-in reads the OpenID provider's metadata and calls its token endpoint from the page.
-  const appPolicy = oidc ? { ...APP_POLICY, connectSrc: [...APP_POLICY.connectSrc, new URL(oidc.issuer).origin] } : APP_POLICY;
-  const policies = { api: headersWith(API_POLICY), app: headersWith(appPolicy), graphiql: headersWith(GRAPHIQL_POLICY) };
+  // The app's sign-in reads the OpenID provider's metadata and calls its token endpoint from the page; GraphiQL renews the same session.
+  const withIssuer = (policy: typeof APP_POLICY) => (oidc ? { ...policy, connectSrc: [...policy.connectSrc, new URL(oidc.issuer).origin] } : policy);
+  const policies = { api: headersWith(API_POLICY), app: headersWith(withIssuer(APP_POLICY)), graphiql: headersWith(withIssuer(GRAPHIQL_POLICY)) };
   app.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
     response.setHeader('cache-control', 'no-store');
     policies[webPolicyOf(request, production) ?? 'api'](request, response, next);

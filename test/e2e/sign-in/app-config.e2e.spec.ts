@@ -29,12 +29,14 @@ describe('the web app\'s sign-in options, GET /app-config.json (e2e, real app ov
       });
     });
 
-    it("lets the app's pages call the provider (discovery, tokens) in their Content-Security-Policy, and nothing else elsewhere", async () => {
-      const page = await fetch(api.url.replace(/\/graphql$/, '/sign-in'));
-      const policy = page.headers.get('content-security-policy')!;
-      const connect = policy.split(';').find((directive) => directive.startsWith('connect-src '))!.split(' ').slice(1);
-      expect(connect).toEqual(["'self'", expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+$/), 'http://127.0.0.1:9']);
-      expect(policy).toContain("default-src 'self'");
+    it("lets the app's pages and GraphiQL's (which renews the same session) call the provider in their Content-Security-Policy, and nothing else elsewhere", async () => {
+      for (const path of ['/sign-in', '/graphiql']) {
+        const page = await fetch(api.url.replace(/\/graphql$/, path));
+        const policy = page.headers.get('content-security-policy')!;
+        const connect = policy.split(';').find((directive) => directive.startsWith('connect-src '))!.split(' ').slice(1);
+        expect(connect).toEqual(["'self'", expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+$/), 'http://127.0.0.1:9']);
+        expect(policy).toContain("default-src 'self'");
+      }
     });
   });
 
