@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   // NestJS 12 ships ES modules only; Jest on Node 20 loads CommonJS, so those packages are compiled too.
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|jose|@as-integrations|graphql-ws|uid|file-type|strtok3|token-types|@tokenizer|load-esm|oidc-provider|oauth4webapi)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|jose|@as-integrations|graphql-ws|uid|file-type|strtok3|token-types|@tokenizer|load-esm|oidc-provider|oauth4webapi|@formatjs)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
 };
