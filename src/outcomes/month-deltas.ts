@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { lastDayOf } from '../life-paths/release-month';
+import { lastDayOf } from '../clock/months';
 import { type CounterDelta, counterDeltas } from './outcome-counts';
 import type { OutcomeFact } from './outcome-facts';
 import { type Contribution, contributionAt } from './participant-contribution';

@@ -28,7 +28,7 @@ describe('a coordinator looks back to a past date in a real browser (Chromium, t
     const detail = page.locator('.detail[data-scope="paris/"]');
     await detail.locator('tr[data-figure="enrolled"] td.value', { hasText: new RegExp(`^${past.cityDashboard.enrolled}$`) }).waitFor();
     const rows = detail.locator('.survival-table tbody tr');
-    await page.waitForFunction((count) => document.querySelectorAll('.detail .survival-table tbody tr').length === count, past.timeToOutcome.points.length);
+    await page.waitForFunction(`document.querySelectorAll('.detail .survival-table tbody tr').length === ${past.timeToOutcome.points.length}`);
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ day: Number(tr.getAttribute('data-day')), stillSearching: Number(tr.getAttribute('data-still-searching')) })));
     expect(shown).toEqual(past.timeToOutcome.points.map(({ day, stillSearching }: Point) => ({ day, stillSearching })));
     expect(await detail.locator('.survival > p').innerText()).toContain(String(past.timeToOutcome.medianDays));

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { anonymiseRelease, emptyRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
 import { leastLossNode } from '../../life-paths/lattice-search';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
-import { lastDayOf, monthBefore } from '../../life-paths/release-month';
+import { lastDayOf, monthBefore } from '../../clock/months';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';

@@ -7,7 +7,7 @@ import { Clock } from '../../clock/clock';
 import { InvalidInput } from '../../journey/domain/errors';
 import type { CalendarDate } from '../../journey/domain/vocabulary';
 import type { Publish } from '../../outcomes/cell';
-import { monthBefore } from '../../life-paths/release-month';
+import { monthsAfter } from '../../clock/months';
 import { monthEndsFrom } from '../../outcomes/month-ends';
 import { scopeOf } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
@@ -109,7 +109,7 @@ export class OutcomeSeriesReader {
     this.outcomes.checkScope(city, programme);
     const latest = this.outcomes.researchMonthEnd();
     const end = to === null || to > latest ? latest : to;
-    const start = from ?? `${monthsBefore(end.slice(0, 7), RESEARCH_MONTHS - 1)}-01`;
+    const start = from ?? `${monthsAfter(end.slice(0, 7), 1 - RESEARCH_MONTHS)}-01`;
     const dates = monthEndsFrom(start, end);
     checkSpan(start, end, dates.length, MAX_RESEARCH_POINTS);
     const points = dates.map((monthEnd) => this.outcomes.researchDashboard(city, programme, monthEnd, publish));
@@ -158,9 +158,6 @@ function checkSpan(from: CalendarDate, to: CalendarDate, points: number, max: nu
   if (from > to) throw new InvalidInput([{ field: 'from', message: `from (${from}) must not be after to (${to})` }]);
   if (points > max) throw new InvalidInput([{ field: 'from', message: `This series has at most ${max} points; from ${from} to ${to} is ${points}` }]);
 }
-
-/** '2026-03', 2 → '2026-01'. */
-const monthsBefore = (month: string, count: number): string => (count === 0 ? month : monthsBefore(monthBefore(month), count - 1));
 
 function prepare(db: Database.Database) {
   return {

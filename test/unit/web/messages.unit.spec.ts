@@ -11,7 +11,7 @@ function argumentsOf(message: string): string[] {
   const found = new Set<string>();
   const visit = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) found.add(`${element.value}:${TYPE[element.type]}`);
+      if ('value' in element && element.type !== TYPE.literal) found.add(`${element.value}:${TYPE[element.type]}`);
       if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
       if (element.type === TYPE.tag) visit(element.children);
     }
