@@ -81,6 +81,10 @@ describe('month deltas: the changes of figures by the month they are dated in (t
         const computed = sorted(monthDeltas('paris', before, after, exitClasses));
         const fromLive = sorted(monthDeltas('paris', before, after, exitClasses, live));
         expect(fromLive).toEqual(computed);
+        // A marked live delta shows which way was taken: the live one exactly when the fact is in the latest month or after.
+        const marked = { ...live, counters: [...live.counters, { scope: 'mark', counter: 'mark', delta: 1 }] };
+        const tookLive = monthDeltas('paris', before, after, exitClasses, marked).counters.some((d) => d.scope === 'mark');
+        expect(tookLive).toBe(before.every((f) => f.on.slice(0, 7) <= added.on.slice(0, 7)));
       }),
       { numRuns: 300 },
     );
