@@ -5,7 +5,7 @@ import { liveSocket } from '../api/client';
 /** What graphql-ws fails an operation with, as the app's other requests fail (ErrorMessage reads its code). */
 function asCombinedError(error: unknown): CombinedError {
   if (Array.isArray(error)) return new CombinedError({ graphQLErrors: error as GraphQLFormattedError[] });
-  return new CombinedError({ networkError: error instanceof Error ? error : new Error(`The live connection closed (${(error as CloseEvent).code ?? String(error)})`) });
+  return new CombinedError({ networkError: error instanceof Error ? error : new Error(`The live connection closed (${String((error as Partial<CloseEvent> | undefined)?.code ?? error)})`) });
 }
 
 /**
