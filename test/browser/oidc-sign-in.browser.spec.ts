@@ -1,7 +1,9 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { OidcClient } from '../../web/src/auth/oidc-client';
 import { en } from '../../web/src/i18n/messages/en';
 import { CHROMIUM, screenshot } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { apiFigures, enrolAndExit, overviewFigure, waitForShown } from '../support/live-figures';
 import { type OidcProviderForTests, planOidcProvider } from '../support/oidc-provider';
 import { type ServiceProcess, startServiceProcess } from '../support/service-process';
 import { tempDir } from '../support/temp-files';
@@ -60,6 +62,15 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     return page;
   }
 
+  /** A bearer access token of the provider's for `login`, signed in from Node as the app does (they live seconds here: one per request). */
+  async function providerBearer(login: string): Promise<string> {
+    const { oidc } = (await (await fetch(`${origin}/app-config.json`)).json()) as { oidc: { issuer: string; clientId: string; scopes: string } };
+    const client = await OidcClient.discover({ ...oidc, redirectUri: `${origin}/` });
+    const { url, pending } = await client.authorizationUrl();
+    const tokens = await client.exchangeCode(await provider.signInWithoutBrowser(url, login), pending);
+    return `Bearer ${tokens.accessToken}`;
+  }
+
   it("signs a coordinator of every city in at the provider: back on the three cities' dashboards with the demo data, the code gone from the address, the tokens in this tab only", async () => {
     const page = await signIn('coordinator-all');
     expect(new URL(page.url()).pathname).toBe('/dashboards');
@@ -73,6 +84,21 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     expect(JSON.parse(session!)).toMatchObject({ kind: 'oidc', accessToken: expect.any(String), refreshToken: expect.any(String), idToken: expect.any(String) });
     expect(local).toEqual([]);
     await screenshot(page, 'oidc-signed-in');
+  }, 60_000);
+
+  it('shows a signed-in coordinator an exit recorded through the API on the open page, without a reload: the API’s figures', async () => {
+    const page = await signIn('coordinator-all');
+    await page.locator(overviewFigure('paris', 'exited')).waitFor();
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+
+    await enrolAndExit(service.url, () => providerBearer('adviser-paris'));
+    const api = await apiFigures(service.url, 'paris', await providerBearer('coordinator-all'));
+
+    await waitForShown(page, overviewFigure('paris', 'exited'), api.exited);
+    await waitForShown(page, overviewFigure('paris', 'enrolled'), api.enrolled);
+    expect(navigations).toBe(0);
+    await screenshot(page, 'oidc-live-exit');
   }, 60_000);
 
   it("shows a coordinator of one city that city's dashboard only", async () => {

@@ -101,20 +101,3 @@ export async function downloadedText(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/**
- * Makes the change `change` until the page shows the text of `cell` changed, at most 10 times: the
- * page's live updates have started (a change made before its subscription was in place shows only
- * with the next one).
- */
-export async function untilLive(page: Page, cell: string, change: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const before = await page.locator(cell).innerText();
-    await change();
-    const shown = await page
-      .locator(cell, { hasNotText: before })
-      .waitFor({ timeout: 3_000 })
-      .then(() => true, () => false);
-    if (shown) return;
-  }
-  throw new Error(`${cell} never changed: the page's live updates did not start`);
-}

@@ -7,6 +7,7 @@ import { freePort } from './free-port';
 
 /** Who can sign in at the test provider: their login is the account id, any password does. */
 const ACCOUNTS: Record<string, { role: Role; city?: string }> = {
+  'adviser-paris': { role: 'adviser', city: 'paris' },
   'coordinator-paris': { role: 'coordinator', city: 'paris' },
   'coordinator-all': { role: 'coordinator', city: '*' },
   researcher: { role: 'researcher' },

@@ -1,4 +1,4 @@
-import { Client, type CombinedError, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, type CombinedError, fetchExchange } from '@urql/core';
 import { createClient as createSocket } from 'graphql-ws';
 import { currentSession } from '../auth/session';
 
@@ -7,35 +7,37 @@ const bearer = () => {
   return session ? `Bearer ${session.accessToken}` : '';
 };
 
-/** The WebSocket of live figures, on the page's own origin; it presents the bearer token once, in connection_init. */
-const socket = createSocket({
+/** Longest wait between two attempts to reopen the live socket: a person watching figures sees them resume soon after the service does. */
+const MAX_RETRY_WAIT_MS = 10_000;
+
+/**
+ * The WebSocket of live figures, on the page's own origin; it presents the bearer token once, in
+ * connection_init. Reopened for as long as figures follow it, with a random wait doubling up to
+ * MAX_RETRY_WAIT_MS (graphql-ws's own doubles without end: after an hour away, a page would wait
+ * hours).
+ */
+export const liveSocket = createSocket({
   url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
   lazy: true,
   connectionParams: () => ({ authorization: bearer() }),
   retryAttempts: Infinity,
+  retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(MAX_RETRY_WAIT_MS, 500 * 2 ** retries) * (0.5 + Math.random() / 2))),
 });
 
-/** A session ended or changed: the socket's token no longer holds, the next subscription opens a new one. */
-export const reconnectLiveUpdates = (): void => socket.terminate();
+/** A session ended or changed: the socket's token no longer holds, its subscriptions go on over a new one. */
+export const reconnectLiveUpdates = (): void => liveSocket.terminate();
 
 /**
- * The API's client: queries by POST with the bearer token (the service refuses GET without a
- * preflight header, against cross-site requests), subscriptions over graphql-ws. No cache: every
- * figure shown is the service's latest answer.
+ * The API's client for queries: by POST with the bearer token (the service refuses GET without a
+ * preflight header, against cross-site requests). No cache: every figure shown is the service's
+ * latest answer. Live figures go over `liveSocket` (web/src/dashboards/live-operations.ts).
  */
 export const api = new Client({
   url: '/graphql',
   preferGetMethod: false,
   requestPolicy: 'network-only',
   fetchOptions: () => ({ headers: { authorization: bearer() } }),
-  exchanges: [
-    fetchExchange,
-    subscriptionExchange({
-      forwardSubscription: (request) => ({
-        subscribe: (sink) => ({ unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink) }),
-      }),
-    }),
-  ],
+  exchanges: [fetchExchange],
 });
 
 /** The API's error code of a failed request ('network' when the service was not reached). */

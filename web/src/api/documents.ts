@@ -1,6 +1,6 @@
 /** The app's GraphQL documents. */
 const DASHBOARD_FIELDS = `
-  city programme asOf suppressed updatedAt
+  city programme asOf suppressed updatedAt lastEventPosition
   enrolled active exited
   positiveExitRate positiveExitTarget jobReturnRate jobReturnTarget businessCreationRate businessCreationTarget
   medianDaysToOutcome sustainedOutcomes6m

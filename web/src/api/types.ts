@@ -20,6 +20,8 @@ export interface Dashboard {
   asOf: string | null;
   suppressed: boolean;
   updatedAt: string;
+  /** The log position of the last event in these figures, a decimal integer (beyond a Number's precision): '0' for researchers. */
+  lastEventPosition: string;
   enrolled: number | null;
   active: number | null;
   exited: number | null;

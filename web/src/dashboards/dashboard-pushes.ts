@@ -1,11 +1,8 @@
-import { api } from '../api/client';
 import { DASHBOARD_UPDATED } from '../api/documents';
 import type { Dashboard } from '../api/types';
+import { liveOperation } from './live-operations';
 
-/** Calls `onPush` with each dashboard `dashboardUpdated` pushes for the city or programme, `onError` on a failure. */
-export function dashboardPushes(city: string, programme: string | null, onPush: (dashboard: Dashboard) => void, onError: (error: unknown) => void) {
-  return api.subscription<{ dashboardUpdated: Dashboard }>(DASHBOARD_UPDATED, { city, programme }).subscribe((result) => {
-    if (result.error) onError(result.error);
-    else if (result.data) onPush(result.data.dashboardUpdated);
-  });
+/** Calls `onPush` with each dashboard `dashboardUpdated` pushes for the city or programme, `onError` on a failure; returns the way to stop. */
+export function dashboardPushes(city: string, programme: string | null, onPush: (dashboard: Dashboard) => void, onError: (error: unknown) => void): () => void {
+  return liveOperation<{ dashboardUpdated: Dashboard }>(DASHBOARD_UPDATED, { city, programme }, (data) => onPush(data.dashboardUpdated), onError);
 }

@@ -11,6 +11,7 @@ import { useTranslator } from '../i18n/i18n';
 import { BreakdownTable } from './breakdown-table';
 import { dashboardsCsv } from './dashboard-csv';
 import { FiguresTable } from './figures-table';
+import { LiveStatus } from './live-status';
 import { monthEnd } from './month-end';
 import { SurvivalCurve } from './survival-curve';
 import { useLiveDashboard } from './use-live-dashboard';
@@ -46,6 +47,7 @@ export function DashboardsPage({ session }: { session: Session }) {
       <h1 id="dashboards-title">{t('dashboards.title')}</h1>
       {cities.error !== undefined && <ErrorMessage error={cities.error} />}
       {overview.error !== undefined && <ErrorMessage error={overview.error} />}
+      <LiveStatus />
       <div class="toolbar">
         <label>
           {t('dashboards.asOf')}

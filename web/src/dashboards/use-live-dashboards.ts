@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { DASHBOARDS } from '../api/documents';
 import type { Dashboard } from '../api/types';
-import { dashboardPushes } from './dashboard-pushes';
+import { followDashboards } from './follow-dashboards';
+import { mergeDashboards } from './newer-dashboards';
 
 /** Every city's dashboard of the caller's scope, and the error of the last request. */
 export interface LiveDashboards {
@@ -11,31 +12,31 @@ export interface LiveDashboards {
 }
 
 /**
- * The dashboard of every city the caller may see (`dashboards`), as of a date or live; live, each
- * city's figures are replaced by those `dashboardUpdated` pushes for it, without a reload.
+ * The dashboard of every city the caller may see (`dashboards`), as of a date or live. Live, the
+ * first answer names the cities; they are then followed (followDashboards): each city's figures are
+ * replaced by newer ones, pushed or read again, without a reload, and never by older ones.
  */
 export function useLiveDashboards(asOf: string | null): LiveDashboards {
   const [state, setState] = useState<LiveDashboards>({ dashboards: undefined, error: undefined });
   useEffect(() => {
     let current = true;
-    const subscriptions: { unsubscribe(): void }[] = [];
-    const replace = (pushed: Dashboard) =>
-      setState((previous) => ({ error: undefined, dashboards: previous.dashboards?.map((d) => (d.city === pushed.city ? pushed : d)) }));
+    let stop = () => {};
+    const show = (incoming: Dashboard[]) => current && setState((previous) => ({ dashboards: mergeDashboards(previous.dashboards, incoming), error: undefined }));
+    const fail = (error: unknown) => current && setState((previous) => ({ ...previous, error }));
     setState({ dashboards: undefined, error: undefined });
     query<{ dashboards: Dashboard[] }>(DASHBOARDS, { asOf }).then(
       ({ dashboards }) => {
         if (!current) return;
-        setState({ dashboards, error: undefined });
+        show(dashboards);
         if (asOf !== null) return;
-        for (const { city } of dashboards) {
-          subscriptions.push(dashboardPushes(city, null, (pushed) => current && replace(pushed), (error) => current && setState((previous) => ({ ...previous, error }))));
-        }
+        const scopes = dashboards.map(({ city }) => ({ city, programme: null }));
+        stop = followDashboards(scopes, { document: DASHBOARDS, variables: { asOf }, dashboardsOf: (data: { dashboards: Dashboard[] }) => data.dashboards }, show, fail);
       },
-      (error: unknown) => current && setState({ dashboards: undefined, error }),
+      fail,
     );
     return () => {
       current = false;
-      subscriptions.forEach((subscription) => subscription.unsubscribe());
+      stop();
     };
   }, [asOf]);
   return state;

@@ -47,6 +47,8 @@ export const de: Messages = {
   'dashboards.asOfMonthEnd': 'Forschende sehen nur Monatsenden: Das Datum wird auf das Ende seines Monats gesetzt.',
   'dashboards.live': 'Live',
   'dashboards.liveStatus': 'Live aktualisiert, letzte Änderung {time}',
+  'live.paused': 'Live-Aktualisierung unterbrochen: Die Verbindung zum Dienst ist abgerissen. Verbindung wird wiederhergestellt…',
+  'live.resumed': 'Live-Aktualisierung wieder aktiv: Die Zahlen wurden neu gelesen.',
   'dashboards.asOfStatus': 'Zahlen zum {date}',
   'dashboards.showLive': 'Zurück zu den Live-Zahlen',
   'dashboards.downloadCsv': 'Angezeigtes als CSV herunterladen',

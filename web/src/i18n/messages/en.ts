@@ -45,6 +45,8 @@ export const en = {
   'dashboards.asOfMonthEnd': 'Researchers see month ends only: the date is moved to the end of its month.',
   'dashboards.live': 'Live',
   'dashboards.liveStatus': 'Updated live, last change {time}',
+  'live.paused': 'Live updates are paused: the connection to the service was lost. Reconnecting…',
+  'live.resumed': 'Live updates have resumed: the figures were read again.',
   'dashboards.asOfStatus': 'Figures as of {date}',
   'dashboards.showLive': 'Back to live figures',
   'dashboards.downloadCsv': 'Download CSV of what is shown',

@@ -47,6 +47,8 @@ export const fr: Messages = {
   'dashboards.asOfMonthEnd': 'Les chercheurs ne voient que des fins de mois : la date est reportée à la fin de son mois.',
   'dashboards.live': 'En direct',
   'dashboards.liveStatus': 'Mis à jour en direct, dernier changement {time}',
+  'live.paused': 'Mises à jour en direct interrompues : la connexion au service est perdue. Reconnexion…',
+  'live.resumed': 'Mises à jour en direct rétablies : les chiffres ont été relus.',
   'dashboards.asOfStatus': 'Chiffres au {date}',
   'dashboards.showLive': 'Revenir aux chiffres en direct',
   'dashboards.downloadCsv': 'Télécharger en CSV ce qui est affiché',

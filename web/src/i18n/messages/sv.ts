@@ -47,6 +47,8 @@ export const sv: Messages = {
   'dashboards.asOfMonthEnd': 'Forskare ser bara månadsslut: datumet flyttas till slutet av sin månad.',
   'dashboards.live': 'Direkt',
   'dashboards.liveStatus': 'Uppdateras direkt, senaste ändring {time}',
+  'live.paused': 'Direktuppdateringarna är pausade: anslutningen till tjänsten bröts. Återansluter…',
+  'live.resumed': 'Direktuppdateringarna har återupptagits: siffrorna har lästs in på nytt.',
   'dashboards.asOfStatus': 'Siffror per {date}',
   'dashboards.showLive': 'Tillbaka till aktuella siffror',
   'dashboards.downloadCsv': 'Ladda ner det som visas som CSV',
