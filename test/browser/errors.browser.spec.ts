@@ -43,6 +43,20 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     expect(await page.locator('.error').count()).toBe(0);
   }, 90_000);
 
+  it('ends an expired development session on the sign-in page, which comes back to the page it was on', async () => {
+    const { page } = await testbed.newPage();
+    const expired = await issueToken({ secret: TEST_JWT_SECRET }, { sub: 'coordinator-expired', role: 'coordinator', city: 'paris' }, '1s');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await keepToken(page, testbed.origin, expired);
+    await page.goto(`${testbed.origin}/trends`);
+    const form = page.locator('form.dev-sign-in');
+    await form.waitFor();
+    await form.locator('select[name=role]').selectOption('coordinator');
+    await form.locator('button[type=submit]').click();
+    await page.locator('#trends-title').waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe('/trends');
+  }, 60_000);
+
   it.each([
     ['en', en],
     ['fr', fr],

@@ -62,6 +62,8 @@ function publish(next: KeptTokens | null): Session | null {
 async function renew(): Promise<void> {
   const held = tokens;
   if (held?.kind !== 'oidc') {
+    // Signing in again on the sign-in page comes back here.
+    keepReturnTo(location.pathname);
     publish(null);
     return;
   }
@@ -85,8 +87,8 @@ export async function startSession(): Promise<Session | null> {
     // The code serves once: it is not left in the address bar or the history.
     history.replaceState(null, '', pending.returnTo);
     dispatchEvent(new PopStateEvent('popstate'));
-    const client = await oidcClient();
-    const exchanged = await client.exchangeCode(url, pending).catch((error: unknown) => {
+    const provider = await oidcClient();
+    const exchanged = await provider.exchangeCode(url, pending).catch((error: unknown) => {
       throw signInFailureOf(error);
     });
     return publish({ kind: 'oidc', ...exchanged });
@@ -127,12 +129,11 @@ export async function signIn(): Promise<void> {
 /**
  * After the service refused the session's token: a new sign-in that comes back to this page.
  * At the provider straight away (while its own session lasts, nothing is asked); after a
- * development sign-in, the sign-in page, which comes back here (`returnPage`).
+ * development sign-in, the sign-in page, which comes back here (`returnPage`), as when it expires.
  */
 export async function signInAgain(): Promise<void> {
   if (tokens?.kind === 'oidc') return signIn();
-  keepReturnTo(location.pathname);
-  publish(null);
+  return renew();
 }
 
 /** The page signing in again was asked from, once: where the app goes after the sign-in page. */
