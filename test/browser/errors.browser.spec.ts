@@ -16,6 +16,16 @@ async function keepToken(page: Page, origin: string, accessToken: string): Promi
   await page.evaluate(`sessionStorage.setItem(${JSON.stringify(TOKENS_KEY)}, ${JSON.stringify(JSON.stringify({ kind: 'dev', accessToken }))})`);
 }
 
+/** Signs in on the development sign-in page the app went to, and checks it comes back to `path`, showing `shown`. */
+async function signInBackTo(page: Page, role: string, path: string, shown: string): Promise<void> {
+  const form = page.locator('form.dev-sign-in');
+  await form.waitFor();
+  await form.locator('select[name=role]').selectOption(role);
+  await form.locator('button[type=submit]').click();
+  await page.locator(shown).waitFor({ timeout: 20_000 });
+  expect(new URL(page.url()).pathname).toBe(path);
+}
+
 describe('errors as a person meets them in the web app (Chromium, the built demo service)', () => {
   const testbed = browserTestbed();
 
@@ -34,12 +44,7 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
 
     await tabTo(page, `.error button:text("${en['error.signInAgain']}")`);
     await page.keyboard.press('Enter');
-    const form = page.locator('form.dev-sign-in');
-    await form.waitFor();
-    await form.locator('select[name=role]').selectOption('researcher');
-    await form.locator('button[type=submit]').click();
-    await page.locator('table.life-paths').waitFor({ timeout: 20_000 });
-    expect(new URL(page.url()).pathname).toBe('/life-paths');
+    await signInBackTo(page, 'researcher', '/life-paths', 'table.life-paths');
     expect(await page.locator('.error').count()).toBe(0);
   }, 90_000);
 
@@ -49,12 +54,7 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await keepToken(page, testbed.origin, expired);
     await page.goto(`${testbed.origin}/trends`);
-    const form = page.locator('form.dev-sign-in');
-    await form.waitFor();
-    await form.locator('select[name=role]').selectOption('coordinator');
-    await form.locator('button[type=submit]').click();
-    await page.locator('#trends-title').waitFor({ timeout: 20_000 });
-    expect(new URL(page.url()).pathname).toBe('/trends');
+    await signInBackTo(page, 'coordinator', '/trends', '#trends-title');
   }, 60_000);
 
   it.each([
