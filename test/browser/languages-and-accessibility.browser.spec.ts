@@ -1,8 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { browserTestbed, devSignIn, LANGUAGES, screenshot, untranslatedKeys } from '../support/browser';
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { browserTestbed, devSignIn, LANGUAGES, screenshot, untranslatedKeys, violations } from '../support/browser';
 
 /** Each page of the app as a role sees it, and what shows once it has loaded. */
 const PAGES = [
@@ -12,12 +8,6 @@ const PAGES = [
   { name: 'researcher-dashboards', role: 'researcher', path: '/dashboards', loaded: '.survival-table' },
   { name: 'researcher-life-paths', role: 'researcher', path: '/life-paths', loaded: 'table.life-paths' },
 ];
-
-/** What axe-core finds against WCAG 2.2 A and AA, one line per violation and element. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations: found } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return found.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`));
-}
 
 describe('every page in every language (Chromium, the built demo service, axe-core)', () => {
   const testbed = browserTestbed();

@@ -105,7 +105,7 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     const page = await signIn('coordinator-paris');
     await page.locator('.cards article[data-city="paris"] tr[data-figure="enrolled"] td.value').waitFor();
     expect(await page.locator('.cards article[data-city]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-city')))).toEqual(['paris']);
-    expect(await page.locator('.who').innerText()).toContain('paris');
+    await page.locator('.who', { hasText: 'Paris' }).waitFor();
   }, 60_000);
 
   it('renews the access token before it expires, without leaving the page', async () => {

@@ -1,18 +1,8 @@
-import type { Page } from 'playwright-core';
-import { browserTestbed, devSignIn, downloadedText, screenshot } from '../support/browser';
+import { browserTestbed, devSignIn, downloadedText, screenshot, tabTo } from '../support/browser';
 import { postGraphQL } from '../support/graphql-client';
 import { bearer } from '../support/tokens';
 
 const PATHS_FACTS = '{ lifePaths(first: 1) { k suppressedCount totalCount releasedAsOf } }';
-
-/** Presses Tab until the focused element matches `selector` (at most `limit` presses): keyboard only. */
-async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
-  }
-  throw new Error(`${selector} cannot be reached with the Tab key`);
-}
 
 describe('researchers, and every action from the keyboard (Chromium, the built demo service)', () => {
   const testbed = browserTestbed();

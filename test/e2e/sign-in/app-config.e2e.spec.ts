@@ -14,8 +14,19 @@ describe('the web app\'s sign-in options, GET /app-config.json (e2e, real app ov
   describe('in development with HS256 tokens', () => {
     const api = appForTests();
 
-    it('offers the development sign-in and no OpenID provider', async () => {
-      expect(await appConfigOf(api)).toEqual({ status: 200, body: { oidc: null, devSignIn: true } });
+    it("offers the development sign-in with the catalogue's cities to pick from, and no OpenID provider", async () => {
+      expect(await appConfigOf(api)).toEqual({
+        status: 200,
+        body: {
+          oidc: null,
+          devSignIn: true,
+          devSignInCities: [
+            { code: 'paris', name: 'Paris' },
+            { code: 'frankfurt', name: 'Frankfurt am Main' },
+            { code: 'stockholm', name: 'Stockholm' },
+          ],
+        },
+      });
     });
   });
 

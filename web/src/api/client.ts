@@ -1,4 +1,4 @@
-import { Client, type CombinedError, fetchExchange } from '@urql/core';
+import { Client, fetchExchange } from '@urql/core';
 import { createClient as createSocket } from 'graphql-ws';
 import { currentSession } from '../auth/session';
 
@@ -39,13 +39,6 @@ export const api = new Client({
   fetchOptions: () => ({ headers: { authorization: bearer() } }),
   exchanges: [fetchExchange],
 });
-
-/** The API's error code of a failed request ('network' when the service was not reached). */
-export function errorCode(error: CombinedError): { code: string; message: string } {
-  if (error.networkError && !error.graphQLErrors.length) return { code: 'network', message: error.networkError.message };
-  const first = error.graphQLErrors[0];
-  return { code: String(first?.extensions?.code ?? 'unknown'), message: first?.message ?? error.message };
-}
 
 /** The data of a query, or its error thrown. */
 export async function query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { reconnectLiveUpdates } from '../api/client';
-import { onSessionChange, type Session, startSession } from '../auth/session';
+import { onSessionChange, returnPage, type Session, signOut, startSession } from '../auth/session';
 import { ErrorMessage } from '../common/error-message';
 import { DashboardsPage } from '../dashboards/dashboards-page';
-import { translator, TranslatorProvider } from '../i18n/i18n';
+import { translator, TranslatorProvider, useTranslator } from '../i18n/i18n';
 import { initialLocale, keepLocale, type Locale } from '../i18n/locale';
 import { LifePathsPage } from '../life-paths/life-paths-page';
 import { TrendsPage } from '../trends/trends-page';
@@ -44,7 +44,11 @@ export function App() {
   useEffect(() => {
     if (session === undefined) return;
     if (!session) navigate('/sign-in', true);
-    else if (!page) navigate(pages[0]!.path, true);
+    else if (!page && pages.length > 0) {
+      // Back to the page signing in again was asked from, when this role has it.
+      const back = returnPage();
+      navigate((pages.find((p) => p.path === back) ?? pages[0]!).path, true);
+    }
   }, [session, page]);
 
   const chooseLocale = (chosen: Locale) => {
@@ -59,11 +63,27 @@ export function App() {
       </a>
       <Header session={session ?? null} pages={pages} path={path} locale={locale} onLocale={chooseLocale} />
       <main id="main" tabIndex={-1}>
-        {startError !== undefined && <ErrorMessage error={startError} />}
+        {startError !== undefined && <ErrorMessage error={startError} title="error.signInTitle" />}
         {session === undefined && <p>{t.t('app.loading')}</p>}
         {session === null && <SignInPage />}
         {session && Content && <Content session={session} />}
+        {session && pages.length === 0 && <NoPage role={session.role} />}
       </main>
     </TranslatorProvider>
+  );
+}
+
+/** A token of a role this app has no page for (the service knows more roles, or the token is odd): say so, and offer a way out. */
+function NoPage({ role }: { role: string }) {
+  const { t } = useTranslator();
+  return (
+    <div class="note" role="alert">
+      <p>{t('app.noPage', { role })}</p>
+      <p>
+        <button type="button" onClick={() => void signOut()}>
+          {t('session.signOut')}
+        </button>
+      </p>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { type Session, signOut } from '../auth/session';
+import { ROLES, type Session, signOut } from '../auth/session';
+import { scopeName, useCatalogue } from '../common/catalogue';
 import { useTranslator } from '../i18n/i18n';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages/en';
@@ -24,7 +25,7 @@ export function Header({ session, pages, path, locale, onLocale }: HeaderProps) 
   return (
     <header class="app-header">
       <p class="app-title">{t('app.title')}</p>
-      {session && (
+      {pages.length > 0 && (
         <nav aria-label={t('nav.label')}>
           <ul>
             {pages.map((page) => (
@@ -50,12 +51,7 @@ export function Header({ session, pages, path, locale, onLocale }: HeaderProps) 
         </label>
         {session && (
           <>
-            <span class="who">
-              {t('session.signedInAs', {
-                role: t(`role.${session.role}` as MessageKey),
-                city: session.city === '*' || !session.city ? t('session.allCities') : session.city,
-              })}
-            </span>
+            <SignedInAs session={session} />
             <button type="button" onClick={() => void signOut()}>
               {t('session.signOut')}
             </button>
@@ -63,5 +59,20 @@ export function Header({ session, pages, path, locale, onLocale }: HeaderProps) 
         )}
       </div>
     </header>
+  );
+}
+
+/** Who is signed in: the role, and the city by its name in the catalogue (its code until the catalogue is read, or for a city it does not hold). */
+function SignedInAs({ session }: { session: Session }) {
+  const { t } = useTranslator();
+  const cities = useCatalogue();
+  const known = (ROLES as readonly string[]).includes(session.role);
+  return (
+    <span class="who">
+      {t('session.signedInAs', {
+        role: known ? t(`role.${session.role}` as MessageKey) : session.role,
+        city: session.city === '*' ? t('session.allCities') : scopeName(cities.value, session.city, null),
+      })}
+    </span>
   );
 }

@@ -1,24 +1,21 @@
 import { useState } from 'preact/hooks';
-import { devSignIn, type Session, signIn, signInOptions } from '../auth/session';
+import { devSignIn, ROLES, type Role, signIn, signInOptions } from '../auth/session';
+import { CatalogueOptions } from '../common/catalogue';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 
-const ROLES: Session['role'][] = ['coordinator', 'researcher', 'adviser', 'admin'];
-/** Every city, or one of the built-in catalogue's (the catalogue itself is read once signed in). */
-const CITIES = ['*', 'paris', 'frankfurt', 'stockholm'];
-
 /** Sign-in through the organisation's OpenID provider, and in development a role and city to try. */
 export function SignInPage() {
   const { t } = useTranslator();
   const options = useAsync(signInOptions, []);
-  const [role, setRole] = useState<Session['role']>('coordinator');
+  const [role, setRole] = useState<Role>('coordinator');
   const [city, setCity] = useState('*');
   const [error, setError] = useState<unknown>(undefined);
   const attempt = (action: () => Promise<unknown>) => {
     setError(undefined);
-    action().catch((failure: unknown) => setError(new Error(t('error.signIn', { message: failure instanceof Error ? failure.message : String(failure) }))));
+    action().catch(setError);
   };
   const onDevSignIn = (event: Event) => {
     event.preventDefault();
@@ -29,7 +26,7 @@ export function SignInPage() {
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
       {options.error !== undefined && <ErrorMessage error={options.error} />}
-      {error !== undefined && <ErrorMessage error={error} />}
+      {error !== undefined && <ErrorMessage error={error} title="error.signInTitle" />}
       {options.value?.oidc && (
         <p>
           <button type="button" class="primary" onClick={() => attempt(signIn)}>
@@ -43,7 +40,7 @@ export function SignInPage() {
           <p>{t('signIn.dev.note')}</p>
           <label>
             {t('signIn.dev.role')}
-            <select name="role" value={role} onChange={(event) => setRole(event.currentTarget.value as Session['role'])}>
+            <select name="role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}` as MessageKey)}
@@ -54,11 +51,8 @@ export function SignInPage() {
           <label>
             {t('signIn.dev.city')}
             <select name="city" value={city} onChange={(event) => setCity(event.currentTarget.value)}>
-              {CITIES.map((c) => (
-                <option key={c} value={c}>
-                  {c === '*' ? t('session.allCities') : c}
-                </option>
-              ))}
+              <option value="*">{t('session.allCities')}</option>
+              <CatalogueOptions entries={options.value.devSignInCities} />
             </select>
           </label>
           <button type="submit" class="primary">

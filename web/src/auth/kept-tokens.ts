@@ -11,6 +11,7 @@ export type KeptSignIn = PendingSignIn & { returnTo: string };
 
 const TOKENS = 'journeys.tokens';
 const SIGN_IN = 'journeys.sign-in';
+const RETURN_TO = 'journeys.return-to';
 
 const read = <T>(key: string): T | null => {
   const text = sessionStorage.getItem(key);
@@ -31,4 +32,14 @@ export function takeSignIn(): KeptSignIn | null {
   const signIn = read<KeptSignIn>(SIGN_IN);
   sessionStorage.removeItem(SIGN_IN);
   return signIn;
+}
+
+/** The page to come back to after signing in again on the development sign-in page. */
+export const keepReturnTo = (path: string): void => sessionStorage.setItem(RETURN_TO, path);
+
+/** The page to come back to, removed: it serves once. */
+export function takeReturnTo(): string | null {
+  const path = sessionStorage.getItem(RETURN_TO);
+  sessionStorage.removeItem(RETURN_TO);
+  return path;
 }

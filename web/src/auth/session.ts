@@ -1,16 +1,22 @@
+import { AppError, serviceErrorOf } from '../api/failure';
 import { appConfig } from './app-config';
-import { keepSignIn, keepTokens, type KeptTokens, keptTokens, takeSignIn } from './kept-tokens';
+import { keepReturnTo, keepSignIn, keepTokens, type KeptTokens, keptTokens, takeReturnTo, takeSignIn } from './kept-tokens';
 import { OidcClient } from './oidc-client';
 import { scheduleRenewal } from './renewal';
+import { signInFailureOf } from './sign-in-failure';
 import { sessionOf } from './token-session';
+
+/** The roles the service knows, as POST /auth/dev-token accepts them. */
+export const ROLES = ['coordinator', 'researcher', 'adviser', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who is signed in, from their access token's claims. */
 export interface Session {
   accessToken: string;
-  role: 'adviser' | 'coordinator' | 'researcher' | 'admin';
+  /** As the token says: one of ROLES, or a role this app has no page for. */
+  role: string;
   /** A city code, or '*' for every city (researchers and admins always). */
   city: string;
-  subject: string;
   /** The access token's expiry, in milliseconds since the epoch. */
   expiresAt: number;
 }
@@ -26,8 +32,10 @@ let client: Promise<OidcClient> | null = null;
 /** The provider's client, set up once from the service's sign-in options; the app's root is its redirect URI. */
 function oidcClient(): Promise<OidcClient> {
   client ??= appConfig().then(({ oidc }) => {
-    if (!oidc) throw new Error('The service offers no OpenID Connect sign-in');
-    return OidcClient.discover({ ...oidc, redirectUri: `${location.origin}/` });
+    if (!oidc) throw new AppError('SIGN_IN_FAILED', 'The service offers no OpenID Connect sign-in');
+    return OidcClient.discover({ ...oidc, redirectUri: `${location.origin}/` }).catch((error: unknown) => {
+      throw signInFailureOf(error);
+    });
   });
   client.catch(() => {
     client = null;
@@ -54,6 +62,8 @@ function publish(next: KeptTokens | null): Session | null {
 async function renew(): Promise<void> {
   const held = tokens;
   if (held?.kind !== 'oidc') {
+    // Signing in again on the sign-in page comes back here.
+    keepReturnTo(location.pathname);
     publish(null);
     return;
   }
@@ -77,9 +87,17 @@ export async function startSession(): Promise<Session | null> {
     // The code serves once: it is not left in the address bar or the history.
     history.replaceState(null, '', pending.returnTo);
     dispatchEvent(new PopStateEvent('popstate'));
-    return publish({ kind: 'oidc', ...(await (await oidcClient()).exchangeCode(url, pending)) });
+    const provider = await oidcClient();
+    const exchanged = await provider.exchangeCode(url, pending).catch((error: unknown) => {
+      throw signInFailureOf(error);
+    });
+    return publish({ kind: 'oidc', ...exchanged });
   }
   const kept = keptTokens();
+  if (kept && !decodes(kept.accessToken)) {
+    publish(null);
+    throw new AppError('UNAUTHENTICATED', 'The token kept by this tab is not a JWT');
+  }
   if (!kept || sessionOf(kept.accessToken).expiresAt > Date.now()) return publish(kept);
   // Expired while the tab slept or was away: renewed at once, or over.
   tokens = kept;
@@ -87,24 +105,48 @@ export async function startSession(): Promise<Session | null> {
   return current;
 }
 
-/** Sends the browser to the provider's sign-in; it comes back to the page it left (startSession completes it). */
+/** Whether a kept token can be read at all (sessionStorage is the tab's, but anything may have written there). */
+function decodes(accessToken: string): boolean {
+  try {
+    sessionOf(accessToken);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends the browser to the provider's sign-in; it comes back to the page it left, or from the
+ * sign-in page to the one signing in again was asked from (startSession completes it).
+ */
 export async function signIn(): Promise<void> {
   const { url, pending } = await (await oidcClient()).authorizationUrl();
-  keepSignIn({ ...pending, returnTo: location.pathname === '/sign-in' ? '/' : location.pathname });
+  const returnTo = location.pathname === '/sign-in' ? (takeReturnTo() ?? '/') : location.pathname;
+  keepSignIn({ ...pending, returnTo });
   location.assign(url);
 }
 
+/**
+ * After the service refused the session's token: a new sign-in that comes back to this page.
+ * At the provider straight away (while its own session lasts, nothing is asked); after a
+ * development sign-in, the sign-in page, which comes back here (`returnPage`), as when it expires.
+ */
+export async function signInAgain(): Promise<void> {
+  if (tokens?.kind === 'oidc') return signIn();
+  return renew();
+}
+
+/** The page signing in again was asked from, once: where the app goes after the sign-in page. */
+export const returnPage = (): string | null => takeReturnTo();
+
 /** A development token from the service (POST /auth/dev-token): outside production only. */
-export async function devSignIn(role: Session['role'], city: string): Promise<Session> {
+export async function devSignIn(role: Role, city: string): Promise<Session> {
   const response = await fetch('/auth/dev-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ role, city }),
   });
-  if (!response.ok) {
-    const refusal = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null;
-    throw new Error(refusal?.errors?.[0]?.message ?? `Development sign-in refused (${response.status})`);
-  }
+  if (!response.ok) throw await serviceErrorOf(response);
   const { accessToken } = (await response.json()) as { accessToken: string };
   return publish({ kind: 'dev', accessToken })!;
 }
@@ -128,8 +170,8 @@ export function currentSession(): Session | null {
   return current;
 }
 
-/** Which ways of signing in the service offers. */
-export async function signInOptions(): Promise<{ oidc: boolean; devSignIn: boolean }> {
-  const { oidc, devSignIn } = await appConfig();
-  return { oidc: oidc !== null, devSignIn };
+/** Which ways of signing in the service offers, and the cities the development sign-in may pick. */
+export async function signInOptions(): Promise<{ oidc: boolean; devSignIn: boolean; devSignInCities: { code: string; name: string }[] }> {
+  const { oidc, devSignIn, devSignInCities } = await appConfig();
+  return { oidc: oidc !== null, devSignIn, devSignInCities: devSignInCities ?? [] };
 }

@@ -4,18 +4,16 @@ import { useEffect, useState } from 'preact/hooks';
 export interface AsyncState<T> {
   value: T | undefined;
   error: unknown;
-  loading: boolean;
 }
 
 /** Runs `load` whenever a dependency changes, keeping only the latest answer. */
 export function useAsync<T>(load: () => Promise<T>, dependencies: unknown[]): AsyncState<T> {
-  const [state, setState] = useState<AsyncState<T>>({ value: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<AsyncState<T>>({ value: undefined, error: undefined });
   useEffect(() => {
     let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
     load().then(
-      (value) => current && setState({ value, error: undefined, loading: false }),
-      (error: unknown) => current && setState({ value: undefined, error, loading: false }),
+      (value) => current && setState({ value, error: undefined }),
+      (error: unknown) => current && setState({ value: undefined, error }),
     );
     return () => {
       current = false;

@@ -1,3 +1,4 @@
+import { serviceErrorOf } from '../api/failure';
 import type { LifePathFilter } from '../api/types';
 import { currentSession } from '../auth/session';
 import { saveBlob } from '../common/csv';
@@ -9,9 +10,6 @@ const fileName = (response: Response): string => /filename="([^"]+)"/.exec(respo
 export async function downloadLifePaths(filter: LifePathFilter): Promise<void> {
   const parameters = new URLSearchParams(Object.entries(filter).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
   const response = await fetch(`/exports/life-paths.csv?${parameters}`, { headers: { authorization: `Bearer ${currentSession()?.accessToken ?? ''}` } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-    throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
-  }
+  if (!response.ok) throw await serviceErrorOf(response);
   saveBlob(await response.blob(), fileName(response));
 }

@@ -47,7 +47,7 @@ export function LifePathsPage() {
   };
   const download = () => {
     setDownloadError(undefined);
-    downloadLifePaths(filter).catch((error: unknown) => setDownloadError(new Error(t('error.download', { message: error instanceof Error ? error.message : String(error) }))));
+    downloadLifePaths(filter).catch(setDownloadError);
   };
   const release = paths.value;
   return (
@@ -88,7 +88,7 @@ export function LifePathsPage() {
       </form>
       {cities.error !== undefined && <ErrorMessage error={cities.error} />}
       {paths.error !== undefined && <ErrorMessage error={paths.error} />}
-      {downloadError !== undefined && <ErrorMessage error={downloadError} />}
+      {downloadError !== undefined && <ErrorMessage error={downloadError} title="error.downloadTitle" />}
       {release && (
         <>
           <p aria-live="polite">{release.releasedAsOf ? t('lifePaths.release', { date: tr.date(release.releasedAsOf) }) : t('lifePaths.noRelease')}</p>
