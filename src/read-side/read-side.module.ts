@@ -3,7 +3,9 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { CATALOGUE } from '../catalogue/catalogue.tokens';
 import { PROJECTIONS } from '../projections/projection.tokens';
 import { CaseFilesReader } from './cases/case-files.reader';
+import { CaseSearch } from './cases/case-search';
 import { CaseFilesResolver } from './graphql/case-files.resolver';
+import { CaseReferenceResolver } from './graphql/case-reference.resolver';
 import { DashboardsResolver } from './graphql/dashboards.resolver';
 import { LifePathsResolver } from './graphql/life-paths.resolver';
 import { LifePathsExportController } from './life-paths/life-paths-export.controller';
@@ -19,11 +21,13 @@ import { buildProjections } from './projections.registry';
   providers: [
     { provide: PROJECTIONS, useFactory: (catalogue: Catalogue) => buildProjections(catalogue), inject: [CATALOGUE] },
     CaseFilesReader,
+    CaseSearch,
     OutcomesReader,
     OutcomeSeriesReader,
     LifePathsReader,
     DashboardUpdates,
     CaseFilesResolver,
+    CaseReferenceResolver,
     DashboardsResolver,
     LifePathsResolver,
   ],
