@@ -6,6 +6,11 @@ const ENROL = `mutation ($input: EnrolParticipantInput!) { enrolParticipant(inpu
 const SEARCH = `query ($search: String, $city: String) {
   participants(search: $search, city: $city) { totalCount edges { node { id reference city } } } }`;
 
+interface Enrolled {
+  id: string;
+  reference: string;
+}
+
 interface Found {
   totalCount: number;
   edges: { node: { id: string; reference: string; city: string } }[];
@@ -13,13 +18,13 @@ interface Found {
 
 describe('case references and search (e2e, real app on a SQLite file)', () => {
   const api = appForTests();
-  const enrolled: { id: string; reference: string }[] = [];
-  let stockholm: { id: string; reference: string };
+  const enrolled: Enrolled[] = [];
+  let stockholm: Enrolled;
 
   const enrol = async (overrides: Record<string, unknown> = {}) => {
     const res = await api.gql(ENROL, { input: enrolmentInput(overrides) });
     expect(res.errors).toBeUndefined();
-    return res.data!.enrolParticipant as { id: string; reference: string };
+    return res.data!.enrolParticipant as Enrolled;
   };
   const search = async (text: string, authorization?: string, city?: string): Promise<Found> => {
     const res = await api.gql(SEARCH, { search: text, city }, authorization);
@@ -27,13 +32,17 @@ describe('case references and search (e2e, real app on a SQLite file)', () => {
     return res.data!.participants;
   };
 
+  const named = (fullName: string) => ({ fullName, email: null, phone: null });
+  const ids = async (text: string, authorization?: string) => (await search(text, authorization)).edges.map((e) => e.node.id).sort();
+  const idsOf = (...cases: { id: string }[]) => cases.map((c) => c.id).sort();
+
   beforeAll(async () => {
-    for (let i = 0; i < 3; i++) enrolled.push(await enrol());
-    stockholm = await enrol({ city: 'stockholm', programme: 'stockholm-test-group' });
+    for (const name of ['Marie-Élise Dupont', 'Jean Dupont', 'Jürgen Müller', 'Hans MULLER']) enrolled.push(await enrol({ personal: named(name) }));
+    stockholm = await enrol({ city: 'stockholm', programme: 'stockholm-test-group', personal: named('Anna Dupont') });
   });
 
   it("answers the enrolment with the case's reference: the city's prefix and its number among the city's enrolments", () => {
-    expect(enrolled.map((c) => c.reference)).toEqual(['PAR-0001', 'PAR-0002', 'PAR-0003']);
+    expect(enrolled.map((c) => c.reference)).toEqual(['PAR-0001', 'PAR-0002', 'PAR-0003', 'PAR-0004']);
     expect(stockholm.reference).toBe('STO-0001');
   });
 
@@ -57,12 +66,34 @@ describe('case references and search (e2e, real app on a SQLite file)', () => {
   });
 
   it('lists every case when the search is blank', async () => {
-    expect((await search('   ')).totalCount).toBe(4);
+    expect((await search('   ')).totalCount).toBe(5);
+  });
+
+  it('finds participants by words of their names, in any case and with or without accents', async () => {
+    const [marieElise, jean, jurgen, hans] = enrolled as [Enrolled, Enrolled, Enrolled, Enrolled];
+    const paris = await bearer('adviser', 'paris');
+    expect(await ids('dupont', paris)).toEqual(idsOf(marieElise, jean));
+    expect(await ids('Marie Dupont', paris)).toEqual(idsOf(marieElise));
+    expect(await ids('DUPONT marie-elise', paris)).toEqual(idsOf(marieElise));
+    expect(await ids('élise', paris)).toEqual(idsOf(marieElise));
+    expect(await ids('müller', paris)).toEqual(idsOf(jurgen, hans));
+    expect(await ids('Muller', paris)).toEqual(idsOf(jurgen, hans));
+    // Every word must be in the name: a word of another participant's name finds no one.
+    expect(await ids('Jean Müller', paris)).toEqual([]);
+    expect(await ids('Dupon', paris)).toEqual([]);
+  });
+
+  it("gives an adviser of another city nothing for a name of a city that is not theirs", async () => {
+    expect(await ids('Anna Dupont', await bearer('adviser', 'paris'))).toEqual([]);
+    expect(await ids('Anna Dupont', await bearer('adviser', 'stockholm'))).toEqual(idsOf(stockholm));
+    expect(await ids('dupont', await bearer('adviser', 'frankfurt'))).toEqual([]);
+    expect((await search('dupont', await bearer('admin', '*'))).totalCount).toBe(3);
   });
 
   it.each([
     ['a search longer than 100 characters', `PAR-${'0'.repeat(100)}1`],
     ['punctuation only', '-- ?!'],
+    ['digits only', '0042'],
   ])('refuses %s with a field error on search', async (_, text) => {
     const res = await api.gql(SEARCH, { search: text });
     expect(res.data).toBeNull();

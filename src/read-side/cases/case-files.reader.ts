@@ -65,6 +65,11 @@ export class CaseFilesReader {
     return this.sql().caseNumber.get(participantId) ?? null;
   }
 
+  /** The case's personal details, sealed as stored; null when erased or unknown. */
+  sealedPersonal(participantId: string): string | null {
+    return this.sql().personal.get(participantId) ?? null;
+  }
+
   /** The participant whose case has that number in that city; null when none. */
   participantNumbered({ city, number }: CaseNumber): string | null {
     return this.sql().numbered.get(city, number) ?? null;
@@ -110,6 +115,7 @@ function prepare(db: Database.Database) {
   return {
     byId: db.prepare<[string], CaseRow>(`${CASES} WHERE participant_id = ?`),
     caseNumber: db.prepare<[string], CaseNumber>('SELECT city, reference_number AS number FROM case_files WHERE participant_id = ?'),
+    personal: db.prepare<[string], string | null>("SELECT identity ->> '$.personal' FROM case_files WHERE participant_id = ?").pluck(),
     numbered: db.prepare<[string, number], string>('SELECT participant_id FROM case_files WHERE city = ? AND reference_number = ?').pluck(),
     page: db.prepare<[BoundFilter & { afterDate: string | null; afterId: string | null; limit: number }], CaseRow>(`
       ${CASES}

@@ -44,7 +44,7 @@ export class CaseFilesResolver {
     @Args('search', {
       type: () => String,
       nullable: true,
-      description: `A case reference (\`PAR-0042\`, any case, \`par-42\`); at most ${MAX_SEARCH_LENGTH} characters; a blank search filters nothing.`,
+      description: `A case reference (\`PAR-0042\`, any case, \`par-42\`), or words of a name, each of which the name must have (\`dupont\`, \`Marie Dupont\`; case and accents aside); at most ${MAX_SEARCH_LENGTH} characters; a blank search filters nothing.`,
     })
     search: string | null = null,
     @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when absent.` })
