@@ -7,6 +7,7 @@ import { type GlobalPosition, START_OF_LOG, type StoredEvent } from '../src/even
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { openSqliteDatabase } from '../src/storage/sqlite-database';
 import { openReadModelFile } from '../src/storage/read-model-file';
+import { SqliteKeyVault } from '../src/personal-data/sqlite-key-vault';
 import { logAfter } from './log-after';
 import { readWhole, type ReplayFigures, replayEach } from './replay';
 
@@ -23,6 +24,8 @@ export type EsdbReplayFigures = Omit<ReplayFigures, 'caseFilesStorage'> & {
 export async function benchEsdbReplay(logFile: string, url: string, events: number, readModelFile: string): Promise<EsdbReplayFigures> {
   const store = new EsdbEventStore(connectEventStoreDb(url));
   const db = openReadModelFile(readModelFile);
+  // The participants' keys stay in the SQLite file the events were copied from: the replay reads them there, not from the cluster.
+  const keysDb = openSqliteDatabase(logFile);
   try {
     const base = await store.headPosition();
     const started = performance.now();
@@ -31,10 +34,11 @@ export async function benchEsdbReplay(logFile: string, url: string, events: numb
     const log = logAfter(store, base);
     // Once untimed: the first read of a client is slower than the next (a replica's client is warm).
     await readWhole(log);
-    const replayed = await replayEach(db, log);
+    const replayed = await replayEach(db, log, new SqliteKeyVault(keysDb));
     if (replayed.events !== copied) throw new Error(`The replay read ${replayed.events} events of the ${copied} copied into EventStoreDB`);
     return { ...replayed, copied: { events: copied, seconds } };
   } finally {
+    keysDb.close();
     db.close();
     await store.close();
   }

@@ -2,13 +2,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../src/catalogue/built-in-catalogue';
+import { SqliteKeyVault } from '../src/personal-data/sqlite-key-vault';
 import { buildProjections } from '../src/read-side/projections.registry';
 import { benchDashboards, DASHBOARD, DASHBOARD_CITY } from './dashboards.bench';
 import { benchEsdb } from './esdb-rows';
 import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
-import { type Server, startBareServer, startService } from './processes';
+import { PSEUDONYM_SECRET, type Server, startBareServer, startService } from './processes';
 import { benchReplay } from './replay';
 import { type BenchResults, machine, renderMarkdown, row, type Row } from './results';
 import type { BenchSize } from './sizes';
@@ -124,7 +125,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     rows.push(...esdb.rows);
 
     log(`catch-up: the service starting on ${count(large.participants)} participants`);
-    const names = buildProjections(BUILT_IN_CATALOGUE).map((p) => p.name);
+    const names = buildProjections(BUILT_IN_CATALOGUE, { keys: new SqliteKeyVault(new Database(':memory:')), pseudonymSecret: PSEUDONYM_SECRET }).map((p) => p.name);
     const head = headOf(largeFile);
     const catchUpStarted = performance.now();
     let largeService = await started(startService('large', largeFile));

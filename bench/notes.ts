@@ -76,6 +76,11 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
       `Most events carry no outcome fact and cost only their read (${n(read)} events/s here); an outcome event reads and writes the participant's facts and adds to up to a dozen counter and tally rows, each a statement.`;
   }
 
+  if (missed('replay-case-search')) {
+    notes['replay-case-search'] =
+      `Only enrolments and new personal details carry a name: before each batch it reads their participants' keys (an indexed read each, here from the SQLite vault), opens each name (AES-GCM) and computes one HMAC-SHA256 per word, then writes a row per token; every other event costs a map lookup, within the read at ${n(read)} events/s.`;
+  }
+
   Object.assign(notes, explainEsdb(f.esdb));
 
   notes['catch-up'] =

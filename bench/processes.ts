@@ -11,10 +11,11 @@ export const BARE_ENTRY = join(BUILD, 'bench/servers/bare-server.js');
 
 /** Both servers run with these: same Node.js flags, same mode (production), same secrets. */
 export const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters!';
+export const PSEUDONYM_SECRET = 'bench-pseudonym-secret-of-thirty-two-chars!';
 const COMMON_ENV = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: JWT_SECRET,
-  PSEUDONYM_SECRET: 'bench-pseudonym-secret-of-thirty-two-chars!',
+  PSEUDONYM_SECRET,
   // The per-token budget guards against runaway clients; a load generator is one on purpose.
   MUTATION_RATE_LIMIT: '1000000000',
   // Likewise the query budget per token and the requests per address: the load comes from one token on loopback.

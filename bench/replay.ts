@@ -9,6 +9,9 @@ import type { Projection } from '../src/projections/projection';
 import { rebuildProjection } from '../src/projections/rebuild-projections';
 import { buildProjections } from '../src/read-side/projections.registry';
 import { openSqliteDatabase } from '../src/storage/sqlite-database';
+import type { KeyVault } from '../src/personal-data/key-vault.port';
+import { SqliteKeyVault } from '../src/personal-data/sqlite-key-vault';
+import { PSEUDONYM_SECRET } from './processes';
 
 /** The batch the rebuild reads and folds by (rebuild-projections.ts). */
 const BATCH = 10_000;
@@ -28,7 +31,7 @@ export async function benchReplay(file: string): Promise<ReplayFigures> {
   const db = openSqliteDatabase(file);
   try {
     const store = new SqliteEventStore(db);
-    const replayed = await replayEach(db, store);
+    const replayed = await replayEach(db, store, new SqliteKeyVault(db));
     const sizes = db
       .prepare<[], { identity: number; head: number; timeline: number; milestones: number }>(
         `SELECT avg(length(identity)) AS identity, avg(length(head)) AS head, avg(length(milestones)) AS timeline,
@@ -52,12 +55,13 @@ export async function benchReplay(file: string): Promise<ReplayFigures> {
 
 /**
  * The whole log of `store` read alone, then folded into each registered projection of `db` (the
- * read models' file), one after the other, as `npm run projections:rebuild` does.
+ * read models' file), one after the other, as `npm run projections:rebuild` does; the index of
+ * names opens them with `keys`.
  */
-export async function replayEach(db: Database.Database, store: EventStore): Promise<Omit<ReplayFigures, 'caseFilesStorage'>> {
+export async function replayEach(db: Database.Database, store: EventStore, keys: KeyVault): Promise<Omit<ReplayFigures, 'caseFilesStorage'>> {
   const read = await timed(() => readWhole(store));
   const projections: ReplayFigures['projections'] = [];
-  for (const projection of buildProjections(BUILT_IN_CATALOGUE)) {
+  for (const projection of buildProjections(BUILT_IN_CATALOGUE, { keys, pseudonymSecret: PSEUDONYM_SECRET })) {
     const rebuilt = await timed(() => rebuildProjection(db, store, projection));
     if (rebuilt.value.events !== read.value) throw new Error(`${projection.name} replayed ${rebuilt.value.events} events of ${read.value}`);
     projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds });

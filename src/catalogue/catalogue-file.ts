@@ -19,6 +19,7 @@ import { ConfigError } from '../config/config';
 import { EXIT_REASONS, OUTCOME_CLASSES } from '../journey/domain/vocabulary';
 import { toFieldErrors } from '../validation/field-errors';
 import { BUILT_IN_CATALOGUE } from './built-in-catalogue';
+import { CASE_REFERENCE_PREFIX, caseReferencePrefixOf } from './case-reference-prefix';
 import { type Catalogue, DEFAULT_TIME_ZONE } from './catalogue';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -45,6 +46,7 @@ class CityFile {
   @IsString() @IsNotEmpty() name!: string;
   @Matches(/^[A-Z]{2}$/) country!: string;
   @IsOptional() @IsTimeZone({ message: 'must be an IANA time zone, such as Europe/Paris' }) timeZone?: string;
+  @IsOptional() @Matches(CASE_REFERENCE_PREFIX, { message: 'must be 2 to 5 capital letters, such as PAR' }) caseReferencePrefix?: string;
   @IsNumber() @Min(0) @Max(1) positiveExitTarget!: number;
   @IsArray() @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => ProgrammeFile) programmes!: ProgrammeFile[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => PartnerFile) partners!: PartnerFile[];
@@ -96,11 +98,29 @@ function crossChecks(file: CatalogueFile): string[] {
   const entries = <T>(list: T[] | undefined): T[] => (Array.isArray(list) ? list.filter((item) => item !== null && typeof item === 'object') : []);
   const cities = entries(file.cities);
   for (const code of duplicates(cities.map((c) => c.code))) problems.push(`city ${code} appears twice`);
+  problems.push(...prefixChecks(cities));
   const programmes = cities.flatMap((c) => entries(c.programmes).map((p) => p.code));
   for (const code of duplicates(programmes)) problems.push(`programme ${code} appears twice`);
   for (const [reason, outcome] of Object.entries(file.exitClasses ?? {})) {
     if (!(EXIT_REASONS as readonly string[]).includes(reason)) problems.push(`exitClasses: unknown exit reason ${reason}`);
     if (!(OUTCOME_CLASSES as readonly string[]).includes(outcome)) problems.push(`exitClasses.${reason}: unknown class ${outcome}`);
+  }
+  return problems;
+}
+
+/** Every city's references, its own prefix or the default, must say which city they are of. */
+function prefixChecks(cities: CityFile[]): string[] {
+  const problems: string[] = [];
+  // Bad codes and prefixes are already reported by the validation, duplicated cities by crossChecks.
+  const valid = (c: CityFile) => CODE.test(String(c.code)) && (c.caseReferencePrefix === undefined || CASE_REFERENCE_PREFIX.test(c.caseReferencePrefix));
+  const owners = new Map<string, string>();
+  for (const city of cities.filter(valid)) {
+    const prefix = caseReferencePrefixOf(city);
+    const owner = owners.get(prefix);
+    if (owner === city.code) continue;
+    if (!CASE_REFERENCE_PREFIX.test(prefix)) problems.push(`city ${city.code}: its code has fewer than two letters, so it needs a caseReferencePrefix`);
+    else if (owner !== undefined) problems.push(`cities ${owner} and ${city.code} have the same case reference prefix ${prefix}: give one a caseReferencePrefix`);
+    else owners.set(prefix, city.code);
   }
   return problems;
 }

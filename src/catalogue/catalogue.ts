@@ -13,6 +13,8 @@ export interface CityEntry {
   country: string;
   /** IANA time zone whose dates are the city's business dates: today, and the midnight dashboards turn at. */
   timeZone: string;
+  /** Letters of its case references (`PAR` of `PAR-0042`); see caseReferencePrefixOf for the default. */
+  caseReferencePrefix?: string;
   positiveExitTarget: number;
   programmes: readonly ProgrammeEntry[];
   partners: readonly PartnerEntry[];

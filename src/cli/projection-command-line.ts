@@ -19,7 +19,8 @@ export function runProjectionCommandLine(
     return command(process.argv.slice(2), {
       readModelFile: config.readModelFile,
       eventStoreDb: config.eventStore.kind === 'esdb' ? config.eventStore.connectionString : undefined,
-      projections: buildProjections(catalogue),
+      keyVaultFile: config.keyVaultFile ?? undefined,
+      projections: (keys) => buildProjections(catalogue, { keys, pseudonymSecret: config.pseudonymSecret }),
       stdout: process.stdout,
       stderr: process.stderr,
     });

@@ -39,3 +39,15 @@ export function foldEvents(writer: ProjectionWriter, events: readonly StoredEven
   }
   return topics;
 }
+
+/**
+ * Lets the writer prepare the batch before its transaction (`ProjectionWriter.prepare`); what it
+ * prepared goes if preparing fails, as with a batch that fails to fold. Resolves at once, without
+ * a turn of the event loop, for a writer with nothing to prepare.
+ */
+export function prepareBatch(writer: ProjectionWriter, events: readonly StoredEvent[]): Promise<void> | undefined {
+  return writer.prepare?.(events).catch((error: unknown) => {
+    writer.discard?.();
+    throw error;
+  });
+}

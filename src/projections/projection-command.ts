@@ -4,6 +4,10 @@ import { connectEventStoreDb } from '../event-store/esdb/esdb-connection';
 import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
 import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
+import { EsdbKeyVault } from '../personal-data/esdb-key-vault';
+import type { KeyVault } from '../personal-data/key-vault.port';
+import { SqliteKeyVault } from '../personal-data/sqlite-key-vault';
+import { openKeyVaultFile } from '../storage/key-vault-file';
 import { openSqliteDatabase } from '../storage/sqlite-database';
 import type { Projection } from './projection';
 import { selectProjections, UnknownProjection } from './projection-names';
@@ -15,8 +19,10 @@ export interface ProjectionCommandContext {
   readModelFile: string;
   /** The EventStoreDB connection string in cluster mode; absent, the events are in the read models' file. */
   eventStoreDb?: string;
-  /** Every registered projection, as the service runs them. */
-  projections: readonly Projection[];
+  /** Embedded mode: the keys' own file (KEY_VAULT_FILE); absent, the keys are in the read models' file too. */
+  keyVaultFile?: string;
+  /** Every registered projection, as the service runs them, on the participants' keys (which the index of names reads). */
+  projections: (keys: KeyVault) => readonly Projection[];
   stdout: ReportOutput;
   stderr: { write(text: string): unknown };
 }
@@ -35,25 +41,49 @@ export async function onProjections(
   context: ProjectionCommandContext,
   command: (db: Database.Database, store: EventStore, projections: Projection[]) => Promise<number>,
 ): Promise<number> {
-  let projections: Projection[];
-  try {
-    projections = selectProjections(context.projections, names);
-  } catch (error) {
-    if (!(error instanceof UnknownProjection)) throw error;
-    context.stderr.write(`${error.message}\n`);
-    return EXIT_UNKNOWN_PROJECTION;
-  }
   // Opening would create an empty file: a mistyped setting must not look like an empty log, or a replica without read models.
   if (!existsSync(context.readModelFile)) {
     context.stderr.write(`No database at ${context.readModelFile}: check ${context.eventStoreDb ? 'READ_MODEL_PATH' : 'EVENT_STORE_URL'}\n`);
     return EXIT_NO_DATABASE;
   }
   const db = openSqliteDatabase(context.readModelFile);
-  const store = context.eventStoreDb ? new EsdbEventStore(connectEventStoreDb(context.eventStoreDb)) : null;
+  const stores = context.eventStoreDb ? clusterStores(context.eventStoreDb) : embeddedStores(db, context.keyVaultFile);
   try {
-    return await command(db, store ?? new SqliteEventStore(db), projections);
+    let projections: Projection[];
+    try {
+      projections = selectProjections(context.projections(stores.keys), names);
+    } catch (error) {
+      if (!(error instanceof UnknownProjection)) throw error;
+      context.stderr.write(`${error.message}\n`);
+      return EXIT_UNKNOWN_PROJECTION;
+    }
+    return await command(db, stores.events, projections);
   } finally {
-    await store?.close();
+    await stores.close();
     db.close();
   }
+}
+
+/** The log and the keys a command line reads, as the service has them. */
+interface Stores {
+  events: EventStore;
+  keys: KeyVault;
+  close(): Promise<void>;
+}
+
+function clusterStores(connectionString: string): Stores {
+  const client = connectEventStoreDb(connectionString);
+  // The store owns the client: closing it closes the vault's too.
+  const events = new EsdbEventStore(client);
+  return { events, keys: new EsdbKeyVault(client), close: () => events.close() };
+}
+
+function embeddedStores(db: Database.Database, keyVaultFile: string | undefined): Stores {
+  const keysDb = keyVaultFile === undefined ? db : openKeyVaultFile(db, keyVaultFile);
+  const keys = new SqliteKeyVault(keysDb);
+  const close = async () => {
+    keys.close();
+    if (keysDb !== db) keysDb.close();
+  };
+  return { events: new SqliteEventStore(db), keys, close };
 }

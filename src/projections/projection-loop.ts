@@ -2,7 +2,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import type { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
-import { EventApplyFailed, foldEvents } from './fold-events';
+import { EventApplyFailed, foldEvents, prepareBatch } from './fold-events';
 import type { Projection, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { ProjectionGenerations } from './projection-generations';
@@ -39,6 +39,12 @@ interface Committed {
   topics: readonly string[];
   /** False when every event was at or below a checkpoint moved by someone else: nothing was written. */
   wrote: boolean;
+}
+
+/** A projection opened on the loop's connection. */
+interface Opened {
+  /** Prepares the batch (when the writer needs to), then folds it in and moves the checkpoint, in one transaction. */
+  fold(events: readonly StoredEvent[]): Promise<Committed>;
 }
 
 /** The checkpoint row went while the loop ran (someone deleted it): folding on would make it the start of the log. */
@@ -131,11 +137,11 @@ export class ProjectionLoop {
 
   /** Never rejects: every failure is recorded, logged and retried until the signal aborts. */
   async run(signal: AbortSignal): Promise<void> {
-    let commit: ((events: readonly StoredEvent[]) => Committed) | undefined;
+    let opened: Opened | undefined;
     while (!signal.aborted) {
       try {
         // Opening writes (tables, checkpoint row) and may meet a busy file: it is retried like the rest.
-        commit ??= this.open();
+        opened ??= this.open();
         const events = await this.store.readAll(this.currentPosition, this.settings.batchSize);
         // The read may have waited: a reset or swap since then is seen by the commit, under the lock.
         if (events.length === 0) {
@@ -143,7 +149,7 @@ export class ProjectionLoop {
           await this.store.waitForEvents(this.currentPosition, signal);
           continue;
         }
-        const { position, topics, wrote } = commit(events);
+        const { position, topics, wrote } = await opened.fold(events);
         this.currentPosition = position;
         this.recovered();
         this.listener.moved();
@@ -153,7 +159,7 @@ export class ProjectionLoop {
       } catch (error) {
         if (error instanceof CheckpointLost) {
           this.logger.warn(`Projection ${this.projection.name}'s checkpoint row is gone while its tables stayed: checking them before folding on`);
-          commit = undefined;
+          opened = undefined;
           continue;
         }
         this.failures += 1;
@@ -169,7 +175,7 @@ export class ProjectionLoop {
     }
   }
 
-  private open(): (events: readonly StoredEvent[]) => Committed {
+  private open(): Opened {
     const name = this.projection.name;
     const checkpoints = new ProjectionCheckpoints(this.db);
     const found = resetIfLaidOutOtherwise(this.db, this.projection, checkpoints);
@@ -194,13 +200,26 @@ export class ProjectionLoop {
       if (found === undefined && this.currentPosition > START_OF_LOG) throw new CheckpointLost();
       const checkpoint = found ?? START_OF_LOG;
       const last = events.at(-1)!.position;
-      if (last <= checkpoint) return { position: checkpoint, topics: [], wrote: false };
+      if (last <= checkpoint) {
+        writer.discard?.();
+        return { position: checkpoint, topics: [], wrote: false };
+      }
       const topics = foldEvents(writer, events, checkpoint);
       checkpoints.write(name, last);
       return { position: last, topics: [...topics], wrote: true };
     });
     // IMMEDIATE takes the write lock before the checkpoint is read, so no other writer can move it in between.
-    return (events) => withoutWaitingForTheDisk(this.db, () => commit.immediate(events));
+    const fold = async (events: readonly StoredEvent[]): Promise<Committed> => {
+      await prepareBatch(writer, events);
+      try {
+        return withoutWaitingForTheDisk(this.db, () => commit.immediate(events));
+      } catch (error) {
+        // A busy file or a lost checkpoint, before the batch was folded: what was prepared for it goes too.
+        writer.discard?.();
+        throw error;
+      }
+    };
+    return { fold };
   }
 
   private recovered(): void {

@@ -43,6 +43,13 @@ export interface ReadModelProblem {
 /** Driven by `foldEvents`, one batch of events at a time, each batch in a transaction of its own. */
 export interface ProjectionWriter {
   /**
+   * Before the batch's transaction, for what `apply` needs but cannot wait for (a participant's key
+   * from the KeyVault): whatever it keeps in memory is for that batch's `apply` only, and goes with
+   * `flush` or `discard`; the runner discards a batch it does not fold. Absent for most writers,
+   * whose replay then never waits.
+   */
+  prepare?(events: readonly StoredEvent[]): Promise<void>;
+  /**
    * Folds one event in; synchronous, inside the runner's transaction. Returns the topics whose
    * data changed (e.g. a dashboard's key), which live subscribers are told about after the commit.
    */

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
-import { foldEvents } from './fold-events';
+import { foldEvents, prepareBatch } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { ProjectionGenerations } from './projection-generations';
@@ -86,6 +86,7 @@ async function buildAside(
   for (;;) {
     const events = await store.readAll(position, batchSize);
     if (events.length > 0) {
+      await prepareBatch(writer, events);
       applyBatch(events, position);
       position = events.at(-1)!.position;
       applied += events.length;
@@ -123,6 +124,7 @@ async function swapIn(
       const tail = await readUpTo(store, asidePosition, head);
       dropTables(db, projection);
       const writer = projection.open(db);
+      await prepareBatch(writer, tail);
       for (const table of projection.tables) db.exec(`INSERT INTO main.${quote(table)} SELECT * FROM ${ASIDE}.${quote(table)}`);
       foldEvents(writer, tail, asidePosition);
       const position = tail.at(-1)?.position ?? asidePosition;

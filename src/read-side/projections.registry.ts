@@ -1,12 +1,22 @@
 import type { Catalogue } from '../catalogue/catalogue';
+import type { KeyVault } from '../personal-data/key-vault.port';
+import { nameTokenizer } from '../personal-data/name-blind-index';
 import type { Projection } from '../projections/projection';
 import { CaseFilesProjection } from './cases/case-files.projection';
 import { LifePathsProjection } from './life-paths/life-paths.projection';
 import { OutcomesProjection } from './outcomes/outcomes.projection';
+import { CaseSearchProjection } from './search/case-search.projection';
+
+/** What the blind index of names is made with: participants' keys, and the secret its key derives from. */
+export interface NameIndexKeys {
+  keys: KeyVault;
+  pseudonymSecret: string;
+}
 
 /** Every read model of the service: the app runs them, `npm run projections:rebuild` rebuilds them. */
-export const buildProjections = (catalogue: Catalogue): Projection[] => [
+export const buildProjections = (catalogue: Catalogue, { keys, pseudonymSecret }: NameIndexKeys): Projection[] => [
   new CaseFilesProjection(catalogue),
   new OutcomesProjection(catalogue),
   new LifePathsProjection(catalogue),
+  new CaseSearchProjection(keys, nameTokenizer(pseudonymSecret)),
 ];

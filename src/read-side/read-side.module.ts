@@ -3,7 +3,9 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { CATALOGUE } from '../catalogue/catalogue.tokens';
 import { PROJECTIONS } from '../projections/projection.tokens';
 import { CaseFilesReader } from './cases/case-files.reader';
+import { CaseSearch } from './cases/case-search';
 import { CaseFilesResolver } from './graphql/case-files.resolver';
+import { CaseReferenceResolver } from './graphql/case-reference.resolver';
 import { DashboardsResolver } from './graphql/dashboards.resolver';
 import { LifePathsResolver } from './graphql/life-paths.resolver';
 import { LifePathsExportController } from './life-paths/life-paths-export.controller';
@@ -12,18 +14,30 @@ import { DashboardUpdates } from './outcomes/dashboard-updates';
 import { OutcomeSeriesReader } from './outcomes/outcome-series.reader';
 import { OutcomesReader } from './outcomes/outcomes.reader';
 import { buildProjections } from './projections.registry';
+import { CaseSearchTokensReader } from './search/case-search-tokens.reader';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import type { KeyVault } from '../personal-data/key-vault.port';
+import { KEY_VAULT } from '../storage/storage.tokens';
 
 /** The read models, their queries, the live dashboard updates and the life-paths export. */
 @Global()
 @Module({
   providers: [
-    { provide: PROJECTIONS, useFactory: (catalogue: Catalogue) => buildProjections(catalogue), inject: [CATALOGUE] },
+    {
+      provide: PROJECTIONS,
+      useFactory: (catalogue: Catalogue, keys: KeyVault, config: AppConfig) => buildProjections(catalogue, { keys, pseudonymSecret: config.pseudonymSecret }),
+      inject: [CATALOGUE, KEY_VAULT, APP_CONFIG],
+    },
     CaseFilesReader,
+    CaseSearch,
+    CaseSearchTokensReader,
     OutcomesReader,
     OutcomeSeriesReader,
     LifePathsReader,
     DashboardUpdates,
     CaseFilesResolver,
+    CaseReferenceResolver,
     DashboardsResolver,
     LifePathsResolver,
   ],

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchResults, Row } from '../../bench/results';
 import { CI } from '../../bench/sizes';
-import { BUILT_IN_CATALOGUE } from '../../src/catalogue/built-in-catalogue';
-import { buildProjections } from '../../src/read-side/projections.registry';
+import { registeredProjections } from '../support/registered-projections';
 import { tempDir } from '../support/temp-files';
 
 const ROOT = join(__dirname, '../..');
@@ -17,10 +16,10 @@ const ROWS = [
   'store-concurrent',
   'http-mutation',
   'http-pipeline',
-  ...buildProjections(BUILT_IN_CATALOGUE).map((p) => `replay-${p.name}`),
+  ...registeredProjections().map((p) => `replay-${p.name}`),
   'esdb-store-1',
   'esdb-store-concurrent',
-  ...buildProjections(BUILT_IN_CATALOGUE).map((p) => `esdb-replay-${p.name}`),
+  ...registeredProjections().map((p) => `esdb-replay-${p.name}`),
   'catch-up',
   'dashboard-live',
   'dashboard-as-of',

@@ -1,16 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { AppConfig } from '../../src/config/config';
 import { APP_CONFIG } from '../../src/config/config.module';
 import { commandIdDigester } from '../../src/personal-data/command-id-digest';
 import type { GraphQLResponse } from '../support/graphql-client';
 import { enrolmentInput, mutation } from '../support/journey-api';
+import { storedBytes } from '../support/stored-bytes';
 import { tempDir } from '../support/temp-files';
 import { startTestApp } from '../support/test-app';
-
-/** Every byte SQLite keeps of the file on disk: the database, its write-ahead log and the log's index. */
-function storedBytes(file: string): Buffer {
-  return Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter(existsSync).map((f) => readFileSync(f)));
-}
 
 const CASE = `id version personalDataErased
   timeline { sequence kind note voided amendments { sequence kind changedFields reason recordedBy } }`;

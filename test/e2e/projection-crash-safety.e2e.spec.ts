@@ -9,13 +9,13 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-stor
 import { participantStream } from '../../src/journey/application/journey-repository';
 import { decide } from '../../src/journey/domain/decide';
 import { evolveJourney, initialJourney } from '../../src/journey/domain/journey';
-import { buildProjections } from '../../src/read-side/projections.registry';
+import { registeredProjections } from '../support/registered-projections';
 import { openSqliteDatabase } from '../../src/storage/sqlite-database';
 import { startServiceProcess } from '../support/service-process';
 import { tempDir } from '../support/temp-files';
 
 const TODAY = '2026-01-01';
-const PROJECTIONS = buildProjections(BUILT_IN_CATALOGUE);
+const PROJECTIONS = registeredProjections();
 
 /** A log of a programme run at `scale`, written straight to the store (no read model yet). */
 async function writeLog(file: string, scale: number): Promise<bigint> {

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { BUILT_IN_CATALOGUE } from '../../src/catalogue/built-in-catalogue';
 import { runRebuildCommand } from '../../src/projections/rebuild-command';
 import { EXIT_DAMAGE_FOUND } from '../../src/projections/verify-command';
-import { buildProjections } from '../../src/read-side/projections.registry';
+import { registeredProjections } from '../support/registered-projections';
 import { openSqliteDatabase } from '../../src/storage/sqlite-database';
 import { fakeClock } from '../support/fake-clock';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
@@ -15,7 +14,6 @@ import { bearer } from '../support/tokens';
 
 const OPERATIONS_TOKEN = 'operations-token-of-at-least-32-characters';
 const ENV = { OPERATIONS_TOKEN, K_ANONYMITY: '1' };
-const PROJECTIONS = buildProjections(BUILT_IN_CATALOGUE);
 
 const FIGURES = `city programme enrolled active exited positiveExits neutralExits positiveExitRate jobReturns jobReturnRate
   businessCreations medianDaysToOutcome followUps6m sustainedOutcomes6m exitsByReason { reason count }
@@ -46,7 +44,7 @@ function verifyCommandLine(file: string): Promise<{ code: number; stdout: string
   });
 }
 
-const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
+const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: registeredProjections, stdout: output(), stderr: output() });
 
 /** Runs SQL on the service's file from a connection of its own, as an operator's shell would. */
 function onTheFile(file: string, sql: string): void {
@@ -214,6 +212,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
       'case-files': { verified: true, problems: [expect.stringMatching(/^case_files holds 6 rows for 7 participants .*: 1 missing$/)] },
       outcomes: { verified: true, problems: [] },
       'life-paths': { verified: true, problems: [expect.stringMatching(/^life_paths holds 6 rows for 7 participants .*: 1 missing$/)] },
+      'case-search': { verified: true, problems: [] },
     });
     const metrics = await (await fetch(api.url.replace(/\/graphql$/, '/metrics'), { headers: asOperator })).text();
     expect(metrics).toMatch(/^journey_read_model_problems\{projection="case-files"\} 1$/m);
@@ -227,6 +226,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
       'case-files': { verified: true, problems: [] },
       outcomes: { verified: true, problems: [] },
       'life-paths': { verified: true, problems: [] },
+      'case-search': { verified: true, problems: [] },
     });
     expect(await verifyCommandLine(file)).toEqual({ code: 0, stdout: expect.stringMatching(/^case-files: intact at checkpoint \d+\n/) });
     const repaired = await answers(api);

@@ -74,6 +74,8 @@ describe('request logs (e2e, the built service as a child process, its standard 
       MistakeNotFound: await send('MistakeNotFound', 'recordCoachingSession', { ...session, participantId: randomUUID() }, everywhere),
       MistakeInput: await send('MistakeInput', 'recordCoachingSession', { ...session, durationMinutes: 0 }, everywhere),
       MistakeUnauthenticated: await send('MistakeUnauthenticated', 'recordCoachingSession', session, {}),
+      MistakeSearch: (await postGraphQL(service.url, 'query MistakeSearch { participants(search: "-- ?!") { totalCount } }', {}, everywhere)).errors?.[0]
+        ?.extensions?.code,
     };
     expect(mistakes).toEqual({
       MistakeConflict: 'CONFLICT',
@@ -83,6 +85,7 @@ describe('request logs (e2e, the built service as a child process, its standard 
       MistakeNotFound: 'NOT_FOUND',
       MistakeInput: 'BAD_USER_INPUT',
       MistakeUnauthenticated: 'UNAUTHENTICATED',
+      MistakeSearch: 'BAD_USER_INPUT',
     });
 
     // Not a fault: another process holds the store's write lock longer than the service waits for it (retry later).

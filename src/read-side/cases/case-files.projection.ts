@@ -25,6 +25,8 @@ interface CaseInBatch {
   caseId: number | undefined;
   /** Read only when the batch changes it (a case it enrols, new personal details, a correction). */
   identity: CaseIdentity | undefined;
+  /** Its number among its city's enrolments, given when the batch enrols it; stored ones are never read. */
+  referenceNumber: number | undefined;
   head: CaseHead;
   /** Milestones of the batch's events, to append to the stored timeline... */
   added: readonly MilestoneView[];
@@ -43,13 +45,17 @@ interface CaseInBatch {
  * reading a head does not read them, keyed by the case's row number, so that writing them needs
  * no index. Personal data and free text stay sealed as they are in the events (opened when read,
  * with the participant's key), and are dropped once erased.
+ *
+ * Each case gets the next number of its city's enrolments, in the log's order, for its reference
+ * (`PAR-0042`): every replica and every rebuild folds the same order, so gives the same numbers,
+ * without gaps, and the write side needs no counter of its own.
  */
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
-  // 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
+  // 5: case reference numbers. 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
   // the timeline; 2: head, identity and timeline apart; 1: one JSON document).
-  readonly layout = 4;
+  readonly layout = 5;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -76,8 +82,10 @@ export class CaseFilesProjection implements Projection {
         programme TEXT NOT NULL,
         status TEXT NOT NULL,
         first_enrolled_on TEXT NOT NULL,
+        reference_number INTEGER NOT NULL,
         head TEXT NOT NULL,
-        identity TEXT NOT NULL
+        identity TEXT NOT NULL,
+        UNIQUE (city, reference_number)
       ) STRICT;
       CREATE INDEX IF NOT EXISTS case_files_in_order ON case_files (first_enrolled_on, participant_id);
       CREATE INDEX IF NOT EXISTS case_files_by_city ON case_files (city, first_enrolled_on, participant_id);
@@ -89,10 +97,12 @@ export class CaseFilesProjection implements Projection {
     `);
     const sql = {
       head: db.prepare<[string], { case_id: number; head: string }>('SELECT case_id, head FROM case_files WHERE participant_id = ?'),
-      insertCase: db.prepare<[string, string, string, string, string, string, string]>(
-        `INSERT INTO case_files (participant_id, city, programme, status, first_enrolled_on, head, identity)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insertCase: db.prepare<[string, string, string, string, string, number, string, string]>(
+        `INSERT INTO case_files (participant_id, city, programme, status, first_enrolled_on, reference_number, head, identity)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // The unique index on (city, reference_number) answers it.
+      lastReferenceNumber: db.prepare<[string], number>('SELECT coalesce(max(reference_number), 0) FROM case_files WHERE city = ?').pluck(),
       // Right after its case's row, whose number it takes.
       insertLists: db.prepare<[string, string]>('INSERT INTO case_timelines (case_id, milestones, notes) VALUES (last_insert_rowid(), ?, ?)'),
       // The city is indexed, and an event never changes it: the update leaves it out.
@@ -121,15 +131,15 @@ export class CaseFilesProjection implements Projection {
     };
 
     const save = (participantId: string, change: CaseInBatch, loaded: CaseInBatch | undefined): void => {
-      const { identity, head, added, timeline, notes } = change;
+      const { identity, referenceNumber, head, added, timeline, notes } = change;
       const { state } = head;
       const erased = state.personalDataErased;
       const blankTimeline = (items: readonly MilestoneView[]) => (erased ? withoutFreeText(items) : items);
       const blankNotes = (items: readonly CaseNoteView[]) => (erased ? withoutNotes(items) : items);
       if (loaded?.caseId === undefined) {
-        if (identity === undefined) throw new Error(`The case of ${participantId} has no enrolment`);
+        if (identity === undefined || referenceNumber === undefined) throw new Error(`The case of ${participantId} has no enrolment`);
         const stored = erased ? { ...identity, personal: null } : identity;
-        sql.insertCase.run(participantId, state.city, state.programme, statusOf(state), identity.firstEnrolledOn, JSON.stringify(head), JSON.stringify(stored));
+        sql.insertCase.run(participantId, state.city, state.programme, statusOf(state), identity.firstEnrolledOn, referenceNumber, JSON.stringify(head), JSON.stringify(stored));
         sql.insertLists.run(timelineText(blankTimeline(timeline ?? added)), notesText(blankNotes(notes)));
         return;
       }
@@ -144,8 +154,15 @@ export class CaseFilesProjection implements Projection {
     const cases = new BatchRecords<CaseInBatch>((participantId) => {
       const row = sql.head.get(participantId);
       const head = row && (JSON.parse(row.head) as CaseHead);
-      return head && { caseId: row.case_id, identity: undefined, head, added: [], timeline: undefined, notes: [] };
+      return head && { caseId: row.case_id, identity: undefined, referenceNumber: undefined, head, added: [], timeline: undefined, notes: [] };
     }, save);
+    /** The last number each city's enrolments took, as the batch has it: stored ones, then the batch's, in its order. */
+    const lastNumbers = new Map<string, number>();
+    const nextReferenceNumber = (city: string): number => {
+      const next = (lastNumbers.get(city) ?? sql.lastReferenceNumber.get(city)!) + 1;
+      lastNumbers.set(city, next);
+      return next;
+    };
 
     /** The case's identity as the batch has it. */
     const storedIdentity = (change: CaseInBatch): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
@@ -162,7 +179,15 @@ export class CaseFilesProjection implements Projection {
         const recorded = { event, version: stored.version, metadata: stored.metadata };
         const next = changeCase(before?.head ?? null, () => storedIdentity(before!), () => wholeTimeline(before!), recorded, this.catalogue);
         if (next === null) return [];
-        const base: CaseInBatch = before ?? { caseId: undefined, identity: identityOf(event)!, head: next.head, added: [], timeline: undefined, notes: [] };
+        const base: CaseInBatch = before ?? {
+          caseId: undefined,
+          identity: identityOf(event)!,
+          referenceNumber: nextReferenceNumber(next.head.state.city),
+          head: next.head,
+          added: [],
+          timeline: undefined,
+          notes: [],
+        };
         const changed: CaseInBatch = { ...base, head: next.head };
         switch (next.kind) {
           case 'milestone':
@@ -182,8 +207,14 @@ export class CaseFilesProjection implements Projection {
         cases.set(participantId, changed);
         return [];
       },
-      flush: () => cases.flush(),
-      discard: () => cases.discard(),
+      flush: () => {
+        lastNumbers.clear();
+        cases.flush();
+      },
+      discard: () => {
+        lastNumbers.clear();
+        cases.discard();
+      },
     };
   }
 }

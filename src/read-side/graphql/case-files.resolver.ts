@@ -9,6 +9,8 @@ import { ParticipantStatus } from '../../graphql/register-enums';
 import type * as v from '../../journey/domain/vocabulary';
 import { ParticipantCaseType } from '../../journey/graphql/types/participant-case.type';
 import { type CasePage, CaseFilesReader } from '../cases/case-files.reader';
+import { CaseSearch } from '../cases/case-search';
+import { MAX_SEARCH_LENGTH } from '../cases/search-text';
 import { ParticipantCaseConnectionType } from './participant-case-connection.type';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -16,7 +18,10 @@ export const MAX_PAGE_SIZE = 100;
 
 @Resolver(() => ParticipantCaseType)
 export class CaseFilesResolver {
-  constructor(private readonly cases: CaseFilesReader) {}
+  constructor(
+    private readonly cases: CaseFilesReader,
+    private readonly search: CaseSearch,
+  ) {}
 
   @Query(() => ParticipantCaseType, { nullable: true, description: "A participant's case file; null when unknown." })
   @Requires('readCaseFiles')
@@ -31,11 +36,17 @@ export class CaseFilesResolver {
     description: "Case files in order of first enrolment, a page at a time; an adviser's own city when no city is given.",
   })
   @Requires('readCaseFiles')
-  participants(
+  async participants(
     @Caller() caller: Principal,
     @Args('city', { type: () => String, nullable: true }) city: string | null = null,
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
     @Args('status', { type: () => ParticipantStatus, nullable: true }) status: v.ParticipantStatus | null = null,
+    @Args('search', {
+      type: () => String,
+      nullable: true,
+      description: `A case reference (\`PAR-0042\`, any case, \`par-42\`), or words of a name, each of which the name must have (\`dupont\`, \`Marie Dupont\`; case and accents aside); at most ${MAX_SEARCH_LENGTH} characters; a blank search filters nothing.`,
+    })
+    search: string | null = null,
     @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when absent.` })
     first: number | null = null,
     @Args('after', { type: () => String, nullable: true }) after: string | null = null,
@@ -46,6 +57,7 @@ export class CaseFilesResolver {
     }
     if (city) assertAllowed(caller, 'readCaseFiles', city);
     const scope = city || cityScope(caller, 'readCaseFiles');
-    return this.cases.list({ city: scope, programme: programme ?? null, status: status ?? null }, size, after ?? null);
+    const participantIds = search?.trim() ? await this.search.participantsFound(search, scope) : null;
+    return this.cases.list({ city: scope, programme: programme ?? null, status: status ?? null, participantIds }, size, after ?? null);
   }
 }

@@ -169,7 +169,7 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     const stdout = output();
     const stderr = output();
 
-    const code = await runRebuildCommand(['event-counts'], { readModelFile: file, projections: [eventCounts(), seenPositions()], stdout, stderr });
+    const code = await runRebuildCommand(['event-counts'], { readModelFile: file, projections: () => [eventCounts(), seenPositions()], stdout, stderr });
 
     expect(code).toBe(0);
     expect(stderr.written).toEqual([]);
@@ -184,7 +184,7 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     const stdout = output();
     const stderr = output();
 
-    const code = await runRebuildCommand(['event-count'], { readModelFile: file, projections: [eventCounts(), seenPositions()], stdout, stderr });
+    const code = await runRebuildCommand(['event-count'], { readModelFile: file, projections: () => [eventCounts(), seenPositions()], stdout, stderr });
 
     expect(code).toBe(2);
     expect(stderr.written.join('')).toBe('Unknown projection event-count; the projections are: event-counts, seen-positions\n');
@@ -196,7 +196,7 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     const missing = folder.file('typo.db');
     const stderr = output();
 
-    const code = await runRebuildCommand([], { readModelFile: missing, projections: [eventCounts()], stdout: output(), stderr });
+    const code = await runRebuildCommand([], { readModelFile: missing, projections: () => [eventCounts()], stdout: output(), stderr });
 
     expect(code).toBe(1);
     expect(stderr.written.join('')).toContain(`No database at ${missing}`);

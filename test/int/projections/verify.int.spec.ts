@@ -1,19 +1,19 @@
 import { copyFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { type ProjectionChange, ProjectionRunner } from '../../../src/projections/projection-runner';
 import { runRebuildCommand } from '../../../src/projections/rebuild-command';
 import { EXIT_DAMAGE_FOUND, runVerifyCommand } from '../../../src/projections/verify-command';
-import { buildProjections } from '../../../src/read-side/projections.registry';
+import { registeredProjections } from '../../support/registered-projections';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 import { checkpointOf, readModel } from './test-projections';
 
-const PROJECTIONS = buildProjections(BUILT_IN_CATALOGUE);
+/** Their names and tables. */
+const PROJECTIONS = registeredProjections();
 
 const output = () => {
   const written: string[] = [];
@@ -34,7 +34,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     const store = new SqliteEventStore(db);
     // Amendments (corrections and voids) and erasures: the facts the counters sum are not only appended.
     await recordSealed(store, new SqliteKeyVault(db), interleave(decidedJourneys(7, 0.1, (i) => i % 5 === 0, 4), [2, 7, 1, 8, 2, 8]));
-    const runner = new ProjectionRunner(db, store, PROJECTIONS, { batchSize: 50 });
+    const runner = new ProjectionRunner(db, store, registeredProjections(new SqliteKeyVault(db)), { batchSize: 50 });
     runner.start();
     expect(await runner.waitUntilCaughtUp(await store.headPosition(), 30_000)).toBe(true);
     await runner.stop();
@@ -66,14 +66,14 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
 
   const verify = async (file: string, names: string[] = []) => {
     const [stdout, stderr] = [output(), output()];
-    const code = await runVerifyCommand(names, { readModelFile: file, projections: PROJECTIONS, stdout, stderr });
+    const code = await runVerifyCommand(names, { readModelFile: file, projections: registeredProjections, stdout, stderr });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   };
 
-  const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() });
+  const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: registeredProjections, stdout: output(), stderr: output() });
 
   function startRunner(db: Database.Database): ProjectionRunner {
-    const runner = new ProjectionRunner(db, new SqliteEventStore(db), PROJECTIONS, { batchSize: 50, watchEveryMs: 20 });
+    const runner = new ProjectionRunner(db, new SqliteEventStore(db), registeredProjections(new SqliteKeyVault(db)), { batchSize: 50, watchEveryMs: 20 });
     runners.push(runner);
     runner.start();
     return runner;
@@ -85,7 +85,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
 
     expect(await verify(file)).toEqual({
       code: 0,
-      stdout: `case-files: intact at checkpoint ${head}\noutcomes: intact at checkpoint ${head}\nlife-paths: intact at checkpoint ${head}\n`,
+      stdout: `case-files: intact at checkpoint ${head}\noutcomes: intact at checkpoint ${head}\nlife-paths: intact at checkpoint ${head}\ncase-search: intact at checkpoint ${head}\n`,
       stderr: '',
     });
   });
@@ -181,7 +181,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(await runner.waitUntilCaughtUp(checkpointOf(db, 'case-files')!, 30_000)).toBe(true);
 
     expect(PROJECTIONS.map((p) => readModel(db, p))).toEqual(pristineModels);
-    expect(runner.status().map((s) => s.problems)).toEqual([[], [], []]);
+    expect(runner.status().map((s) => s.problems)).toEqual([[], [], [], []]);
     expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringMatching(/^Projection outcomes's checkpoint did not describe its tables \(no checkpoint, yet/));
     expect((await verify(file)).code).toBe(0);
   });
@@ -219,7 +219,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     ]);
     expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringMatching(/^Projection outcomes's read model is damaged: .*`npm run projections:rebuild -- outcomes` repairs it$/));
 
-    expect(await runRebuildCommand(['outcomes'], { readModelFile: file, projections: PROJECTIONS, stdout: output(), stderr: output() })).toBe(0);
+    expect(await runRebuildCommand(['outcomes'], { readModelFile: file, projections: registeredProjections, stdout: output(), stderr: output() })).toBe(0);
 
     await waitFor(() => runner.status().every((s) => s.problems?.length === 0));
     await waitFor(() => changes.length > 0);
@@ -235,7 +235,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(await verify(pristine, ['outcomes', 'outcome'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'Unknown projection outcome; the projections are: case-files, outcomes, life-paths\n',
+      stderr: 'Unknown projection outcome; the projections are: case-files, outcomes, life-paths, case-search\n',
     });
   });
 
@@ -244,7 +244,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     openSqliteDatabase(file).close();
     expect(await verify(file)).toEqual({
       code: 0,
-      stdout: 'case-files: intact, nothing folded yet\noutcomes: intact, nothing folded yet\nlife-paths: intact, nothing folded yet\n',
+      stdout: 'case-files: intact, nothing folded yet\noutcomes: intact, nothing folded yet\nlife-paths: intact, nothing folded yet\ncase-search: intact, nothing folded yet\n',
       stderr: '',
     });
   });

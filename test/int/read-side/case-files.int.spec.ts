@@ -75,7 +75,7 @@ describe('the case-files read model (int, real SQLite file)', () => {
         try {
           const expected = casesOf(await store.readAll(0n, Number.MAX_SAFE_INTEGER));
           for (const expectedCase of expected) expect(await reader.find(expectedCase.id)).toEqual(expectedCase);
-          const page = await reader.list({ city: null, programme: null, status: null }, 1_000, null);
+          const page = await reader.list({ city: null, programme: null, status: null, participantIds: null }, 1_000, null);
           expect(page.edges.map((edge) => edge.node)).toEqual(expected);
           const stored = storedText(db);
           for (const reason of amendmentReasonsOf(log)) expect(stored).not.toContain(reason);

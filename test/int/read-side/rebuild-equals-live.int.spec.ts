@@ -1,9 +1,8 @@
-import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { rebuildProjection } from '../../../src/projections/rebuild-projections';
-import { buildProjections } from '../../../src/read-side/projections.registry';
+import { registeredProjections } from '../../support/registered-projections';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
@@ -19,7 +18,7 @@ describe('every registered read model (int, real SQLite files)', () => {
     const file = tmp.file('journeys.db');
     const db = openSqliteDatabase(file);
     const rebuilder = openSqliteDatabase(file);
-    const projections = buildProjections(BUILT_IN_CATALOGUE);
+    const projections = registeredProjections(new SqliteKeyVault(db));
     try {
       const store = new SqliteEventStore(db);
       const log = interleave(decidedJourneys(11, 0.1, (i) => i % 7 === 0, 4), [3, 1, 4, 1, 5, 9, 2, 6]);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { loadCatalogueFile } from '../../../src/catalogue/catalogue-file';
+import { caseReferencePrefixOf } from '../../../src/catalogue/case-reference-prefix';
 import { ConfigError } from '../../../src/config/config';
 import { tempDir } from '../../support/temp-files';
 
@@ -76,6 +77,16 @@ describe('loadCatalogueFile', () => {
     expect(city.timeZone).toBe('America/Santiago');
   });
 
+  it("keeps a city's case reference prefix, and lets two cities share their code's first letters when one has a prefix of its own", () => {
+    const lyons = { ...lyon(), code: 'lyons-la-foret', caseReferencePrefix: 'LLF', programmes: [{ code: 'lyons-1', name: 'Other' }] };
+    const cities = loadCatalogueFile(catalogueFile({ cities: [lyon(), lyons] })).cities;
+    expect(cities.map((c) => caseReferencePrefixOf(c))).toEqual(['LYO', 'LLF']);
+  });
+
+  it('gives the built-in cities the first three letters of their codes as case reference prefixes', () => {
+    expect(BUILT_IN_CATALOGUE.cities.map((c) => caseReferencePrefixOf(c))).toEqual(['PAR', 'FRA', 'STO']);
+  });
+
   it('refuses a file that is not JSON', () => {
     expect(refusal('{ "cities": [ ').message).toMatch(/cannot be read as JSON/);
   });
@@ -122,6 +133,25 @@ describe('loadCatalogueFile', () => {
       'a programme code used by two cities',
       { cities: [lyon(), { ...lyon(), code: 'villeurbanne', programmes: [{ code: 'lyon-cadres', name: 'Copy' }] }] },
       'programme lyon-cadres appears twice',
+    ],
+    ['a case reference prefix in lower case', { cities: [{ ...lyon(), caseReferencePrefix: 'lyo' }] }, 'cities.0.caseReferencePrefix: must be 2 to 5 capital letters'],
+    ['a case reference prefix of one letter', { cities: [{ ...lyon(), caseReferencePrefix: 'L' }] }, 'cities.0.caseReferencePrefix: must be 2 to 5 capital letters'],
+    ['a case reference prefix of six letters', { cities: [{ ...lyon(), caseReferencePrefix: 'LYONNE' }] }, 'cities.0.caseReferencePrefix: must be 2 to 5 capital letters'],
+    ['a case reference prefix with a digit', { cities: [{ ...lyon(), caseReferencePrefix: 'LY1' }] }, 'cities.0.caseReferencePrefix: must be 2 to 5 capital letters'],
+    [
+      'two cities with the same default case reference prefix',
+      { cities: [lyon(), { ...lyon(), code: 'lyons-la-foret', programmes: [{ code: 'lyons-1', name: 'Other' }] }] },
+      'cities lyon and lyons-la-foret have the same case reference prefix LYO: give one a caseReferencePrefix',
+    ],
+    [
+      "a city's prefix that is another's default",
+      { cities: [lyon(), { ...lyon(), code: 'villeurbanne', caseReferencePrefix: 'LYO', programmes: [{ code: 'vil-1', name: 'Other' }] }] },
+      'cities lyon and villeurbanne have the same case reference prefix LYO',
+    ],
+    [
+      'a city code of fewer than two letters without a prefix',
+      { cities: [{ ...lyon(), code: 'x-75' }] },
+      'city x-75: its code has fewer than two letters, so it needs a caseReferencePrefix',
     ],
     ['an unknown exit reason', { cities: [lyon()], exitClasses: { PROMOTION: 'POSITIVE' } }, 'exitClasses: unknown exit reason PROMOTION'],
     ['an unknown exit class', { cities: [lyon()], exitClasses: { HEALTH: 'EXCLUDED' } }, 'exitClasses.HEALTH: unknown class EXCLUDED'],

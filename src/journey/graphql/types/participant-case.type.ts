@@ -11,6 +11,8 @@ import { PersonalDetailsType } from './personal-details.type';
 @ObjectType('ParticipantCase')
 export class ParticipantCaseType implements Omit<ParticipantCaseView, 'timeline'> {
   @Field(() => ID) id!: string;
+  @Field({ description: "Short reference to say on the phone, such as PAR-0042: the city's prefix and the case's number among its enrolments." })
+  reference!: string;
   @Field(() => Int, { description: "Number of events in the participant's stream; pass it back as expectedVersion." })
   version!: number;
   @Field() city!: string;
