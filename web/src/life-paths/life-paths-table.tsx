@@ -29,7 +29,7 @@ export function LifePathsTable({ paths, page }: { paths: LifePath[]; page: numbe
         </thead>
         <tbody>
           {paths.map((path) => (
-            <tr key={path.pseudonym}>
+            <tr key={path.pseudonym} data-pseudonym={path.pseudonym}>
               <th scope="row" class="pseudonym">{path.pseudonym.slice(0, 10)}</th>
               <td>{withheld(path.city)}</td>
               <td>{withheld(path.programme)}</td>
