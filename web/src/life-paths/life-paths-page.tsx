@@ -121,7 +121,7 @@ export function LifePathsPage({ session }: { session: Session }) {
             </button>
           </p>
           <CommonSequences paths={release.edges.map((edge) => edge.node)} />
-          <LifePathsTable paths={release.edges.map((edge) => edge.node)} page={cursor.page} />
+          <LifePathsTable paths={release.edges.map((edge) => edge.node)} page={cursor.page} cities={cities.value} />
           <p class="pager">
             {cursor.page > 1 && (
               <button type="button" onClick={() => setCursor({ after: null, page: 1 })}>
