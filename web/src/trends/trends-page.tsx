@@ -21,8 +21,7 @@ import { TrendsTable } from './trends-table';
  * the last 24 they may see.
  */
 export function TrendsPage({ session }: { session: Session }) {
-  const tr = useTranslator();
-  const { t } = tr;
+  const { t } = useTranslator();
   const researcher = session.role === 'researcher';
   const catalogue = useCatalogue();
   const cities = citiesInScope(catalogue.value ?? [], session);
@@ -36,8 +35,12 @@ export function TrendsPage({ session }: { session: Session }) {
     [applied?.city, applied?.programme, applied?.from, applied?.to],
   );
   const points = series.value?.points ?? [];
+  /** The file is named for its scope and first and last month ends. */
   const download = (shown: DashboardSeries) =>
-    saveBlob(new Blob([trendsCsv(shown)], { type: 'text/csv' }), `trends-${shown.city}${shown.programme ? `-${shown.programme}` : ''}-${points[0]!.asOf}-${points.at(-1)!.asOf}.csv`);
+    saveBlob(
+      new Blob([trendsCsv(shown)], { type: 'text/csv' }),
+      `trends-${shown.city}${shown.programme ? `-${shown.programme}` : ''}-${shown.points[0]!.asOf}-${shown.points.at(-1)!.asOf}.csv`,
+    );
   return (
     <section aria-labelledby="trends-title">
       <h1 id="trends-title">{t('trends.title')}</h1>
