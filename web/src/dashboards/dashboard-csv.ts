@@ -1,5 +1,5 @@
 import type { Dashboard, SurvivalCurve } from '../api/types';
-import { toCsv } from '../common/csv';
+import { toCsv } from '../common/csv-text';
 import { type Figure, FIGURES, valueOf } from './figures';
 
 /** A CSV row: codes and numbers, an empty cell for null. */

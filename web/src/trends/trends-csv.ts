@@ -1,5 +1,5 @@
 import type { DashboardSeries } from '../api/types';
-import { toCsv } from '../common/csv';
+import { toCsv } from '../common/csv-text';
 import { FIGURE_CSV_HEADER, figureRows } from '../dashboards/dashboard-csv';
 import { TREND_FIGURES } from './trend-figures';
 
