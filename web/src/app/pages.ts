@@ -11,7 +11,7 @@ export interface Page {
 
 export const PAGES: Page[] = [
   { path: '/dashboards', label: 'nav.dashboards', roles: ['adviser', 'coordinator', 'researcher', 'admin'] },
-  { path: '/trends', label: 'nav.trends', roles: ['coordinator', 'admin'] },
+  { path: '/trends', label: 'nav.trends', roles: ['coordinator', 'researcher', 'admin'] },
   { path: '/life-paths', label: 'nav.lifePaths', roles: ['coordinator', 'researcher', 'admin'] },
 ];
 

@@ -9,13 +9,14 @@ interface FigureValueProps {
 }
 
 /**
- * One figure in the viewer's language. A protected count that is null is shown as hidden, never
- * as 0; a perturbed count is marked ≈, its meaning spelled out for screen readers.
+ * One figure in the viewer's language. A protected count that is null is withheld: shown as
+ * hidden, never as 0; a perturbed count is marked ≈, its meaning spelled out for screen readers.
+ * A null rate or median is not withheld but undefined (no one to divide by): shown as none.
  */
 export function FigureValue({ value, kind, protectedFigures }: FigureValueProps) {
   const tr = useTranslator();
   if (value === null) {
-    return protectedFigures ? (
+    return protectedFigures && kind === 'count' ? (
       <span class="hidden-figure" title={tr.t('protected.hiddenLabel')}>
         {tr.t('protected.hidden')}
       </span>

@@ -2,8 +2,10 @@ import { useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { LIFE_PATHS } from '../api/documents';
 import type { LifePathFilter, LifePathPage } from '../api/types';
+import type { Session } from '../auth/session';
 import { CatalogueOptions, useCatalogue } from '../common/catalogue';
 import { ErrorMessage } from '../common/error-message';
+import { citiesInScope } from '../common/scope-cities';
 import { useAsync } from '../common/use-async';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
@@ -24,10 +26,12 @@ function filterOfForm(form: HTMLFormElement): LifePathFilter {
 }
 
 /**
- * Researchers' explorer of the anonymised life paths: filters, the release's k and suppressed
- * count, a page of paths, the most common sequences of steps, and the CSV of the filter.
+ * The explorer of the anonymised life paths (researchers, coordinators, administrators): filters,
+ * the release's k and suppressed count, a page of paths, the most common sequences of steps, and
+ * the CSV of the filter. The city filter offers the cities of the caller's scope only: a
+ * coordinator's own city, every city for the others.
  */
-export function LifePathsPage() {
+export function LifePathsPage({ session }: { session: Session }) {
   const tr = useTranslator();
   const { t } = tr;
   const [filter, setFilter] = useState<LifePathFilter>({});
@@ -35,11 +39,16 @@ export function LifePathsPage() {
   const [city, setCity] = useState('');
   const [downloadError, setDownloadError] = useState<unknown>(undefined);
   const cities = useCatalogue();
+  const catalogue = cities.value ?? [];
+  const scope = citiesInScope(catalogue, session);
+  // A coordinator of one city reads that city's paths only: no "any city" to offer.
+  const ownCity = scope.length < catalogue.length ? session.city : null;
   const paths = useAsync(
     () => query<{ lifePaths: LifePathPage }>(LIFE_PATHS, { filter, first: PAGE_SIZE, after: cursor.after }).then((data) => data.lifePaths),
     [filter, cursor],
   );
-  const programmes = (cities.value ?? []).filter((c) => !city || c.code === city).flatMap((c) => c.programmes);
+  const shownCity = ownCity ?? city;
+  const programmes = scope.filter((c) => !shownCity || c.code === shownCity).flatMap((c) => c.programmes);
   const onSubmit = (event: Event) => {
     event.preventDefault();
     setFilter(filterOfForm(event.currentTarget as HTMLFormElement));
@@ -57,8 +66,8 @@ export function LifePathsPage() {
       <form class="toolbar filters" onSubmit={onSubmit} aria-label={t('lifePaths.filters')}>
         <label>
           {t('lifePaths.city')}
-          <select name="city" value={city} onChange={(event) => setCity(event.currentTarget.value)}>
-            <CatalogueOptions entries={cities.value ?? []} any={t('lifePaths.anyCity')} />
+          <select name="city" value={shownCity} onChange={(event) => setCity(event.currentTarget.value)}>
+            <CatalogueOptions entries={scope} any={ownCity ? undefined : t('lifePaths.anyCity')} />
           </select>
         </label>
         <label>
@@ -112,7 +121,7 @@ export function LifePathsPage() {
             </button>
           </p>
           <CommonSequences paths={release.edges.map((edge) => edge.node)} />
-          <LifePathsTable paths={release.edges.map((edge) => edge.node)} page={cursor.page} />
+          <LifePathsTable paths={release.edges.map((edge) => edge.node)} page={cursor.page} cities={cities.value} />
           <p class="pager">
             {cursor.page > 1 && (
               <button type="button" onClick={() => setCursor({ after: null, page: 1 })}>

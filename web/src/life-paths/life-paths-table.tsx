@@ -1,14 +1,16 @@
-import type { LifePath } from '../api/types';
+import type { City, LifePath } from '../api/types';
+import { scopeName } from '../common/catalogue';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import { stepName } from './step-name';
 
-/** A page of life paths: their released characteristics (withheld ones said so) and their steps. */
-export function LifePathsTable({ paths, page }: { paths: LifePath[]; page: number }) {
+/** A page of life paths: their released characteristics (withheld ones said so, cities and programmes by their catalogue names) and their steps. */
+export function LifePathsTable({ paths, page, cities }: { paths: LifePath[]; page: number; cities: City[] | undefined }) {
   const tr = useTranslator();
   const { t } = tr;
   const coded = (prefix: string, value: string | null) => (value === null ? <span class="muted">{t('lifePaths.withheld')}</span> : t(`${prefix}.${value}` as MessageKey));
   const generalised = (value: string) => (value === '*' ? <span class="muted">{t('lifePaths.any')}</span> : value);
+  const programmeName = (programme: string) => cities?.flatMap((c) => c.programmes).find((p) => p.code === programme)?.name ?? programme;
   const withheld = (value: string | null) => value ?? <span class="muted">{t('lifePaths.withheld')}</span>;
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('lifePaths.table', { page })}>
@@ -29,10 +31,10 @@ export function LifePathsTable({ paths, page }: { paths: LifePath[]; page: numbe
         </thead>
         <tbody>
           {paths.map((path) => (
-            <tr key={path.pseudonym}>
+            <tr key={path.pseudonym} data-pseudonym={path.pseudonym}>
               <th scope="row" class="pseudonym">{path.pseudonym.slice(0, 10)}</th>
-              <td>{withheld(path.city)}</td>
-              <td>{withheld(path.programme)}</td>
+              <td data-city={path.city}>{withheld(path.city && scopeName(cities, path.city, null))}</td>
+              <td data-programme={path.programme}>{withheld(path.programme && programmeName(path.programme))}</td>
               <td>{generalised(path.ageBand)}</td>
               <td>{coded('gender', path.gender)}</td>
               <td>{coded('education', path.educationLevel)}</td>
