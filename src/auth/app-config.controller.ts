@@ -3,7 +3,6 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { CATALOGUE } from '../catalogue/catalogue.tokens';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig, OidcSettings } from '../config/config';
-import { offersDevSignIn } from './dev-sign-in';
 import { Public } from './public.decorator';
 
 /** How the web app may sign people in. */
@@ -26,7 +25,7 @@ export class AppConfigController {
   private readonly answer: WebAppConfig;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(CATALOGUE) catalogue: Catalogue) {
-    const devSignIn = offersDevSignIn(config);
+    const { devSignIn } = config;
     this.answer = {
       oidc: config.oidc,
       devSignIn,

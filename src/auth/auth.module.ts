@@ -5,7 +5,6 @@ import { CATALOGUE } from '../catalogue/catalogue.tokens';
 import type { AppConfig } from '../config/config';
 import { AccessGuard } from './access.guard';
 import { AppConfigController } from './app-config.controller';
-import { offersDevSignIn } from './dev-sign-in';
 import { DevTokenController } from './dev-token.controller';
 import { MutationRateLimit } from './mutation-rate-limit';
 import { TokenVerifier } from './token-verifier';
@@ -16,8 +15,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      // In production there is no development sign-in route at all: it answers 404 like any unknown path.
-      controllers: [AppConfigController, ...(offersDevSignIn(config) ? [DevTokenController] : [])],
+      // Without the development sign-in (production, always) there is no route at all: it answers 404 like any unknown path.
+      controllers: [AppConfigController, ...(config.devSignIn ? [DevTokenController] : [])],
       providers: [
         { provide: TokenVerifier, useFactory: (catalogue: Catalogue) => new TokenVerifier(config.auth, catalogue), inject: [CATALOGUE] },
         { provide: MutationRateLimit, useValue: new MutationRateLimit(config.mutationsPerMinute) },

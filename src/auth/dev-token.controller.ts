@@ -22,7 +22,7 @@ const DEV_TOKEN_LIFETIME = '8h';
 
 /**
  * `POST /auth/dev-token`: the development sign-in page's token for a role and city, as
- * `npm run token` prints. Registered only where offersDevSignIn holds: in production the route does
+ * `npm run token` prints. Registered only where the settings offer it (AppConfig.devSignIn): in production the route does
  * not exist (404). Public, as a sign-in is: it signs only what anyone could sign with the
  * development secret.
  */
@@ -44,7 +44,7 @@ export class DevTokenController {
     // Researchers and admins reach every city whatever their token says: theirs carries none, as the CLI's.
     const tokenCity = role === 'adviser' || role === 'coordinator' ? city : null;
     const sub = `dev-${role}-${tokenCity === null || tokenCity === ALL_CITIES ? 'all' : tokenCity}`;
-    // offersDevSignIn registers this controller with HS256 settings only; this tells the compiler so.
+    // The settings offer it with HS256 settings only; this tells the compiler so.
     if (this.config.auth.kind !== 'hs256') throw new Error('Development tokens need HS256 settings');
     const accessToken = await issueToken(this.config.auth, { sub, role, city: tokenCity }, DEV_TOKEN_LIFETIME);
     return { accessToken, expiresAt: new Date(decodeJwt(accessToken).exp! * 1_000).toISOString() };

@@ -14,6 +14,8 @@ export interface AppConfig {
   auth: TokenSettings;
   /** The identity provider the web app signs in with; null: no OpenID Connect sign-in. */
   oidc: OidcSettings | null;
+  /** Whether POST /auth/dev-token signs tokens for the web app's development sign-in (parseDevSignIn). */
+  devSignIn: boolean;
   /** Bearer credential of `/metrics` and of `/health/ready`'s details; null: they are not served. */
   operationsToken: string | null;
   /** A SQLite file for participants' keys apart from the events; null: a table of the event store's file. */
@@ -90,14 +92,16 @@ const DEFAULT_READ_MODEL_PATH = 'data/read-models.db';
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const production = parseNodeEnv(env.NODE_ENV || 'development') === 'production';
   const eventStore = parseEventStoreUrl(env.EVENT_STORE_URL || DEFAULT_EVENT_STORE_URL);
+  const auth = parseAuth(env, production);
   const config: AppConfig = {
     port: parsePort(env.PORT || '3000'),
     eventStore,
     readModelFile: parseReadModelPath(eventStore, env.READ_MODEL_PATH || null),
     programmesFile: env.PROGRAMMES_FILE || null,
     production,
-    auth: parseAuth(env, production),
+    auth,
     oidc: parseOidc(env, production),
+    devSignIn: parseDevSignIn(env.DEV_SIGN_IN || null, production, auth),
     operationsToken: env.OPERATIONS_TOKEN ? parseSecret('OPERATIONS_TOKEN', env.OPERATIONS_TOKEN, production) : null,
     keyVaultFile: parseKeyVaultFile(eventStore, env.KEY_VAULT_FILE || null),
     kAnonymity: parseWholeNumber('K_ANONYMITY', env.K_ANONYMITY || '5', 1),
@@ -169,6 +173,21 @@ function parseOidc(env: NodeJS.ProcessEnv, production: boolean): OidcSettings | 
     throw new ConfigError("OIDC_SCOPES must be space-separated scopes, 'openid' among them");
   }
   return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scopes: scopes.join(' ') };
+}
+
+/**
+ * The development sign-in hands anyone any role's token, signed with the service's own HS256
+ * secret: by default only while that secret is the published development one, whose tokens anyone
+ * can forge anyway. A real secret without NODE_ENV=production (a forgotten setting) then offers
+ * nothing; DEV_SIGN_IN=true asks for it with another secret (tests, a shared test server), never
+ * in production nor with an identity provider's keys, which sign every token themselves.
+ */
+function parseDevSignIn(value: string | null, production: boolean, auth: TokenSettings): boolean {
+  if (value !== null && value !== 'true' && value !== 'false') throw new ConfigError(`DEV_SIGN_IN must be true or false, not '${value}'`);
+  if (value === 'true' && production) throw new ConfigError('DEV_SIGN_IN is for development only: in production people sign in through the identity provider');
+  if (value === 'true' && auth.kind !== 'hs256') throw new ConfigError('DEV_SIGN_IN needs AUTH_JWT_SECRET: with AUTH_JWKS_URL the identity provider signs every token');
+  if (value !== null) return value === 'true';
+  return !production && auth.kind === 'hs256' && auth.secret === DEVELOPMENT_SECRET;
 }
 
 function parseSecret(name: string, value: string | undefined, production: boolean): string {

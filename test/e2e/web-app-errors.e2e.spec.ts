@@ -3,7 +3,7 @@ import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
 describe("the web app's reading of the service's refusals outside GraphQL (e2e, real app over HTTP, web/src/api/failure.ts)", () => {
-  const api = appForTests();
+  const api = appForTests({ DEV_SIGN_IN: 'true' });
   const get = async (path: string, authorization: string | null) =>
     failureOf(await serviceErrorOf(await fetch(api.url.replace(/\/graphql$/, path), { headers: authorization ? { authorization } : {} })));
 

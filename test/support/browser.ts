@@ -33,7 +33,8 @@ export function browserTestbed(): BrowserTestbed {
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('demo.db')}` }, 'cli/demo.js');
+    // The tests sign their own tokens with a test secret, so the development sign-in is asked for.
+    service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('demo.db')}`, DEV_SIGN_IN: 'true' }, 'cli/demo.js');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
   }, 120_000);
   afterAll(async () => {

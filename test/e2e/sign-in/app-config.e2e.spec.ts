@@ -11,8 +11,8 @@ async function appConfigOf(api: AppForTests): Promise<{ status: number; body: un
 }
 
 describe('the web app\'s sign-in options, GET /app-config.json (e2e, real app over HTTP, no token)', () => {
-  describe('in development with HS256 tokens', () => {
-    const api = appForTests();
+  describe('in development with HS256 tokens and DEV_SIGN_IN=true', () => {
+    const api = appForTests({ DEV_SIGN_IN: 'true' });
 
     it("offers the development sign-in with the catalogue's cities to pick from, and no OpenID provider", async () => {
       expect(await appConfigOf(api)).toEqual({

@@ -14,8 +14,8 @@ const askForToken = (api: AppForTests, body: unknown) =>
   fetch(`${serviceUrl(api)}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('development sign-in, POST /auth/dev-token (e2e, real app over HTTP)', () => {
-  describe('outside production, with HS256 tokens', () => {
-    const api = appForTests();
+  describe('outside production, with HS256 tokens and DEV_SIGN_IN=true (the tests sign with a secret of their own)', () => {
+    const api = appForTests({ DEV_SIGN_IN: 'true' });
 
     it("answers a token the API takes, of the role and city asked for, and when it expires", async () => {
       const response = await askForToken(api, { role: 'coordinator', city: 'paris' });
@@ -68,6 +68,14 @@ describe('development sign-in, POST /auth/dev-token (e2e, real app over HTTP)', 
     });
   });
 
+  describe('outside production, with a secret of its own and no DEV_SIGN_IN (NODE_ENV=production forgotten)', () => {
+    const api = appForTests();
+
+    it('does not exist: it would sign any role with a real secret', async () => {
+      expect((await askForToken(api, { role: 'admin', city: '*' })).status).toBe(404);
+    });
+  });
+
   describe('outside production, with tokens from an identity provider (AUTH_JWKS_URL)', () => {
     // Nothing listens there: the service fetches keys only to verify a token, and none is sent.
     const api = appForTests({ AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks' });
@@ -82,7 +90,7 @@ describe('development sign-in, POST /auth/dev-token (e2e, real app over HTTP)', 
     afterAll(() => tmp.remove());
 
     it("logs a refused request on its request line alone, below error level, with no stack", async () => {
-      const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('journeys.db')}` });
+      const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('journeys.db')}`, DEV_SIGN_IN: 'true' });
       const response = await fetch(service.url.replace(/\/graphql$/, '/auth/dev-token'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       production: false,
       auth: { kind: 'hs256', secret: DEVELOPMENT_SECRET, issuer: null, audience: null, keysMaxAgeSeconds: 30 },
       oidc: null,
+      devSignIn: true,
       operationsToken: null,
       keyVaultFile: null,
       kAnonymity: 5,
@@ -94,6 +95,19 @@ describe('loadConfig', () => {
       expect(refusal({ ...jwks, AUTH_AUDIENCE: claims.AUTH_AUDIENCE }).message).toContain('AUTH_ISSUER and AUTH_AUDIENCE');
       // A developer may run a local identity provider over plain HTTP.
       expect(loadConfig({ AUTH_JWKS_URL: 'http://localhost:8080/jwks.json' }).auth).toMatchObject({ kind: 'jwks', issuer: null, audience: null });
+    });
+
+    it('offers the development sign-in only with the published development secret, unless DEV_SIGN_IN says otherwise, never in production', () => {
+      const ownSecret = { AUTH_JWT_SECRET: SECRET };
+      expect(loadConfig({}).devSignIn).toBe(true);
+      expect(loadConfig(ownSecret).devSignIn).toBe(false);
+      expect(loadConfig({ ...ownSecret, DEV_SIGN_IN: 'true' }).devSignIn).toBe(true);
+      expect(loadConfig({ DEV_SIGN_IN: 'false' }).devSignIn).toBe(false);
+      expect(loadConfig(production).devSignIn).toBe(false);
+      expect(loadConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks' }).devSignIn).toBe(false);
+      expect(refusal({ ...production, DEV_SIGN_IN: 'true' }).message).toContain('DEV_SIGN_IN is for development only');
+      expect(refusal({ AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks', DEV_SIGN_IN: 'true' }).message).toContain('DEV_SIGN_IN needs AUTH_JWT_SECRET');
+      expect(refusal({ DEV_SIGN_IN: 'yes' }).message).toBe("DEV_SIGN_IN must be true or false, not 'yes'");
     });
 
     it('refuses a secret shorter than 32 characters', () => {
