@@ -45,6 +45,21 @@ describe('the dashboards’ and trends’ CSV (web app)', () => {
     expect([...rows.values()].map((row) => row.flag)).toEqual([...rows.values()].map(() => ''));
   });
 
+  it('writes the curve of the date shown, its counts and each point’s at-risk and outcome counts, flagged like the other counts', () => {
+    const curve = { city: 'paris', programme: null, suppressed: true, participants: 40, events: 12, censored: 28, medianDays: 300, points: [{ day: 90, stillSearching: 0.8, atRisk: 40, events: 8 }] };
+    const lines = dashboardsCsv([], curve, '2008-11-30').trim().split('\r\n').slice(1);
+    expect(lines).toEqual([
+      'timeToOutcome,paris,,2008-11-30,participants,40,,perturbed',
+      'timeToOutcome,paris,,2008-11-30,events,12,,perturbed',
+      'timeToOutcome,paris,,2008-11-30,censored,28,,perturbed',
+      'timeToOutcome,paris,,2008-11-30,medianDays,300,,computed from perturbed counts',
+      'timeToOutcome:day 90,paris,,2008-11-30,stillSearching,0.8,,computed from perturbed counts',
+      'timeToOutcome:day 90,paris,,2008-11-30,atRisk,40,,perturbed',
+      'timeToOutcome:day 90,paris,,2008-11-30,events,8,,perturbed',
+    ]);
+    expect(dashboardsCsv([], { ...curve, suppressed: false }).split('\r\n')[1]).toBe('timeToOutcome,paris,,,participants,40,,');
+  });
+
   it('writes a trend as the rates and counts of each month end, in the dashboards’ columns', () => {
     const csv = trendsCsv({ city: 'paris', programme: null, interval: 'MONTH', points: [dashboard(true, '2008-10-31'), dashboard(true, '2008-11-30')] });
     const lines = csv.trim().split('\r\n');

@@ -31,10 +31,10 @@ export function figureRows(d: Dashboard, figures: readonly Figure[] = FIGURES): 
 
 /**
  * What the dashboards page shows, as CSV: every figure of each dashboard with its target, the
- * breakdowns, and the curve's points. Codes, not translated names, so that a program can read it;
- * a hidden figure is an empty cell, never 0.
+ * breakdowns, and the curve (of the date `curveAsOf`, null: live) with its counts and points. Codes,
+ * not translated names, so that a program can read it; a hidden figure is an empty cell, never 0.
  */
-export function dashboardsCsv(dashboards: Dashboard[], curve: SurvivalCurve | undefined): string {
+export function dashboardsCsv(dashboards: Dashboard[], curve: SurvivalCurve | undefined, curveAsOf: string | null = null): string {
   const rows: CsvRow[] = [FIGURE_CSV_HEADER];
   for (const d of dashboards) {
     const scope = [d.city, d.programme ?? '', d.asOf ?? ''];
@@ -45,10 +45,17 @@ export function dashboardsCsv(dashboards: Dashboard[], curve: SurvivalCurve | un
   }
   if (curve) {
     // The curve, like its median, is computed from perturbed counts (at risk, events).
-    const scope = [curve.city, curve.programme ?? '', ''];
+    const scope = [curve.city, curve.programme ?? '', curveAsOf ?? ''];
     const computed = protectionOf('rate', null, curve.suppressed);
-    for (const p of curve.points) rows.push([`timeToOutcome:day ${p.day}`, ...scope, 'stillSearching', p.stillSearching, null, computed]);
+    const count = (value: number) => protectionOf('count', value, curve.suppressed);
+    for (const item of ['participants', 'events', 'censored'] as const) rows.push(['timeToOutcome', ...scope, item, curve[item], null, count(curve[item])]);
     rows.push(['timeToOutcome', ...scope, 'medianDays', curve.medianDays, null, computed]);
+    for (const p of curve.points) {
+      const section = `timeToOutcome:day ${p.day}`;
+      rows.push([section, ...scope, 'stillSearching', p.stillSearching, null, computed]);
+      rows.push([section, ...scope, 'atRisk', p.atRisk, null, count(p.atRisk)]);
+      rows.push([section, ...scope, 'events', p.events, null, count(p.events)]);
+    }
   }
   return toCsv(rows);
 }

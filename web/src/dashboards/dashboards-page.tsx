@@ -39,7 +39,8 @@ export function DashboardsPage({ session }: { session: Session }) {
   const onAsOf = (value: string) => setAsOf(value === '' ? null : researcher ? monthEnd(value) : value);
   const download = (detail: Dashboard | undefined, curve: Curve | undefined) => {
     const shown = [...(overview.dashboards ?? []), ...(detail ? [detail] : [])];
-    saveBlob(new Blob([dashboardsCsv(shown, curve)], { type: 'text/csv' }), `dashboards-${asOf ?? 'live'}.csv`);
+    // The curve is of the detail's date: for researchers, the month end their figures are of.
+    saveBlob(new Blob([dashboardsCsv(shown, curve, detail?.asOf ?? asOf)], { type: 'text/csv' }), `dashboards-${asOf ?? 'live'}.csv`);
   };
 
   return (
