@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/messages/en';
-import { browserTestbed, devSignIn, downloadedText, screenshot, tabTo } from '../support/browser';
+import { browserTestbed, devSignIn, downloadedText, screenshot, tabTo, violations } from '../support/browser';
 import { postGraphQL } from '../support/graphql-client';
 import { bearer } from '../support/tokens';
 
 const PATHS_FACTS = '{ lifePaths(first: 1) { k suppressedCount totalCount releasedAsOf } }';
 const PATHS_PAGE = `query ($filter: LifePathFilter, $after: String) {
   lifePaths(filter: $filter, first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { pseudonym } } }
+}`;
+/** As the life paths' picture asks: its 8 most common sequences of the filter. */
+const SEQUENCES = `query ($filter: LifePathFilter) {
+  lifePathSequences(filter: $filter, first: 8) { totalCount sequences { kinds count share } }
 }`;
 const CITIES = '{ cities { code programmes { code } } }';
 /** Every figure of the trend's table: the rates, their targets, the counts. */
@@ -42,6 +46,15 @@ async function pathsShown(page: Page, pageNumber: number, first: string): Promis
   await page.locator(`table.life-paths tbody tr:first-child[data-pseudonym="${first}"]`).waitFor();
   await page.locator('table.life-paths caption', { hasText: String(pageNumber) }).waitFor();
   return page.locator('table.life-paths tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pseudonym')!));
+}
+
+/** The sequences picture's table as data, once it counts `totalCount` paths. */
+async function sequencesShown(page: Page, totalCount: number) {
+  await page.locator(`[data-counted="${totalCount}"]`).waitFor();
+  const sequences = await page.locator('table.sequences tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({ kinds: tr.getAttribute('data-kinds')!.split(' ').filter(Boolean), count: Number(tr.getAttribute('data-count')), share: Number(tr.getAttribute('data-share')) })),
+  );
+  return { totalCount, sequences };
 }
 
 /** A CSV of figures (the app's: no quoted cell) as its rows, each by the header's names. */
@@ -153,6 +166,34 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes('POSITIVE'))).toBe(true);
     await screenshot(page, 'researcher-life-paths');
+  }, 60_000);
+
+  it('pictures the most common sequences of steps of every path of the filter, the API’s, the same on every page', async () => {
+    const { page } = await testbed.newPage();
+    await devSignIn(page, testbed.origin, 'researcher');
+    await page.getByRole('link', { name: 'Life paths' }).click();
+    const researcher = await bearer('researcher');
+    const whole = (await apiData(testbed.service.url, SEQUENCES, {}, researcher)).lifePathSequences;
+    expect(whole.totalCount).toBeGreaterThan(100);
+    expect(whole.sequences).toHaveLength(8);
+    expect(await sequencesShown(page, whole.totalCount)).toEqual(whole);
+    await expect(page.locator('[data-counted]').innerText()).resolves.toContain(new Intl.NumberFormat('en').format(whole.totalCount));
+    const firstRow = page.locator('table.sequences tbody tr').first();
+    await expect(firstRow.innerText()).resolves.toContain(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(whole.sequences[0].share));
+
+    const firstPage = await page.locator('table.life-paths tbody tr:first-child').getAttribute('data-pseudonym');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.locator(`table.life-paths tbody tr:first-child:not([data-pseudonym="${firstPage}"])`).waitFor();
+    expect(await sequencesShown(page, whole.totalCount)).toEqual(whole);
+
+    await page.locator('select[name=outcome]').selectOption('POSITIVE');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const positive = (await apiData(testbed.service.url, SEQUENCES, { filter: { outcome: 'POSITIVE' } }, researcher)).lifePathSequences;
+    expect(positive.totalCount).toBeLessThan(whole.totalCount);
+    expect(await sequencesShown(page, positive.totalCount)).toEqual(positive);
+    await page.locator('[data-fact=totalCount]', { hasText: String(positive.totalCount) }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, 'researcher-life-path-sequences');
   }, 60_000);
 
   it('offers a coordinator of one city that city only, in the trends’ and the life paths’ city choices', async () => {

@@ -41,3 +41,7 @@ export const LIFE_PATHS = `query LifePaths($filter: LifePathFilter, $first: Int,
     edges { node { pseudonym city programme ageBand gender educationLevel entryPeriod outcome steps { month kind detail } } }
   }
 }`;
+
+export const LIFE_PATH_SEQUENCES = `query LifePathSequences($filter: LifePathFilter, $first: Int) {
+  lifePathSequences(filter: $filter, first: $first) { totalCount sequences { kinds count share } }
+}`;

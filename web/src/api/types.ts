@@ -88,3 +88,9 @@ export interface LifePathFilter {
   entryYear?: number;
   outcome?: string;
 }
+
+/** The most common openings of every released path matching a filter, not of a page. */
+export interface LifePathSequences {
+  totalCount: number;
+  sequences: { kinds: string[]; count: number; share: number }[];
+}

@@ -13,7 +13,7 @@ import { CommonSequences } from './common-sequences';
 import { downloadLifePaths } from './download-life-paths';
 import { LifePathsTable } from './life-paths-table';
 
-/** The most the API gives at once: the sequences are counted over one page. */
+/** The most the API gives at once. */
 const PAGE_SIZE = 100;
 const OUTCOMES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'];
 
@@ -120,7 +120,7 @@ export function LifePathsPage({ session }: { session: Session }) {
               {t('lifePaths.downloadCsv')}
             </button>
           </p>
-          <CommonSequences paths={release.edges.map((edge) => edge.node)} />
+          <CommonSequences filter={filter} />
           <LifePathsTable paths={release.edges.map((edge) => edge.node)} page={cursor.page} cities={cities.value} />
           <p class="pager">
             {cursor.page > 1 && (
