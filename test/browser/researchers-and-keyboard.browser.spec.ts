@@ -72,14 +72,27 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
   it('shows researchers’ perturbed counts marked ≈ with the note, and a count the API withholds as “hidden”, never 0 (the demo API withholds none: its answer is altered in the browser to hold one)', async () => {
     const { page } = await testbed.newPage();
     let answered: any = null;
+    /** The answer with the first city's enrolled and exited withheld. */
+    const withHeld = (answer: any) => {
+      const altered = structuredClone(answer);
+      altered.data.dashboards[0].enrolled = null;
+      altered.data.dashboards[0].exited = null;
+      return altered;
+    };
     await page.route(`${testbed.origin}/graphql`, async (route) => {
       if (!route.request().postData()?.includes('query Dashboards')) return route.continue();
       const response = await route.fetch();
       answered = await response.json();
-      const altered = structuredClone(answered);
-      altered.data.dashboards[0].enrolled = null;
-      altered.data.dashboards[0].exited = null;
-      return route.fulfill({ response, json: altered });
+      return route.fulfill({ response, json: withHeld(answered) });
+    });
+    // The page reads the same figures again over its WebSocket once its subscriptions are set up: altered alike.
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => server.send(message));
+      server.onMessage((message) => {
+        const parsed = typeof message === 'string' ? JSON.parse(message) : null;
+        socket.send(parsed?.type === 'next' && parsed.payload?.data?.dashboards ? JSON.stringify({ ...parsed, payload: withHeld(parsed.payload) }) : message);
+      });
     });
     await devSignIn(page, testbed.origin, 'researcher');
     await page.locator('.cards article[data-city] tr[data-figure="enrolled"] td.value').first().waitFor();
