@@ -11,6 +11,11 @@ export function LifePathsTable({ paths, page, cities }: { paths: LifePath[]; pag
   const coded = (prefix: string, value: string | null) => (value === null ? <span class="muted">{t('lifePaths.withheld')}</span> : t(`${prefix}.${value}` as MessageKey));
   const generalised = (value: string) => (value === '*' ? <span class="muted">{t('lifePaths.any')}</span> : value);
   const programmeName = (programme: string) => cities?.flatMap((c) => c.programmes).find((p) => p.code === programme)?.name ?? programme;
+  /** '2007-Q2' as its language writes a quarter; a generalised year ('2007') or '*' as such. */
+  const entryPeriod = (period: string) => {
+    const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+    return quarter ? t('lifePaths.quarter', { year: quarter[1], quarter: quarter[2] }) : generalised(period);
+  };
   const withheld = (value: string | null) => value ?? <span class="muted">{t('lifePaths.withheld')}</span>;
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('lifePaths.table', { page })}>
@@ -38,12 +43,12 @@ export function LifePathsTable({ paths, page, cities }: { paths: LifePath[]; pag
               <td>{generalised(path.ageBand)}</td>
               <td>{coded('gender', path.gender)}</td>
               <td>{coded('education', path.educationLevel)}</td>
-              <td>{generalised(path.entryPeriod)}</td>
+              <td data-entry-period={path.entryPeriod}>{entryPeriod(path.entryPeriod)}</td>
               <td>{coded('outcome', path.outcome)}</td>
               <td>
                 <ol class="steps">
                   {path.steps.map((step, index) => (
-                    <li key={index}>{t('lifePaths.stepMonth', { month: step.month, step: stepName(tr, step) })}</li>
+                    <li key={index}>{t('lifePaths.stepMonth', { month: step.month, step: stepName(tr, step, cities) })}</li>
                   ))}
                 </ol>
               </td>
