@@ -2,6 +2,7 @@ import type { City, LifePath } from '../api/types';
 import { scopeName } from '../common/catalogue';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
+import { entryQuarter } from './entry-quarter';
 import { stepName } from './step-name';
 
 /** A page of life paths: their released characteristics (withheld ones said so, cities and programmes by their catalogue names) and their steps. */
@@ -11,11 +12,6 @@ export function LifePathsTable({ paths, page, cities }: { paths: LifePath[]; pag
   const coded = (prefix: string, value: string | null) => (value === null ? <span class="muted">{t('lifePaths.withheld')}</span> : t(`${prefix}.${value}` as MessageKey));
   const generalised = (value: string) => (value === '*' ? <span class="muted">{t('lifePaths.any')}</span> : value);
   const programmeName = (programme: string) => cities?.flatMap((c) => c.programmes).find((p) => p.code === programme)?.name ?? programme;
-  /** '2007-Q2' as its language writes a quarter; a generalised year ('2007') or '*' as such. */
-  const entryPeriod = (period: string) => {
-    const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-    return quarter ? t('lifePaths.quarter', { year: quarter[1], quarter: quarter[2] }) : generalised(period);
-  };
   const withheld = (value: string | null) => value ?? <span class="muted">{t('lifePaths.withheld')}</span>;
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('lifePaths.table', { page })}>
@@ -43,7 +39,7 @@ export function LifePathsTable({ paths, page, cities }: { paths: LifePath[]; pag
               <td>{generalised(path.ageBand)}</td>
               <td>{coded('gender', path.gender)}</td>
               <td>{coded('education', path.educationLevel)}</td>
-              <td data-entry-period={path.entryPeriod}>{entryPeriod(path.entryPeriod)}</td>
+              <td data-entry-period={path.entryPeriod}>{entryQuarter(tr, path.entryPeriod) ?? generalised(path.entryPeriod)}</td>
               <td>{coded('outcome', path.outcome)}</td>
               <td>
                 <ol class="steps">

@@ -1,6 +1,11 @@
 import type { City, LifePathStep } from '../api/types';
-import type { Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
+
+/** What naming a step needs of the translator (web/src/i18n/i18n.tsx), whose JSX the root typecheck of its unit test does not compile. */
+interface StepTranslator {
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  intl: { messages: Record<string, unknown> };
+}
 
 /** The message prefix of each kind of step's coded detail. */
 const DETAIL_NAMES: Record<string, string> = {
@@ -12,7 +17,7 @@ const DETAIL_NAMES: Record<string, string> = {
 };
 
 /** A coded value's name, or the code itself. */
-const named = ({ t, intl }: Translator, prefix: string, code: string): string => {
+const named = ({ t, intl }: StepTranslator, prefix: string, code: string): string => {
   const key = `${prefix}.${code}`;
   return key in intl.messages ? t(key as MessageKey) : code;
 };
@@ -25,7 +30,7 @@ const partnerName = (cities: City[] | undefined, code: string): string =>
  * A step of a life path in the viewer's language: its kind, and its coded detail when it has one
  * (a referral's partner by its name in the catalogue).
  */
-export function stepName(tr: Translator, { kind, detail }: LifePathStep, cities?: City[]): string {
+export function stepName(tr: StepTranslator, { kind, detail }: LifePathStep, cities?: City[]): string {
   const kindName = tr.t(`milestone.${kind}` as MessageKey);
   if (!detail) return kindName;
   let detailName: string;
