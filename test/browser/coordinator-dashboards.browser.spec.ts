@@ -87,7 +87,8 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     // A static picture: uPlot's clickable legend is off; the page's own legend names each line, as the table's columns.
     expect(await page.locator('.chart .u-legend').count()).toBe(0);
     const columns = await page.locator('.trend-table thead th').allInnerTexts();
-    expect(await page.locator('.chart-legend li').allInnerTexts()).toEqual(columns.slice(1, 7));
+    expect(await page.locator('.chart-legend li').count()).toBe(3);
+    expect(await page.locator('.chart-legend .legend-entry').allInnerTexts()).toEqual(columns.slice(1, 7));
     await screenshot(page, 'coordinator-trends');
   }, 60_000);
 

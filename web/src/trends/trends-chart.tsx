@@ -60,16 +60,18 @@ export function TrendsChart({ points }: { points: Dashboard[] }) {
     <>
       <UPlotChart options={options} data={data} label={t('trends.chartLabel')} height={320} />
       <ul class="chart-legend" aria-label={t('trends.legend')}>
-        {RATE_FIGURES.flatMap((figure, i) => [
+        {RATE_FIGURES.map((figure, i) => (
           <li key={figure.field}>
-            <span class="legend-line" style={{ color: COLOURS[i] }} aria-hidden="true" />
-            {t(figure.label)}
-          </li>,
-          <li key={figure.target}>
-            <span class="legend-line target" style={{ color: COLOURS[i] }} aria-hidden="true" />
-            {t('trends.targetOf', { figure: t(figure.label) })}
-          </li>,
-        ])}
+            <span class="legend-entry">
+              <span class="legend-line" style={{ color: COLOURS[i] }} aria-hidden="true" />
+              {t(figure.label)}
+            </span>
+            <span class="legend-entry">
+              <span class="legend-line target" style={{ color: COLOURS[i] }} aria-hidden="true" />
+              {t('trends.targetOf', { figure: t(figure.label) })}
+            </span>
+          </li>
+        ))}
       </ul>
     </>
   );
