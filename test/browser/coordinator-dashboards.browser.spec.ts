@@ -4,7 +4,12 @@ import { apiFigures, enrolAndExit, overviewFigure, waitForShown } from '../suppo
 import { bearer } from '../support/tokens';
 
 const CURVE = '{ timeToOutcome(city: "paris") { medianDays points { day stillSearching atRisk events } } }';
-const SERIES = '{ dashboardSeries(city: "paris") { points { asOf positiveExitRate jobReturnRate businessCreationRate } } }';
+const SERIES = `{ dashboardSeries(city: "paris") { points {
+  asOf positiveExitRate positiveExitTarget jobReturnRate jobReturnTarget businessCreationRate businessCreationTarget
+  enrolled active exited sustainedOutcomes6m
+} } }`;
+/** A count as the page shows it to a coordinator ("1,234"), back to a number. */
+const countOf = (text: string) => Number(text.replace(/\D/g, ''));
 
 describe('coordinators in a real browser (Chromium, the built demo service)', () => {
   const testbed = browserTestbed();
@@ -19,6 +24,8 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
       expect(await page.locator(`.cards article[data-city="${city}"] tr[data-figure="positiveExitRate"] td.target`).innerText()).toMatch(/60\s?%/);
     }
     await page.locator('.survival table').waitFor({ state: 'attached' });
+    // Each card's time of its last change is shown, not announced at every push (the live status line says pauses).
+    expect(await page.locator('.cards [aria-live]').count()).toBe(0);
     await screenshot(page, 'coordinator-dashboards');
     expect(elsewhere).toEqual([]);
   }, 60_000);
@@ -47,8 +54,16 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
     const rows = page.locator('.survival-table tbody tr');
     await rows.first().waitFor({ state: 'attached' });
     const api = (await postGraphQL(testbed.service.url, CURVE, {}, { authorization: await bearer('coordinator', '*') })).data!.timeToOutcome;
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ day: Number(tr.getAttribute('data-day')), stillSearching: Number(tr.getAttribute('data-still-searching')) })));
-    expect(shown).toEqual(api.points.map(({ day, stillSearching }: { day: number; stillSearching: number }) => ({ day, stillSearching })));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        day: Number(tr.getAttribute('data-day')),
+        cells: [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''),
+        stillSearching: Number(tr.getAttribute('data-still-searching')),
+      })),
+    );
+    expect(shown.map(({ day, cells: [dayText, , atRisk, events], stillSearching }) => ({ day, dayText: countOf(dayText!), stillSearching, atRisk: countOf(atRisk!), events: countOf(events!) }))).toEqual(
+      api.points.map(({ day, stillSearching, atRisk, events }: { day: number; stillSearching: number; atRisk: number; events: number }) => ({ day, dayText: day, stillSearching, atRisk, events })),
+    );
     const summary = await page.locator('.survival > p').innerText();
     expect(summary).toContain(String(api.medianDays));
   }, 60_000);
@@ -64,9 +79,16 @@ describe('coordinators in a real browser (Chromium, the built demo service)', ()
       trs.map((tr) => ({
         asOf: tr.getAttribute('data-month-end'),
         ...Object.fromEntries([...tr.querySelectorAll('td[data-field]')].map((td) => [td.getAttribute('data-field'), JSON.parse(td.getAttribute('data-value')!)])),
+        ...Object.fromEntries([...tr.querySelectorAll('td[data-target]')].map((td) => [td.getAttribute('data-target'), JSON.parse(td.getAttribute('data-value')!)])),
+        ...Object.fromEntries([...tr.querySelectorAll('td[data-count]')].map((td) => [td.getAttribute('data-count'), td.textContent ?? ''])),
       })),
     );
-    expect(shown).toEqual(api.points);
+    expect(shown.map((row) => ({ ...row, enrolled: countOf(row.enrolled), active: countOf(row.active), exited: countOf(row.exited), sustainedOutcomes6m: countOf(row.sustainedOutcomes6m) }))).toEqual(api.points);
+    // A static picture: uPlot's clickable legend is off; the page's own legend names each line, as the table's columns.
+    expect(await page.locator('.chart .u-legend').count()).toBe(0);
+    const columns = await page.locator('.trend-table thead th').allInnerTexts();
+    expect(await page.locator('.chart-legend li').count()).toBe(3);
+    expect(await page.locator('.chart-legend .legend-entry').allInnerTexts()).toEqual(columns.slice(1, 7));
     await screenshot(page, 'coordinator-trends');
   }, 60_000);
 

@@ -9,7 +9,7 @@ const DASHBOARD_FIELDS = `
 `;
 
 export const CITIES = `query Cities {
-  cities { code name timeZone positiveExitTarget programmes { code name city targets { positiveExitRate jobReturnRate businessCreationRate } } }
+  cities { code name timeZone positiveExitTarget partners { code name } programmes { code name city targets { positiveExitRate jobReturnRate businessCreationRate } } }
 }`;
 
 export const DASHBOARDS = `query Dashboards($asOf: Date) { dashboards(asOf: $asOf) { ${DASHBOARD_FIELDS} } }`;
@@ -28,9 +28,14 @@ export const TIME_TO_OUTCOME = `query TimeToOutcome($city: String!, $programme: 
   }
 }`;
 
+/** The trend: only what the trends page and its CSV show (web/src/trends/trend-figures.ts), for up to 600 month ends. */
 export const DASHBOARD_SERIES = `query DashboardSeries($city: String!, $programme: String, $from: Date, $to: Date) {
   dashboardSeries(city: $city, programme: $programme, from: $from, to: $to, interval: MONTH) {
-    city programme interval points { ${DASHBOARD_FIELDS} }
+    city programme interval
+    points {
+      city programme asOf suppressed enrolled active exited sustainedOutcomes6m
+      positiveExitRate positiveExitTarget jobReturnRate jobReturnTarget businessCreationRate businessCreationTarget
+    }
   }
 }`;
 

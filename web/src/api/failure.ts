@@ -67,7 +67,11 @@ export async function serviceErrorOf(response: Response): Promise<ServiceError> 
   return new ServiceError(failureOfEntry(entry, response.headers.get('retry-after')));
 }
 
-/** What any error the app meets stands for: the service's refusals, the network, the app's own. */
+/**
+ * What any error the app meets stands for: the service's refusals, the network (urql's, or
+ * serviceFetch's NETWORK_ERROR), the app's own; anything else, a TypeError too, is a fault of the
+ * app, UNEXPECTED_ERROR.
+ */
 export function failureOf(error: unknown): Failure {
   const of = (code: string, detail: string | null): Failure => ({ code, detail, fieldErrors: [], retryAfterSeconds: null });
   if (error instanceof ServiceError) return error.failure;
@@ -76,7 +80,5 @@ export function failureOf(error: unknown): Failure {
     if (error.graphQLErrors.length > 0) return failureOfEntry(error.graphQLErrors[0]);
     return of('NETWORK_ERROR', error.networkError?.message ?? error.message);
   }
-  // fetch() rejects with a TypeError only when no answer came.
-  if (error instanceof TypeError) return of('NETWORK_ERROR', error.message);
   return of('UNEXPECTED_ERROR', error instanceof Error ? error.message : String(error));
 }

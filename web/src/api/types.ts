@@ -11,6 +11,8 @@ export interface City {
   name: string;
   timeZone: string;
   positiveExitTarget: number;
+  /** The organisations its advisers refer participants to (a referral step's detail is a partner's code). */
+  partners: { code: string; name: string }[];
   programmes: Programme[];
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The app's pages; the service serves the app's page at each of these paths. */
-export const ROUTES = ['/sign-in', '/dashboards', '/trends', '/life-paths'] as const;
+const ROUTES = ['/sign-in', '/dashboards', '/trends', '/life-paths'] as const;
 export type Route = (typeof ROUTES)[number];
 
 const listeners = new Set<() => void>();

@@ -1,4 +1,5 @@
 import { serviceErrorOf } from '../api/failure';
+import { serviceFetch } from '../api/service-fetch';
 import type { OidcClientSettings } from './oidc-client';
 
 /** How the service lets people sign in (GET /app-config.json). */
@@ -13,7 +14,7 @@ let loading: Promise<AppConfig> | null = null;
 
 /** The service's sign-in options, asked once per page load (again after a failure). */
 export function appConfig(): Promise<AppConfig> {
-  loading ??= fetch('/app-config.json').then(async (response) => {
+  loading ??= serviceFetch('/app-config.json').then(async (response) => {
     if (!response.ok) throw await serviceErrorOf(response);
     return (await response.json()) as AppConfig;
   });

@@ -1,4 +1,5 @@
 import { AppError, serviceErrorOf } from '../api/failure';
+import { serviceFetch } from '../api/service-fetch';
 import { appConfig } from './app-config';
 import { keepReturnTo, keepSignIn, keepTokens, type KeptTokens, keptTokens, takeReturnTo, takeSignIn } from './kept-tokens';
 import { OidcClient } from './oidc-client';
@@ -141,7 +142,7 @@ export const returnPage = (): string | null => takeReturnTo();
 
 /** A development token from the service (POST /auth/dev-token): outside production only. */
 export async function devSignIn(role: Role, city: string): Promise<Session> {
-  const response = await fetch('/auth/dev-token', {
+  const response = await serviceFetch('/auth/dev-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ role, city }),

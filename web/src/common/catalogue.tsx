@@ -3,7 +3,7 @@ import { CITIES } from '../api/documents';
 import type { City } from '../api/types';
 import { type AsyncState, useAsync } from './use-async';
 
-/** The programme's cities, with their programmes and targets (the `cities` query), read once per page. */
+/** The programme's cities, with their programmes, partners and targets (the `cities` query), read once per page. */
 export const useCatalogue = (): AsyncState<City[]> => useAsync(() => query<{ cities: City[] }>(CITIES).then((data) => data.cities), []);
 
 /** A select's options for cities or programmes of the catalogue, after the one meaning "any" when given. */

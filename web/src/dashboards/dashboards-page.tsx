@@ -70,7 +70,7 @@ export function DashboardsPage({ session }: { session: Session }) {
         {overview.dashboards?.map((dashboard) => (
           <article class="card" key={dashboard.city} data-city={dashboard.city}>
             <FiguresTable dashboard={dashboard} caption={scopeName(cities.value, dashboard.city, null)} />
-            <p class="status" aria-live="polite">
+            <p class="status">
               {dashboard.asOf ? t('dashboards.asOfStatus', { date: tr.date(dashboard.asOf) }) : t('dashboards.liveStatus', { time: tr.dateTime(dashboard.updatedAt) })}
             </p>
           </article>

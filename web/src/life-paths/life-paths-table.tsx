@@ -2,6 +2,7 @@ import type { City, LifePath } from '../api/types';
 import { scopeName } from '../common/catalogue';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
+import { entryQuarter } from './entry-quarter';
 import { stepName } from './step-name';
 
 /** A page of life paths: their released characteristics (withheld ones said so, cities and programmes by their catalogue names) and their steps. */
@@ -38,12 +39,12 @@ export function LifePathsTable({ paths, page, cities }: { paths: LifePath[]; pag
               <td>{generalised(path.ageBand)}</td>
               <td>{coded('gender', path.gender)}</td>
               <td>{coded('education', path.educationLevel)}</td>
-              <td>{generalised(path.entryPeriod)}</td>
+              <td data-entry-period={path.entryPeriod}>{entryQuarter(tr, path.entryPeriod) ?? generalised(path.entryPeriod)}</td>
               <td>{coded('outcome', path.outcome)}</td>
               <td>
                 <ol class="steps">
                   {path.steps.map((step, index) => (
-                    <li key={index}>{t('lifePaths.stepMonth', { month: step.month, step: stepName(tr, step) })}</li>
+                    <li key={index}>{t('lifePaths.stepMonth', { month: step.month, step: stepName(tr, step, cities) })}</li>
                   ))}
                 </ol>
               </td>
