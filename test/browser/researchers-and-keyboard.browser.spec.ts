@@ -239,9 +239,11 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
     // (A string: it runs in the browser, whose DOM these tests are not compiled against.)
     expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
     await page.keyboard.press('ArrowDown');
-    await expect(page.getAttribute('html', 'lang')).resolves.toBe('fr');
+    // The app sets the page's language once it has rendered in the new one: waited for, not read at once.
+    await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
     await page.reload();
-    await expect(page.getAttribute('html', 'lang')).resolves.toBe('fr');
+    await page.locator('nav').waitFor();
+    await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
 
     // A date for "as of", then back to live figures.
     await tabTo(page, 'input[name=asOf]');
