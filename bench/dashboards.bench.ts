@@ -6,7 +6,10 @@ const FIELDS = `city programme asOf enrolled active exited positiveExits neutral
   followUps6m sustainedOutcomes6m exitsByReason { reason count } jobsByContract { contractType count } suppressed
   lastEventPosition updatedAt`;
 export const DASHBOARD = `query ($city: String!, $asOf: Date) { cityDashboard(city: $city, asOf: $asOf) { ${FIELDS} } }`;
-const SERIES = `query ($city: String!, $to: Date) { dashboardSeries(city: $city, to: $to) { from to points { ${FIELDS} } } }`;
+/** The trends page's own question (web/src/api/documents.ts, DASHBOARD_SERIES): the rates, their targets and the counts of each month end. */
+const SERIES_FIELDS = `city programme asOf suppressed enrolled active exited sustainedOutcomes6m
+  positiveExitRate positiveExitTarget jobReturnRate jobReturnTarget businessCreationRate businessCreationTarget`;
+const SERIES = `query ($city: String!, $to: Date) { dashboardSeries(city: $city, to: $to) { from to points { ${SERIES_FIELDS} } } }`;
 
 /** The city whose dashboard is asked for: the largest of the run. */
 export const DASHBOARD_CITY = 'paris';
@@ -83,7 +86,8 @@ export async function benchDashboards(smallUrl: string, largeUrl: string, settin
   };
   // Cold: a day of its own each time, as a series is kept in memory per end date.
   for (let i = 0; i < settings.seriesQueries; i++) samples.largeSeriesCold.push(await series(new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)));
-  // As the live dashboard is measured: the same question again, with no event in between.
+  // As the live dashboard is measured: warmed up, then the same question again, with no event in between.
+  await series('2019-12-31');
   for (let i = 0; i < settings.seriesQueries; i++) samples.largeSeries.push(await series('2019-12-31'));
   const latency = (ms: number[]): Latency => ({ p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99), samples: ms.length });
   return {

@@ -7,6 +7,7 @@ import { CatalogueOptions, scopeName, useCatalogue } from '../common/catalogue';
 import { saveBlob } from '../common/csv';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
+import { useThrottled } from '../common/use-throttled';
 import { useTranslator } from '../i18n/i18n';
 import { BreakdownTable } from './breakdown-table';
 import { dashboardsCsv } from './dashboard-csv';
@@ -120,16 +121,21 @@ interface ScopeDetailProps {
   onDownload(detail: Dashboard | undefined, curve: Curve | undefined): void;
 }
 
+/** How often, at most, a live curve is read again: its figures move with a few changes, not each one. */
+const CURVE_REFRESH_MS = 5_000;
+
 /**
  * One city or programme in full, figures and curve of the same date; live, the curve is read again
- * whenever the figures change.
+ * after the figures change, at most every CURVE_REFRESH_MS: at a busy hour a read and a redraw at
+ * each change would hold the page's thread and delay the figures' own frames.
  */
 function ScopeDetail({ city, programme, asOf, cities, onDownload }: ScopeDetailProps) {
   const { t } = useTranslator();
   const { dashboard, error } = useLiveDashboard(city, programme, asOf);
+  const changed = useThrottled(dashboard?.updatedAt, CURVE_REFRESH_MS);
   const curve = useAsync(
     () => query<{ timeToOutcome: Curve }>(TIME_TO_OUTCOME, { city, programme, asOf }).then((data) => data.timeToOutcome),
-    [city, programme, asOf, dashboard?.updatedAt],
+    [city, programme, asOf, changed],
   );
   const name = scopeName(cities, city, programme);
   return (
