@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { TIME_TO_OUTCOME } from '../api/documents';
 import type { City, Dashboard, SurvivalCurve as Curve } from '../api/types';
@@ -38,11 +39,17 @@ export function DashboardsPage({ session }: { session: Session }) {
   const programmes = cities.value?.find((c) => c.code === city)?.programmes ?? [];
 
   const onAsOf = (value: string) => setAsOf(value === '' ? null : researcher ? monthEnd(value) : value);
-  const download = (detail: Dashboard | undefined, curve: Curve | undefined) => {
-    const shown = [...(overview.dashboards ?? []), ...(detail ? [detail] : [])];
-    // The curve is of the detail's date: for researchers, the month end their figures are of.
-    saveBlob(new Blob([dashboardsCsv(shown, curve, detail?.asOf ?? asOf)], { type: 'text/csv' }), `dashboards-${asOf ?? 'live'}.csv`);
-  };
+  // Read when the CSV is asked for: the detail then keeps the same callback through the overview's pushes.
+  const shownOverview = useRef(overview.dashboards);
+  shownOverview.current = overview.dashboards;
+  const download = useCallback(
+    (detail: Dashboard | undefined, curve: Curve | undefined) => {
+      const shown = [...(shownOverview.current ?? []), ...(detail ? [detail] : [])];
+      // The curve is of the detail's date: for researchers, the month end their figures are of.
+      saveBlob(new Blob([dashboardsCsv(shown, curve, detail?.asOf ?? asOf)], { type: 'text/csv' }), `dashboards-${asOf ?? 'live'}.csv`);
+    },
+    [asOf],
+  );
 
   return (
     <section aria-labelledby="dashboards-title">
@@ -69,12 +76,7 @@ export function DashboardsPage({ session }: { session: Session }) {
       <h2>{t('dashboards.overview')}</h2>
       <div class="cards">
         {overview.dashboards?.map((dashboard) => (
-          <article class="card" key={dashboard.city} data-city={dashboard.city}>
-            <FiguresTable dashboard={dashboard} caption={scopeName(cities.value, dashboard.city, null)} />
-            <p class="status">
-              {dashboard.asOf ? t('dashboards.asOfStatus', { date: tr.date(dashboard.asOf) }) : t('dashboards.liveStatus', { time: tr.dateTime(dashboard.updatedAt) })}
-            </p>
-          </article>
+          <OverviewCard key={dashboard.city} dashboard={dashboard} caption={scopeName(cities.value, dashboard.city, null)} />
         ))}
       </div>
 
@@ -113,6 +115,23 @@ export function DashboardsPage({ session }: { session: Session }) {
   );
 }
 
+/**
+ * One city's figures in the overview. Memoised, as the detail below: a push changes one city's
+ * figures, and only its card is drawn again, not every table of the page (at a busy hour, a
+ * hundred times a second).
+ */
+const OverviewCard = memo(function OverviewCard({ dashboard, caption }: { dashboard: Dashboard; caption: string }) {
+  const tr = useTranslator();
+  return (
+    <article class="card" data-city={dashboard.city}>
+      <FiguresTable dashboard={dashboard} caption={caption} />
+      <p class="status">
+        {dashboard.asOf ? tr.t('dashboards.asOfStatus', { date: tr.date(dashboard.asOf) }) : tr.t('dashboards.liveStatus', { time: tr.dateTime(dashboard.updatedAt) })}
+      </p>
+    </article>
+  );
+});
+
 interface ScopeDetailProps {
   city: string;
   programme: string | null;
@@ -129,7 +148,7 @@ const CURVE_REFRESH_MS = 5_000;
  * after the figures change, at most every CURVE_REFRESH_MS: at a busy hour a read and a redraw at
  * each change would hold the page's thread and delay the figures' own frames.
  */
-function ScopeDetail({ city, programme, asOf, cities, onDownload }: ScopeDetailProps) {
+const ScopeDetail = memo(function ScopeDetail({ city, programme, asOf, cities, onDownload }: ScopeDetailProps) {
   const { t } = useTranslator();
   const { dashboard, error } = useLiveDashboard(city, programme, asOf);
   const changed = useThrottled(dashboard?.updatedAt, CURVE_REFRESH_MS);
@@ -175,4 +194,4 @@ function ScopeDetail({ city, programme, asOf, cities, onDownload }: ScopeDetailP
       {curve.value && <SurvivalCurve curve={curve.value} />}
     </div>
   );
-}
+});
