@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
-import { subscribe, type Subscribed } from '../support/subscription-client';
+import { openSocket, subscribe, type Subscribed } from '../support/subscription-client';
 import { appForTests } from '../support/test-app';
 
 const SUBSCRIPTION = `subscription ($city: String!, $programme: String) {
@@ -81,6 +81,23 @@ describe('live dashboards over graphql-ws (e2e, real app, real WebSocket client)
       });
     } finally {
       await kompass.close();
+    }
+  });
+
+  it('sets a subscription up before it answers the next operation on the same socket, so a change after that answer is pushed (what the web app relies on)', async () => {
+    const socket = openSocket(api.url, { authorization: api.bearer });
+    try {
+      for (let round = 0; round < 5; round++) {
+        const stockholm = socket.subscribe<Pushed>(SUBSCRIPTION, { city: 'stockholm' });
+        const read = await socket.execute<{ data: { cityDashboard: { enrolled: number } } }>('{ cityDashboard(city: "stockholm") { enrolled } }');
+        await enrolIn('stockholm', 'stockholm-test-group');
+        // No retry loop as in firstPush: the first change after the read must be pushed.
+        const pushed = await stockholm.nextWithin(10_000);
+        expect(pushed?.data.dashboardUpdated.enrolled).toBe(read.data.cityDashboard.enrolled + 1);
+        await stockholm.close();
+      }
+    } finally {
+      await socket.close();
     }
   });
 
