@@ -10,6 +10,7 @@ export const de: Messages = {
   'nav.dashboards': 'Kennzahlen',
   'nav.trends': 'Verläufe',
   'nav.lifePaths': 'Lebenswege',
+  'nav.cases': 'Fälle',
   'language.label': 'Sprache',
   'session.signedInAs': 'Angemeldet als {role}, {city}',
   'session.allCities': 'alle Städte',

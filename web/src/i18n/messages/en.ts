@@ -8,6 +8,7 @@ export const en = {
   'nav.dashboards': 'Dashboards',
   'nav.trends': 'Trends',
   'nav.lifePaths': 'Life paths',
+  'nav.cases': 'Cases',
   'language.label': 'Language',
   'session.signedInAs': 'Signed in as {role}, {city}',
   'session.allCities': 'all cities',

@@ -10,6 +10,7 @@ export const fr: Messages = {
   'nav.dashboards': 'Tableaux de bord',
   'nav.trends': 'Tendances',
   'nav.lifePaths': 'Parcours',
+  'nav.cases': 'Dossiers',
   'language.label': 'Langue',
   'session.signedInAs': 'Connecté en tant que {role}, {city}',
   'session.allCities': 'toutes les villes',

@@ -10,6 +10,7 @@ export const sv: Messages = {
   'nav.dashboards': 'Översikter',
   'nav.trends': 'Trender',
   'nav.lifePaths': 'Livsvägar',
+  'nav.cases': 'Ärenden',
   'language.label': 'Språk',
   'session.signedInAs': 'Inloggad som {role}, {city}',
   'session.allCities': 'alla städer',
