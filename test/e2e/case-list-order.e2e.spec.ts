@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { eventually } from '../support/eventually';
 import { fakeClock } from '../support/fake-clock';
-import { type AmendingMutation, caseMutation, enrolmentInput, type JourneyMutation } from '../support/journey-api';
+import { type AmendingMutation, caseMutation, enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
@@ -215,5 +217,31 @@ describe('case lists in each order, and cases with no milestone for N days (e2e,
     const cursor = ((await api.gql(LIST, { orderBy: from, first: 1 })).data!.participants as Page).pageInfo.endCursor;
     const res = await api.gql(LIST, { orderBy: to, after: cursor });
     expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'after', message: expect.stringContaining(from) }] });
+  });
+});
+
+describe('case files folded by the layout before the lists had orders (e2e, real app on a SQLite file)', () => {
+  const api = appForTests();
+
+  it('are folded again at start, and listed in each order and by their last milestone', async () => {
+    const earlier = enrolmentInput({ enrolledOn: '2007-02-01' });
+    const later = enrolmentInput({ enrolledOn: '2007-03-12' });
+    for (const input of [later, earlier]) expect((await api.gql(mutation('enrolParticipant'), { input })).errors).toBeUndefined();
+    // The tables as layout 5 laid them out: no column for the log position or the last milestone.
+    const db = new Database(api.file);
+    db.exec(`DROP INDEX case_files_by_change; DROP INDEX case_files_by_city_change;
+      ALTER TABLE case_files DROP COLUMN last_position; ALTER TABLE case_files DROP COLUMN last_milestone_on;
+      UPDATE projection_layouts SET layout = 5 WHERE name = 'case-files';`);
+    db.close();
+
+    await api.restart();
+
+    const ids = async (variables: Record<string, unknown>) => {
+      const res = await api.gql(LIST, variables);
+      return res.errors ? null : (res.data!.participants as Page).edges.map((e) => e.node.reference);
+    };
+    await eventually('the case files are folded again', async () => (await ids({ orderBy: 'RECENTLY_CHANGED' }))?.length === 2);
+    expect(await ids({ orderBy: 'RECENTLY_CHANGED' })).toEqual(['PAR-0002', 'PAR-0001']);
+    expect(await ids({ orderBy: 'FIRST_ENROLMENT', noMilestoneForDays: 30 })).toEqual(['PAR-0002', 'PAR-0001']);
   });
 });
