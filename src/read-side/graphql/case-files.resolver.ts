@@ -62,7 +62,12 @@ export class CaseFilesResolver {
       description: `Only ACTIVE cases with no milestone for this many days: whose lastMilestoneOn is at least that many days before today in the case's city (its time zone, by the service's clock). 30 lists the active participants with no milestone dated in the last 29 days nor today. Voided milestones and erasures do not count; a corrected one counts at its corrected date, whenever recorded; notes and new personal details are no milestones. With status EXITED the list is empty. From 1 to ${MAX_NO_MILESTONE_FOR_DAYS}.`,
     })
     noMilestoneForDays: number | null = null,
-    @Args('orderBy', { type: () => CaseOrder, nullable: true, defaultValue: DEFAULT_CASE_ORDER, description: 'totalCount is the same in every order.' })
+    @Args('orderBy', {
+      type: () => CaseOrder,
+      nullable: true,
+      defaultValue: DEFAULT_CASE_ORDER,
+      description: "A page's endCursor continues the list in its own order only; totalCount is the same in every order.",
+    })
     orderBy: Order | null = DEFAULT_CASE_ORDER,
     @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when absent.` })
     first: number | null = null,
