@@ -1,7 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The app's pages: each path serves the same page, whose script shows the page of the path. */
-export const APP_PAGES = ['/', '/sign-in', '/dashboards', '/trends', '/life-paths'] as const;
+/**
+ * The app's pages as path patterns (`:name` is one segment; web/src/app/router.ts holds the same
+ * list): each serves the same page, whose script shows the page of the path.
+ */
+export const APP_PAGES = ['/', '/sign-in', '/dashboards', '/trends', '/life-paths', '/cases', '/cases/:id', '/cases/:id/:action'] as const;
+
+/** A `:name` segment: what case ids, `new` and the forms' names are made of. */
+const SEGMENT = '[A-Za-z0-9_-]+';
+const APP_PAGE_PATHS = new RegExp(`^(${APP_PAGES.map((page) => page.replace(/:[a-z]+/g, SEGMENT)).join('|')})$`);
+
+/** Whether a path is one of the app's pages. */
+export const isAppPage = (path: string): boolean => APP_PAGE_PATHS.test(path);
 
 /** GraphiQL's page, outside production only. */
 export const GRAPHIQL_PAGE = '/graphiql';
@@ -49,6 +59,6 @@ export function webPolicyOf(request: IncomingMessage, production: boolean): 'app
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const path = request.url?.split('?')[0] ?? '';
   if (!production && path === GRAPHIQL_PAGE) return 'graphiql';
-  if ((APP_PAGES as readonly string[]).includes(path) || path.startsWith('/assets/')) return 'app';
+  if (isAppPage(path) || path.startsWith('/assets/')) return 'app';
   return null;
 }

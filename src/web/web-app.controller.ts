@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { join } from 'node:path';
 import { Public } from '../auth/public.decorator';
-import { APP_PAGES, GRAPHIQL_PAGE } from './web-app-policy';
+import { APP_PAGES, GRAPHIQL_PAGE, isAppPage } from './web-app-policy';
 import { WebAppFiles } from './web-app-files';
 
 interface FileResponse {
@@ -32,7 +32,9 @@ export class WebAppController {
   ) {}
 
   @Get(APP_PAGES.map((path) => path.slice(1)))
-  page(@Res() response: FileResponse): Promise<void> {
+  page(@Req() request: { path: string }, @Res() response: FileResponse): Promise<void> {
+    // A segment no page has (`/cases/a.b`) is a 404, and would not get the app's policy either.
+    if (!isAppPage(request.path)) throw new NotFoundException(`Cannot GET ${request.path}`);
     return this.send(response, 'index.html', REVALIDATED);
   }
 

@@ -6,13 +6,26 @@ import { DashboardsPage } from '../dashboards/dashboards-page';
 import { translator, TranslatorProvider, useTranslator } from '../i18n/i18n';
 import { initialLocale, keepLocale, type Locale } from '../i18n/locale';
 import { LifePathsPage } from '../life-paths/life-paths-page';
+import { CaseFilePage } from '../cases/case-file-page';
+import { CaseListPage } from '../cases/case-list-page';
+import { CommandPage } from '../commands/command-page';
+import { EnrolPage } from '../commands/enrol-page';
 import { TrendsPage } from '../trends/trends-page';
 import { Header } from './header';
-import { pagesOf } from './pages';
-import { navigate, type Route, usePath } from './router';
+import { menuOf, type Page, type PageProps, pagesOf } from './pages';
+import { navigate, usePath } from './router';
+import { matchRoute } from './routes';
 import { SignInPage } from './sign-in-page';
 
-const PAGE_COMPONENTS = { '/dashboards': DashboardsPage, '/trends': TrendsPage, '/life-paths': LifePathsPage };
+const PAGE_COMPONENTS: Record<Page['path'], (props: PageProps) => preact.JSX.Element> = {
+  '/cases': CaseListPage,
+  '/cases/new': EnrolPage,
+  '/cases/:id': CaseFilePage,
+  '/cases/:id/:action': CommandPage,
+  '/dashboards': DashboardsPage,
+  '/trends': TrendsPage,
+  '/life-paths': LifePathsPage,
+};
 
 /** The whole app: the language, the session, and the page of the path. */
 export function App() {
@@ -40,14 +53,16 @@ export function App() {
   }, []);
 
   const pages = session ? pagesOf(session.role) : [];
-  const page = pages.find((p) => p.path === path);
+  const match = matchRoute(path);
+  const page = pages.find((p) => p.path === match?.route);
   useEffect(() => {
     if (session === undefined) return;
     if (!session) navigate('/sign-in', true);
     else if (!page && pages.length > 0) {
       // Back to the page signing in again was asked from, when this role has it.
       const back = returnPage();
-      navigate((pages.find((p) => p.path === back) ?? pages[0]!).path, true);
+      const backRoute = back === null ? null : matchRoute(back)?.route;
+      navigate(back !== null && pages.some((p) => p.path === backRoute) ? back : pages[0]!.path, true);
     }
   }, [session, page]);
 
@@ -55,18 +70,18 @@ export function App() {
     keepLocale(chosen);
     setLocale(chosen);
   };
-  const Content = page && PAGE_COMPONENTS[page.path as Exclude<Route, '/sign-in'>];
+  const Content = page && PAGE_COMPONENTS[page.path];
   return (
     <TranslatorProvider value={t}>
       <a class="skip-link" href="#main">
         {t.t('app.skipToContent')}
       </a>
-      <Header session={session ?? null} pages={pages} path={path} locale={locale} onLocale={chooseLocale} />
+      <Header session={session ?? null} pages={session ? menuOf(session.role) : []} path={path} locale={locale} onLocale={chooseLocale} />
       <main id="main" tabIndex={-1}>
         {startError !== undefined && <ErrorMessage error={startError} title="error.signInTitle" />}
         {session === undefined && <p>{t.t('app.loading')}</p>}
         {session === null && <SignInPage />}
-        {session && Content && <Content session={session} />}
+        {session && Content && <Content session={session} params={match!.params} />}
         {session && pages.length === 0 && <NoPage role={session.role} />}
       </main>
     </TranslatorProvider>

@@ -5,10 +5,12 @@ import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages/en';
 import type { Page } from './pages';
 import { navigate } from './router';
+import { matchRoute } from './routes';
 
 interface HeaderProps {
   session: Session | null;
-  pages: Page[];
+  /** The menu's pages. */
+  pages: (Page & { label: MessageKey })[];
   path: string;
   locale: Locale;
   onLocale(locale: Locale): void;
@@ -30,7 +32,7 @@ export function Header({ session, pages, path, locale, onLocale }: HeaderProps) 
           <ul>
             {pages.map((page) => (
               <li key={page.path}>
-                <a href={page.path} onClick={follow(page)} aria-current={page.path === path ? 'page' : undefined}>
+                <a href={page.path} onClick={follow(page)} aria-current={page.path === matchRoute(path)?.route ? 'page' : undefined}>
                   {t(page.label)}
                 </a>
               </li>

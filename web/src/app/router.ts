@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** The app's pages; the service serves the app's page at each of these paths. */
-const ROUTES = ['/sign-in', '/dashboards', '/trends', '/life-paths'] as const;
-export type Route = (typeof ROUTES)[number];
-
 const listeners = new Set<() => void>();
 addEventListener('popstate', () => listeners.forEach((listener) => listener()));
 
-/** Goes to a page of the app without reloading it. */
-export function navigate(path: Route, replace = false): void {
-  if (location.pathname === path) return;
+/** Goes to a page of the app (a path, with its query if any) without reloading it. */
+export function navigate(path: string, replace = false): void {
+  if (location.pathname + location.search === path) return;
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   listeners.forEach((listener) => listener());

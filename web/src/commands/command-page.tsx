@@ -1,0 +1,6 @@
+import type { PageProps } from '../app/pages';
+
+/** PLACEHOLDER of the base branch: the helper that owns this page replaces it. */
+export function CommandPage(_props: PageProps) {
+  return <p>CommandPage</p>;
+}
