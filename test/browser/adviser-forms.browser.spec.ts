@@ -306,6 +306,43 @@ describe("advisers' command forms (Chromium, the built demo service)", () => {
     expect((await caseOf(id)).timeline).toHaveLength(1);
   }, 90_000);
 
+  it('signs in again after the service refused the token, back on the form with what was typed, and records it once', async () => {
+    const id = await enrolled();
+    const page = await adviserPage();
+    await openForm(page, `/cases/${id}/coaching`);
+    await fillForm(page, { occurredOn: daysAgo(7), mode: 'GROUP', durationMinutes: '75', note: 'Workshop on CVs.' });
+    // The session's token, as the service sees it on this command, is no longer valid (signed with another key).
+    await page.route('**/graphql', async (route: Route) => {
+      if (!isCommand(route.request())) return route.continue();
+      return route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not.a.token' } });
+    });
+    await submitForm(page);
+    const signInAgain = page.locator('#form-refusal button', { hasText: en['error.signInAgain'] });
+    await signInAgain.waitFor({ timeout: 20_000 });
+    expect(await page.locator('#form-refusal').innerText()).toContain('UNAUTHENTICATED');
+    await page.unroute('**/graphql');
+    await signInAgain.click();
+    const form = page.locator('form.dev-sign-in');
+    await form.waitFor({ timeout: 20_000 });
+    await form.locator('select[name=role]').selectOption('adviser');
+    await form.locator('select[name=city]').selectOption('paris');
+    await form.locator('button[type=submit]').click();
+    await page.locator('form.fields').waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe(`/cases/${id}/coaching`);
+    expect(await page.locator('[name=durationMinutes]').inputValue()).toBe('75');
+    expect(await page.locator('[name=note]').inputValue()).toBe('Workshop on CVs.');
+    await recordThroughForm(page);
+    expect((await caseOf(id)).timeline.map((m) => m.kind)).toEqual(['ENROLLED', 'COACHING_SESSION']);
+  }, 90_000);
+
+  it("answers another city's case with the not-found message, as the API does", async () => {
+    const answer = await postGraphQL(graphql(), mutation('enrolParticipant'), { input: enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-test-group', enrolledOn: daysAgo(30) }) }, { authorization: await bearer('adviser', 'frankfurt') });
+    const page = await adviserPage();
+    await page.goto(`${testbed.origin}/cases/${answer.data!.enrolParticipant.id}/coaching`);
+    await page.locator('.error', { hasText: en['error.NOT_FOUND'] }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('form.fields').count()).toBe(0);
+  }, 60_000);
+
   it('answers an action with no form with the not-found message', async () => {
     const id = await enrolled();
     const page = await adviserPage();
