@@ -71,7 +71,7 @@ export function FormField({ field, value, messages, onChange }: FormFieldProps) 
       )}
       {field.type === 'select' ? (
         <select {...common} value={value} onChange={onInput}>
-          <option value="">{t('form.choose')}</option>
+          <option value="">{t(field.required ? 'form.choose' : 'form.none')}</option>
           {(field.choices ?? []).map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}

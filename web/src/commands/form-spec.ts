@@ -29,7 +29,7 @@ export interface FieldSpec {
   label: string;
   type: 'date' | 'number' | 'text' | 'textarea' | 'select' | 'email' | 'tel';
   required?: boolean;
-  /** A select's options, after an empty one ("Choose…"): a required select left on it is reported. */
+  /** A select's options, after an empty one: "Choose…" (a required select left on it is reported), or "None". */
   choices?: Choice[];
   /** A line under the label (what is expected), translated. */
   hint?: string;

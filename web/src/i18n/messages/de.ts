@@ -28,6 +28,7 @@ export const de: Messages = {
   'action.enrol': 'Teilnehmende aufnehmen',
   'form.optional': '(optional)',
   'form.choose': 'Bitte wählen…',
+  'form.none': 'Keine Angabe',
   'form.record': 'Erfassen',
   'form.enrol': 'Aufnehmen',
   'form.cancel': 'Abbrechen',

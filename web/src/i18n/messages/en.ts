@@ -26,6 +26,7 @@ export const en = {
   'action.enrol': 'Enrol a participant',
   'form.optional': '(optional)',
   'form.choose': 'Choose…',
+  'form.none': 'None',
   'form.record': 'Record',
   'form.enrol': 'Enrol',
   'form.cancel': 'Cancel',

@@ -28,6 +28,7 @@ export const fr: Messages = {
   'action.enrol': 'Inscrire un participant',
   'form.optional': '(facultatif)',
   'form.choose': 'Choisir…',
+  'form.none': 'Non renseigné',
   'form.record': 'Enregistrer',
   'form.enrol': 'Inscrire',
   'form.cancel': 'Annuler',

@@ -28,6 +28,7 @@ export const sv: Messages = {
   'action.enrol': 'Skriv in en deltagare',
   'form.optional': '(valfritt)',
   'form.choose': 'Välj…',
+  'form.none': 'Inget valt',
   'form.record': 'Registrera',
   'form.enrol': 'Skriv in',
   'form.cancel': 'Avbryt',
