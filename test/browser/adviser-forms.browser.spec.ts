@@ -408,7 +408,13 @@ describe("advisers' command forms (Chromium, the built demo service)", () => {
   });
 
   it('records a journey with the keyboard alone', async () => {
-    const page = await adviserPage();
+    const { page } = await testbed.newPage();
+    await page.goto(`${testbed.origin}/sign-in`);
+    await chooseByKeyboard(page, 'form.dev-sign-in select[name=role]', 'adviser');
+    await chooseByKeyboard(page, 'form.dev-sign-in select[name=city]', 'paris');
+    await tabTo(page, 'form.dev-sign-in button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.locator('nav').waitFor();
     await openForm(page, '/cases/new');
     await typeInto(page, '#field-fullName', 'Ingrid Holmberg');
     await typeInto(page, '#field-birthYear', '1957');
