@@ -1,6 +1,8 @@
 import type { PageProps } from '../app/pages';
+import { CommandForm } from './command-form';
+import { enrolForm } from './enrol-form';
 
-/** PLACEHOLDER of the base branch: the helper that owns this page replaces it. */
-export function EnrolPage(_props: PageProps) {
-  return <p>EnrolPage</p>;
+/** `/cases/new`: the enrolment of a participant in the adviser's city. */
+export function EnrolPage({ session }: PageProps) {
+  return <CommandForm session={session} caseId={null} spec={enrolForm} draftName="enrol" />;
 }
