@@ -5,7 +5,7 @@ import { type CorrectableField, changesOf, correctableFields, draftOf, FIELD_ENT
 import { birthYear, calendarDate, notAfter, notInFuture, wholeNumber } from './field-checks';
 import type { Check, CommandFormSpec, FieldSpec, FormContext } from './form-spec';
 import { reasonField } from './reason-field';
-import { recordedValue } from './recorded-values';
+import { milestoneDescription, recordedValue } from './recorded-values';
 
 /** The milestone a correction is about, when it may be corrected. */
 const corrected = ({ caseFile }: Pick<FormContext, 'caseFile'>, sequence: number): TimelineMilestone | null =>
@@ -15,7 +15,11 @@ const corrected = ({ caseFile }: Pick<FormContext, 'caseFile'>, sequence: number
 function correctedField(context: FormContext, { kind, values }: TimelineMilestone, field: CorrectableField): FieldSpec {
   const { tr, city } = context;
   const entry = FIELD_ENTRIES[field];
-  const asRecorded = tr.t('amend.asRecorded', { value: recordedValue(tr, city, field, values[field]) });
+  // The first field (the date) names the whole milestone as recorded; the others, their own value.
+  const asRecorded =
+    field === 'occurredOn'
+      ? tr.t('correct.milestone', { milestone: milestoneDescription(tr, city, { kind, values }) })
+      : tr.t('amend.asRecorded', { value: recordedValue(tr, city, field, values[field]) });
   const spec: FieldSpec = { name: field, label: tr.t(labelOf(kind, field)), type: 'select', required: !entry.optional, hint: asRecorded };
   switch (entry.type) {
     case 'date': {

@@ -95,7 +95,7 @@ function FilledEraseForm({ session, caseFile, city }: FilledEraseFormProps) {
         <p class="note">{t('erase.already')}</p>
       ) : (
         <>
-          <div class="warning">
+          <div class="error">
             <p>{t('erase.intro')}</p>
             <ul>
               <li>{t('erase.lostPersonal')}</li>
