@@ -119,3 +119,17 @@ export async function violations(page: Page): Promise<string[]> {
   const { violations: found } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
   return found.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`));
 }
+
+/** Fills a command form's fields by name (web/src/commands): chooses a select's option by value, types into the others. */
+export async function fillForm(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const control = page.locator(`form.fields [name="${name}"]`);
+    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
+  }
+}
+
+/** Sends a command form with its submit button. */
+export async function submitForm(page: Page): Promise<void> {
+  await page.locator('form.fields button[type=submit]').click();
+}

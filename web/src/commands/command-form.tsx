@@ -88,8 +88,10 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
   const [unavailable] = useState(() => spec.unavailable?.({ ...base, values: draft.values }) ?? null);
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
-    if (focusNext.current === null) return;
-    document.getElementById(focusNext.current)?.focus();
+    // An earlier render's effect may run before the element is shown: the focus waits for it.
+    const target = focusNext.current === null ? null : document.getElementById(focusNext.current);
+    if (!target) return;
+    target.focus();
     focusNext.current = null;
   });
 
