@@ -142,6 +142,13 @@ describe('advisers correct, void, note, update and erase through the forms (Chro
     const after = (await asParisAdviser(url(), PERSONAL, { id: found!.id })).participant;
     expect(after).toMatchObject({ personalDataErased: true, personal: null });
     expect((await asParisAdviser(url(), SEARCH, { search: name })).participants.totalCount).toBe(0);
+
+    // Nothing personal can be recorded any more: the forms say so instead of asking.
+    await openForm(page, found!, 'note', '.command-form p.note');
+    expect(await page.locator('.command-form p.note').innerText()).toBe(en['rule.ERASED']);
+    await openForm(page, found!, 'erase', '.command-form p.note');
+    expect(await page.locator('.command-form p.note').innerText()).toBe(en['erase.already']);
+    expect(await page.locator('form.fields').count()).toBe(0);
   }, 120_000);
 
   it('shows each form in the four languages: no untranslated key, nothing axe finds, with a screenshot of each', async () => {
