@@ -335,6 +335,31 @@ describe("advisers' command forms (Chromium, the built demo service)", () => {
     expect((await caseOf(id)).timeline.map((m) => m.kind)).toEqual(['ENROLLED', 'COACHING_SESSION']);
   }, 90_000);
 
+  it("says when to try again after a RATE_LIMITED answer (made up by the test: the shared service allows 120 changes a minute), and Try again records once", async () => {
+    const id = await enrolled();
+    const page = await adviserPage();
+    await openForm(page, `/cases/${id}/referral`);
+    await fillForm(page, { occurredOn: daysAgo(3), partner: 'ddee' });
+    const commandIds: string[] = [];
+    await page.route('**/graphql', async (route: Route) => {
+      if (!isCommand(route.request())) return route.continue();
+      commandIds.push((route.request().postDataJSON() as { variables: { input: { commandId: string } } }).variables.input.commandId);
+      if (commandIds.length > 1) return route.continue();
+      // As src/graphql/hardening/error-status.plugin.ts answers it: 429, Retry-After, the code and the seconds.
+      const errors = [{ message: 'Too many changes from this token: try again in 30 s', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 } }];
+      return route.fulfill({ status: 429, headers: { 'retry-after': '30' }, contentType: 'application/json', body: JSON.stringify({ errors }) });
+    });
+    await submitForm(page);
+    const refusal = page.locator('#form-refusal');
+    await refusal.locator('.error', { hasText: 'Too many requests. Try again in 30 seconds.' }).waitFor({ timeout: 20_000 });
+    expect(await refusal.innerText()).toContain('RATE_LIMITED');
+    await refusal.locator('button', { hasText: en['form.tryAgain'] }).click();
+    await page.waitForURL(`**/cases/${id}`, { timeout: 30_000 });
+    expect(commandIds).toHaveLength(2);
+    expect(new Set(commandIds).size).toBe(1);
+    expect((await caseOf(id)).timeline.map((m) => m.kind)).toEqual(['ENROLLED', 'REFERRED']);
+  }, 60_000);
+
   it("answers another city's case with the not-found message, as the API does", async () => {
     const answer = await postGraphQL(graphql(), mutation('enrolParticipant'), { input: enrolmentInput({ city: 'frankfurt', programme: 'frankfurt-test-group', enrolledOn: daysAgo(30) }) }, { authorization: await bearer('adviser', 'frankfurt') });
     const page = await adviserPage();

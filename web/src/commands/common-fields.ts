@@ -1,4 +1,5 @@
 import { calendarDate, freeText, notBefore, notInFuture } from './field-checks';
+import type { MessageKey } from '../i18n/messages/en';
 import type { FieldSpec, FormContext, FormValues } from './form-spec';
 
 /**
@@ -12,6 +13,10 @@ export const occurredOnField = ({ tr }: FormContext, label = tr.t('field.occurre
   required: true,
   checks: [calendarDate, notInFuture, notBefore((c) => c.caseFile?.enrolledOn ?? null, 'check.beforeEnrolment')],
 });
+
+/** A field's hint naming a date of the case (when it has one), in the language's words. */
+export const dateHint = ({ tr }: FormContext, key: MessageKey, date: string | null | undefined): string | undefined =>
+  date ? tr.t(key, { date: tr.date(date) }) : undefined;
 
 /** The adviser's optional note on a milestone: free text, sealed as personal data. */
 export const noteField = ({ tr }: FormContext): FieldSpec => ({

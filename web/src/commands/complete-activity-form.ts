@@ -1,6 +1,6 @@
 import { whileActive } from './availability';
 import { enumChoices } from './choices';
-import { milestoneInput, noteField, occurredOnField, todayValues } from './common-fields';
+import { dateHint, milestoneInput, noteField, occurredOnField, todayValues } from './common-fields';
 import { notBefore } from './field-checks';
 import type { CommandFormSpec, FormContext } from './form-spec';
 import { activityStartedOn } from './spell';
@@ -19,7 +19,7 @@ export const completeActivityForm: CommandFormSpec = {
     const date = occurredOnField(context);
     return [
       { name: 'activity', label: context.tr.t('field.activity'), type: 'select', required: true, choices: enumChoices(context.tr, 'activity', context.caseFile?.activeActivities ?? []) },
-      { ...date, checks: [...date.checks!, notBefore(startOfChosen, 'check.beforeActivityStart')] },
+      { ...date, hint: dateHint(context, 'field.activityStartedHint', startOfChosen(context)), checks: [...date.checks!, notBefore(startOfChosen, 'check.beforeActivityStart')] },
       { name: 'result', label: context.tr.t('field.result'), type: 'select', required: true, choices: enumChoices(context.tr, 'activityResult', ACTIVITY_RESULTS) },
       noteField(context),
     ];

@@ -1,6 +1,6 @@
 import { whileActive } from './availability';
 import { enumChoices } from './choices';
-import { milestoneInput, noteField, occurredOnField, todayValues } from './common-fields';
+import { dateHint, milestoneInput, noteField, occurredOnField, todayValues } from './common-fields';
 import { notBefore } from './field-checks';
 import type { CommandFormSpec, FormContext, FormValues, Problem } from './form-spec';
 import { lastStepOn, spellHas } from './spell';
@@ -26,7 +26,11 @@ export const exitForm: CommandFormSpec = {
   fields: (context) => {
     const date = occurredOnField(context, context.tr.t('field.exitedOn'));
     return [
-      { ...date, checks: [...date.checks!, notBefore((c) => (c.caseFile ? lastStepOn(c.caseFile) : null), 'check.beforeLastMilestone')] },
+      {
+        ...date,
+        hint: dateHint(context, 'field.lastStepHint', context.caseFile && lastStepOn(context.caseFile)),
+        checks: [...date.checks!, notBefore((c) => (c.caseFile ? lastStepOn(c.caseFile) : null), 'check.beforeLastMilestone')],
+      },
       { name: 'reason', label: context.tr.t('field.exitReason'), type: 'select', required: true, choices: enumChoices(context.tr, 'exitReason', EXIT_REASONS) },
       noteField(context),
     ];

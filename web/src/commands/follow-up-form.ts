@@ -1,7 +1,7 @@
 import { addMonths } from '../../../src/journey/domain/milestone-rules';
 import { afterExit } from './availability';
 import { enumChoices } from './choices';
-import { milestoneInput, noteField, occurredOnField } from './common-fields';
+import { dateHint, milestoneInput, noteField, occurredOnField } from './common-fields';
 import { isCalendarDate, notBefore, wholeNumber } from './field-checks';
 import type { CommandFormSpec, FormContext, FormValues, Problem } from './form-spec';
 import { FOLLOW_UP_STATUSES } from './vocabulary';
@@ -32,7 +32,11 @@ export const followUpForm: CommandFormSpec = {
     const date = occurredOnField(context);
     return [
       { name: 'monthsAfterExit', label: context.tr.t('field.monthsAfterExit'), type: 'number', required: true, hint: context.tr.t('field.monthsAfterExitHint'), checks: [wholeNumber(1, 36)] },
-      { ...date, checks: [...date.checks!, notBefore((c) => c.caseFile?.exitedOn ?? null, 'check.beforeExit')] },
+      {
+        ...date,
+        hint: dateHint(context, 'field.followUpDateHint', context.caseFile?.exitedOn),
+        checks: [...date.checks!, notBefore((c) => c.caseFile?.exitedOn ?? null, 'check.beforeExit')],
+      },
       { name: 'status', label: context.tr.t('field.followUpStatus'), type: 'select', required: true, choices: enumChoices(context.tr, 'followUpStatus', FOLLOW_UP_STATUSES) },
       noteField(context),
     ];

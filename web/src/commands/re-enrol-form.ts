@@ -1,6 +1,6 @@
 import { afterExit } from './availability';
 import { programmeChoices } from './choices';
-import { milestoneInput, noteField, occurredOnField, textOrNull, todayValues } from './common-fields';
+import { dateHint, milestoneInput, noteField, occurredOnField, textOrNull, todayValues } from './common-fields';
 import { notBefore } from './field-checks';
 import type { CommandFormSpec } from './form-spec';
 
@@ -14,7 +14,11 @@ export const reEnrolForm: CommandFormSpec = {
   fields: (context) => {
     const date = occurredOnField(context);
     return [
-      { ...date, checks: [...date.checks!, notBefore((c) => c.caseFile?.exitedOn ?? null, 'check.beforeExit')] },
+      {
+        ...date,
+        hint: dateHint(context, 'field.exitedOnHint', context.caseFile?.exitedOn),
+        checks: [...date.checks!, notBefore((c) => c.caseFile?.exitedOn ?? null, 'check.beforeExit')],
+      },
       { name: 'programme', label: context.tr.t('field.programme'), type: 'select', required: true, choices: programmeChoices(context.city) },
       noteField(context),
     ];
