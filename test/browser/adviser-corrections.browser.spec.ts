@@ -95,6 +95,27 @@ describe('advisers correct, void, note, update and erase through the forms (Chro
     expect(after.timeline.find((m) => m.sequence === job!.sequence)).toMatchObject({ voided: false, amendments: [] });
   }, 120_000);
 
+  it('refuses a correction an exit’s rule forbids, with that rule’s message beside the field, and stores nothing', async () => {
+    const [found] = await demoCases(
+      url(),
+      (c) => c.status === 'EXITED' && !['EMPLOYMENT', 'SELF_EMPLOYMENT'].includes(c.exitReason ?? '') && standing(c, 'JOB_STARTED').length === 0,
+      taken,
+    );
+    const [exit] = standing(found!, 'EXITED');
+    const before = await timelineOf(found!);
+    const page = await signedInPage();
+
+    await openForm(page, found!, `correct?sequence=${exit!.sequence}`);
+    await page.locator('#field-exitReason').selectOption('EMPLOYMENT');
+    await typeByKeyboard(page, '#field-reason', 'The participant found a job.');
+    await pressByKeyboard(page, 'form.fields button[type=submit]');
+    const beside = page.locator('#field-exitReason-error');
+    await beside.waitFor({ timeout: 30_000 });
+    expect(await beside.innerText()).toContain(en['rule.EXIT_WITHOUT_OUTCOME']);
+    await screenshot(page, 'amend-correct-refused-en');
+    expect((await timelineOf(found!)).version).toBe(before.version);
+  }, 120_000);
+
   it('records a note, then new personal details loaded on request, by keyboard alone', async () => {
     const [found] = await demoCases(url(), (c) => c.status === 'ACTIVE', taken);
     const page = await signedInPage();

@@ -47,12 +47,12 @@ describe('a milestone as recorded, in the adviser’s language (web/src/commands
 
   it('says a milestone by its kind and date, then its other values, in each language', () => {
     const job = { kind: 'JOB_STARTED', values: { ...NO_VALUES, occurredOn: '2008-12-09', contractType: 'TIME_SHARE', employerType: 'SME', sector: 'M', weeklyHours: 21 } };
-    expect(milestoneDescription(translatorOf(en), PARIS, job)).toBe(`Job started of [2008-12-09] (Time share, ${en['employerType.SME']}, M — ${en['nace.M']}, 21)`);
+    expect(milestoneDescription(translatorOf(en), PARIS, job)).toBe(`Job started on [2008-12-09] (Time share, ${en['employerType.SME']}, M — ${en['nace.M']}, 21)`);
     expect(milestoneDescription(translatorOf(fr), PARIS, job)).toBe(
       `${fr['milestone.JOB_STARTED']} du [2008-12-09] (${fr['contractType.TIME_SHARE']}, ${fr['employerType.SME']}, M — ${fr['nace.M']}, 21)`,
     );
     expect(milestoneDescription(translatorOf(en), PARIS, { kind: 'ACTIVITY_STARTED', values: { ...NO_VALUES, occurredOn: '2008-01-02', activity: 'IT_TRAINING' } })).toBe(
-      'Activity started of [2008-01-02] (IT training)',
+      'Activity started on [2008-01-02] (IT training)',
     );
   });
 });

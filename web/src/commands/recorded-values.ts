@@ -27,7 +27,7 @@ export function recordedValue(tr: FormTranslator, city: City, field: Correctable
   }
 }
 
-/** A milestone as a person reads it: its kind and date, then its other values ("Job started of 2 Mar 2007 (Permanent, …)"). */
+/** A milestone as a person reads it: its kind and date, then its other values ("Job started on 2 Mar 2007 (Permanent, …)"). */
 export function milestoneDescription(tr: FormTranslator, city: City, { kind, values }: Pick<TimelineMilestone, 'kind' | 'values'>): string {
   const heading = tr.t('amend.milestone', { kind: tr.t(`milestone.${kind}` as MessageKey), date: tr.date(values.occurredOn) });
   const details = correctableFields(kind)

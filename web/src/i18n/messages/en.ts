@@ -293,7 +293,7 @@ export const en = {
   'amend.asRecorded': 'As recorded: {value}.',
   'correct.milestone': 'You correct: {milestone}.',
   'amend.empty': 'empty',
-  'amend.milestone': '{kind} of {date}',
+  'amend.milestone': '{kind} on {date}',
   'amend.noSuchMilestone': 'This case has no such milestone. Choose one in the timeline of the case file.',
   'amend.erasure': 'An erasure cannot be corrected or voided.',
   'amend.voided': 'This milestone is voided: it can no longer be corrected or voided.',
