@@ -11,6 +11,12 @@ import { referralForm } from './referral-form';
 import { selfEmploymentForm } from './self-employment-form';
 import { startActivityForm } from './start-activity-form';
 // h-amend's imports (correct, void, note, personal-details, erase) go on the next lines.
+import { correctForm } from './correct-form';
+import { voidForm } from './void-form';
+import { noteForm } from './note-form';
+import { PersonalDetailsPage } from './personal-details-page';
+import { EraseForm } from './erase-form';
+import { perMilestoneForm } from './per-milestone-form';
 
 /** The form of each case action (`/cases/:id/:action`); an action without one is not found. */
 export const FORMS_BY_ACTION: Partial<Record<CaseAction, (props: CommandFormProps) => preact.JSX.Element>> = {
@@ -24,8 +30,13 @@ export const FORMS_BY_ACTION: Partial<Record<CaseAction, (props: CommandFormProp
   exit: formOf(exitForm, 'exit'),
   'follow-up': formOf(followUpForm, 'follow-up'),
   // h-amend: correct
+  correct: perMilestoneForm(correctForm, 'correct'),
   // h-amend: void
+  void: perMilestoneForm(voidForm, 'void'),
   // h-amend: note
+  note: formOf(noteForm, 'note'),
   // h-amend: personal-details
+  'personal-details': PersonalDetailsPage,
   // h-amend: erase
+  erase: EraseForm,
 };
