@@ -12,6 +12,7 @@ describe("the app's routes", () => {
     expect(matchRoute('/cases/0b6c')).toEqual({ route: '/cases/:id', params: { id: '0b6c' } });
     expect(matchRoute('/cases/0b6c/record-exit')).toEqual({ route: '/cases/:id/:action', params: { id: '0b6c', action: 'record-exit' } });
     expect(matchRoute('/dashboards/')).toEqual({ route: '/dashboards', params: {} });
+    expect(matchRoute('/cases/0b6c/void?sequence=3')).toEqual({ route: '/cases/:id/:action', params: { id: '0b6c', action: 'void' } });
   });
 
   it('match no page for a path of none', () => {

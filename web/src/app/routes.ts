@@ -15,7 +15,7 @@ const segmentsOf = (path: string): string[] => path.split('/').filter(Boolean);
 
 /** The page a path shows, literal patterns first (`/cases/new` before `/cases/:id`); null for none. */
 export function matchRoute(path: string): RouteMatch | null {
-  const segments = segmentsOf(path);
+  const segments = segmentsOf(path.split(/[?#]/)[0]!);
   const candidates = ROUTES.filter((route) => segmentsOf(route).length === segments.length);
   const literalFirst = [...candidates].sort((a, b) => Number(a.includes(':')) - Number(b.includes(':')));
   for (const route of literalFirst) {
