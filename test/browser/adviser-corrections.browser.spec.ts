@@ -55,7 +55,7 @@ describe('advisers correct, void, note, update and erase through the forms (Chro
     await caseFileReached(page, found!);
 
     await openForm(page, found!, `void?sequence=${voided!.sequence}`);
-    expect(await page.locator('form.fields').innerText()).toContain(en['milestone.COACHING_SESSION']);
+    expect(await page.locator('.command-form').innerText()).toContain(en['milestone.COACHING_SESSION']);
     await typeByKeyboard(page, '#field-reason', 'Recorded for the wrong participant.');
     await pressByKeyboard(page, 'form.fields button[type=submit]');
     await caseFileReached(page, found!);
@@ -172,7 +172,7 @@ describe('advisers correct, void, note, update and erase through the forms (Chro
     expect(await page.locator('form.fields').count()).toBe(0);
   }, 120_000);
 
-  it('shows each form in the four languages: no untranslated key, nothing axe finds, with a screenshot of each', async () => {
+  it('shows each form in the four languages with the case’s reference: no untranslated key, nothing axe finds, with a screenshot of each', async () => {
     const [found] = await demoCases(url(), (c) => c.status === 'ACTIVE' && standing(c, 'JOB_STARTED').length > 0, taken);
     const [job] = standing(found!, 'JOB_STARTED');
     const forms: { name: string; path: string; ready?: string; then?: (page: Page) => Promise<void> }[] = [
@@ -196,6 +196,7 @@ describe('advisers correct, void, note, update and erase through the forms (Chro
       for (const form of forms) {
         await openForm(page, found!, form.path, form.ready);
         await form.then?.(page);
+        expect(await page.locator('.command-form .case-line').innerText()).toContain(found!.reference);
         expect({ form: form.name, language, untranslated: await untranslatedKeys(page) }).toEqual({ form: form.name, language, untranslated: [] });
         expect({ form: form.name, language, violations: await violations(page) }).toEqual({ form: form.name, language, violations: [] });
         await screenshot(page, `amend-${form.name}-${language}`);

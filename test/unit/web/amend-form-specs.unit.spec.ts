@@ -42,7 +42,7 @@ const problems = (spec: CommandFormSpec, values: FormValues): Record<string, str
 };
 
 describe('the correct, void and note forms’ specs on a case', () => {
-  it('correct: the milestone’s correctable fields filled as recorded, then the reason; only the changed ones sent', () => {
+  it('correct: the milestone said above its correctable fields, filled as recorded, then the reason; only the changed ones sent', () => {
     const spec = correctForm(3);
     const initial = spec.initialValues!(contextOf({}));
     expect(initial).toEqual({ occurredOn: '2008-12-09', contractType: 'TIME_SHARE', employerType: 'SME', sector: 'M', weeklyHours: '21' });
@@ -56,7 +56,8 @@ describe('the correct, void and note forms’ specs on a case', () => {
       ['reason', 'textarea', true],
     ]);
     expect(fields[0]!.label).toBe('field.jobStartedOn');
-    expect(fields[0]!.hint).toMatch(/^correct\.milestone /);
+    expect(spec.before!(contextOf(initial), null)).toMatch(/^correct\.milestone .*milestone\.JOB_STARTED/);
+    expect(fields[0]!.hint).toMatch(/^amend\.asRecorded /);
     expect(fields[1]!.hint).toBe('amend.asRecorded {"value":"contractType.TIME_SHARE"}');
     const values = { ...initial, weeklyHours: '28', reason: 'Hours mistyped' };
     expect(problems(spec, values)).toEqual({});
@@ -82,12 +83,12 @@ describe('the correct, void and note forms’ specs on a case', () => {
     expect(voidForm(2).unavailable!(context)).toBeNull();
   });
 
-  it('void: the milestone said in the reason’s hint, and only its sequence and reason sent', () => {
+  it('void: the milestone said above the reason, and only its sequence and reason sent', () => {
     const spec = voidForm(2);
     const [reason, ...others] = spec.fields(contextOf({}));
     expect(others).toEqual([]);
     expect(reason).toMatchObject({ name: 'reason', required: true });
-    expect(reason!.hint).toContain('milestone.COACHING_SESSION');
+    expect(spec.before!(contextOf({}), null)).toMatch(/^void\.milestone .*milestone\.COACHING_SESSION/);
     expect(problems(spec, { reason: '' })).toEqual({ reason: 'check.required' });
     expect(spec.toInput({ reason: 'Wrong participant' }, contextOf({}))).toEqual({ sequence: 2, reason: 'Wrong participant' });
   });

@@ -75,6 +75,6 @@ export interface CaseForForm {
   activeActivities: string[];
   timeline: TimelineMilestone[];
   notes: CaseNoteEntry[];
-  /** Asked for only by the forms that show them (`CommandFormSpec.readsPersonal`); null once erased. */
+  /** Asked for only when the adviser loads them into the personal details' form; null once erased. */
   personal?: { fullName: string; email: string | null; phone: string | null } | null;
 }

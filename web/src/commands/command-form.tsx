@@ -14,19 +14,16 @@ import { ConflictView } from './conflict-view';
 import { problemsOf } from './field-checks';
 import { type PlacedFieldErrors, placeFieldErrors } from './field-paths';
 import { type FieldMessage, FormField, fieldId } from './form-field';
-import type { CommandFormSpec, FormContext, Problem } from './form-spec';
+import type { CommandFormSpec, FormContext, FormValues, Problem } from './form-spec';
 import { RETRY_DELAYS_MS, sendWithRetry } from './retry-policy';
 import { fieldOfRule, isRuleCode } from './rule-fields';
 import { sendCommand } from './send-command';
 import { type CaseAndCity, useCaseForForm } from './use-case-for-form';
 
-/** What a page gives a command form: who fills it, and the case (null to enrol a participant). */
+/** What a page gives a command form: who fills it, the case (null to enrol a participant), the form. */
 export interface CommandFormProps {
   session: Session;
   caseId: string | null;
-}
-
-interface CommandFormOwnProps extends CommandFormProps {
   spec: CommandFormSpec;
   /** Names the form's draft in the tab's storage: the action, with the milestone's sequence for a form about one (`correct-3`). */
   draftName: string;
@@ -40,9 +37,9 @@ interface CommandFormOwnProps extends CommandFormProps {
  * refusal beside its field or above the form, offers the conflict view when the case changed
  * meanwhile, and goes to the case file once the command is recorded.
  */
-export function CommandForm({ session, caseId, spec, draftName }: CommandFormOwnProps) {
+export function CommandForm({ session, caseId, spec, draftName }: CommandFormProps) {
   const { t } = useTranslator();
-  const loaded = useCaseForForm(caseId, session.city, spec.readsPersonal);
+  const loaded = useCaseForForm(caseId, session.city);
   if (loaded.error !== undefined) return <ErrorMessage error={loaded.error} />;
   if (!loaded.value) return <p>{t('app.loading')}</p>;
   return <FilledForm session={session} caseId={caseId} spec={spec} draftName={draftName} loaded={loaded.value} reload={loaded.reload} />;
@@ -58,7 +55,7 @@ interface Refusal {
 
 type Phase = { name: 'editing' } | { name: 'sending'; attempt: number } | { name: 'conflict' };
 
-interface FilledFormProps extends CommandFormOwnProps {
+interface FilledFormProps extends CommandFormProps {
   loaded: CaseAndCity;
   reload(): Promise<CaseForForm | null>;
 }
@@ -86,6 +83,8 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'editing' });
   const [unavailable] = useState(() => spec.unavailable?.({ ...base, values: draft.values }) ?? null);
+  // A form whose fields wait for a choice shows them once `before` fills them, or at once for a kept draft.
+  const [fieldsShown, setFieldsShown] = useState(() => !spec.fieldsWait || readDraft(key) !== null);
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
     // An earlier render's effect may run before the element is shown: the focus waits for it.
@@ -104,6 +103,15 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
     setDraft(next);
     keepDraft(key, next);
   };
+
+  const fill = (values: FormValues) => {
+    const next = { ...draft, values };
+    setDraft(next);
+    keepDraft(key, next);
+    setFieldsShown(true);
+    if (fields[0]) focusNext.current = fieldId(fields[0].name);
+  };
+  const before = spec.before?.(context, fieldsShown ? null : fill);
 
   const messagesOf = (name: string): FieldMessage[] => [
     ...(problems[name] ? [{ text: t(problems[name].key, problems[name].values) }] : []),
@@ -206,6 +214,7 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
         <p class="note">{t(unavailable)}</p>
       ) : (
         <>
+          {typeof before === 'string' ? <p>{before}</p> : before}
           {phase.name === 'conflict' && loaded.caseFile && draft.versionSeen !== null && (
             <ConflictView caseFile={loaded.caseFile} versionSeen={draft.versionSeen} onApply={applyOnTop} onDrop={drop} />
           )}
@@ -259,20 +268,22 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
               )}
             </div>
           )}
-          <form class="fields" noValidate onSubmit={onSubmit} aria-labelledby="form-title" inert={phase.name === 'conflict'}>
-            {fields.map((field) => (
-              <FormField key={field.name} field={field} value={draft.values[field.name] ?? ''} messages={messagesOf(field.name)} onChange={(value) => change(field.name, value)} />
-            ))}
-            <p class="hint">{t('form.draftKept')}</p>
-            <div class="form-actions">
-              <button type="submit" class="primary" disabled={sending}>
-                {t(spec.submit ?? 'form.record')}
-              </button>
-              <button type="button" onClick={drop} disabled={sending}>
-                {t('form.cancel')}
-              </button>
-            </div>
-          </form>
+          {fieldsShown && (
+            <form class="fields" noValidate onSubmit={onSubmit} aria-labelledby="form-title" inert={phase.name === 'conflict'}>
+              {fields.map((field) => (
+                <FormField key={field.name} field={field} value={draft.values[field.name] ?? ''} messages={messagesOf(field.name)} onChange={(value) => change(field.name, value)} />
+              ))}
+              <p class="hint">{t('form.draftKept')}</p>
+              <div class="form-actions">
+                <button type="submit" class="primary" disabled={sending || spec.canSubmit?.(draft.values, context) === false}>
+                  {t(spec.submit ?? 'form.record')}
+                </button>
+                <button type="button" onClick={drop} disabled={sending}>
+                  {t('form.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
           <p role="status" class="status">
             {sending && (phase.attempt === 1 ? t('form.sending') : t('form.retrying', { attempt: phase.attempt, max: RETRY_DELAYS_MS.length + 1 }))}
           </p>
@@ -281,8 +292,3 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
     </section>
   );
 }
-
-/** The form component of a spec, for the table of forms by action (forms-by-action.ts); its draft is named by the action. */
-export const formOf =
-  (spec: CommandFormSpec, action: string) =>
-  (props: CommandFormProps): preact.JSX.Element => <CommandForm {...props} spec={spec} draftName={action} />;

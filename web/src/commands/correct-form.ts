@@ -15,11 +15,7 @@ const corrected = ({ caseFile }: Pick<FormContext, 'caseFile'>, sequence: number
 function correctedField(context: FormContext, { kind, values }: TimelineMilestone, field: CorrectableField): FieldSpec {
   const { tr, city } = context;
   const entry = FIELD_ENTRIES[field];
-  // The first field (the date) names the whole milestone as recorded; the others, their own value.
-  const asRecorded =
-    field === 'occurredOn'
-      ? tr.t('correct.milestone', { milestone: milestoneDescription(tr, city, { kind, values }) })
-      : tr.t('amend.asRecorded', { value: recordedValue(tr, city, field, values[field]) });
+  const asRecorded = tr.t('amend.asRecorded', { value: recordedValue(tr, city, field, values[field]) });
   const spec: FieldSpec = { name: field, label: tr.t(labelOf(kind, field)), type: 'select', required: !entry.optional, hint: asRecorded };
   switch (entry.type) {
     case 'date': {
@@ -46,8 +42,8 @@ function correctedField(context: FormContext, { kind, values }: TimelineMileston
 }
 
 /**
- * Corrects the milestone of `sequence`: its correctable fields filled as recorded (each value as
- * recorded said under it), a required reason; only the fields changed are sent, and a correction
+ * Corrects the milestone of `sequence`: the milestone said as recorded above its correctable
+ * fields, filled as recorded (each value as recorded said under it), a required reason; only the fields changed are sent, and a correction
  * that changes nothing is not.
  */
 export const correctForm = (sequence: number): CommandFormSpec => ({
@@ -58,6 +54,10 @@ export const correctForm = (sequence: number): CommandFormSpec => ({
   submit: 'correct.submit',
   ruleFields: { EXIT_WITHOUT_OUTCOME: 'exitReason' },
   unavailable: ({ caseFile }) => (caseFile ? amendableMilestone(caseFile.timeline, sequence, 'correct').refusal : 'amend.noSuchMilestone'),
+  before: (context) => {
+    const milestone = corrected(context, sequence);
+    return milestone && context.tr.t('correct.milestone', { milestone: milestoneDescription(context.tr, context.city, milestone) });
+  },
   initialValues: (context) => {
     const milestone = corrected(context, sequence);
     return milestone ? draftOf(milestone) : {};

@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { CaseForForm } from '../api/case-types';
 import type { City } from '../api/types';
 import type { MessageKey } from '../i18n/messages/en';
@@ -63,9 +64,13 @@ export interface FormContext {
   values: FormValues;
 }
 
+/** Fills a form's fields with these values and shows them, for a form whose fields wait for a choice (`fieldsWait`). */
+export type Fill = (values: FormValues) => void;
+
 /**
  * One command form: the mutation it sends, its fields and how its values make the mutation's
- * input. The machinery (CommandForm) adds `participantId`, `expectedVersion` and `commandId`.
+ * input. The machinery (CommandForm) adds `participantId`, `expectedVersion` (unless `sendsVersion`
+ * is false) and `commandId`.
  */
 export interface CommandFormSpec {
   /** The mutation's name (`recordExit`) and its input type (`RecordExitInput`). */
@@ -77,6 +82,15 @@ export interface CommandFormSpec {
   submit?: MessageKey;
   /** An introduction under the heading (what the form records), when it needs one. */
   intro?: MessageKey;
+  /**
+   * What is shown above the fields, given the case read: a text is a paragraph (the milestone a
+   * correction is about). `fill` is given while the fields wait (`fieldsWait`), null once they show.
+   */
+  before?(context: FormContext, fill: Fill | null): ComponentChild;
+  /** Whether the fields wait until `before` fills them (a choice to make first); a kept draft shows them at once. */
+  fieldsWait?: boolean;
+  /** Whether the submit button works for these values (an erasure: once the case's reference is typed); always by default. */
+  canSubmit?(values: FormValues, context: FormContext): boolean;
   fields(context: FormContext): FieldSpec[];
   /** The values a new form starts with (today's date, say). */
   initialValues?(context: FormContext): FormValues;
@@ -88,8 +102,6 @@ export interface CommandFormSpec {
   ruleFields?: Partial<Record<RuleCode, string>>;
   /** False for an input without `expectedVersion` (an erasure, which holds whatever the case's version). */
   sendsVersion?: boolean;
-  /** Whether the case is read with its personal details (decrypted only when asked). */
-  readsPersonal?: boolean;
   /** Why this form cannot be used for the case as it stands (an exit of a participant who already left), or null. */
   unavailable?(context: FormContext): MessageKey | null;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { CASE_FOR_FORM, CASE_FOR_FORM_WITH_PERSONAL } from '../api/case-documents';
+import { CASE_FOR_FORM } from '../api/case-documents';
 import type { CaseForForm } from '../api/case-types';
 import type { City } from '../api/types';
 import { useCatalogue } from '../common/catalogue';
@@ -24,15 +24,15 @@ export interface CaseForFormState {
  * Reads the case (the `participant` query; null from the service is NOT_FOUND: unknown, or of
  * another city) and the catalogue; when enrolling, the adviser's own city.
  */
-export function useCaseForForm(caseId: string | null, ownCity: string, readsPersonal = false): CaseForFormState {
+export function useCaseForForm(caseId: string | null, ownCity: string): CaseForFormState {
   const catalogue = useCatalogue();
   const read = async (): Promise<CaseForForm | null> => {
     if (caseId === null) return null;
-    const data = await query<{ participant: CaseForForm | null }>(readsPersonal ? CASE_FOR_FORM_WITH_PERSONAL : CASE_FOR_FORM, { id: caseId });
+    const data = await query<{ participant: CaseForForm | null }>(CASE_FOR_FORM, { id: caseId });
     if (!data.participant) throw notFound();
     return data.participant;
   };
-  const first = useAsync(read, [caseId, readsPersonal]);
+  const first = useAsync(read, [caseId]);
   // The case read again after a conflict takes the place of the first reading.
   const [reloaded, setReloaded] = useState<CaseForForm | null | undefined>(undefined);
   const reload = async () => {

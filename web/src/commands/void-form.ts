@@ -4,8 +4,8 @@ import { reasonField } from './reason-field';
 import { milestoneDescription } from './recorded-values';
 
 /**
- * Voids the milestone of `sequence`: the milestone said as recorded, a warning that it stays in
- * the case file marked voided, and a required reason.
+ * Voids the milestone of `sequence`: a warning that it stays in the case file marked voided, the
+ * milestone said as recorded, and a required reason.
  */
 export const voidForm = (sequence: number): CommandFormSpec => ({
   mutation: 'voidMilestone',
@@ -14,10 +14,10 @@ export const voidForm = (sequence: number): CommandFormSpec => ({
   intro: 'void.intro',
   submit: 'void.submit',
   unavailable: ({ caseFile }) => (caseFile ? amendableMilestone(caseFile.timeline, sequence, 'void').refusal : 'amend.noSuchMilestone'),
-  fields: (context) => {
-    const { milestone } = amendableMilestone(context.caseFile?.timeline ?? [], sequence, 'void');
-    if (!milestone) return [];
-    return [reasonField(context, context.tr.t('void.reasonHint', { milestone: milestoneDescription(context.tr, context.city, milestone) }))];
+  before: ({ caseFile, tr, city }) => {
+    const { milestone } = amendableMilestone(caseFile?.timeline ?? [], sequence, 'void');
+    return milestone && tr.t('void.milestone', { milestone: milestoneDescription(tr, city, milestone) });
   },
+  fields: (context) => [reasonField(context, context.tr.t('void.reasonHint'))],
   toInput: (values) => ({ sequence, reason: values.reason }),
 });
