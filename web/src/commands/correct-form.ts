@@ -1,15 +1,15 @@
 import type { TimelineMilestone } from '../api/case-types';
-import { amendableMilestone } from './amendable';
+import { amendableIn, amendmentOf } from './amendable';
 import { enumChoices, naceChoices, partnerChoices, programmeChoices } from './choices';
 import { type CorrectableField, changesOf, correctableFields, draftOf, FIELD_ENTRIES, labelOf } from './correction-fields';
 import { birthYear, calendarDate, notAfter, notInFuture, wholeNumber } from './field-checks';
 import type { Check, CommandFormSpec, FieldSpec, FormContext } from './form-spec';
 import { reasonField } from './reason-field';
-import { milestoneDescription, recordedValue } from './recorded-values';
+import { recordedValue } from './recorded-values';
 
 /** The milestone a correction is about, when it may be corrected. */
 const corrected = ({ caseFile }: Pick<FormContext, 'caseFile'>, sequence: number): TimelineMilestone | null =>
-  caseFile ? amendableMilestone(caseFile.timeline, sequence, 'correct').milestone : null;
+  amendableIn(caseFile, sequence, 'correct').milestone;
 
 /** A correctable field as the milestone's own form asks it, its value as recorded said under its label. */
 function correctedField(context: FormContext, { kind, values }: TimelineMilestone, field: CorrectableField): FieldSpec {
@@ -53,11 +53,7 @@ export const correctForm = (sequence: number): CommandFormSpec => ({
   intro: 'correct.intro',
   submit: 'correct.submit',
   ruleFields: { EXIT_WITHOUT_OUTCOME: 'exitReason' },
-  unavailable: ({ caseFile }) => (caseFile ? amendableMilestone(caseFile.timeline, sequence, 'correct').refusal : 'amend.noSuchMilestone'),
-  before: (context) => {
-    const milestone = corrected(context, sequence);
-    return milestone && context.tr.t('correct.milestone', { milestone: milestoneDescription(context.tr, context.city, milestone) });
-  },
+  ...amendmentOf(sequence, 'correct'),
   initialValues: (context) => {
     const milestone = corrected(context, sequence);
     return milestone ? draftOf(milestone) : {};

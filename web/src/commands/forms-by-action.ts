@@ -16,7 +16,7 @@ import { startActivityForm } from './start-activity-form';
 import { voidForm } from './void-form';
 
 /** The spec of a form about one milestone (`/cases/:id/correct?sequence=3`), made for that milestone. */
-export type PerMilestoneSpec = (sequence: number) => CommandFormSpec;
+type PerMilestoneSpec = (sequence: number) => CommandFormSpec;
 
 /** The form of each case action (`/cases/:id/:action`); an action without one is not found. */
 export const FORMS_BY_ACTION: Partial<Record<CaseAction, CommandFormSpec | PerMilestoneSpec>> = {

@@ -1,3 +1,4 @@
+import { whileNotErased } from './availability';
 import { textOrNull } from './common-fields';
 import { calendarDate, freeText, notBefore, notInFuture } from './field-checks';
 import type { CommandFormSpec, FormContext } from './form-spec';
@@ -5,9 +6,6 @@ import type { CommandFormSpec, FormContext } from './form-spec';
 /** The first enrolment's date as it stands: a note is about a day from then to today. */
 const firstEnrolledOn = ({ caseFile }: FormContext): string | null =>
   caseFile?.timeline.find((m) => m.kind === 'ENROLLED' && !m.voided)?.values.occurredOn ?? null;
-
-/** Whether personal data can still be recorded on the case (ERASED). */
-export const whileNotErased = ({ caseFile }: FormContext) => (caseFile?.personalDataErased ? 'rule.ERASED' : null);
 
 /** A note on the case that belongs to no milestone: its text (personal data, sealed), and the day it is about. */
 export const noteForm: CommandFormSpec = {

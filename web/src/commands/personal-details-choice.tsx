@@ -7,7 +7,7 @@ import { useTranslator } from '../i18n/i18n';
 import type { Fill, FormValues } from './form-spec';
 
 /** The form's values of the details the service decrypted on request (none once erased). */
-export const personalValues = (personal: CaseForForm['personal']): FormValues =>
+const personalValues = (personal: CaseForForm['personal']): FormValues =>
   personal ? { fullName: personal.fullName, email: personal.email ?? '', phone: personal.phone ?? '' } : {};
 
 /**

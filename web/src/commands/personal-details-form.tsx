@@ -1,7 +1,6 @@
-import { textOrNull } from './common-fields';
-import { enrolForm } from './enrol-form';
+import { whileNotErased } from './availability';
+import { enrolForm, personalInput } from './enrol-form';
 import type { CommandFormSpec } from './form-spec';
-import { whileNotErased } from './note-form';
 import { PersonalDetailsChoice } from './personal-details-choice';
 
 /** The personal details' fields: the enrolment's, the same labels and checks. */
@@ -20,7 +19,5 @@ export const personalDetailsForm: CommandFormSpec = {
   before: ({ caseFile }, fill) => fill && <PersonalDetailsChoice caseId={caseFile!.id} fill={fill} />,
   fieldsWait: true,
   fields: (context) => enrolForm.fields(context).filter((field) => PERSONAL_FIELDS.includes(field.name)),
-  toInput: (values) => ({
-    personal: { fullName: values.fullName!.trim(), email: textOrNull(values.email)?.trim() ?? null, phone: textOrNull(values.phone)?.trim() ?? null },
-  }),
+  toInput: (values) => ({ personal: personalInput(values) }),
 };

@@ -1,7 +1,6 @@
-import { amendableMilestone } from './amendable';
+import { amendmentOf } from './amendable';
 import type { CommandFormSpec } from './form-spec';
 import { reasonField } from './reason-field';
-import { milestoneDescription } from './recorded-values';
 
 /**
  * Voids the milestone of `sequence`: a warning that it stays in the case file marked voided, the
@@ -13,11 +12,7 @@ export const voidForm = (sequence: number): CommandFormSpec => ({
   title: 'action.void',
   intro: 'void.intro',
   submit: 'void.submit',
-  unavailable: ({ caseFile }) => (caseFile ? amendableMilestone(caseFile.timeline, sequence, 'void').refusal : 'amend.noSuchMilestone'),
-  before: ({ caseFile, tr, city }) => {
-    const { milestone } = amendableMilestone(caseFile?.timeline ?? [], sequence, 'void');
-    return milestone && tr.t('void.milestone', { milestone: milestoneDescription(tr, city, milestone) });
-  },
+  ...amendmentOf(sequence, 'void'),
   fields: (context) => [reasonField(context, context.tr.t('void.reasonHint'))],
   toInput: (values) => ({ sequence, reason: values.reason }),
 });
