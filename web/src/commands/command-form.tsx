@@ -30,10 +30,10 @@ export interface CommandFormProps {
 }
 
 /**
- * A command form and everything around it: it reads the case and its city's catalogue, keeps a
- * draft of what is typed (values, commandId, version seen) per case and action in sessionStorage,
- * checks the values as the service would, sends the command with `expectedVersion` and
- * `commandId` (sent again with the same id while the service cannot be reached), shows each
+ * A command form and everything around it: it reads the case and its city's catalogue, shows the
+ * spec's content above the fields, keeps a draft of what is typed (values, commandId, version seen)
+ * per case and `draftName` in sessionStorage, checks the values as the service would, sends the
+ * command with `expectedVersion` (unless the spec sends none) and `commandId` (sent again with the same id while the service cannot be reached), shows each
  * refusal beside its field or above the form, offers the conflict view when the case changed
  * meanwhile, and goes to the case file once the command is recorded.
  */
