@@ -64,7 +64,7 @@ async function renew(): Promise<void> {
   const held = tokens;
   if (held?.kind !== 'oidc') {
     // Signing in again on the sign-in page comes back here.
-    keepReturnTo(location.pathname);
+    keepReturnTo(location.pathname + location.search);
     publish(null);
     return;
   }
@@ -122,7 +122,7 @@ function decodes(accessToken: string): boolean {
  */
 export async function signIn(): Promise<void> {
   const { url, pending } = await (await oidcClient()).authorizationUrl();
-  const returnTo = location.pathname === '/sign-in' ? (takeReturnTo() ?? '/') : location.pathname;
+  const returnTo = location.pathname === '/sign-in' ? (takeReturnTo() ?? '/') : location.pathname + location.search;
   keepSignIn({ ...pending, returnTo });
   location.assign(url);
 }
