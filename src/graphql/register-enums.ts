@@ -2,7 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import * as v from '../journey/domain/vocabulary';
 
 /** GraphQL enums from the domain's lists, so that the schema and the domain cannot drift apart. */
-const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
+export const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
 
 export const Gender = asEnum(v.GENDERS);

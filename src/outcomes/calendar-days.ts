@@ -8,3 +8,6 @@ export const daysBetween = (from: CalendarDate, to: CalendarDate): number =>
 
 /** True for the last day of its month: the only dates researchers may ask figures as of. */
 export const isMonthEnd = (date: CalendarDate): boolean => new Date(Date.parse(date) + DAY_MS).getUTCDate() === 1;
+
+/** The calendar date `days` days before `date` ('2026-03-01', 1 → '2026-02-28'). */
+export const daysBefore = (date: CalendarDate, days: number): CalendarDate => new Date(Date.parse(date) - days * DAY_MS).toISOString().slice(0, 10);

@@ -7,7 +7,7 @@ import { pseudonymOf } from '../../src/life-paths/pseudonym';
 import { parseCsv } from '../unit/life-paths/csv-reader';
 import { fakeClock } from '../support/fake-clock';
 import type { GraphQLResponse } from '../support/graphql-client';
-import { enrolmentInput, type JourneyMutation, mutation } from '../support/journey-api';
+import { type AmendingMutation, caseMutation, enrolmentInput, type JourneyMutation } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
 
@@ -25,18 +25,6 @@ const CASE_FILE = `
 `;
 
 const CASE_QUERY = `query ($id: ID!) { participant(id: $id) { ${CASE_FILE} } }`;
-
-const AMENDING_INPUT_TYPES = {
-  correctMilestone: 'CorrectMilestoneInput',
-  voidMilestone: 'VoidMilestoneInput',
-  updatePersonalDetails: 'UpdatePersonalDetailsInput',
-  addNote: 'AddNoteInput',
-} as const;
-type AmendingMutation = keyof typeof AMENDING_INPUT_TYPES;
-
-/** A mutation answering the whole case file, amendments and notes included. */
-const amending = (name: AmendingMutation): string =>
-  `mutation ($input: ${AMENDING_INPUT_TYPES[name]}!) { ${name}(input: $input) { ${CASE_FILE} } }`;
 
 const DASHBOARD = `query ($city: String!, $programme: String, $asOf: Date) {
   cityDashboard(city: $city, programme: $programme, asOf: $asOf) {
@@ -102,8 +90,7 @@ describe('corrections and voids of recorded milestones (e2e, real app on a SQLit
   });
 
   async function send(name: JourneyMutation | AmendingMutation, input: Record<string, unknown>, as: string): Promise<GraphQLResponse> {
-    const document = name in AMENDING_INPUT_TYPES ? amending(name as AmendingMutation) : mutation(name as JourneyMutation);
-    return api.gql(document, { input }, as);
+    return api.gql(caseMutation(name, CASE_FILE), { input }, as);
   }
 
   /** A mutation the test needs to succeed; answers the case. */

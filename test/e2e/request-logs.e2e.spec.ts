@@ -76,6 +76,8 @@ describe('request logs (e2e, the built service as a child process, its standard 
       MistakeUnauthenticated: await send('MistakeUnauthenticated', 'recordCoachingSession', session, {}),
       MistakeSearch: (await postGraphQL(service.url, 'query MistakeSearch { participants(search: "-- ?!") { totalCount } }', {}, everywhere)).errors?.[0]
         ?.extensions?.code,
+      MistakeQuietDays: (await postGraphQL(service.url, 'query MistakeQuietDays { participants(noMilestoneForDays: 0) { totalCount } }', {}, everywhere))
+        .errors?.[0]?.extensions?.code,
     };
     expect(mistakes).toEqual({
       MistakeConflict: 'CONFLICT',
@@ -86,6 +88,7 @@ describe('request logs (e2e, the built service as a child process, its standard 
       MistakeInput: 'BAD_USER_INPUT',
       MistakeUnauthenticated: 'UNAUTHENTICATED',
       MistakeSearch: 'BAD_USER_INPUT',
+      MistakeQuietDays: 'BAD_USER_INPUT',
     });
 
     // Not a fault: another process holds the store's write lock longer than the service waits for it (retry later).

@@ -25,9 +25,24 @@ const INPUT_TYPES = {
 
 export type JourneyMutation = keyof typeof INPUT_TYPES;
 
+/** Mutations that amend a case rather than add a step to its journey. */
+const AMENDING_INPUT_TYPES = {
+  correctMilestone: 'CorrectMilestoneInput',
+  voidMilestone: 'VoidMilestoneInput',
+  updatePersonalDetails: 'UpdatePersonalDetailsInput',
+  addNote: 'AddNoteInput',
+} as const;
+
+export type AmendingMutation = keyof typeof AMENDING_INPUT_TYPES;
+
+const EVERY_INPUT_TYPE = { ...INPUT_TYPES, ...AMENDING_INPUT_TYPES };
+
+/** The document of any mutation of a case taking `$input` and answering those `fields` of the case. */
+export const caseMutation = (name: JourneyMutation | AmendingMutation, fields: string): string =>
+  `mutation ($input: ${EVERY_INPUT_TYPE[name]}!) { ${name}(input: $input) { ${fields} } }`;
+
 /** The document of a mutation taking `$input` and answering the whole case. */
-export const mutation = (name: JourneyMutation): string =>
-  `mutation ($input: ${INPUT_TYPES[name]}!) { ${name}(input: $input) { ${CASE_FIELDS} } }`;
+export const mutation = (name: JourneyMutation): string => caseMutation(name, CASE_FIELDS);
 
 export const PARTICIPANT_QUERY = `query ($id: ID!) { participant(id: $id) { ${CASE_FIELDS} } }`;
 

@@ -6,6 +6,7 @@ import { type CorrectedFields, fieldsOf, valuesOf, withValues } from '../domain/
 import { milestoneOfKind } from '../domain/milestone-kind';
 import { activeActivities, type EnrolledJourney, evolve, initialState } from '../domain/state';
 import type { ActivityKind, CalendarDate, ExitReason, MilestoneKind, OutcomeClass, ParticipantStatus } from '../domain/vocabulary';
+import { lastMilestoneOn } from './last-milestone';
 import { describeMilestone } from './milestone-summary';
 
 /** A participant's case file as advisers read it. */
@@ -25,6 +26,10 @@ export interface ParticipantCaseView {
   personal: PersonalDetails | null;
   personalDataErased: boolean;
   activeActivities: readonly ActivityKind[];
+  /** The latest date of a milestone that counts (`lastMilestoneOn`): when the participant was last dealt with. */
+  lastMilestoneOn: CalendarDate;
+  /** When the case's latest event, of any kind, was recorded. */
+  updatedAt: string;
   timeline: MilestoneView[];
   notes: CaseNoteView[];
 }
@@ -82,6 +87,8 @@ export interface CaseIdentity {
 export interface CaseHead {
   state: EnrolledJourney;
   version: number;
+  /** When the event of that version was recorded. */
+  updatedAt: string;
   exitReason: ExitReason | null;
   outcome: OutcomeClass | null;
 }
@@ -136,10 +143,10 @@ export function changeCase(
       voided: false,
     };
     const exitReason = state.exitedOn === null ? null : event.type === 'ParticipantExited' ? event.data.reason : (head?.exitReason ?? null);
-    return { kind: 'milestone', head: headOf(state, version, exitReason, catalogue), milestone };
+    return { kind: 'milestone', head: headOf(state, version, metadata.recordedAt, exitReason, catalogue), milestone };
   }
   if (head === null) return null;
-  const moved = { ...head, version };
+  const moved = { ...head, version, updatedAt: metadata.recordedAt };
   switch (event.type) {
     case 'NoteAdded': {
       const { occurredOn, note } = event.data;
@@ -184,7 +191,7 @@ function amendCase(identity: CaseIdentity, timeline: readonly MilestoneView[], {
   const exitReason = state.exitedOn !== null && exit?.type === 'ParticipantExited' ? exit.data.reason : null;
   const enrolment = milestones[0].event;
   const profiled = enrolment.type === 'ParticipantEnrolled' ? { firstEnrolledOn: enrolment.data.occurredOn, profile: enrolment.data.profile } : {};
-  return { kind: 'amended', head: headOf(state, version, exitReason, catalogue), identity: { ...identity, ...profiled }, timeline: amended };
+  return { kind: 'amended', head: headOf(state, version, metadata.recordedAt, exitReason, catalogue), identity: { ...identity, ...profiled }, timeline: amended };
 }
 
 /** The milestone's event as its values now stand: enough to fold the journey's state again. */
@@ -194,17 +201,21 @@ const eventOf = (m: MilestoneView, participantId: string): MilestoneEvent => mil
 export const flatValues = (kind: MilestoneKind, values: MilestoneValues): CorrectedFields & { occurredOn: CalendarDate } =>
   ({ ...fieldsOf(milestoneOfKind(kind, '', values)), occurredOn: values.occurredOn });
 
-const headOf = (state: EnrolledJourney, version: number, exitReason: ExitReason | null, catalogue: Catalogue): CaseHead => ({
+const headOf = (state: EnrolledJourney, version: number, updatedAt: string, exitReason: ExitReason | null, catalogue: Catalogue): CaseHead => ({
   state,
   version,
+  updatedAt,
   exitReason,
   outcome: exitReason && exitClassOf(catalogue, exitReason),
 });
 
 export const statusOf = (state: EnrolledJourney): ParticipantStatus => (state.exitedOn === null ? 'ACTIVE' : 'EXITED');
 
-/** The case file but its timeline and notes. */
-export function caseView(identity: CaseIdentity, { state, version, exitReason, outcome }: CaseHead): Omit<ParticipantCaseView, 'timeline' | 'notes'> {
+/** The case file but its timeline, its notes and what is worked out from the whole timeline. */
+export function caseView(
+  identity: CaseIdentity,
+  { state, version, updatedAt, exitReason, outcome }: CaseHead,
+): Omit<ParticipantCaseView, 'timeline' | 'notes' | 'lastMilestoneOn'> {
   return {
     id: identity.id,
     version,
@@ -220,6 +231,7 @@ export function caseView(identity: CaseIdentity, { state, version, exitReason, o
     personal: state.personalDataErased ? null : identity.personal,
     personalDataErased: state.personalDataErased,
     activeActivities: activeActivities(state),
+    updatedAt,
   };
 }
 
@@ -248,5 +260,10 @@ export function toParticipantCase(history: readonly RecordedJourneyEvent[], cata
   }
   if (identity === null || head === null) return null;
   const erased = head.state.personalDataErased;
-  return { ...caseView(identity, head), timeline: erased ? withoutFreeText(timeline) : timeline, notes: erased ? withoutNotes(notes) : notes };
+  return {
+    ...caseView(identity, head),
+    lastMilestoneOn: lastMilestoneOn(timeline, identity.firstEnrolledOn),
+    timeline: erased ? withoutFreeText(timeline) : timeline,
+    notes: erased ? withoutNotes(notes) : notes,
+  };
 }

@@ -13,7 +13,9 @@ import {
   withoutFreeText,
   withoutNotes,
 } from '../../journey/case/participant-case';
+import { lastMilestoneOn } from '../../journey/case/last-milestone';
 import type { JourneyEvent } from '../../journey/domain/events';
+import type { CalendarDate } from '../../journey/domain/vocabulary';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { oneRowPerParticipant } from '../participant-rows';
@@ -28,6 +30,10 @@ interface CaseInBatch {
   /** Its number among its city's enrolments, given when the batch enrols it; stored ones are never read. */
   referenceNumber: number | undefined;
   head: CaseHead;
+  /** The log position of the case's latest event: its key in the list of recent changes. */
+  lastPosition: GlobalPosition;
+  /** Its last milestone's date (`lastMilestoneOn`), kept in a column for the lists to filter by. */
+  lastMilestoneOn: CalendarDate;
   /** Milestones of the batch's events, to append to the stored timeline... */
   added: readonly MilestoneView[];
   /** ...unless a correction or void made the whole timeline anew. */
@@ -49,13 +55,18 @@ interface CaseInBatch {
  * Each case gets the next number of its city's enrolments, in the log's order, for its reference
  * (`PAR-0042`): every replica and every rebuild folds the same order, so gives the same numbers,
  * without gaps, and the write side needs no counter of its own.
+ *
+ * Beside its head, a case keeps in columns what the advisers' lists order and filter by: the log
+ * position of its latest event (recent changes) and the date of its last milestone (cases with
+ * none for a while), kept as events come rather than worked out from the timeline when read.
  */
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
+  // 6: the log position of each case's latest event and the date of its last milestone, for the lists' order and filter.
   // 5: case reference numbers. 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
   // the timeline; 2: head, identity and timeline apart; 1: one JSON document).
-  readonly layout = 5;
+  readonly layout = 6;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -83,12 +94,16 @@ export class CaseFilesProjection implements Projection {
         status TEXT NOT NULL,
         first_enrolled_on TEXT NOT NULL,
         reference_number INTEGER NOT NULL,
+        last_position INTEGER NOT NULL,
+        last_milestone_on TEXT NOT NULL,
         head TEXT NOT NULL,
         identity TEXT NOT NULL,
         UNIQUE (city, reference_number)
       ) STRICT;
       CREATE INDEX IF NOT EXISTS case_files_in_order ON case_files (first_enrolled_on, participant_id);
       CREATE INDEX IF NOT EXISTS case_files_by_city ON case_files (city, first_enrolled_on, participant_id);
+      CREATE INDEX IF NOT EXISTS case_files_by_change ON case_files (last_position);
+      CREATE INDEX IF NOT EXISTS case_files_by_city_change ON case_files (city, last_position);
       CREATE TABLE IF NOT EXISTS case_timelines (
         case_id INTEGER PRIMARY KEY,
         milestones TEXT NOT NULL,
@@ -96,17 +111,24 @@ export class CaseFilesProjection implements Projection {
       ) STRICT;
     `);
     const sql = {
-      head: db.prepare<[string], { case_id: number; head: string }>('SELECT case_id, head FROM case_files WHERE participant_id = ?'),
-      insertCase: db.prepare<[string, string, string, string, string, number, string, string]>(
-        `INSERT INTO case_files (participant_id, city, programme, status, first_enrolled_on, reference_number, head, identity)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      // Positions are bigint end to end, as in the event store.
+      head: db
+        .prepare<[string], { case_id: bigint; head: string; last_position: bigint; last_milestone_on: string }>(
+          'SELECT case_id, head, last_position, last_milestone_on FROM case_files WHERE participant_id = ?',
+        )
+        .safeIntegers(),
+      insertCase: db.prepare<[string, string, string, string, string, number, GlobalPosition, string, string, string]>(
+        `INSERT INTO case_files (participant_id, city, programme, status, first_enrolled_on, reference_number, last_position, last_milestone_on, head, identity)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // The unique index on (city, reference_number) answers it.
       lastReferenceNumber: db.prepare<[string], number>('SELECT coalesce(max(reference_number), 0) FROM case_files WHERE city = ?').pluck(),
       // Right after its case's row, whose number it takes.
       insertLists: db.prepare<[string, string]>('INSERT INTO case_timelines (case_id, milestones, notes) VALUES (last_insert_rowid(), ?, ?)'),
       // The city is indexed, and an event never changes it: the update leaves it out.
-      updateHead: db.prepare<[string, string, string, number]>('UPDATE case_files SET programme = ?, status = ?, head = ? WHERE case_id = ?'),
+      updateHead: db.prepare<[string, string, string, GlobalPosition, string, number]>(
+        'UPDATE case_files SET programme = ?, status = ?, head = ?, last_position = ?, last_milestone_on = ? WHERE case_id = ?',
+      ),
       // A case's timeline is never empty: it starts with the enrolment.
       appendMilestones: db.prepare<[string, number]>(`UPDATE case_timelines SET milestones = milestones || ',' || ? WHERE case_id = ?`),
       appendNotes: db.prepare<[string, number]>(
@@ -131,7 +153,7 @@ export class CaseFilesProjection implements Projection {
     };
 
     const save = (participantId: string, change: CaseInBatch, loaded: CaseInBatch | undefined): void => {
-      const { identity, referenceNumber, head, added, timeline, notes } = change;
+      const { identity, referenceNumber, head, lastPosition, added, timeline, notes } = change;
       const { state } = head;
       const erased = state.personalDataErased;
       const blankTimeline = (items: readonly MilestoneView[]) => (erased ? withoutFreeText(items) : items);
@@ -139,12 +161,23 @@ export class CaseFilesProjection implements Projection {
       if (loaded?.caseId === undefined) {
         if (identity === undefined || referenceNumber === undefined) throw new Error(`The case of ${participantId} has no enrolment`);
         const stored = erased ? { ...identity, personal: null } : identity;
-        sql.insertCase.run(participantId, state.city, state.programme, statusOf(state), identity.firstEnrolledOn, referenceNumber, JSON.stringify(head), JSON.stringify(stored));
+        sql.insertCase.run(
+          participantId,
+          state.city,
+          state.programme,
+          statusOf(state),
+          identity.firstEnrolledOn,
+          referenceNumber,
+          lastPosition,
+          change.lastMilestoneOn,
+          JSON.stringify(head),
+          JSON.stringify(stored),
+        );
         sql.insertLists.run(timelineText(blankTimeline(timeline ?? added)), notesText(blankNotes(notes)));
         return;
       }
       const { caseId } = loaded;
-      sql.updateHead.run(state.programme, statusOf(state), JSON.stringify(head), caseId);
+      sql.updateHead.run(state.programme, statusOf(state), JSON.stringify(head), lastPosition, change.lastMilestoneOn, caseId);
       if (identity !== undefined) writeIdentity(identity, caseId);
       if (timeline !== undefined) sql.rewriteMilestones.run(timelineText(blankTimeline(timeline)), caseId);
       else if (added.length > 0) sql.appendMilestones.run(timelineText(blankTimeline(added)), caseId);
@@ -153,8 +186,19 @@ export class CaseFilesProjection implements Projection {
     };
     const cases = new BatchRecords<CaseInBatch>((participantId) => {
       const row = sql.head.get(participantId);
-      const head = row && (JSON.parse(row.head) as CaseHead);
-      return head && { caseId: row.case_id, identity: undefined, referenceNumber: undefined, head, added: [], timeline: undefined, notes: [] };
+      return (
+        row && {
+          caseId: Number(row.case_id),
+          identity: undefined,
+          referenceNumber: undefined,
+          head: JSON.parse(row.head) as CaseHead,
+          lastPosition: row.last_position,
+          lastMilestoneOn: row.last_milestone_on,
+          added: [],
+          timeline: undefined,
+          notes: [],
+        }
+      );
     }, save);
     /** The last number each city's enrolments took, as the batch has it: stored ones, then the batch's, in its order. */
     const lastNumbers = new Map<string, number>();
@@ -163,6 +207,19 @@ export class CaseFilesProjection implements Projection {
       lastNumbers.set(city, next);
       return next;
     };
+
+    /** A case the batch enrols: it takes its city's next number. */
+    const enrolled = (identity: CaseIdentity, head: CaseHead, position: GlobalPosition): CaseInBatch => ({
+      caseId: undefined,
+      identity,
+      referenceNumber: nextReferenceNumber(head.state.city),
+      head,
+      lastPosition: position,
+      lastMilestoneOn: identity.firstEnrolledOn,
+      added: [],
+      timeline: undefined,
+      notes: [],
+    });
 
     /** The case's identity as the batch has it. */
     const storedIdentity = (change: CaseInBatch): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
@@ -179,20 +236,13 @@ export class CaseFilesProjection implements Projection {
         const recorded = { event, version: stored.version, metadata: stored.metadata };
         const next = changeCase(before?.head ?? null, () => storedIdentity(before!), () => wholeTimeline(before!), recorded, this.catalogue);
         if (next === null) return [];
-        const base: CaseInBatch = before ?? {
-          caseId: undefined,
-          identity: identityOf(event)!,
-          referenceNumber: nextReferenceNumber(next.head.state.city),
-          head: next.head,
-          added: [],
-          timeline: undefined,
-          notes: [],
-        };
-        const changed: CaseInBatch = { ...base, head: next.head };
+        const base: CaseInBatch = before ?? enrolled(identityOf(event)!, next.head, stored.position);
+        const changed: CaseInBatch = { ...base, head: next.head, lastPosition: stored.position };
         switch (next.kind) {
           case 'milestone':
             if (changed.timeline !== undefined) changed.timeline = [...changed.timeline, next.milestone];
             else changed.added = [...changed.added, next.milestone];
+            changed.lastMilestoneOn = lastMilestoneOn([next.milestone], changed.lastMilestoneOn);
             break;
           case 'note':
             changed.notes = [...changed.notes, next.note];
@@ -202,6 +252,7 @@ export class CaseFilesProjection implements Projection {
             break;
           case 'amended':
             [changed.identity, changed.timeline, changed.added] = [next.identity, next.timeline, []];
+            changed.lastMilestoneOn = lastMilestoneOn(next.timeline, next.identity.firstEnrolledOn);
             break;
         }
         cases.set(participantId, changed);

@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { type CaseHead, type CaseIdentity, caseView } from '../../journey/case/participant-case';
 import { asSealed, type SealedCase } from '../../journey/case/sealed-case';
-import type { ParticipantStatus } from '../../journey/domain/vocabulary';
+import type { CalendarDate, ParticipantStatus } from '../../journey/domain/vocabulary';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
-import { type CasePosition, decodeCursor, encodeCursor } from './case-page-cursor';
+import { afterValues, CASES, type CaseRow, countSql, pageSql, positionOfRow } from './case-list-queries';
+import type { CaseOrder } from './case-order';
+import { decodeCursor, encodeCursor } from './case-page-cursor';
 import { notesOf, timelineOf } from './case-timeline-text';
 
 export interface CaseListFilter {
@@ -13,6 +15,11 @@ export interface CaseListFilter {
   status: ParticipantStatus | null;
   /** Only these participants (what a search found); every one when null. */
   participantIds: readonly string[] | null;
+  /**
+   * Only active cases whose last milestone is on or before the date given for their city (a city
+   * left out has none); every case when null.
+   */
+  lastMilestoneBy: Readonly<Record<string, CalendarDate>> | null;
 }
 
 /** Where a case stands among its city's enrolments: what its reference is made of. */
@@ -27,31 +34,19 @@ export interface CasePage {
   totalCount: number;
 }
 
-interface CaseRow {
-  participant_id: string;
-  first_enrolled_on: string;
-  identity: string;
-  head: string;
-  timeline: string;
-  notes: string;
-}
-
-const CASES = 'SELECT participant_id, first_enrolled_on, identity, head, milestones AS timeline, notes FROM case_files JOIN case_timelines USING (case_id)';
-
-const FILTER = `(@city IS NULL OR city = @city) AND (@programme IS NULL OR programme = @programme)
-  AND (@status IS NULL OR status = @status)
-  AND (@participantIds IS NULL OR participant_id IN (SELECT value FROM json_each(@participantIds)))`;
-
-/** The filter as SQLite binds it: a list as a JSON array. */
-const bound = ({ participantIds, ...filter }: CaseListFilter) => ({
+/** The filter as SQLite binds it: a list as a JSON array, the dates by city as a JSON object. */
+const bound = ({ participantIds, lastMilestoneBy, ...filter }: CaseListFilter) => ({
   ...filter,
   participantIds: participantIds === null ? null : JSON.stringify(participantIds),
+  lastMilestoneBy: lastMilestoneBy === null ? null : JSON.stringify(lastMilestoneBy),
 });
 
 /** Reads case files from the read model, their personal data sealed as stored (opened field by field when asked for). */
 @Injectable()
 export class CaseFilesReader {
   private statements?: ReturnType<typeof prepare>;
+  /** The lists' statements by their SQL, prepared on first use: a dozen shapes at most. */
+  private readonly listStatements = new Map<string, Database.Statement<[Record<string, unknown>]>>();
 
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
@@ -75,31 +70,34 @@ export class CaseFilesReader {
     return this.sql().numbered.get(city, number) ?? null;
   }
 
-  async list(listFilter: CaseListFilter, first: number, after: string | null): Promise<CasePage> {
-    const from: CasePosition | null = after === null ? null : decodeCursor(after);
-    const { page, count } = this.sql();
+  /** A page of the cases `listFilter` keeps, in `order`, after the cursor `after` (one of a list in that order). */
+  async list(listFilter: CaseListFilter, order: CaseOrder, first: number, after: string | null): Promise<CasePage> {
+    const from = after === null ? null : decodeCursor(after, order);
     const filter = bound(listFilter);
-    const rows = page.all({
-      ...filter,
-      afterDate: from?.firstEnrolledOn ?? null,
-      afterId: from?.participantId ?? null,
-      limit: first + 1,
-    });
+    const oneCity = listFilter.city !== null;
+    const page = this.listStatement(pageSql({ order, oneCity, afterCursor: from !== null }));
+    const rows = page.all({ ...filter, ...(from && afterValues(from)), limit: first + 1 }) as CaseRow[];
     const shown = rows.slice(0, first);
-    const edges = shown.map((row) => ({
-      cursor: encodeCursor({ firstEnrolledOn: row.first_enrolled_on, participantId: row.participant_id }),
-      node: this.caseOf(row),
-    }));
+    const edges = shown.map((row) => ({ cursor: encodeCursor(positionOfRow(order, row)), node: this.caseOf(row) }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: count.get(filter)!,
+      totalCount: this.listStatement(countSql(oneCity)).pluck().get(filter) as number,
     };
   }
 
   private caseOf(row: CaseRow): SealedCase {
     const view = caseView(JSON.parse(row.identity) as CaseIdentity, JSON.parse(row.head) as CaseHead);
-    return asSealed({ ...view, timeline: timelineOf(row.timeline), notes: notesOf(row.notes) });
+    return asSealed({ ...view, lastMilestoneOn: row.last_milestone_on, timeline: timelineOf(row.timeline), notes: notesOf(row.notes) });
+  }
+
+  private listStatement(sql: string): Database.Statement<[Record<string, unknown>]> {
+    let statement = this.listStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare<[Record<string, unknown>]>(sql);
+      this.listStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -109,18 +107,11 @@ export class CaseFilesReader {
   }
 }
 
-type BoundFilter = ReturnType<typeof bound>;
-
 function prepare(db: Database.Database) {
   return {
     byId: db.prepare<[string], CaseRow>(`${CASES} WHERE participant_id = ?`),
     caseNumber: db.prepare<[string], CaseNumber>('SELECT city, reference_number AS number FROM case_files WHERE participant_id = ?'),
     personal: db.prepare<[string], string | null>("SELECT identity ->> '$.personal' FROM case_files WHERE participant_id = ?").pluck(),
     numbered: db.prepare<[string, number], string>('SELECT participant_id FROM case_files WHERE city = ? AND reference_number = ?').pluck(),
-    page: db.prepare<[BoundFilter & { afterDate: string | null; afterId: string | null; limit: number }], CaseRow>(`
-      ${CASES}
-      WHERE ${FILTER} AND (@afterDate IS NULL OR (first_enrolled_on, participant_id) > (@afterDate, @afterId))
-      ORDER BY first_enrolled_on, participant_id LIMIT @limit`),
-    count: db.prepare<[BoundFilter], number>(`SELECT count(*) FROM case_files WHERE ${FILTER}`).pluck(),
   };
 }

@@ -53,6 +53,19 @@ describe('two replicas of the built service sharing one EventStoreDB (the protoc
     expect(await caseOn(first, participantId)).toEqual(exit.data!.recordExit);
   });
 
+  it('lists case files by their latest change alike on both replicas, ordered by the log positions each folded', async () => {
+    const { first, second } = cluster;
+    const RECENT = `query { participants(city: "paris", orderBy: RECENTLY_CHANGED, first: 2) { edges { node { id } } } }`;
+    const recentOn = async (replica: Replica) => ((await replica.gql(RECENT)).data!.participants.edges as { node: { id: string } }[]).map((e) => e.node.id);
+    const changed = await enrolOn(first);
+    const enrolled = await enrolOn(second);
+    const coaching = { participantId: changed, occurredOn: '2007-03-20', mode: 'GROUP', durationMinutes: 90 };
+    expect((await second.gql(mutation('recordCoachingSession'), { input: coaching })).errors).toBeUndefined();
+    expect(await recentOn(second)).toEqual([changed, enrolled]);
+    await eventually('the first replica lists the coaching session first', async () => (await recentOn(first))[0] === changed);
+    expect(await recentOn(first)).toEqual([changed, enrolled]);
+  });
+
   it("pushes one replica's mutations to the other's subscribers", async () => {
     const { first, second } = cluster;
     const updates = subscribe<Pushed>(second.url, DASHBOARD_UPDATES, {}, { authorization: await bearer('coordinator', 'paris') });

@@ -12,6 +12,7 @@ import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { foldEvents } from '../../../src/projections/fold-events';
 import { CaseFilesProjection } from '../../../src/read-side/cases/case-files.projection';
 import { CaseFilesReader } from '../../../src/read-side/cases/case-files.reader';
+import type { CaseOrder } from '../../../src/read-side/cases/case-order';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
@@ -24,6 +25,19 @@ function casesOf(log: readonly StoredEvent[]): SealedCase[] {
     .map((history) => asSealed(toParticipantCase(history, BUILT_IN_CATALOGUE)!))
     .sort((a, b) => (a.firstEnrolledOn === b.firstEnrolledOn ? (a.id < b.id ? -1 : 1) : a.firstEnrolledOn < b.firstEnrolledOn ? -1 : 1));
 }
+
+/** Each case's keys in the lists' orders but the first enrolment's, worked out from the log: its stream's last position, and its city and enrolment's position. */
+function orderKeysOf(log: readonly StoredEvent[]): Map<string, { last: bigint; city: string; enrolment: bigint }> {
+  const keys = new Map<string, { last: bigint; city: string; enrolment: bigint }>();
+  for (const e of log) {
+    const id = e.streamId.slice('participant-'.length);
+    const known = keys.get(id);
+    keys.set(id, known ? { ...known, last: e.position } : { last: e.position, city: e.data.city as string, enrolment: e.position });
+  }
+  return keys;
+}
+
+const byKey = (a: bigint | string, b: bigint | string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every value the store keeps sealed (personal details, notes, reasons of erasures, corrections and voids), by participant. */
 async function sealedValuesOf(store: SqliteEventStore): Promise<Map<string, string[]>> {
@@ -60,7 +74,7 @@ describe('the case-files read model (int, real SQLite file)', () => {
     return { db, store, reader: new CaseFilesReader(db) };
   }
 
-  it('folded in batches of any size, in any interleaving, reads as the case of each whole stream, corrected, voided, noted and erased ones included', async () => {
+  it('folded in batches of any size, in any interleaving, reads as the case of each whole stream, corrected, voided, noted and erased ones included, and lists them in each order', async () => {
     const runs = fc.tuple(
       fc.integer({ min: 1, max: 1_000_000 }),
       fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
@@ -75,8 +89,15 @@ describe('the case-files read model (int, real SQLite file)', () => {
         try {
           const expected = casesOf(await store.readAll(0n, Number.MAX_SAFE_INTEGER));
           for (const expectedCase of expected) expect(await reader.find(expectedCase.id)).toEqual(expectedCase);
-          const page = await reader.list({ city: null, programme: null, status: null, participantIds: null }, 1_000, null);
+          const everyCase = { city: null, programme: null, status: null, participantIds: null, lastMilestoneBy: null };
+          const page = await reader.list(everyCase, 'FIRST_ENROLMENT', 1_000, null);
           expect(page.edges.map((edge) => edge.node)).toEqual(expected);
+          const recorded = await store.readAll(0n, Number.MAX_SAFE_INTEGER);
+          const keys = orderKeysOf(recorded);
+          const ids = async (order: CaseOrder) => (await reader.list(everyCase, order, 1_000, null)).edges.map((edge) => edge.node.id);
+          const key = (id: string) => keys.get(id)!;
+          expect(await ids('RECENTLY_CHANGED')).toEqual([...keys.keys()].sort((a, b) => byKey(key(b).last, key(a).last)));
+          expect(await ids('REFERENCE')).toEqual([...keys.keys()].sort((a, b) => byKey(key(a).city, key(b).city) || byKey(key(a).enrolment, key(b).enrolment)));
           const stored = storedText(db);
           for (const reason of amendmentReasonsOf(log)) expect(stored).not.toContain(reason);
         } finally {

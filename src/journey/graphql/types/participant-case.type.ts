@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CalendarDateScalar } from '../../../graphql/calendar-date.scalar';
+import { DateTimeScalar } from '../../../graphql/date-time.scalar';
 import { ActivityKind, ExitReason, OutcomeClass, ParticipantStatus } from '../../../graphql/register-enums';
 import type { ParticipantCaseView } from '../../case/participant-case';
 import type * as v from '../../domain/vocabulary';
@@ -33,6 +34,13 @@ export class ParticipantCaseType implements Omit<ParticipantCaseView, 'timeline'
   personal!: PersonalDetailsType | null;
   @Field() personalDataErased!: boolean;
   @Field(() => [ActivityKind]) activeActivities!: readonly v.ActivityKind[];
+  @Field(() => CalendarDateScalar, {
+    description:
+      'The date of the latest milestone that counts: not voided, as corrected, an erasure left out (the service dates it). The date participants(noMilestoneForDays:) goes by.',
+  })
+  lastMilestoneOn!: string;
+  @Field(() => DateTimeScalar, { description: "When the case's latest event of any kind (a milestone, correction, void, note or new personal details) was recorded." })
+  updatedAt!: string;
   @Field(() => [MilestoneType], { description: 'Every milestone in the order recorded, voided ones included (marked so).' })
   timeline!: MilestoneType[];
   @Field(() => [CaseNoteType], { description: "Advisers' notes that belong to no milestone, in the order recorded." })
