@@ -59,10 +59,7 @@ export function CaseListForm({ choices, cities }: { choices: CaseListChoices; ci
     <form class="toolbar filters case-filters" onSubmit={onSubmit} role="search" aria-label={t('cases.filters')}>
       <label class="case-search">
         {t('cases.search')}
-        <input {...field('search')} type="search" maxLength={100} autoComplete="off" aria-describedby="case-search-hint" />
-        <span id="case-search-hint" class="hint">
-          {t('cases.searchHint')}
-        </span>
+        <input {...field('search')} type="search" maxLength={100} autoComplete="off" placeholder={t('cases.searchHint')} />
       </label>
       <label>
         {t('cases.programme')}

@@ -5,13 +5,14 @@ import { programmeName } from '../common/catalogue-names';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import { casePath } from './case-path';
+import { recordedWhen } from './recorded-when';
 
 /** A page of case files: each by its reference, a link to its case file; dates and times in the viewer's language. */
 export function CaseListTable({ cases, page, cities }: { cases: CaseListItem[]; page: number; cities: City[] | undefined }) {
   const tr = useTranslator();
   const { t } = tr;
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label={t('cases.table', { page })}>
+    <div class="table-scroll case-list-scroll" tabIndex={0} role="region" aria-label={t('cases.table', { page })}>
       <table class="case-list">
         <caption>{t('cases.table', { page })}</caption>
         <thead>
@@ -34,7 +35,7 @@ export function CaseListTable({ cases, page, cities }: { cases: CaseListItem[]; 
               <td data-status={item.status}>{t(`participantStatus.${item.status}` as MessageKey)}</td>
               <td data-date={item.firstEnrolledOn}>{tr.date(item.firstEnrolledOn)}</td>
               <td data-date={item.lastMilestoneOn ?? ''}>{item.lastMilestoneOn ? tr.date(item.lastMilestoneOn) : <span class="muted">{t('cases.noMilestone')}</span>}</td>
-              <td data-instant={item.updatedAt}>{tr.dateTime(item.updatedAt)}</td>
+              <td data-instant={item.updatedAt}>{recordedWhen(tr, item.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import type { CaseNote } from '../api/case-types';
 import { useTranslator } from '../i18n/i18n';
+import { recordedWhen } from './recorded-when';
 
 /** The advisers' notes on the case, in the order recorded: the day each is about, who wrote it and when, its text (gone once erased). */
 export function CaseNotes({ notes }: { notes: CaseNote[] }) {
@@ -14,7 +15,7 @@ export function CaseNotes({ notes }: { notes: CaseNote[] }) {
         <ul class="case-notes">
           {notes.map((note) => (
             <li key={note.sequence} data-sequence={note.sequence}>
-              <p class="muted">{t('caseFile.noteBy', { date: tr.date(note.writtenOn), who: note.recordedBy, when: tr.dateTime(note.recordedAt) })}</p>
+              <p class="muted">{t('caseFile.noteBy', { date: tr.date(note.writtenOn), who: note.recordedBy, when: recordedWhen(tr, note.recordedAt) })}</p>
               {note.note === null ? <p class="muted">{t('caseFile.textErased')}</p> : <p class="note-text">{note.note}</p>}
             </li>
           ))}

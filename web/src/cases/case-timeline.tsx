@@ -5,6 +5,7 @@ import { actionPath, CASE_ACTIONS } from '../commands/case-actions';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import { milestoneSummary } from './milestone-summary';
+import { recordedWhen } from './recorded-when';
 
 /** The forms of one milestone (correct, void). */
 const MILESTONE_ACTIONS = CASE_ACTIONS.filter((entry) => entry.perMilestone);
@@ -24,7 +25,7 @@ function MilestoneEntry({ participantId, milestone, cities }: { participantId: s
         {corrected && <span class="mark corrected-mark">{t('caseFile.correctedMark')}</span>}
       </h3>
       <p class="muted recorded" data-recorded-by={milestone.recordedBy} data-recorded-at={milestone.recordedAt}>
-        {t('caseFile.recorded', { who: milestone.recordedBy, when: tr.dateTime(milestone.recordedAt) })}
+        {t('caseFile.recorded', { who: milestone.recordedBy, when: recordedWhen(tr, milestone.recordedAt) })}
       </p>
       {milestone.note !== null && <p class="note-text">{t('caseFile.milestoneNote', { note: milestone.note })}</p>}
       {original && (
@@ -36,7 +37,7 @@ function MilestoneEntry({ participantId, milestone, cities }: { participantId: s
         <ul class="amendments">
           {milestone.amendments.map((amendment) => (
             <li key={amendment.sequence} data-sequence={amendment.sequence} data-kind={amendment.kind} data-recorded-by={amendment.recordedBy} data-recorded-at={amendment.recordedAt}>
-              {t(`amendment.${amendment.kind}` as MessageKey, { who: amendment.recordedBy, when: tr.dateTime(amendment.recordedAt) })}{' '}
+              {t(`amendment.${amendment.kind}` as MessageKey, { who: amendment.recordedBy, when: recordedWhen(tr, amendment.recordedAt) })}{' '}
               <span class="reason">{amendment.reason === null ? t('caseFile.reasonErased') : t('caseFile.reason', { reason: amendment.reason })}</span>
             </li>
           ))}
