@@ -108,7 +108,7 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
     return page;
   };
 
-  it('finds a participant by reference (as typed or said) and by words of the name, as the API does, and opens the case file from the list', async () => {
+  it('finds a participant by reference (as typed or said) and by words of the name, as the API does, opens the case file from the list and comes back to it', async () => {
     const page = await signedIn();
     expect(new URL(page.url()).pathname).toBe('/cases');
     const spoken = enrolled.reference.toLowerCase().replace(/-0+/, '-');
@@ -126,6 +126,12 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
     await page.locator(`tr[data-id="${enrolled.id}"] a`).click();
     await page.locator('h1', { hasText: enrolled.reference }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/cases/${enrolled.id}`);
+
+    // The way back goes to the list the case was opened from.
+    await page.getByRole('link', { name: en['caseFile.back'] }).click();
+    await expectShown(page, await listOf({ search: 'lemaire GHISLAINE', orderBy: 'RECENTLY_CHANGED' }));
+    expect(new URL(page.url()).searchParams.get('search')).toBe('lemaire GHISLAINE');
+    expect(await page.locator('input[name=search]').inputValue()).toBe('lemaire GHISLAINE');
   }, 90_000);
 
   it('filters and sorts as the API does for the same arguments, keeps the choices in the address, and a reload shows the same list', async () => {

@@ -12,6 +12,7 @@ import { CaseActionLinks } from './case-action-links';
 import { CaseNotes } from './case-notes';
 import { CaseOverview, CaseProfile } from './case-overview';
 import { CaseTimeline } from './case-timeline';
+import { lastListPath } from './last-list';
 import { PersonalDetailsSection } from './personal-details-section';
 import './cases.css';
 
@@ -24,7 +25,7 @@ async function caseFileOf(id: string): Promise<CaseFile> {
 }
 
 /**
- * A case file (`/cases/:id`): its overview, personal details on request only, profile, the forms
+ * A case file (`/cases/:id`), with a way back to the list it was opened from: its overview, personal details on request only, profile, the forms
  * that record on it, the timeline with its corrections and voids, and its notes.
  */
 export function CaseFilePage({ params }: PageProps) {
@@ -35,7 +36,7 @@ export function CaseFilePage({ params }: PageProps) {
   return (
     <article aria-labelledby="case-title" class="case-file">
       <p>
-        <AppLink href="/cases">{t('caseFile.back')}</AppLink>
+        <AppLink href={lastListPath()}>{t('caseFile.back')}</AppLink>
       </p>
       <h1 id="case-title">{caseFile ? t('caseFile.title', { reference: caseFile.reference }) : t('caseFile.heading')}</h1>
       {file.error !== undefined && <ErrorMessage error={file.error} />}

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { PageProps } from '../app/pages';
 import { useSearch } from '../app/router';
 import { AppLink } from '../common/app-link';
@@ -7,6 +8,7 @@ import { useTranslator } from '../i18n/i18n';
 import { CaseListForm } from './case-list-form';
 import { choicesOf } from './case-list-query';
 import { CaseListResults } from './case-list-results';
+import { keepLastList } from './last-list';
 import './cases.css';
 
 /**
@@ -17,6 +19,7 @@ import './cases.css';
 export function CaseListPage({ session }: PageProps) {
   const { t } = useTranslator();
   const search = useSearch();
+  useEffect(() => keepLastList(search), [search]);
   const choices = choicesOf(new URLSearchParams(search));
   const catalogue = useCatalogue();
   // An adviser works on their own city; a token of every city ('*') sees every city's programmes.
