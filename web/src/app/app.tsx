@@ -61,7 +61,7 @@ export function App() {
     else if (!page && pages.length > 0) {
       // Back to the page signing in again was asked from, when this role has it.
       const back = returnPage();
-      const backRoute = back === null ? null : matchRoute(back)?.route;
+      const backRoute = back === null ? null : matchRoute(new URL(back, location.origin).pathname)?.route;
       navigate(back !== null && pages.some((p) => p.path === backRoute) ? back : pages[0]!.path, true);
     }
   }, [session, page]);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CaseForForm } from '../api/case-types';
+import type { CaseForForm } from '../api/command-types';
 import { ServiceError } from '../api/failure';
 import type { City } from '../api/types';
 import { navigate } from '../app/router';

@@ -1,4 +1,4 @@
-import type { CaseForForm } from '../api/case-types';
+import type { CaseForForm } from '../api/command-types';
 import { textOrNull } from './common-fields';
 import { enrolForm } from './enrol-form';
 import type { CommandFormSpec, FormValues } from './form-spec';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { CASE_FOR_FORM_WITH_PERSONAL } from '../api/case-documents';
-import type { CaseForForm } from '../api/case-types';
+import { CASE_FOR_FORM_WITH_PERSONAL } from '../api/command-documents';
+import type { CaseForForm } from '../api/command-types';
 import { navigate } from '../app/router';
 import { ErrorMessage } from '../common/error-message';
 import { useTranslator } from '../i18n/i18n';
