@@ -7,7 +7,7 @@ import { buildSchema, GraphQLEnumType, type GraphQLInputObjectType } from 'graph
 import { CORRECTABLE_FIELDS as SERVICE_CORRECTABLE_FIELDS } from '../../../src/journey/domain/milestone-fields';
 import { MILESTONE_KIND } from '../../../src/journey/domain/milestone-kind';
 import { CorrectMilestoneInput } from '../../../src/journey/graphql/inputs/correct-milestone.input';
-import type { MilestoneValues } from '../../../web/src/api/command-types';
+import type { MilestoneValues } from '../../../web/src/api/case-types';
 import { changesOf, CORRECTABLE_FIELDS, draftOf, FIELD_ENTRIES, labelOf } from '../../../web/src/commands/correction-fields';
 import { en } from '../../../web/src/i18n/messages/en';
 

@@ -1,5 +1,5 @@
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import type { MilestoneValues } from '../../../web/src/api/command-types';
+import type { MilestoneValues } from '../../../web/src/api/case-types';
 import type { City } from '../../../web/src/api/types';
 import { FIELD_ENTRIES } from '../../../web/src/commands/correction-fields';
 import type { FormTranslator } from '../../../web/src/commands/form-spec';

@@ -13,10 +13,9 @@ export const CASE_LIST = `query CaseList(
   }
 }`;
 
-const MILESTONE_VALUES = `
-  occurredOn programme city mode durationMinutes activity provider result partner contractType employerType sector weeklyHours
-  form exitReason monthsAfterExit status
-`;
+/** Every field of MilestoneValues: the enrolment's profile too, which a correction may change. */
+export const MILESTONE_VALUES = `occurredOn city programme birthYear gender educationLevel positionLevel lastSector unemployedSince incomeSupport
+  mode durationMinutes activity provider result partner contractType employerType sector weeklyHours form exitReason monthsAfterExit status`;
 
 /** A case file without its personal details: the service decrypts those only when a query asks for them (CASE_PERSONAL). */
 export const CASE_FILE = `query CaseFile($id: ID!) {
@@ -27,7 +26,7 @@ export const CASE_FILE = `query CaseFile($id: ID!) {
       sequence kind occurredOn recordedAt recordedBy note voided corrected
       values { ${MILESTONE_VALUES} }
       original { ${MILESTONE_VALUES} }
-      amendments { sequence kind reason recordedAt recordedBy }
+      amendments { sequence kind reason recordedAt recordedBy changedFields }
     }
     notes { sequence writtenOn note recordedAt recordedBy }
   }

@@ -25,11 +25,18 @@ export interface CaseListPage {
   edges: { node: CaseListItem }[];
 }
 
-/** A milestone's coded values: each given for the kinds of milestone that have it, null otherwise. */
+/** A milestone's coded values, each field given for the kinds of milestone that have it (null otherwise). */
 export interface MilestoneValues {
   occurredOn: string;
-  programme: string | null;
   city: string | null;
+  programme: string | null;
+  birthYear: number | null;
+  gender: string | null;
+  educationLevel: string | null;
+  positionLevel: string | null;
+  lastSector: string | null;
+  unemployedSince: string | null;
+  incomeSupport: string | null;
   mode: string | null;
   durationMinutes: number | null;
   activity: string | null;
@@ -54,6 +61,8 @@ export interface MilestoneAmendment {
   reason: string | null;
   recordedAt: string;
   recordedBy: string;
+  /** Fields of MilestoneValues the correction changed; none for a void. */
+  changedFields: string[];
 }
 
 export interface Milestone {

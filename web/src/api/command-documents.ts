@@ -1,10 +1,9 @@
+import { MILESTONE_VALUES } from './case-documents';
 /** The GraphQL documents of the command forms: the case they read, and the mutations they send. */
-const VALUE_FIELDS = `occurredOn city programme birthYear gender educationLevel positionLevel lastSector unemployedSince incomeSupport
-  mode durationMinutes activity provider result partner contractType employerType sector weeklyHours form exitReason monthsAfterExit status`;
 
 const CASE_FIELDS = `
   id reference version city programme status enrolledOn exitedOn exitReason personalDataErased activeActivities
-  timeline { sequence kind occurredOn recordedAt recordedBy summary voided corrected values { ${VALUE_FIELDS} }
+  timeline { sequence kind occurredOn recordedAt recordedBy summary voided corrected values { ${MILESTONE_VALUES} }
     amendments { kind sequence recordedAt recordedBy reason changedFields } }
   notes { sequence writtenOn recordedAt recordedBy }
 `;
