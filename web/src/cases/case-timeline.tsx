@@ -1,6 +1,7 @@
 import type { CaseFile, Milestone } from '../api/case-types';
 import type { City } from '../api/types';
 import { AppLink } from '../common/app-link';
+import { amendableMilestone } from '../commands/amendable';
 import { actionPath, CASE_ACTIONS } from '../commands/case-actions';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
@@ -16,7 +17,8 @@ function MilestoneEntry({ participantId, milestone, cities }: { participantId: s
   const { t } = tr;
   const { sequence, kind, occurredOn, voided, corrected, original } = milestone;
   // An erasure is no step of the journey: nothing to correct or void.
-  const amendable = !voided && kind !== 'PERSONAL_DATA_ERASED';
+  // The forms the service would take for this milestone: none for a voided one or an erasure, no void of the enrolment.
+  const actions = MILESTONE_ACTIONS.filter((entry) => amendableMilestone([milestone], sequence, entry.action).refusal === null);
   return (
     <li class={voided ? 'milestone voided' : 'milestone'} data-sequence={sequence} data-kind={kind} data-occurred-on={occurredOn} data-voided={String(voided)} data-corrected={String(corrected)}>
       <h3>
@@ -43,9 +45,9 @@ function MilestoneEntry({ participantId, milestone, cities }: { participantId: s
           ))}
         </ul>
       )}
-      {amendable && (
+      {actions.length > 0 && (
         <ul class="milestone-actions">
-          {MILESTONE_ACTIONS.map((entry) => (
+          {actions.map((entry) => (
             <li key={entry.action}>
               <AppLink href={actionPath(participantId, entry.action, sequence)}>
                 {t(entry.label)}
