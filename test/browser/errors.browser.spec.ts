@@ -3,18 +3,8 @@ import { issueToken } from '../../src/auth/issue-token';
 import type { Role } from '../../src/auth/principal';
 import { en } from '../../web/src/i18n/messages/en';
 import { fr } from '../../web/src/i18n/messages/fr';
-import { browserTestbed, devSignIn, screenshot, tabTo, untranslatedKeys, violations } from '../support/browser';
+import { browserTestbed, devSignIn, keepDevToken, screenshot, tabTo, untranslatedKeys, violations } from '../support/browser';
 import { TEST_JWT_SECRET } from '../support/tokens';
-
-/** Where the app keeps a tab's tokens (web/src/auth/kept-tokens.ts). */
-const TOKENS_KEY = 'journeys.tokens';
-
-/** Keeps a token in the tab's sessionStorage, as the app keeps a development sign-in's. */
-async function keepToken(page: Page, origin: string, accessToken: string): Promise<void> {
-  await page.goto(`${origin}/sign-in`);
-  // (A string: it runs in the browser, whose DOM these tests are not compiled against.)
-  await page.evaluate(`sessionStorage.setItem(${JSON.stringify(TOKENS_KEY)}, ${JSON.stringify(JSON.stringify({ kind: 'dev', accessToken }))})`);
-}
 
 /** Signs in on the development sign-in page the app went to, and checks it comes back to `path`, showing `shown`. */
 async function signInBackTo(page: Page, role: string, path: string, shown: string): Promise<void> {
@@ -33,7 +23,7 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     const { page } = await testbed.newPage();
     // Signed with another secret and not expired: only the service can tell it is not valid.
     const forged = await issueToken({ secret: 'another-secret-of-at-least-thirty-two-characters' }, { sub: 'forged', role: 'researcher', city: null });
-    await keepToken(page, testbed.origin, forged);
+    await keepDevToken(page, testbed.origin, forged);
     await page.goto(`${testbed.origin}/life-paths`);
     const alert = page.locator('.error', { hasText: en['error.UNAUTHENTICATED'] }).first();
     await alert.waitFor({ timeout: 20_000 });
@@ -52,7 +42,7 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     const { page } = await testbed.newPage();
     const expired = await issueToken({ secret: TEST_JWT_SECRET }, { sub: 'coordinator-expired', role: 'coordinator', city: 'paris' }, '1s');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await keepToken(page, testbed.origin, expired);
+    await keepDevToken(page, testbed.origin, expired);
     await page.goto(`${testbed.origin}/trends`);
     await signInBackTo(page, 'coordinator', '/trends', '#trends-title');
   }, 60_000);
@@ -89,6 +79,18 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     await page.locator('.who', { hasText: 'coordinator, Frankfurt am Main' }).waitFor();
   }, 60_000);
 
+  it("says an adviser's page that cannot be fetched is the network's failure, and shows it once the network is back", async () => {
+    const { page } = await testbed.newPage();
+    await page.route('**/assets/case-list-page-*.js', (route) => route.abort('internetdisconnected'));
+    await devSignIn(page, testbed.origin, 'adviser', 'paris');
+    await page.locator('[role=alert]', { hasText: en['error.NETWORK_ERROR'] }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('[role=alert]').innerText()).toContain('NETWORK_ERROR');
+    await screenshot(page, 'errors-page-chunk-unreachable-en');
+    await page.unroute('**/assets/case-list-page-*.js');
+    await page.reload();
+    await page.locator('h1', { hasText: en['cases.title'] }).waitFor({ timeout: 20_000 });
+  }, 60_000);
+
   it('says a role has no page, with a sign-out, for a token the service signed with its secret but of a role the app does not know (POST /auth/dev-token refuses such a role)', async () => {
     const refused = await fetch(`${testbed.origin}/auth/dev-token`, {
       method: 'POST',
@@ -100,7 +102,7 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
 
     const { page } = await testbed.newPage();
     const token = await issueToken({ secret: TEST_JWT_SECRET }, { sub: 'operator-all', role: 'operator' as Role, city: null });
-    await keepToken(page, testbed.origin, token);
+    await keepDevToken(page, testbed.origin, token);
     await page.goto(`${testbed.origin}/dashboards`);
     const note = page.locator('main [role=alert]', { hasText: en['app.noPage'].replace('{role}', 'operator') });
     await note.waitFor({ timeout: 20_000 });

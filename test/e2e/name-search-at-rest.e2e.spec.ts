@@ -4,22 +4,12 @@ import { APP_CONFIG } from '../../src/config/config.module';
 import { nameIndexKey } from '../../src/personal-data/name-blind-index';
 import { nameWords } from '../../src/personal-data/name-words';
 import { enrolmentInput, mutation } from '../support/journey-api';
-import { storedBytes } from '../support/stored-bytes';
+import { encodings, spellings, storedBytes } from '../support/stored-bytes';
 import { tempDir } from '../support/temp-files';
 import { startTestApp } from '../support/test-app';
 
 const NAME = 'Marie-Élise Dupont';
 const SEARCH = `query ($search: String) { participants(search: $search) { totalCount edges { node { id reference } } } }`;
-
-/** The name, each of its words and their normalised forms, as typed, in lower and upper case, composed and decomposed. */
-function spellings(name: string): string[] {
-  const parts = [name, ...name.split(/[\s-]+/), ...nameWords(name)];
-  const cased = parts.flatMap((part) => [part, part.toLowerCase(), part.toUpperCase()]);
-  return [...new Set(cased.flatMap((part) => [part.normalize('NFC'), part.normalize('NFD')]))];
-}
-
-/** How a text could be stored: UTF-8, and UTF-16 either way round (SQLite's other text encodings). */
-const encodings = (text: string): Buffer[] => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()];
 
 describe('searching sealed names: only sealed values and truncated blind-index tokens at rest (e2e, real app, bytes of the real file)', () => {
   const tmp = tempDir('journey-name-search-');

@@ -133,3 +133,17 @@ export async function fillForm(page: Page, values: Record<string, string>): Prom
 export async function submitForm(page: Page): Promise<void> {
   await page.locator('form.fields button[type=submit]').click();
 }
+
+/** The SQLite file the demo service records in, as it says at its start (`npm run demo` prints where it records the programme run). */
+export function demoDatabaseFile(service: ServiceProcess): string {
+  const said = /Recording the demo programme run in (.+?) \(once/.exec(service.output());
+  if (!said) throw new Error(`The demo service did not say where it records:\n${service.output()}`);
+  return said[1]!;
+}
+
+/** Keeps a token in the tab's sessionStorage as the app keeps a development sign-in's (web/src/auth/kept-tokens.ts), from the sign-in page. */
+export async function keepDevToken(page: Page, origin: string, accessToken: string): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  // (A string: it runs in the browser, whose DOM these tests are not compiled against.)
+  await page.evaluate(`sessionStorage.setItem('journeys.tokens', ${JSON.stringify(JSON.stringify({ kind: 'dev', accessToken }))})`);
+}

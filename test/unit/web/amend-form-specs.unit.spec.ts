@@ -1,4 +1,5 @@
-import type { CaseForForm, MilestoneValues, TimelineMilestone } from '../../../web/src/api/case-types';
+import type { MilestoneValues } from '../../../web/src/api/case-types';
+import type { CaseForForm, TimelineMilestone } from '../../../web/src/api/command-types';
 import type { City } from '../../../web/src/api/types';
 import { correctForm } from '../../../web/src/commands/correct-form';
 import { FIELD_ENTRIES } from '../../../web/src/commands/correction-fields';

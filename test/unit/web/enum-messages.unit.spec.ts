@@ -7,12 +7,14 @@ import { en } from '../../../web/src/i18n/messages/en';
 /**
  * The API's enums the app shows, by the prefix of their messages (`exitReason.HEALTH`): the
  * dashboards' breakdowns, the life paths' characteristics and steps with their coded details
- * (web/src/life-paths/step-name.ts). English only: the typecheck gives the other three languages
- * English's keys.
+ * (web/src/life-paths/step-name.ts), the advisers' case list and case file (web/src/cases).
+ * English only: the typecheck gives the other three languages English's keys.
  */
 const SHOWN_ENUMS: Record<string, string> = {
   ActivityKind: 'activity',
   ActivityResult: 'activityResult',
+  AmendmentKind: 'amendment',
+  CaseOrder: 'caseOrder',
   CoachingMode: 'coachingMode',
   ContractType: 'contractType',
   EducationLevel: 'education',
@@ -23,6 +25,7 @@ const SHOWN_ENUMS: Record<string, string> = {
   IncomeSupport: 'incomeSupport',
   MilestoneKind: 'milestone',
   OutcomeClass: 'outcome',
+  ParticipantStatus: 'participantStatus',
   PositionLevel: 'positionLevel',
   SelfEmploymentForm: 'selfEmploymentForm',
 };

@@ -1,4 +1,4 @@
-import type { CaseForForm, TimelineMilestone } from '../../../web/src/api/case-types';
+import type { CaseForForm, TimelineMilestone } from '../../../web/src/api/command-types';
 import { changesSince } from '../../../web/src/commands/changes-since';
 import { exitForm } from '../../../web/src/commands/exit-form';
 import { birthYear, calendarDate, emailAddress, freeText, notInFuture, phoneNumber, problemsOf, wholeNumber } from '../../../web/src/commands/field-checks';

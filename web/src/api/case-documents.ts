@@ -1,22 +1,38 @@
-/** The GraphQL documents of the command forms: the case they read, and the mutations they send. */
-const VALUE_FIELDS = `occurredOn city programme birthYear gender educationLevel positionLevel lastSector unemployedSince incomeSupport
-  mode durationMinutes activity provider result partner contractType employerType sector weeklyHours form exitReason monthsAfterExit status`;
+/** The GraphQL documents of the advisers' case list and case file. */
 
-const CASE_FIELDS = `
-  id reference version city programme status enrolledOn exitedOn exitReason personalDataErased activeActivities
-  timeline { sequence kind occurredOn recordedAt recordedBy summary voided corrected values { ${VALUE_FIELDS} }
-    amendments { kind sequence recordedAt recordedBy reason changedFields } }
-  notes { sequence writtenOn recordedAt recordedBy }
-`;
-
-/** The case a form is filled for. */
-export const CASE_FOR_FORM = `query CaseForForm($id: ID!) { participant(id: $id) { ${CASE_FIELDS} } }`;
-
-/** The same, with the personal details, which the service decrypts only when asked. */
-export const CASE_FOR_FORM_WITH_PERSONAL = `query CaseForFormWithPersonal($id: ID!) {
-  participant(id: $id) { ${CASE_FIELDS} personal { fullName email phone } }
+/** A page of the adviser's city's case files, searched, filtered and sorted (web/src/cases/case-list-query.ts). */
+export const CASE_LIST = `query CaseList(
+  $search: String, $programme: String, $status: ParticipantStatus, $noMilestoneForDays: Int, $orderBy: CaseOrder, $first: Int, $after: String
+) {
+  participants(
+    search: $search, programme: $programme, status: $status, noMilestoneForDays: $noMilestoneForDays, orderBy: $orderBy, first: $first, after: $after
+  ) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id reference programme status firstEnrolledOn lastMilestoneOn updatedAt } }
+  }
 }`;
 
-/** A command's mutation (`recordExit(input: RecordExitInput!)`), answering the case's id and new version. */
-export const commandDocument = (mutation: string, inputType: string): string =>
-  `mutation Command($input: ${inputType}!) { ${mutation}(input: $input) { id version } }`;
+/** Every field of MilestoneValues: the enrolment's profile too, which a correction may change. */
+export const MILESTONE_VALUES = `occurredOn city programme birthYear gender educationLevel positionLevel lastSector unemployedSince incomeSupport
+  mode durationMinutes activity provider result partner contractType employerType sector weeklyHours form exitReason monthsAfterExit status`;
+
+/** A case file without its personal details: the service decrypts those only when a query asks for them (CASE_PERSONAL). */
+export const CASE_FILE = `query CaseFile($id: ID!) {
+  participant(id: $id) {
+    id reference version city programme status outcome enrolledOn firstEnrolledOn exitedOn exitReason personalDataErased activeActivities
+    profile { birthYear gender educationLevel positionLevel lastSector unemployedSince incomeSupport }
+    timeline {
+      sequence kind occurredOn recordedAt recordedBy note voided corrected
+      values { ${MILESTONE_VALUES} }
+      original { ${MILESTONE_VALUES} }
+      amendments { sequence kind reason recordedAt recordedBy changedFields }
+    }
+    notes { sequence writtenOn note recordedAt recordedBy }
+  }
+}`;
+
+/** A case's personal details, asked for on request only. */
+export const CASE_PERSONAL = `query CasePersonal($id: ID!) {
+  participant(id: $id) { id personalDataErased personal { fullName email phone } }
+}`;

@@ -1,4 +1,29 @@
-/** The case file as the command forms read it (schema/schema.graphql, type ParticipantCase). */
+/** The API's case files as the advisers' pages read them (schema/schema.graphql, web/src/api/case-documents.ts). */
+
+/** How the case list is sorted (the API's CaseOrder). */
+export const CASE_ORDERS = ['RECENTLY_CHANGED', 'FIRST_ENROLMENT', 'REFERENCE'] as const;
+export type CaseOrder = (typeof CASE_ORDERS)[number];
+
+/** A participant's status (the API's ParticipantStatus). */
+export const PARTICIPANT_STATUSES = ['ACTIVE', 'EXITED'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/** A row of the case list. */
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  programme: string;
+  status: ParticipantStatus;
+  firstEnrolledOn: string;
+  lastMilestoneOn: string | null;
+  updatedAt: string;
+}
+
+export interface CaseListPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: CaseListItem }[];
+}
 
 /** A milestone's coded values, each field given for the kinds of milestone that have it (null otherwise). */
 export interface MilestoneValues {
@@ -28,53 +53,73 @@ export interface MilestoneValues {
   status: string | null;
 }
 
-/** A correction or the voiding of a milestone: who, when, why. */
+/** A correction or the voiding of a milestone. */
 export interface MilestoneAmendment {
-  kind: 'CORRECTED' | 'VOIDED';
   sequence: number;
+  kind: 'CORRECTED' | 'VOIDED';
+  /** Null once the personal data is erased. */
+  reason: string | null;
   recordedAt: string;
   recordedBy: string;
-  reason: string | null;
+  /** Fields of MilestoneValues the correction changed; none for a void. */
   changedFields: string[];
 }
 
-/** One milestone of the timeline, voided ones included. */
-export interface TimelineMilestone {
+export interface Milestone {
   sequence: number;
   kind: string;
   occurredOn: string;
   recordedAt: string;
   recordedBy: string;
-  summary: string;
+  note: string | null;
   voided: boolean;
   corrected: boolean;
   values: MilestoneValues;
+  original: MilestoneValues | null;
   amendments: MilestoneAmendment[];
 }
 
-/** An adviser's note that belongs to no milestone (its text is not read by the forms). */
-export interface CaseNoteEntry {
+export interface CaseNote {
   sequence: number;
   writtenOn: string;
+  /** Null once the personal data is erased. */
+  note: string | null;
   recordedAt: string;
   recordedBy: string;
 }
 
-/** What a command form needs of a case: its version (sent back as `expectedVersion`), city, state and timeline. */
-export interface CaseForForm {
+export interface ParticipantProfile {
+  birthYear: number;
+  gender: string;
+  educationLevel: string;
+  positionLevel: string;
+  lastSector: string;
+  unemployedSince: string | null;
+  incomeSupport: string;
+}
+
+/** A case file as CASE_FILE reads it: without personal details. */
+export interface CaseFile {
   id: string;
   reference: string;
   version: number;
   city: string;
   programme: string;
-  status: 'ACTIVE' | 'EXITED';
+  status: ParticipantStatus;
+  outcome: string | null;
   enrolledOn: string;
+  firstEnrolledOn: string;
   exitedOn: string | null;
   exitReason: string | null;
   personalDataErased: boolean;
   activeActivities: string[];
-  timeline: TimelineMilestone[];
-  notes: CaseNoteEntry[];
-  /** Asked for only when the adviser loads them into the personal details' form; null once erased. */
-  personal?: { fullName: string; email: string | null; phone: string | null } | null;
+  profile: ParticipantProfile;
+  timeline: Milestone[];
+  notes: CaseNote[];
+}
+
+export interface PersonalDetails {
+  fullName: string;
+  email: string | null;
+  phone: string | null;
 }

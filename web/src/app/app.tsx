@@ -6,22 +6,19 @@ import { DashboardsPage } from '../dashboards/dashboards-page';
 import { translator, TranslatorProvider, useTranslator } from '../i18n/i18n';
 import { initialLocale, keepLocale, type Locale } from '../i18n/locale';
 import { LifePathsPage } from '../life-paths/life-paths-page';
-import { CaseFilePage } from '../cases/case-file-page';
-import { CaseListPage } from '../cases/case-list-page';
-import { CommandPage } from '../commands/command-page';
-import { EnrolPage } from '../commands/enrol-page';
 import { TrendsPage } from '../trends/trends-page';
 import { Header } from './header';
-import { menuOf, type Page, type PageProps, pagesOf } from './pages';
+import { loadedPage, type PageComponent, PageLoading } from './loaded-page';
+import { menuOf, type Page, pagesOf } from './pages';
 import { navigate, usePath } from './router';
 import { matchRoute } from './routes';
 import { SignInPage } from './sign-in-page';
 
-const PAGE_COMPONENTS: Record<Page['path'], (props: PageProps) => preact.JSX.Element> = {
-  '/cases': CaseListPage,
-  '/cases/new': EnrolPage,
-  '/cases/:id': CaseFilePage,
-  '/cases/:id/:action': CommandPage,
+const PAGE_COMPONENTS: Record<Page['path'], PageComponent> = {
+  '/cases': loadedPage(() => import('../cases/case-list-page'), 'CaseListPage'),
+  '/cases/new': loadedPage(() => import('../commands/enrol-page'), 'EnrolPage'),
+  '/cases/:id': loadedPage(() => import('../cases/case-file-page'), 'CaseFilePage'),
+  '/cases/:id/:action': loadedPage(() => import('../commands/command-page'), 'CommandPage'),
   '/dashboards': DashboardsPage,
   '/trends': TrendsPage,
   '/life-paths': LifePathsPage,
@@ -61,7 +58,7 @@ export function App() {
     else if (!page && pages.length > 0) {
       // Back to the page signing in again was asked from, when this role has it.
       const back = returnPage();
-      const backRoute = back === null ? null : matchRoute(back)?.route;
+      const backRoute = back === null ? null : matchRoute(new URL(back, location.origin).pathname)?.route;
       navigate(back !== null && pages.some((p) => p.path === backRoute) ? back : pages[0]!.path, true);
     }
   }, [session, page]);
@@ -81,7 +78,11 @@ export function App() {
         {startError !== undefined && <ErrorMessage error={startError} title="error.signInTitle" />}
         {session === undefined && <p>{t.t('app.loading')}</p>}
         {session === null && <SignInPage />}
-        {session && Content && <Content session={session} params={match!.params} />}
+        {session && Content && (
+          <PageLoading key={path}>
+            <Content session={session} params={match!.params} />
+          </PageLoading>
+        )}
         {session && pages.length === 0 && <NoPage role={session.role} />}
       </main>
     </TranslatorProvider>

@@ -11,13 +11,19 @@ export function navigate(path: string, replace = false): void {
   listeners.forEach((listener) => listener());
 }
 
-/** The path shown, kept up to date. */
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
+/** A part of the address shown, kept up to date. */
+function useLocationPart(read: () => string): string {
+  const [part, setPart] = useState(read);
   useEffect(() => {
-    const update = () => setPath(location.pathname);
+    const update = () => setPart(read());
     listeners.add(update);
     return () => void listeners.delete(update);
   }, []);
-  return path;
+  return part;
 }
+
+/** The path shown, kept up to date. */
+export const usePath = (): string => useLocationPart(() => location.pathname);
+
+/** The query string shown (`?status=ACTIVE`, or ''), kept up to date: a page that keeps its choices there reads them back. */
+export const useSearch = (): string => useLocationPart(() => location.search);

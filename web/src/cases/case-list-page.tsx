@@ -1,6 +1,41 @@
+import { useEffect } from 'preact/hooks';
 import type { PageProps } from '../app/pages';
+import { useSearch } from '../app/router';
+import { AppLink } from '../common/app-link';
+import { useCatalogue } from '../common/catalogue';
+import { ErrorMessage } from '../common/error-message';
+import { useTranslator } from '../i18n/i18n';
+import { CaseListForm } from './case-list-form';
+import { choicesOf } from './case-list-query';
+import { CaseListResults } from './case-list-results';
+import { keepLastList } from './last-list';
+import './cases.css';
 
-/** PLACEHOLDER of the base branch: the helper that owns this page replaces it. */
-export function CaseListPage(_props: PageProps) {
-  return <p>CaseListPage</p>;
+/**
+ * The advisers' case list (`/cases`): their city's case files, searched by reference or name,
+ * filtered, sorted (recently changed first by default) and paged, with their count. The choices
+ * are the page's query string; the list is read anew for each.
+ */
+export function CaseListPage({ session }: PageProps) {
+  const { t } = useTranslator();
+  const search = useSearch();
+  useEffect(() => keepLastList(search), [search]);
+  const choices = choicesOf(new URLSearchParams(search));
+  const catalogue = useCatalogue();
+  // An adviser works on their own city; a token of every city ('*') sees every city's programmes.
+  const cities = (catalogue.value ?? []).filter((city) => session.city === '*' || city.code === session.city);
+  return (
+    <section aria-labelledby="cases-title" class="cases">
+      <div class="page-head">
+        <h1 id="cases-title">{t('cases.title')}</h1>
+        <AppLink href="/cases/new" class="button primary">
+          {t('action.enrol')}
+        </AppLink>
+      </div>
+      <p>{t('cases.intro')}</p>
+      <CaseListForm choices={choices} cities={cities} />
+      {catalogue.error !== undefined && <ErrorMessage error={catalogue.error} />}
+      <CaseListResults key={search} choices={choices} cities={catalogue.value} />
+    </section>
+  );
 }

@@ -1,4 +1,4 @@
-import type { CaseForForm, TimelineMilestone } from '../api/case-types';
+import type { CaseForForm, TimelineMilestone } from '../api/command-types';
 import type { MessageKey } from '../i18n/messages/en';
 import type { CommandFormSpec } from './form-spec';
 import { milestoneDescription } from './recorded-values';

@@ -1,4 +1,4 @@
-import type { CaseForForm } from '../api/case-types';
+import type { CaseForForm } from '../api/command-types';
 
 /** One change recorded on a case: a milestone, a correction or void of one, or a note. */
 export interface CaseChange {

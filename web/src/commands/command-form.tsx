@@ -1,6 +1,6 @@
 import './command-form.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseForForm } from '../api/case-types';
+import type { CaseForForm } from '../api/command-types';
 import { ServiceError } from '../api/failure';
 import { navigate } from '../app/router';
 import type { Session } from '../auth/session';

@@ -1,4 +1,4 @@
-import type { CaseForForm } from '../api/case-types';
+import type { CaseForForm } from '../api/command-types';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import { changesSince } from './changes-since';

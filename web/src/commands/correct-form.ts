@@ -1,4 +1,4 @@
-import type { TimelineMilestone } from '../api/case-types';
+import type { TimelineMilestone } from '../api/command-types';
 import { amendableIn, amendmentOf } from './amendable';
 import { enumChoices, naceChoices, partnerChoices, programmeChoices } from './choices';
 import { type CorrectableField, changesOf, correctableFields, draftOf, FIELD_ENTRIES, labelOf } from './correction-fields';

@@ -1,4 +1,5 @@
-import type { MilestoneValues, TimelineMilestone } from '../api/case-types';
+import type { MilestoneValues } from '../api/case-types';
+import type { TimelineMilestone } from '../api/command-types';
 import type { MessageKey } from '../i18n/messages/en';
 import {
   ACTIVITY_KINDS,

@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import type { CaseForForm } from '../api/case-types';
+import type { CaseForForm } from '../api/command-types';
 import type { City } from '../api/types';
 import type { MessageKey } from '../i18n/messages/en';
 import type { RuleCode } from './rule-fields';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { CASE_FOR_FORM_WITH_PERSONAL } from '../api/case-documents';
-import type { CaseForForm } from '../api/case-types';
+import { CASE_FOR_FORM_WITH_PERSONAL } from '../api/command-documents';
+import type { CaseForForm } from '../api/command-types';
 import { ErrorMessage } from '../common/error-message';
 import { useTranslator } from '../i18n/i18n';
 import type { Fill, FormValues } from './form-spec';

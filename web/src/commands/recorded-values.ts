@@ -1,4 +1,4 @@
-import type { TimelineMilestone } from '../api/case-types';
+import type { TimelineMilestone } from '../api/command-types';
 import type { City } from '../api/types';
 import type { MessageKey } from '../i18n/messages/en';
 import { type CorrectableField, correctableFields, FIELD_ENTRIES } from './correction-fields';

@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import { commandDocument } from '../api/case-documents';
+import { commandDocument } from '../api/command-documents';
 
 /** What every command answers: the case's id and its version after the command. */
 export interface CommandAnswer {

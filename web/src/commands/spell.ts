@@ -1,4 +1,4 @@
-import type { CaseForForm, TimelineMilestone } from '../api/case-types';
+import type { CaseForForm, TimelineMilestone } from '../api/command-types';
 
 /**
  * The current spell of a case as the journey's rules read it (src/journey/domain/state.ts): the

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { CASE_FOR_FORM } from '../api/case-documents';
-import type { CaseForForm } from '../api/case-types';
+import { CASE_FOR_FORM } from '../api/command-documents';
+import type { CaseForForm } from '../api/command-types';
 import type { City } from '../api/types';
 import { useCatalogue } from '../common/catalogue';
 import { useAsync } from '../common/use-async';
