@@ -23,8 +23,9 @@ function expectSecurityHeaders(response: Response, policy = API_POLICY): void {
   expect(response.headers.get('x-powered-by')).toBeNull();
 }
 
+// Bytes as a Uint8Array of their own: the type-check also sees the DOM's BodyInit (the web app's unit tests bring Preact's types), which takes no Buffer.
 const postJson = (api: AppForTests, body: string | Buffer, headers: Record<string, string> = {}) =>
-  fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.bearer, ...headers }, body });
+  fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.bearer, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 /** An answer that is an error, read as GraphQL clients read one. */
 async function errorOf(response: Response) {
