@@ -153,10 +153,15 @@ export async function devSignIn(role: Role, city: string): Promise<Session> {
   return publish({ kind: 'dev', accessToken })!;
 }
 
-/** Forgets the tokens; after an OpenID sign-in, ends the provider's session too when it offers that. */
+/**
+ * Forgets the tokens and everything else the tab kept for this person (form drafts with personal
+ * details, the last case list): the next person at this browser finds none of it. After an OpenID
+ * sign-in, ends the provider's session too when it offers that.
+ */
 export async function signOut(): Promise<void> {
   const held = tokens;
   publish(null);
+  sessionStorage.clear();
   if (held?.kind !== 'oidc') return;
   const endSession = (await oidcClient()).endSessionUrl(held.idToken, `${location.origin}/`);
   if (endSession) location.assign(endSession);
