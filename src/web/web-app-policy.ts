@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * The app's pages as path patterns (`:name` is one segment; web/src/app/router.ts holds the same
+ * The app's pages as path patterns (`:name` is one segment; web/src/app/routes.ts holds the same
  * list): each serves the same page, whose script shows the page of the path.
  */
 export const APP_PAGES = ['/', '/sign-in', '/dashboards', '/trends', '/life-paths', '/cases', '/cases/:id', '/cases/:id/:action'] as const;
