@@ -231,6 +231,51 @@ describe("advisers' command forms (Chromium, the built demo service)", () => {
     expect((await caseOf(id)).timeline.map((m) => m.kind)).toEqual(['ENROLLED', 'REFERRED']);
   }, 120_000);
 
+  it('freezes the fields while a lost answer leaves the outcome unknown, and Try again records the values first sent, once', async () => {
+    const id = await enrolled();
+    const page = await adviserPage();
+    await openForm(page, `/cases/${id}/referral`);
+    await fillForm(page, { occurredOn: daysAgo(3), partner: 'ffge', note: 'First words.' });
+    const inputs: Record<string, unknown>[] = [];
+    // The first send reaches the service and is recorded, but its answer is lost; the retries are cut off.
+    await page.route('**/graphql', async (route: Route) => {
+      if (!isCommand(route.request())) return route.continue();
+      inputs.push((route.request().postDataJSON() as { variables: { input: Record<string, unknown> } }).variables.input);
+      if (inputs.length === 1) await route.fetch();
+      return route.abort('connectionreset');
+    });
+    await submitForm(page);
+    const tryAgain = page.locator('#form-refusal button', { hasText: en['form.tryAgain'] });
+    await tryAgain.waitFor({ timeout: 30_000 });
+    expect(await page.locator('#form-refusal').innerText()).toContain(en['form.outcomeUnknown']);
+    expect(await page.locator('#form-refusal button', { hasText: en['form.drop'] }).count()).toBe(1);
+    expect(await page.locator('form.fields').getAttribute('inert')).not.toBeNull();
+    const typedInto = await page.locator('[name=note]').evaluate((note: HTMLTextAreaElement | HTMLInputElement) => {
+      note.focus();
+      return document.activeElement === note;
+    });
+    expect(typedInto).toBe(false);
+    expect(await page.locator('button[type=submit]').isDisabled()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, 'adviser-forms-outcome-unknown-en');
+    // A reload keeps the send pending: still frozen, still only Try again or Drop.
+    await page.reload();
+    await tryAgain.waitFor({ timeout: 20_000 });
+    expect(await page.locator('form.fields').getAttribute('inert')).not.toBeNull();
+
+    await page.unroute('**/graphql');
+    await page.route('**/graphql', async (route: Route) => {
+      if (isCommand(route.request())) inputs.push((route.request().postDataJSON() as { variables: { input: Record<string, unknown> } }).variables.input);
+      return route.continue();
+    });
+    await tryAgain.click();
+    await page.waitForURL(`**/cases/${id}`, { timeout: 30_000 });
+    for (const input of inputs) expect(input).toEqual(inputs[0]);
+    const referrals = (await caseOf(id)).timeline.filter((m) => m.kind === 'REFERRED');
+    expect(referrals).toHaveLength(1);
+    expect(referrals[0]!.values).toMatchObject({ occurredOn: daysAgo(3), partner: 'ffge' });
+  }, 120_000);
+
   it("shows each of the service's refusals beside its field (values altered on their way, past the client's checks)", async () => {
     const page = await adviserPage();
     await openForm(page, '/cases/new');

@@ -26,7 +26,7 @@ export const CASE_FILE = `query CaseFile($id: ID!) {
       sequence kind occurredOn recordedAt recordedBy note voided corrected
       values { ${MILESTONE_VALUES} }
       original { ${MILESTONE_VALUES} }
-      amendments { sequence kind reason recordedAt recordedBy changedFields }
+      amendments { sequence kind reason recordedAt recordedBy }
     }
     notes { sequence writtenOn note recordedAt recordedBy }
   }

@@ -61,8 +61,6 @@ export interface MilestoneAmendment {
   reason: string | null;
   recordedAt: string;
   recordedBy: string;
-  /** Fields of MilestoneValues the correction changed; none for a void. */
-  changedFields: string[];
 }
 
 export interface Milestone {

@@ -3,8 +3,8 @@ import { MILESTONE_VALUES } from './case-documents';
 
 const CASE_FIELDS = `
   id reference version city programme status enrolledOn exitedOn exitReason personalDataErased activeActivities
-  timeline { sequence kind occurredOn recordedAt recordedBy summary voided corrected values { ${MILESTONE_VALUES} }
-    amendments { kind sequence recordedAt recordedBy reason changedFields } }
+  timeline { sequence kind occurredOn recordedAt recordedBy voided corrected values { ${MILESTONE_VALUES} }
+    amendments { kind sequence recordedAt recordedBy } }
   notes { sequence writtenOn recordedAt recordedBy }
 `;
 

@@ -1,8 +1,8 @@
 /** The case file as the command forms read it (schema/schema.graphql, type ParticipantCase). */
-import type { CaseNote, Milestone, PersonalDetails } from './case-types';
+import type { CaseNote, Milestone, MilestoneAmendment, PersonalDetails } from './case-types';
 
-/** One milestone of the timeline as the forms read it, voided ones included: with the service's one-line summary, without its note. */
-export type TimelineMilestone = Omit<Milestone, 'note' | 'original'> & { summary: string };
+/** One milestone of the timeline as the forms read it, voided ones included: without its note, nor its amendments' reasons (each would be decrypted for nothing). */
+export type TimelineMilestone = Omit<Milestone, 'note' | 'original' | 'amendments'> & { amendments: Omit<MilestoneAmendment, 'reason'>[] };
 
 /** An adviser's note that belongs to no milestone (its text is not read by the forms). */
 export type CaseNoteEntry = Omit<CaseNote, 'note'>;

@@ -14,6 +14,8 @@ export type Role = (typeof ROLES)[number];
 /** Who is signed in, from their access token's claims. */
 export interface Session {
   accessToken: string;
+  /** Who it is: the token's `sub` ('' when it names none). */
+  user: string;
   /** As the token says: one of ROLES, or a role this app has no page for. */
   role: string;
   /** A city code, or '*' for every city (researchers and admins always). */

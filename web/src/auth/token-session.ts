@@ -6,9 +6,10 @@ import type { Session } from './session';
  * verifies it at every request. Researchers' and admins' tokens name no city: they reach every one.
  */
 export function sessionOf(accessToken: string): Session {
-  const { role, city, exp } = decodeJwt(accessToken);
+  const { sub, role, city, exp } = decodeJwt(accessToken);
   return {
     accessToken,
+    user: sub ?? '',
     role: typeof role === 'string' ? role : '',
     city: typeof city === 'string' ? city : '*',
     expiresAt: (exp ?? 0) * 1_000,

@@ -13,10 +13,21 @@ export interface CommandDraft {
   versionSeen: number | null;
   /** An enrolment's participant id, chosen by the form so that a retry cannot enrol twice. */
   participantId?: string;
+  /**
+   * The exact input of a send whose outcome is unknown (no answer came), kept from the moment it is
+   * sent: the fields stay frozen and only this input is sent again, since the service dedupes on the
+   * commandId alone and would silently drop an edit if the first send was recorded.
+   */
+  sent?: Record<string, unknown>;
 }
 
-/** The storage key of a draft: the case (`new` when enrolling) and the form's action (with its milestone, for one). */
-export const draftKey = (caseId: string | null, action: string): string => `command-draft:${caseId ?? 'new'}:${action}`;
+/**
+ * The storage key of a draft: who typed it (the session's user, so that another person signing in
+ * at the same tab never gets it), the case (`new` when enrolling) and the form's action (with its
+ * milestone, for one).
+ */
+export const draftKey = (user: string, caseId: string | null, action: string): string =>
+  `command-draft:${encodeURIComponent(user)}:${caseId ?? 'new'}:${action}`;
 
 /** The draft kept under a key, or null (none, or unreadable). */
 export function readDraft(key: string): CommandDraft | null {

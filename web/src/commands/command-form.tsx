@@ -4,6 +4,7 @@ import type { CaseForForm } from '../api/command-types';
 import { ServiceError } from '../api/failure';
 import { navigate } from '../app/router';
 import type { Session } from '../auth/session';
+import { casePath } from '../cases/case-path';
 import { ErrorMessage } from '../common/error-message';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
@@ -33,7 +34,8 @@ export interface CommandFormProps {
  * A command form and everything around it: it reads the case and its city's catalogue, shows the
  * spec's content above the fields, keeps a draft of what is typed (values, commandId, version seen)
  * per case and `draftName` in sessionStorage, checks the values as the service would, sends the
- * command with `expectedVersion` (unless the spec sends none) and `commandId` (sent again with the same id while the service cannot be reached), shows each
+ * command with `expectedVersion` (unless the spec sends none) and `commandId`, freezes the fields while
+ * its outcome is unknown (only the very input sent can be sent again, or dropped), shows each
  * refusal beside its field or above the form, offers the conflict view when the case changed
  * meanwhile, and goes to the case file once the command is recorded.
  */
@@ -65,10 +67,13 @@ const newId = (): string => crypto.randomUUID();
 /** Refusals that may pass if the same command is sent again later (the same commandId keeps it from being recorded twice). */
 const RETRYABLE: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'RATE_LIMITED', 'SERVICE_BUSY', 'STORE_UNAVAILABLE', 'SHUTTING_DOWN', 'INTERNAL_SERVER_ERROR']);
 
+/** Failures after which the command may or may not have been recorded: no answer came, or the service failed midway. */
+const UNKNOWN_OUTCOME: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'INTERNAL_SERVER_ERROR']);
+
 function FilledForm({ session, caseId, spec, draftName, loaded, reload }: FilledFormProps) {
   const tr = useTranslator();
   const { t } = tr;
-  const key = draftKey(caseId, draftName);
+  const key = draftKey(session.user, caseId, draftName);
   const base = { session, tr, caseFile: loaded.caseFile, city: loaded.city, today: todayIn(loaded.city.timeZone) };
   const [draft, setDraft] = useState<CommandDraft>(
     () =>
@@ -96,7 +101,7 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
 
   const context: FormContext = { ...base, values: draft.values };
   const fields = spec.fields(context);
-  const caseFilePath = caseId === null ? '/cases' : `/cases/${encodeURIComponent(caseId)}`;
+  const caseFilePath = caseId === null ? '/cases' : casePath(caseId);
 
   const change = (name: string, value: string) => {
     const next = { ...draft, values: { ...draft.values, [name]: value } };
@@ -130,24 +135,37 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
       focusNext.current = fieldId(invalid);
       return;
     }
-    keepDraft(key, sent);
-    setPhase({ name: 'sending', attempt: 1 });
     const input = {
       ...spec.toInput(sent.values, withContext),
       commandId: sent.commandId,
       participantId: caseId ?? sent.participantId,
       ...(caseId !== null && spec.sendsVersion !== false ? { expectedVersion: sent.versionSeen } : {}),
     };
+    await send({ ...sent, sent: input });
+  };
+
+  /** Sends a draft's input, kept in the draft first so that a reload or "Try again" sends exactly it; it is forgotten once the service answers. */
+  const send = async (pending: CommandDraft & { sent: Record<string, unknown> }) => {
+    setDraft(pending);
+    keepDraft(key, pending);
+    setRefusal(null);
+    setPhase({ name: 'sending', attempt: 1 });
     try {
       const answer = await sendWithRetry(
-        () => sendCommand(spec.mutation, spec.inputType, input),
+        () => sendCommand(spec.mutation, spec.inputType, pending.sent),
         commandFailureOf,
         (attempt) => setPhase({ name: 'sending', attempt }),
       );
       dropDraft(key);
-      navigate(`/cases/${encodeURIComponent(answer.id)}`);
+      navigate(casePath(answer.id));
     } catch (error) {
-      await refused(commandFailureOf(error));
+      const failure = commandFailureOf(error);
+      if (!UNKNOWN_OUTCOME.has(failure.code)) {
+        const { sent: _answered, ...answered } = pending;
+        setDraft(answered);
+        keepDraft(key, answered);
+      }
+      await refused(failure);
     }
   };
 
@@ -194,6 +212,9 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
   // A rule this app has no message for yet reads as any refusal: the code's message and the service's words.
   const otherFailure = refusal && refusal.failure.code !== 'BAD_USER_INPUT' && !refusal.rule ? refusal.failure : null;
   const sending = phase.name === 'sending';
+  // Sent, and no answer yet: the fields are frozen so that only what was sent can be sent again.
+  const pendingSend = draft.sent ? { ...draft, sent: draft.sent } : null;
+  const frozen = sending || pendingSend !== null;
   return (
     <section class="command-form" aria-labelledby="form-title">
       <p>
@@ -218,7 +239,27 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
           {phase.name === 'conflict' && loaded.caseFile && draft.versionSeen !== null && (
             <ConflictView caseFile={loaded.caseFile} versionSeen={draft.versionSeen} onApply={applyOnTop} onDrop={drop} />
           )}
-          {otherFailure && (
+          {pendingSend && !sending && (
+            <div id="form-refusal" class="outcome-unknown" tabIndex={-1}>
+              {refusal ? (
+                <ErrorMessage error={new ServiceError(refusal.failure)} title="form.outcomeUnknown" />
+              ) : (
+                <p>
+                  <strong>{t('form.outcomeUnknown')}</strong>
+                </p>
+              )}
+              <p>{t('form.outcomeUnknownHelp')}</p>
+              <p class="form-actions">
+                <button type="button" class="primary" onClick={() => void send(pendingSend)}>
+                  {t('form.tryAgain')}
+                </button>
+                <button type="button" onClick={drop}>
+                  {t('form.drop')}
+                </button>
+              </p>
+            </div>
+          )}
+          {otherFailure && !pendingSend && (
             <div id="form-refusal" tabIndex={-1}>
               <ErrorMessage error={new ServiceError(otherFailure)} title="form.notRecorded" />
               {RETRYABLE.has(otherFailure.code) && (
@@ -269,16 +310,16 @@ function FilledForm({ session, caseId, spec, draftName, loaded, reload }: Filled
             </div>
           )}
           {fieldsShown && (
-            <form class="fields" noValidate onSubmit={onSubmit} aria-labelledby="form-title" inert={phase.name === 'conflict'}>
+            <form class="fields" noValidate onSubmit={onSubmit} aria-labelledby="form-title" inert={phase.name === 'conflict' || frozen}>
               {fields.map((field) => (
                 <FormField key={field.name} field={field} value={draft.values[field.name] ?? ''} messages={messagesOf(field.name)} onChange={(value) => change(field.name, value)} />
               ))}
-              <p class="hint">{t('form.draftKept')}</p>
+              <p class="hint">{t(frozen ? 'form.frozen' : 'form.draftKept')}</p>
               <div class="form-actions">
-                <button type="submit" class="primary" disabled={sending || spec.canSubmit?.(draft.values, context) === false}>
+                <button type="submit" class="primary" disabled={frozen || spec.canSubmit?.(draft.values, context) === false}>
                   {t(spec.submit ?? 'form.record')}
                 </button>
-                <button type="button" onClick={drop} disabled={sending}>
+                <button type="button" onClick={drop} disabled={frozen}>
                   {t('form.cancel')}
                 </button>
               </div>

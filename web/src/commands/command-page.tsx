@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { PageProps } from '../app/pages';
+import { useSearch } from '../app/router';
 import { ErrorMessage } from '../common/error-message';
 import { sequenceOf } from './amendable';
 import type { CaseAction } from './case-actions';
@@ -15,7 +16,8 @@ import { notFound } from './not-found';
 export function CommandPage({ session, params }: PageProps) {
   const action = params.action!;
   const entry = Object.hasOwn(FORMS_BY_ACTION, action) ? FORMS_BY_ACTION[action as CaseAction] : undefined;
-  const sequence = typeof entry === 'function' ? sequenceOf(location.search) : null;
+  const search = useSearch();
+  const sequence = typeof entry === 'function' ? sequenceOf(search) : null;
   const spec = useMemo(() => (typeof entry === 'function' ? (sequence === null ? undefined : entry(sequence)) : entry), [entry, sequence]);
   if (!spec) return <ErrorMessage error={notFound()} />;
   const draftName = sequence === null ? action : `${action}-${sequence}`;

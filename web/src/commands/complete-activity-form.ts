@@ -1,4 +1,4 @@
-import { whileActive } from './availability';
+import { whileActivityRuns } from './availability';
 import { enumChoices } from './choices';
 import { dateHint, milestoneInput, noteField, occurredOnField, todayValues } from './common-fields';
 import { notBefore } from './field-checks';
@@ -13,7 +13,7 @@ export const completeActivityForm: CommandFormSpec = {
   mutation: 'completeActivity',
   inputType: 'CompleteActivityInput',
   title: 'action.completeActivity',
-  unavailable: (context) => whileActive(context) ?? (context.caseFile?.activeActivities.length === 0 ? 'form.unavailable.noActivity' : null),
+  unavailable: whileActivityRuns,
   initialValues: (context) => ({ ...todayValues(context), activity: context.caseFile?.activeActivities.length === 1 ? context.caseFile.activeActivities[0]! : '' }),
   fields: (context) => {
     const date = occurredOnField(context);

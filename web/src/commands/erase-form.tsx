@@ -1,3 +1,4 @@
+import { beforeErasure } from './availability';
 import { confirmsErasure } from './erase-confirmation';
 import type { CommandFormSpec } from './form-spec';
 import { reasonField } from './reason-field';
@@ -14,7 +15,7 @@ export const eraseForm: CommandFormSpec = {
   title: 'action.erase',
   submit: 'erase.submit',
   sendsVersion: false,
-  unavailable: ({ caseFile }) => (caseFile?.personalDataErased ? 'erase.already' : null),
+  unavailable: beforeErasure,
   before: ({ tr: { t } }) => (
     <div class="error">
       <p>{t('erase.intro')}</p>

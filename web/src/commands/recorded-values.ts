@@ -1,5 +1,6 @@
 import type { TimelineMilestone } from '../api/command-types';
 import type { City } from '../api/types';
+import { partnerName, programmeName } from '../common/catalogue-names';
 import type { MessageKey } from '../i18n/messages/en';
 import { type CorrectableField, correctableFields, FIELD_ENTRIES } from './correction-fields';
 import type { FormTranslator } from './form-spec';
@@ -17,9 +18,9 @@ export function recordedValue(tr: FormTranslator, city: City, field: Correctable
     case 'sector':
       return `${text} — ${tr.t(`nace.${text}` as MessageKey)}`;
     case 'programme':
-      return city.programmes.find((p) => p.code === text)?.name ?? text;
+      return programmeName([city], text);
     case 'partner':
-      return city.partners.find((p) => p.code === text)?.name ?? text;
+      return partnerName([city], text);
     // Years, and numbers below a thousand (src/journey/graphql/inputs bounds them): no separator to write.
     case 'birthYear':
     case 'number':
