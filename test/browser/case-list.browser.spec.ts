@@ -222,7 +222,8 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
         recordedBy,
         recordedAt,
         amendments: amendments.map((a) => ({ sequence: a.sequence, kind: a.kind, recordedBy: a.recordedBy, recordedAt: a.recordedAt, reason: en['caseFile.reason'].replace('{reason}', a.reason) })),
-        forms: voided ? [] : CASE_ACTIONS.filter((entry) => entry.perMilestone).map((entry) => actionPath(demo.id, entry.action, sequence)),
+        // The service voids no enrolment (the journey would lose its start): no void link on ENROLLED.
+        forms: voided ? [] : CASE_ACTIONS.filter((entry) => entry.perMilestone && !(kind === 'ENROLLED' && entry.action === 'void')).map((entry) => actionPath(demo.id, entry.action, sequence)),
       })),
     );
     const corrected = page.locator(`ol.timeline > li[data-sequence="${demo.corrected}"]`);
