@@ -163,6 +163,10 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
       }
       await page.locator('form.case-filters button[type=submit]').click();
       const expected = await listOf(args);
+      // Each choice matters on the demo: a list that is not empty, other than the whole list in the same order (or, for an order alone, than the default order's).
+      expect(expected.totalCount).toBeGreaterThan(0);
+      const unfiltered = await listOf({ orderBy: Object.keys(fields).length === 1 ? 'RECENTLY_CHANGED' : args.orderBy });
+      expect(expected).not.toEqual(unfiltered);
       await expectShown(page, expected);
       const address = new URL(page.url()).searchParams;
       for (const [name, value] of Object.entries(fields)) expect(address.get(name)).toBe(name === 'orderBy' && value === 'RECENTLY_CHANGED' ? null : value);
@@ -173,6 +177,16 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
       lists.push(expected);
     }
     await screenshot(page, 'cases-filtered-en');
+
+    // A number of days out of range gets the app's own message (not the browser's), and the list stays.
+    const before = page.url();
+    await page.locator('input[name=noMilestoneForDays]').fill('0');
+    await page.locator('form.case-filters button[type=submit]').click();
+    const refused = page.locator('#no-milestone-days-error');
+    await refused.waitFor({ timeout: 20_000 });
+    expect(await refused.innerText()).toBe(en['check.range'].replace('{min}', '1').replace('{max}', '3,650'));
+    expect(await page.locator('input[name=noMilestoneForDays]:focus').getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toBe(before);
     // The choices matter: they do not all give one list.
     expect(new Set(lists.map((list) => JSON.stringify(list))).size).toBeGreaterThan(1);
   }, 150_000);
