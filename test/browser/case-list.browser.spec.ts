@@ -196,6 +196,7 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
     expect(await refused.innerText()).toBe(en['check.range'].replace('{min}', '1').replace('{max}', '3,650'));
     expect(await page.locator('input[name=noMilestoneForDays]:focus').getAttribute('aria-invalid')).toBe('true');
     expect(page.url()).toBe(before);
+    await screenshot(page, 'cases-days-refused-en');
     // The choices matter: they do not all give one list.
     expect(new Set(lists.map((list) => JSON.stringify(list))).size).toBeGreaterThan(1);
   }, 150_000);
