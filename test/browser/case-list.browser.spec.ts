@@ -348,6 +348,27 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
     }, 150_000);
   });
 
+  it('keeps personal details hidden when Hide is pressed before their answer arrives (the answer held back by the test)', async () => {
+    const page = await signedIn();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (asksPersonal(route.request().postData() ?? '{}')) await held;
+      await route.continue();
+    });
+    await page.goto(`${testbed.origin}/cases/${demo.id}`);
+    await page.locator('ol.timeline > li').first().waitFor({ timeout: 20_000 });
+    const responded = page.waitForResponse((response) => asksPersonal(response.request().postData() ?? '{}'));
+    await page.getByRole('button', { name: en['caseFile.showPersonal'] }).click();
+    await page.getByRole('button', { name: en['caseFile.hidePersonal'] }).click();
+    release();
+    await responded;
+    // Whatever the page would do with the answer it has done once the next frame is drawn.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+    expect(await page.locator('[data-field]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: en['caseFile.showPersonal'] }).getAttribute('aria-expanded')).toBe('false');
+  }, 60_000);
+
   it('uses the case file from the keyboard alone: personal details shown and hidden, a form of the case and a form of a milestone opened by Tab and Enter, "Cases" the current menu entry', async () => {
     const page = await signedIn();
     const current = () => page.locator('nav a[aria-current=page]').innerText();
