@@ -131,6 +131,15 @@ describe('advisers’ case list and case file in a real browser (Chromium, the b
       expect(new URL(page.url()).search).toBe('');
     }
     expect(await page.locator('[data-total-count]').innerText()).toBe('1 case');
+    // One live region says it, the same element through every search (a new one would not be announced).
+    await page.locator('[aria-live]').evaluateAll((regions) => regions.forEach((region) => region.setAttribute('data-kept', '')));
+    await page.locator('input[name=search]').fill(enrolled.reference);
+    await page.locator('form.case-filters button[type=submit]').click();
+    await expectSoon(() => page.locator('.case-list-status[data-kept]').textContent(), '1 case (showing 1–1 of 1)');
+    expect(await page.locator('main [aria-live]').count()).toBe(1);
+    await page.locator('input[name=search]').fill('lemaire GHISLAINE');
+    await page.locator('form.case-filters button[type=submit]').click();
+    await expectShown(page, await listOf({ search: 'lemaire GHISLAINE', orderBy: 'RECENTLY_CHANGED' }));
     await screenshot(page, 'cases-search-en');
 
     await page.locator(`tr[data-id="${enrolled.id}"] a`).click();
