@@ -79,7 +79,7 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     await page.locator('.who', { hasText: 'coordinator, Frankfurt am Main' }).waitFor();
   }, 60_000);
 
-  it("says an adviser's page that cannot be fetched is the network's failure, and shows it once the network is back", async () => {
+  it("says an adviser's page that cannot be fetched is the network's failure, and shows it once the network is back, without a reload", async () => {
     const { page } = await testbed.newPage();
     await page.route('**/assets/case-list-page-*.js', (route) => route.abort('internetdisconnected'));
     await devSignIn(page, testbed.origin, 'adviser', 'paris');
@@ -87,7 +87,9 @@ describe('errors as a person meets them in the web app (Chromium, the built demo
     expect(await page.locator('[role=alert]').innerText()).toContain('NETWORK_ERROR');
     await screenshot(page, 'errors-page-chunk-unreachable-en');
     await page.unroute('**/assets/case-list-page-*.js');
-    await page.reload();
+    // No reload: going to another page and back fetches the chunk anew.
+    await page.getByRole('link', { name: en['nav.dashboards'] }).click();
+    await page.getByRole('link', { name: en['nav.cases'] }).click();
     await page.locator('h1', { hasText: en['cases.title'] }).waitFor({ timeout: 20_000 });
   }, 60_000);
 

@@ -1,3 +1,4 @@
+import { CaseFilesReader } from '../../src/read-side/cases/case-files.reader';
 import { enrolmentInput } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
 import { bearer } from '../support/tokens';
@@ -50,9 +51,16 @@ describe('case references and search (e2e, real app on a SQLite file)', () => {
     expect(await search(typed)).toEqual({ totalCount: 1, edges: [{ node: { id: enrolled[1]!.id, reference: 'PAR-0002', city: 'paris' } }] });
   });
 
-  it('finds nothing for a reference no case has, nor for a reference of a prefix no city has', async () => {
-    expect((await search('PAR-0099')).totalCount).toBe(0);
-    expect((await search('XYZ-0001')).totalCount).toBe(0);
+  it('finds nothing for a reference no case has, nor for a reference of a prefix no city has, nor for a name nobody has, without reading the list of cases', async () => {
+    const list = jest.spyOn(api.app.get(CaseFilesReader), 'list');
+    try {
+      expect((await search('PAR-0099')).totalCount).toBe(0);
+      expect((await search('XYZ-0001')).totalCount).toBe(0);
+      expect(await search('Nobodyhasthisname')).toEqual({ totalCount: 0, edges: [] });
+      expect(list).not.toHaveBeenCalled();
+    } finally {
+      list.mockRestore();
+    }
   });
 
   it("gives an adviser nothing for another city's reference, as for one that does not exist, and their own city's", async () => {

@@ -81,6 +81,8 @@ export class CaseFilesResolver {
     const scope = city || cityScope(caller, 'readCaseFiles');
     const lastMilestoneBy = noMilestoneForDays === null ? null : this.lastMilestoneByCity(noMilestoneForDays, scope);
     const participantIds = search?.trim() ? await this.search.participantsFound(search, scope) : null;
+    // A search that finds nobody lists nobody: no need to read the city's cases for the page and the count.
+    if (participantIds?.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const filter = { city: scope, programme: programme ?? null, status: status ?? null, participantIds, lastMilestoneBy };
     return this.cases.list(filter, orderBy ?? DEFAULT_CASE_ORDER, size, after ?? null);
   }

@@ -15,7 +15,7 @@ export interface CaseListItem {
   programme: string;
   status: ParticipantStatus;
   firstEnrolledOn: string;
-  lastMilestoneOn: string | null;
+  lastMilestoneOn: string;
   updatedAt: string;
 }
 

@@ -24,6 +24,9 @@ export function Header({ session, pages, path, locale, onLocale }: HeaderProps) 
     navigate(page.path);
     document.getElementById('main')?.focus();
   };
+  // The menu's entry of the section the page is in: "Cases" on a case file and its forms too.
+  const route = matchRoute(path)?.route;
+  const current = (page: Page) => route !== undefined && (route === page.path || route.startsWith(`${page.path}/`));
   return (
     <header class="app-header">
       <p class="app-title">{t('app.title')}</p>
@@ -32,7 +35,7 @@ export function Header({ session, pages, path, locale, onLocale }: HeaderProps) 
           <ul>
             {pages.map((page) => (
               <li key={page.path}>
-                <a href={page.path} onClick={follow(page)} aria-current={page.path === matchRoute(path)?.route ? 'page' : undefined}>
+                <a href={page.path} onClick={follow(page)} aria-current={current(page) ? 'page' : undefined}>
                   {t(page.label)}
                 </a>
               </li>

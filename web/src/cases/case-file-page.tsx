@@ -1,12 +1,12 @@
 import { CASE_FILE } from '../api/case-documents';
 import type { CaseFile } from '../api/case-types';
 import { query } from '../api/client';
-import { AppError } from '../api/failure';
 import type { PageProps } from '../app/pages';
 import { AppLink } from '../common/app-link';
 import { useCatalogue } from '../common/catalogue';
 import { ErrorMessage } from '../common/error-message';
 import { useAsync } from '../common/use-async';
+import { notFound } from '../commands/not-found';
 import { useTranslator } from '../i18n/i18n';
 import { CaseActionLinks } from './case-action-links';
 import { CaseNotes } from './case-notes';
@@ -20,7 +20,7 @@ import './cases.css';
 async function caseFileOf(id: string): Promise<CaseFile> {
   const { participant } = await query<{ participant: CaseFile | null }>(CASE_FILE, { id });
   // The service answers another city's case as an unknown one, so as not to tell that it exists.
-  if (!participant) throw new AppError('NOT_FOUND', 'No case file with this id in your city.');
+  if (!participant) throw notFound();
   return participant;
 }
 

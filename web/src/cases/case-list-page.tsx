@@ -1,6 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../app/pages';
-import { useSearch } from '../app/router';
+import { useSearch, useStateText } from '../app/router';
 import { AppLink } from '../common/app-link';
 import { useCatalogue } from '../common/catalogue';
 import { ErrorMessage } from '../common/error-message';
@@ -13,15 +13,19 @@ import './cases.css';
 
 /**
  * The advisers' case list (`/cases`): their city's case files, searched by reference or name,
- * filtered, sorted (recently changed first by default) and paged, with their count. The choices
- * are the page's query string; the list is read anew for each.
+ * filtered, sorted (recently changed first by default) and paged, with their count. The filters
+ * and the order are the page's query string, the search its history entry's state (never the
+ * address); the list is read anew for each. What the list says of itself (loading, its count) is
+ * announced from one live region that stays while the lists change.
  */
 export function CaseListPage({ session }: PageProps) {
   const { t } = useTranslator();
-  const search = useSearch();
-  useEffect(() => keepLastList(search), [search]);
-  const choices = choicesOf(new URLSearchParams(search));
+  const query = useSearch();
+  const search = useStateText('search');
+  useEffect(() => keepLastList(query), [query]);
+  const choices = choicesOf(new URLSearchParams(query), search);
   const catalogue = useCatalogue();
+  const [status, setStatus] = useState('');
   // An adviser works on their own city; a token of every city ('*') sees every city's programmes.
   const cities = (catalogue.value ?? []).filter((city) => session.city === '*' || city.code === session.city);
   return (
@@ -35,7 +39,10 @@ export function CaseListPage({ session }: PageProps) {
       <p>{t('cases.intro')}</p>
       <CaseListForm choices={choices} cities={cities} />
       {catalogue.error !== undefined && <ErrorMessage error={catalogue.error} />}
-      <CaseListResults key={search} choices={choices} cities={catalogue.value} />
+      <p class="visually-hidden case-list-status" aria-live="polite">
+        {status}
+      </p>
+      <CaseListResults key={`${query}\n${search}`} choices={choices} cities={catalogue.value} onStatus={setStatus} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
+import type { PageState } from '../app/router';
 import { CASE_ORDERS, type CaseOrder, PARTICIPANT_STATUSES, type ParticipantStatus } from '../api/case-types';
 
 /**
  * What the case list shows: the search, the filters and the order, named as the API's arguments
- * (and so in the page's query string and its form's fields), so that a reload or a new sign-in
- * comes back to the same list.
+ * (and so in its form's fields). The filters and the order are the page's query string, so that a
+ * reload or a new sign-in comes back to the same list; the search, which may be a person's name,
+ * is kept out of the address, in the history entry's state (see PageState).
  */
 export interface CaseListChoices {
   search: string;
@@ -22,11 +24,11 @@ export const DEFAULT_ORDER: CaseOrder = 'RECENTLY_CHANGED';
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | '' =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : '';
 
-/** The choices of a query string (`?search=PAR-0042&status=ACTIVE`) or of a form's fields; a value that means nothing is no choice. */
-export function choicesOf(params: URLSearchParams): CaseListChoices {
+/** The choices of a query string (`?status=ACTIVE`) or of a form's fields, with the search; a value that means nothing is no choice. */
+export function choicesOf(params: URLSearchParams, search: string): CaseListChoices {
   const days = Number(params.get('noMilestoneForDays'));
   return {
-    search: params.get('search')?.trim() ?? '',
+    search: search.trim(),
     programme: params.get('programme') ?? '',
     status: oneOf(PARTICIPANT_STATUSES, params.get('status')),
     noMilestoneForDays: Number.isInteger(days) && days > 0 ? days : null,
@@ -34,10 +36,9 @@ export function choicesOf(params: URLSearchParams): CaseListChoices {
   };
 }
 
-/** The query string of the choices, each left out when it is none (the default order too). */
+/** The query string of the choices but the search, each left out when it is none (the default order too). */
 export function queryStringOf(choices: CaseListChoices): string {
   const params = new URLSearchParams();
-  if (choices.search) params.set('search', choices.search);
   if (choices.programme) params.set('programme', choices.programme);
   if (choices.status) params.set('status', choices.status);
   if (choices.noMilestoneForDays !== null) params.set('noMilestoneForDays', String(choices.noMilestoneForDays));
@@ -54,3 +55,6 @@ export const listArguments = (choices: CaseListChoices): Record<string, unknown>
   noMilestoneForDays: choices.noMilestoneForDays,
   orderBy: choices.orderBy,
 });
+
+/** The history entry's state of the choices: their search, if any (see PageState). */
+export const stateOf = (choices: CaseListChoices): PageState => (choices.search ? { search: choices.search } : null);

@@ -34,7 +34,7 @@ export function CaseListTable({ cases, page, cities }: { cases: CaseListItem[]; 
               <td data-programme={item.programme}>{programmeName(cities, item.programme)}</td>
               <td data-status={item.status}>{t(`participantStatus.${item.status}` as MessageKey)}</td>
               <td data-date={item.firstEnrolledOn}>{tr.date(item.firstEnrolledOn)}</td>
-              <td data-date={item.lastMilestoneOn ?? ''}>{item.lastMilestoneOn ? tr.date(item.lastMilestoneOn) : <span class="muted">{t('cases.noMilestone')}</span>}</td>
+              <td data-date={item.lastMilestoneOn}>{tr.date(item.lastMilestoneOn)}</td>
               <td data-instant={item.updatedAt}>{recordedWhen(tr, item.updatedAt)}</td>
             </tr>
           ))}

@@ -16,8 +16,7 @@ function MilestoneEntry({ participantId, milestone, cities }: { participantId: s
   const tr = useTranslator();
   const { t } = tr;
   const { sequence, kind, occurredOn, voided, corrected, original } = milestone;
-  // An erasure is no step of the journey: nothing to correct or void.
-  // The forms the service would take for this milestone: none for a voided one or an erasure, no void of the enrolment.
+  // Only the forms the service would take: none for a voided milestone or an erasure, no void of the enrolment.
   const actions = MILESTONE_ACTIONS.filter((entry) => amendableMilestone([milestone], sequence, entry.action).refusal === null);
   return (
     <li class={voided ? 'milestone voided' : 'milestone'} data-sequence={sequence} data-kind={kind} data-occurred-on={occurredOn} data-voided={String(voided)} data-corrected={String(corrected)}>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { CASE_PERSONAL } from '../api/case-documents';
 import type { CaseFile, PersonalDetails } from '../api/case-types';
 import { query } from '../api/client';
@@ -11,16 +11,25 @@ type Asked = { state: 'hidden' } | { state: 'loading' } | { state: 'shown'; pers
 /**
  * The participant's name and contact details, read only when the adviser asks (the service
  * decrypts them for that request only) and forgotten when hidden again; an erased case says so.
+ * An answer that arrives after Hide (or after a newer Show) is dropped: hidden stays hidden.
  */
 export function PersonalDetailsSection({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslator();
   const [asked, setAsked] = useState<Asked>({ state: 'hidden' });
+  // Counts the Shows and Hides: an answer is taken only if nothing was pressed since its request.
+  const presses = useRef(0);
   const show = () => {
+    const press = ++presses.current;
+    const answer = (next: Asked) => press === presses.current && setAsked(next);
     setAsked({ state: 'loading' });
     query<{ participant: { personal: PersonalDetails | null } | null }>(CASE_PERSONAL, { id: caseFile.id }).then(
-      (data) => setAsked({ state: 'shown', personal: data.participant?.personal ?? null }),
-      (error: unknown) => setAsked({ state: 'failed', error }),
+      (data) => answer({ state: 'shown', personal: data.participant?.personal ?? null }),
+      (error: unknown) => answer({ state: 'failed', error }),
     );
+  };
+  const hide = () => {
+    presses.current += 1;
+    setAsked({ state: 'hidden' });
   };
   const open = asked.state !== 'hidden';
   return (
@@ -34,7 +43,7 @@ export function PersonalDetailsSection({ caseFile }: { caseFile: CaseFile }) {
         <>
           <p class="hint">{t('caseFile.personalHint')}</p>
           <p>
-            <button type="button" aria-expanded={open} aria-controls="personal-values" onClick={open ? () => setAsked({ state: 'hidden' }) : show}>
+            <button type="button" aria-expanded={open} aria-controls="personal-values" onClick={open ? hide : show}>
               {open ? t('caseFile.hidePersonal') : t('caseFile.showPersonal')}
             </button>
           </p>

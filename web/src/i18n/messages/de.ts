@@ -158,7 +158,6 @@ export const de: Messages = {
   'cases.firstEnrolledOn': 'Erste Aufnahme',
   'cases.lastMilestoneOn': 'Letzter Schritt',
   'cases.updatedAt': 'Letzte Änderung',
-  'cases.noMilestone': 'keiner',
   'cases.pages': 'Seiten der Fallliste',
   'cases.previous': 'Vorherige Seite',
   'cases.next': 'Nächste Seite',

@@ -156,7 +156,6 @@ export const en = {
   'cases.firstEnrolledOn': 'First enrolment',
   'cases.lastMilestoneOn': 'Latest milestone',
   'cases.updatedAt': 'Last change',
-  'cases.noMilestone': 'none',
   'cases.pages': 'Pages of the case list',
   'cases.previous': 'Previous page',
   'cases.next': 'Next page',

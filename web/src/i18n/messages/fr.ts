@@ -158,7 +158,6 @@ export const fr: Messages = {
   'cases.firstEnrolledOn': 'Première inscription',
   'cases.lastMilestoneOn': 'Dernière étape',
   'cases.updatedAt': 'Dernière modification',
-  'cases.noMilestone': 'aucune',
   'cases.pages': 'Pages de la liste des dossiers',
   'cases.previous': 'Page précédente',
   'cases.next': 'Page suivante',

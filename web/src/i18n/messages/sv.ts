@@ -158,7 +158,6 @@ export const sv: Messages = {
   'cases.firstEnrolledOn': 'Första inskrivning',
   'cases.lastMilestoneOn': 'Senaste steg',
   'cases.updatedAt': 'Senast ändrat',
-  'cases.noMilestone': 'inget',
   'cases.pages': 'Sidor i ärendelistan',
   'cases.previous': 'Föregående sida',
   'cases.next': 'Nästa sida',
