@@ -34,7 +34,10 @@ export function loadedPage<K extends string>(load: () => Promise<Record<K, PageC
     }
     loading ??= (retry ?? load)().then(
       (module) => {
-        loaded = module[name];
+        // A retry of a chunk the page's chunk imports (its address was the one in the error) brings no page: that takes a reload.
+        if (typeof module[name] === 'function') loaded = module[name];
+        else failed = new AppError('NETWORK_ERROR', `${name} needs the page to be loaded again`);
+        loading = undefined;
       },
       (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
