@@ -208,20 +208,20 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       }),
       row({
         id: 'browser-push',
-        title: `A dashboard change on the open page, one frame after the subscriber's push, under ${size.subscription.perSecond} mutations/s (p99 delay)`,
-        value: browserPushes.frameDelayP99Ms,
+        title: `A dashboard change on the open page (Chromium), commit to its frame, under ${size.subscription.perSecond} mutations/s (p99)`,
+        value: browserPushes.page.p99Ms,
         unit: 'ms',
         detail:
-          `commit to the page's frame p50 ${browserPushes.page.p50Ms.toFixed(1)} ms, p99 ${browserPushes.page.p99Ms.toFixed(1)} ms (Chromium); ` +
-          `frame delay p50 ${browserPushes.frameDelayP50Ms.toFixed(1)} ms; ${count(browserPushes.page.samples)} events`,
+          `p50 ${browserPushes.page.p50Ms.toFixed(1)} ms; per event, the frame after the subscriber's push: ` +
+          `p50 ${browserPushes.frameDelayP50Ms.toFixed(1)} ms, p99 ${browserPushes.frameDelayP99Ms.toFixed(1)} ms; ${count(browserPushes.page.samples)} events`,
         baseline: {
           title: 'commit to the push at a graphql-ws subscriber, same run',
           value: browserPushes.subscriber.p99Ms,
           unit: 'ms',
           detail: `p50 ${browserPushes.subscriber.p50Ms.toFixed(1)} ms`,
         },
-        // One frame at 60 Hz.
-        target: { on: 'value', atMost: 16.7 },
+        // The service's commit-to-subscription figure plus one frame at 60 Hz.
+        target: { on: 'excess', atMost: 16.7 },
       }),
     );
 

@@ -12,7 +12,7 @@ export const METHOD: string[] = [
   'Start-up catch-up: the built service started on the large log with no read model yet; from spawn until every projection checkpoint reaches the head, read from the file.',
   'Dashboards: `cityDashboard` for a coordinator over HTTP, one request at a time, on a service holding the large log and one holding the small one (the first participants of the same run), in alternating rounds after a warm-up; `asOf` on the large one; then `dashboardSeries` of the same city on the large one, from its first enrolment, with the fields the trends page asks for (web/src/api/documents.ts): first each query to a day of its own (none answered from memory), then, after one warm-up, the same query again and again, as the live dashboard is asked.',
   'Subscription: a graphql-ws subscriber of a city\'s `dashboardUpdated` while enrolments into that city are sent at a steady rate (each on its own schedule); for every event of the run, from its `recordedAt` (stamped just before its append commits) to the arrival of the first push whose `lastEventPosition` includes it. The baseline is the bare server publishing a tick from a mutation, from its stamp to its arrival.',
-  'Browser: the app\'s dashboards page open in headless Chromium (Debian\'s, `--no-sandbox`) as a coordinator, beside a graphql-ws subscriber in the harness, while the same paced enrolments are recorded: a MutationObserver on the city\'s enrolled cell notes the wall-clock time of the animation frame after each change; for each event, from its `recordedAt` to the first frame showing a count that includes it, and to the subscriber\'s first push that includes it. The row is the frame\'s delay after the push, per event.',
+  'Browser: the app\'s dashboards page open in headless Chromium (Debian\'s, `--no-sandbox`) as a coordinator, beside a graphql-ws subscriber in the harness, while the same paced enrolments are recorded: a MutationObserver on the city\'s enrolled cell notes the wall-clock time of the animation frame after each change; for each event, from its `recordedAt` to the first frame showing a count that includes it, and to the subscriber\'s first push that includes it. The row is the page\'s 99th percentile from commit to frame, beside the subscriber\'s of the same events: the target is one frame (16.7 ms at 60 Hz) over it; the frame after the push, per event, is reported beside it (its p99 holds the wait for the next frame itself, up to 16.7 ms).',
   'Memory: resident set size (ps) of the service process restarted on the large, caught-up file after the dashboard queries, against the same service on an empty store after the same queries.',
 ];
 
@@ -97,7 +97,7 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
 
   if (missed('browser-push')) {
     notes['browser-push'] =
-      'The page and the harness share the two cores with the service under load: a frame waits for Chromium\'s main thread (parsing the push, rendering the table, the next vsync of a headless compositor), and a late frame here is as often the machine as the app.';
+      'The page and the harness share the two cores with the service under load: a frame waits for Chromium\'s main thread (parsing the push, rendering the city\'s card, the next vsync of a headless compositor), and a late frame here is as often the machine as the app.';
   }
 
   if (missed('subscription')) {

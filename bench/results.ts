@@ -1,11 +1,12 @@
 import { cpus, totalmem } from 'node:os';
 
-/** What a figure must reach: its ratio to the baseline, or its own value. */
+/** What a figure must reach: its ratio to the baseline, its own value, or its excess over the baseline (same unit). */
 export type Target =
   | { on: 'ratio'; atLeast: number }
   | { on: 'ratio'; atMost: number }
   | { on: 'value'; atLeast: number }
-  | { on: 'value'; atMost: number };
+  | { on: 'value'; atMost: number }
+  | { on: 'excess'; atMost: number };
 
 /** One line of the table: a figure measured in this run beside a baseline measured in the same run. */
 export interface Row {
@@ -42,7 +43,13 @@ export function row(
 ): Row {
   const ratio = fields.value / fields.baseline.value;
   const target = fields.target ?? null;
-  return { ...fields, ratio, target, met: target === null ? null : meets(target, target.on === 'ratio' ? ratio : fields.value) };
+  return { ...fields, ratio, target, met: target === null ? null : meets(target, measuredFor(target, fields.value, fields.baseline.value, ratio)) };
+}
+
+/** What a target bounds: the ratio, the value, or the value's excess over the baseline. */
+function measuredFor(target: Target, value: number, baseline: number, ratio: number): number {
+  if (target.on === 'ratio') return ratio;
+  return target.on === 'excess' ? value - baseline : value;
 }
 
 function meets(target: Target, x: number): boolean {
@@ -74,6 +81,7 @@ function formatTarget(target: Target | null): string {
   if (target === null) return '—';
   const sign = 'atLeast' in target ? '≥' : '≤';
   const bound = 'atLeast' in target ? target.atLeast : target.atMost;
+  if (target.on === 'excess') return `${sign} baseline + ${bound}`;
   return target.on === 'ratio' ? `ratio ${sign} ${bound}` : `${sign} ${number(bound)}`;
 }
 
