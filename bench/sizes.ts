@@ -39,6 +39,17 @@ export const FULL: BenchSize = {
   subscription: { perSecond: 100, seconds: 15 },
 };
 
+/**
+ * A national roll-out: a million participants' journeys (about 21 million events), the whole log
+ * replayed into each projection. The fixtures alone take about half an hour here; the run, hours.
+ */
+export const NATIONAL: BenchSize = {
+  ...FULL,
+  name: 'national',
+  replayEvents: 20_000_000,
+  largeParticipants: 1_000_000,
+};
+
 /** The same harness at a size for CI: checks that every figure is measured, not how fast. */
 export const CI: BenchSize = {
   name: 'ci',
@@ -56,4 +67,4 @@ export const CI: BenchSize = {
   subscription: { perSecond: 100, seconds: 0.5 },
 };
 
-export const SIZES: Record<string, BenchSize> = { full: FULL, ci: CI };
+export const SIZES: Record<string, BenchSize> = { full: FULL, national: NATIONAL, ci: CI };

@@ -37,6 +37,7 @@ const TARGETS: Record<string, Row['target']> = {
   'dashboard-series': { on: 'ratio', atMost: 5 },
   subscription: { on: 'value', atMost: 50 },
   'browser-push': { on: 'excess', atMost: 16.7 },
+  memory: { on: 'value', atMost: 1_024 },
 };
 
 /**
