@@ -108,6 +108,9 @@ async function writeInterleaved(
   // Stable: a participant's own commands keep their order on the same day.
   steps.sort((a, b) => (dateOf(a.command) < dateOf(b.command) ? -1 : dateOf(a.command) > dateOf(b.command) ? 1 : 0));
   const journeysOf = new Map<string, Journey>();
+  // Not awaited one by one: appends asked for in the same turn commit together (the store's group
+  // commit), so a window takes one transaction instead of one per command.
+  const appends: Promise<unknown>[] = [];
   let written = 0;
   for (const [i, { participantId, command }] of steps.entries()) {
     const current = journeysOf.get(participantId) ?? initialJourney();
@@ -117,10 +120,11 @@ async function writeInterleaved(
     const sealed = await Promise.all(
       decided.map(async (e) => ({ type: e.type, data: await sealEventData(journeys.vault, participantId, e), metadata })),
     );
-    await journeys.store.appendToStream(participantStream(participantId), sealed, current.version);
+    appends.push(journeys.store.appendToStream(participantStream(participantId), sealed, current.version));
     journeysOf.set(participantId, decided.reduce(evolveJourney, current));
     written += decided.length;
   }
+  await Promise.all(appends);
   return written;
 }
 
