@@ -41,7 +41,7 @@ export const FULL: BenchSize = {
 
 /**
  * A national roll-out: a million participants' journeys (about 21 million events), the whole log
- * replayed into each projection. The fixtures alone take about half an hour here; the run, hours.
+ * replayed into each projection. The fixtures alone take about twenty minutes here; the run, an hour or more.
  */
 export const NATIONAL: BenchSize = {
   ...FULL,
