@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { BACKUP_EXIT_CODES, BackupError } from '../backup/backup-error';
+import { oneFolder, runBackupCommandLine } from '../backup/backup-command-line';
+import { restoreBackup } from '../backup/restore-backup';
+import { loadConfig } from '../config/config';
+
+const USAGE = 'Usage: npm run restore -- <backup folder> [--to <events file>] [--keys-to <key vault file>] [--force]';
+
+/**
+ * `npm run restore -- DIR`: checks a backup and puts it in place of the files `npm start` would
+ * use (EVENT_STORE_URL sqlite:…, KEY_VAULT_FILE), or of those given, then says what to do next.
+ */
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { to: { type: 'string' }, 'keys-to': { type: 'string' }, force: { type: 'boolean', default: false } },
+  });
+  const dir = oneFolder(positionals, USAGE);
+  const config = loadConfig(process.env);
+  const configured = config.eventStore.kind === 'sqlite' ? config.eventStore.file : null;
+  const eventStoreFile = values.to ?? configured;
+  if (eventStoreFile === null) {
+    throw new BackupError(
+      'CLUSTER_MODE',
+      'EVENT_STORE_URL is an EventStoreDB cluster: restore it with its own backup (docs/deployment.md, "Backups in cluster mode"), or give --to <file>',
+      BACKUP_EXIT_CODES.usage,
+    );
+  }
+  const keyVaultFile = values['keys-to'] ?? config.keyVaultFile;
+  const manifest = await restoreBackup(dir, { eventStoreFile, keyVaultFile }, values.force, process.stdout);
+  const settings = [`EVENT_STORE_URL=sqlite:${eventStoreFile}`, ...(keyVaultFile === null ? [] : [`KEY_VAULT_FILE=${keyVaultFile}`])].join(' ');
+  console.log(`
+Restored the backup taken ${manifest.startedAt}, up to the event at position ${manifest.lastPosition}. Next:
+  1. Start the service on it: ${settings} npm start
+  2. Erase again every participant erased since ${manifest.startedAt}: the backup brought their keys back
+     (docs/operations.md, "Backups and erasure"); erasing them again shreds those keys.
+  3. The read models came with the events and agree with them. Whenever in doubt, rebuild them from
+     the log: npm run projections:rebuild`);
+}
+
+runBackupCommandLine(main, USAGE);
