@@ -3,8 +3,8 @@ import { PARTICIPANT_STREAM_PREFIX } from '../journey/application/journey-reposi
 import { BackupError, damagedBackup } from './backup-error';
 import type { BackedUpRole, FileCounts } from './backup-manifest';
 
-/** Reads a file of a backup, opened read-only: checking it never changes it (it is in rollback-journal mode, see online-copy.ts). */
-export function readBackedUpFile<T>(file: string, read: (db: Database.Database) => T): T {
+/** Reads a SQLite file opened read-only: a backup's is never changed so (it is in rollback-journal mode, see online-copy.ts). */
+export function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return read(db);
@@ -83,5 +83,22 @@ export function checkLog(events: Database.Database, lastPosition: bigint, keysFi
   const withoutKey = participantsWithoutKey(events, keysFile);
   if (withoutKey > 0) {
     throw damagedBackup('BACKUP_KEYS_MISSING', `${withoutKey} participant(s) of the backup's log have neither a key nor a tombstone in its key vault`);
+  }
+}
+
+/**
+ * Participants erased after `lastPosition` in the log of `file` (a file a restore replaces), or
+ * null when it has no log this backup continues, or cannot be read (a damaged file): their keys
+ * come back with the backup, and they are to be erased again.
+ */
+export function erasedAfter(file: string, lastPosition: bigint): string[] | null {
+  try {
+    return readOnly(file, (db) =>
+      (db.prepare("SELECT stream_id FROM events WHERE global_position > ? AND type = 'PersonalDataErased' ORDER BY global_position").pluck().all(lastPosition) as string[]).map(
+        (streamId) => streamId.slice(PARTICIPANT_STREAM_PREFIX.length),
+      ),
+    );
+  } catch {
+    return null;
   }
 }

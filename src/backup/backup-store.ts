@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DamagedDatabaseFile } from '../storage/damaged-database-file';
 import { BackupError, diskFullAsBackupError } from './backup-error';
 import { type BackedUpFile, type BackedUpRole, type BackupManifest, MANIFEST_FILE, newManifest, writeManifest } from './backup-manifest';
-import { checkLog, countsOf, lastPositionOf, readBackedUpFile } from './backed-up-figures';
+import { checkLog, countsOf, lastPositionOf, readOnly } from './backed-up-figures';
 import { copyProgress, type ProgressOutput } from './copy-progress';
 import { sha256OfFile } from './file-checksum';
 import { copyOnline } from './online-copy';
@@ -85,11 +85,11 @@ async function describe(dir: string, plan: { role: BackedUpRole; source: string 
   const files: BackedUpFile[] = [];
   for (const { role, source } of plan) {
     const file = path(role);
-    const counts = readBackedUpFile(file, (db) => countsOf(db, role, source));
+    const counts = readOnly(file, (db) => countsOf(db, role, source));
     files.push({ name: BACKUP_FILE_NAMES[role], role, source, bytes: statSync(file).size, sha256: await sha256OfFile(file), counts });
   }
   const keysCopy = files.some(({ role }) => role === 'keys') ? path('keys') : null;
-  const lastPosition = readBackedUpFile(path('events'), (db) => {
+  const lastPosition = readOnly(path('events'), (db) => {
     const last = lastPositionOf(db);
     checkLog(db, last, keysCopy);
     return last;

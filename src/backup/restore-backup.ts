@@ -7,13 +7,23 @@ import { isOpenElsewhere } from '../storage/file-in-use';
 import { createOwnerOnlyFile } from '../storage/sqlite-database';
 import { BACKUP_EXIT_CODES, BackupError, damagedBackup, diskFullAsBackupError } from './backup-error';
 import { type BackedUpFile, type BackupManifest, readManifest } from './backup-manifest';
-import { checkLog, countsOf, readBackedUpFile } from './backed-up-figures';
+import { checkLog, countsOf, erasedAfter, readOnly } from './backed-up-figures';
 import type { StoreFiles } from './backup-store';
 import type { ProgressOutput } from './copy-progress';
 import { sha256OfFile } from './file-checksum';
 
 /** SQLite's files beside a database: a stale write-ahead log would be replayed into the restored file. */
 const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+/** What was restored. */
+export interface Restored {
+  manifest: BackupManifest;
+  /**
+   * Participants the replaced file's log erased after the backup's last position, whose keys the
+   * backup brought back; null when no file was replaced or it could not be read.
+   */
+  erasedSince: string[] | null;
+}
 
 /** A file of the backup and where it goes. */
 interface Placement {
@@ -28,12 +38,14 @@ interface Placement {
  * each through a copy beside it renamed over it, after removing the target's stale companions.
  * Refuses a target the service (or anything else) has open, and an existing one without `force`.
  */
-export async function restoreBackup(dir: string, targets: StoreFiles, force: boolean, output: ProgressOutput): Promise<BackupManifest> {
+export async function restoreBackup(dir: string, targets: StoreFiles, force: boolean, output: ProgressOutput): Promise<Restored> {
   const manifest = readManifest(dir);
   const placements = place(dir, manifest, targets);
   for (const { to } of placements) checkTarget(to, force);
   output.write(`Checking the backup in ${dir} (taken ${manifest.startedAt}, last position ${manifest.lastPosition})\n`);
   await checkBackup(manifest, placements);
+  // Read before the file is replaced: afterwards no log remembers them.
+  const erasedSince = existsSync(targets.eventStoreFile) ? erasedAfter(targets.eventStoreFile, BigInt(manifest.lastPosition)) : null;
   const written: string[] = [];
   try {
     for (const placement of placements) written.push(copyBeside(placement));
@@ -48,7 +60,7 @@ export async function restoreBackup(dir: string, targets: StoreFiles, force: boo
     for (const copy of written) rmSync(copy, { force: true });
     throw diskFullAsBackupError(error, 'the restored files');
   }
-  return manifest;
+  return { manifest, erasedSince };
 }
 
 /** Where each file of the backup goes: the event store's file, and the key vault's when the backup has one. */
@@ -113,7 +125,7 @@ async function checkBackup(manifest: BackupManifest, placements: Placement[]): P
 /** Reads a file of the backup; damage SQLite meets on the way is the backup's, with a code. */
 function checkFile(file: string, check: (db: Database.Database) => void): void {
   try {
-    readBackedUpFile(file, check);
+    readOnly(file, check);
   } catch (error) {
     if (isDamage(error)) throw damagedBackup('BACKUP_INTEGRITY_CHECK_FAILED', `${file} is damaged (${(error as Error).message}): use another backup`);
     throw error;

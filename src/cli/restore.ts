@@ -28,15 +28,22 @@ async function main(): Promise<void> {
     );
   }
   const keyVaultFile = values['keys-to'] ?? config.keyVaultFile;
-  const manifest = await restoreBackup(dir, { eventStoreFile, keyVaultFile }, values.force, process.stdout);
+  const { manifest, erasedSince } = await restoreBackup(dir, { eventStoreFile, keyVaultFile }, values.force, process.stdout);
   const settings = [`EVENT_STORE_URL=sqlite:${eventStoreFile}`, ...(keyVaultFile === null ? [] : [`KEY_VAULT_FILE=${keyVaultFile}`])].join(' ');
   console.log(`
 Restored the backup taken ${manifest.startedAt}, up to the event at position ${manifest.lastPosition}. Next:
   1. Start the service on it: ${settings} npm start
-  2. Erase again every participant erased since ${manifest.startedAt}: the backup brought their keys back
-     (docs/operations.md, "Backups and erasure"); erasing them again shreds those keys.
+  2. ${eraseAgain(manifest.startedAt, erasedSince)}
   3. The read models came with the events and agree with them. Whenever in doubt, rebuild them from
      the log: npm run projections:rebuild`);
+}
+
+/** What to erase again: the backup brought back the keys of participants erased since it was taken. */
+function eraseAgain(takenAt: string, erasedSince: string[] | null): string {
+  const why = 'the backup brought their keys back, and erasing them again shreds them (docs/operations.md, "Backups and erasure")';
+  if (erasedSince === null) return `Erase again every participant erased since ${takenAt}: ${why}.`;
+  if (erasedSince.length === 0) return 'The log replaced erased no participant after the backup: nothing to erase again.';
+  return `Erase again the participants the log replaced erased after the backup (erasePersonalData): ${why}.\n${erasedSince.map((id) => `     ${id}`).join('\n')}`;
 }
 
 runBackupCommandLine(main, USAGE);

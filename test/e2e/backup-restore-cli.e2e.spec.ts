@@ -160,6 +160,23 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
     expect((await app.gql(PARTICIPANT_QUERY, { id: enrolled[0] })).data!.participant.personal).toEqual(PERSON);
   });
 
+  it('with --force over a log that went on after the backup, names the participants it erased since, whose keys came back', async () => {
+    const laterErased = enrolled[1]!;
+    expect((await app.gql(mutation('erasePersonalData'), { input: { participantId: laterErased, reason: 'Asked by the participant' } })).errors).toBeUndefined();
+    const later = tmp.file('backups/later');
+    expect((await runStoreCli('backup.js', [later], env)).code).toBe(0);
+    // The files a service ran on after the first backup: the later backup restored, and the service started and stopped on them.
+    const current = { data: tmp.file('current/journeys.db'), keys: tmp.file('current/keys.db') };
+    expect((await runStoreCli('restore.js', [later, '--to', current.data, '--keys-to', current.keys], env)).code).toBe(0);
+    await (await startTestApp(current.data, { KEY_VAULT_FILE: current.keys })).close();
+
+    const restore = await runStoreCli('restore.js', [backupDir, '--to', current.data, '--keys-to', current.keys, '--force'], env);
+    expect(restore).toMatchObject({ code: 0, stderr: '' });
+    expect(restore.stdout).toContain(`Erase again the participants the log replaced erased after the backup (erasePersonalData): `);
+    expect(restore.stdout).toContain(`\n     ${laterErased}\n`);
+    expect(restore.stdout).not.toContain(erased);
+  });
+
   it.each([
     ['a folder that holds a backup', () => [backupDir], {}, 1, /^BACKUP_DIR_HOLDS_BACKUP: .* already holds a backup/],
     ['a folder that holds something else', () => [tmp.dir], {}, 1, /^BACKUP_DIR_NOT_EMPTY: .* is not empty/],
