@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { isHeldOr } from './file-in-use';
 import { createOwnerOnlyFile } from './sqlite-database';
-import { isBusy } from './write-ahead-log';
 
 /** SQLite's files beside a database, which go with it. */
 const COMPANIONS = ['-journal', '-wal', '-shm'];
@@ -67,21 +67,8 @@ export function removeStaleRebuildSideFiles(databaseFile: string, now = Date.now
  * for a minute. A file SQLite cannot read at all (a rebuild killed mid-write) is not in use.
  */
 function isInUse(file: string, now: number): boolean {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { fileMustExist: true, timeout: 0 });
-  } catch {
-    // Only SQLite's companions are left, or the file cannot be opened: nothing holds it usefully.
-    return false;
-  }
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
+  return isHeldOr(file, (db) => {
     const tables = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
     return tables === 0 && now - statSync(file).mtimeMs < STARTING_FOR_MS;
-  } catch (error) {
-    return isBusy(error);
-  } finally {
-    db.close();
-  }
+  });
 }
