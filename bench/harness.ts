@@ -18,6 +18,7 @@ import { benchStore, removeDatabase } from './store.bench';
 import { benchBareSubscription, benchServiceSubscription } from './subscription.bench';
 import { benchBrowserPush } from './browser-push.bench';
 import { explain, METHOD } from './notes';
+import { benchImport } from './import.bench';
 
 export interface BenchOptions {
   size: BenchSize;
@@ -241,6 +242,9 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         baseline: { title: 'the same service on an empty store, after the same queries', value: rssEmpty, unit: 'MiB' },
       }),
     );
+
+    log(`import: the demo run of ${count(size.smallParticipants)} participants imported from CSV, against the demo seeder`);
+    rows.push(await benchImport(workDir, size.smallParticipants));
 
     const results: BenchResults = {
       size: size.name,

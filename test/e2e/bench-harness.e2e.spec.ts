@@ -27,6 +27,7 @@ const ROWS = [
   'subscription',
   'browser-push',
   'memory',
+  'import',
 ];
 
 const TARGETS: Record<string, Row['target']> = {
@@ -37,6 +38,7 @@ const TARGETS: Record<string, Row['target']> = {
   'dashboard-series': { on: 'ratio', atMost: 5 },
   subscription: { on: 'value', atMost: 50 },
   'browser-push': { on: 'value', atMost: 16.7 },
+  import: { on: 'ratio', atLeast: 0.5 },
 };
 
 /**
