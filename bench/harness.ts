@@ -18,6 +18,7 @@ import { benchStore, removeDatabase } from './store.bench';
 import { benchBareSubscription, benchServiceSubscription } from './subscription.bench';
 import { benchBrowserPush } from './browser-push.bench';
 import { explain, METHOD } from './notes';
+import { benchImport } from './import.bench';
 
 export interface BenchOptions {
   size: BenchSize;
@@ -243,6 +244,9 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         target: { on: 'value', atMost: 1_024 },
       }),
     );
+
+    log(`import: the demo run of ${count(size.smallParticipants)} participants imported from CSV, against the demo seeder`);
+    rows.push(await benchImport(workDir, size.smallParticipants));
 
     const results: BenchResults = {
       size: size.name,

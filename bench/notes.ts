@@ -14,6 +14,7 @@ export const METHOD: string[] = [
   'Subscription: a graphql-ws subscriber of a city\'s `dashboardUpdated` while enrolments into that city are sent at a steady rate (each on its own schedule); for every event of the run, from its `recordedAt` (stamped just before its append commits) to the arrival of the first push whose `lastEventPosition` includes it. The baseline is the bare server publishing a tick from a mutation, from its stamp to its arrival.',
   'Browser: the app\'s dashboards page open in headless Chromium (Debian\'s, `--no-sandbox`) as a coordinator, beside a graphql-ws subscriber in the harness, while the same paced enrolments are recorded: a MutationObserver on the city\'s enrolled cell notes the wall-clock time of the animation frame after each change; for each event, from its `recordedAt` to the first frame showing a count that includes it, and to the subscriber\'s first push that includes it. The row is the page\'s 99th percentile from commit to frame, beside the subscriber\'s of the same events: the target is one frame (16.7 ms at 60 Hz) over it; the frame after the push, per event, is reported beside it (its p99 holds the wait for the next frame itself, up to 16.7 ms).',
   'Memory: resident set size (ps) of the service process restarted on the large, caught-up file after the dashboard queries, against the same service on an empty store after the same queries.',
+  'Import: the demo generator\'s run (seed 2007) at the small size, recorded twice by the service in the harness\'s process, each time into a fresh file: by the demo seeder (src/demo/seed-demo-data.ts: one command at a time through the command bus, in order of days, the clock set to each day), and by the import (src/import/journey-import.ts, the path of `npm run import`) from one CSV file per city holding the same milestones, read, checked with `decide` and recorded through the same command bus. Rows per second of the whole import, file reading and checking included, against the seeder\'s milestones per second.',
 ];
 
 export interface NoteFigures {
@@ -103,6 +104,11 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
   if (missed('subscription')) {
     notes.subscription =
       'A push waits for the outcomes projection to fold the event and commit its batch, then for the figures to be read and sent; under this load the projection loops, the HTTP requests and the pushes share one event loop, and each recording mutation also makes its own commits (see the HTTP row).';
+  }
+
+  if (missed('import')) {
+    notes.import =
+      'Every row the import records is a command of the same path the seeder takes (load, decide, seal, a durable append, the read models caught up before the next row of that participant); what the import adds is reading the file, one check of every row with `decide` on an in-memory fold, and one read of each participant\'s stream before that. At a small size the service\'s start and the first statements weigh on both, and a miss here is worth measuring at full size before reading it as a regression.';
   }
   return notes;
 }

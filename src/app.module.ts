@@ -7,6 +7,7 @@ import { ClockModule } from './clock/clock.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { ImportModule } from './import/import.module';
 import { JourneyModule } from './journey/journey.module';
 import { OperationsModule } from './operations/operations.module';
 import { requestLogging } from './operations/request-logging';
@@ -33,6 +34,7 @@ export class AppModule {
         OperationsModule,
         ReadSideModule,
         JourneyModule,
+        ImportModule,
         WebAppModule.forRoot(config),
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -8,7 +8,8 @@ export type Capability =
   | 'readCaseFiles'
   | 'readOutcomes'
   | 'readLifePaths'
-  | 'readCatalogue';
+  | 'readCatalogue'
+  | 'importJourneys';
 
 /** `own-city`: the city of the token only (or every city for '*'); `any`: every city. */
 type Reach = 'own-city' | 'any' | 'none';
@@ -20,6 +21,7 @@ const POLICY: Record<Capability, Record<Role, Reach>> = {
   readOutcomes: { adviser: 'own-city', coordinator: 'own-city', researcher: 'any', admin: 'any' },
   readLifePaths: { adviser: 'none', coordinator: 'own-city', researcher: 'any', admin: 'any' },
   readCatalogue: { adviser: 'any', coordinator: 'any', researcher: 'any', admin: 'any' },
+  importJourneys: { adviser: 'none', coordinator: 'none', researcher: 'none', admin: 'any' },
 };
 
 /**
@@ -63,5 +65,6 @@ function describe(capability: Capability): string {
     readOutcomes: 'read outcome figures',
     readLifePaths: 'read life paths',
     readCatalogue: 'read the catalogue',
+    importJourneys: 'import journeys',
   }[capability];
 }

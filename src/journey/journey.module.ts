@@ -8,5 +8,6 @@ import { JourneyResolver } from './graphql/journey.resolver';
 @Module({
   imports: [CqrsModule],
   providers: [JourneyRepository, ExecuteJourneyCommandHandler, JourneyResolver, CasePersonalDataResolver, MilestoneFieldsResolver, CaseNoteTextResolver, AmendmentReasonResolver],
+  exports: [JourneyRepository],
 })
 export class JourneyModule {}

@@ -27,6 +27,7 @@ const ROWS = [
   'subscription',
   'browser-push',
   'memory',
+  'import',
 ];
 
 const TARGETS: Record<string, Row['target']> = {
@@ -38,6 +39,7 @@ const TARGETS: Record<string, Row['target']> = {
   subscription: { on: 'value', atMost: 50 },
   'browser-push': { on: 'excess', atMost: 16.7 },
   memory: { on: 'value', atMost: 1_024 },
+  import: { on: 'ratio', atLeast: 0.5 },
 };
 
 /**

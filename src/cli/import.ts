@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app.factory';
+import { BUILT_IN_CATALOGUE } from '../catalogue/built-in-catalogue';
+import { loadCatalogueFile } from '../catalogue/catalogue-file';
+import { ConfigError, loadConfig } from '../config/config';
+import { importProgressReport } from '../import/import-progress-report';
+import { reportLines } from '../import/import-report';
+import { JourneyImport } from '../import/journey-import';
+import { IMPORT_FORMATS, type ImportFormat } from '../import/raw-table';
+
+const USAGE = 'Usage: npm run import -- FILE.csv|FILE.xlsx --city <code> [--by <name>] [--dry-run]';
+
+/** What a token's `sub` may be, since it is recorded as `recordedBy` alike (src/auth/token-verifier.ts). */
+const RECORDER = /^[\x21-\x7e]{1,255}$/;
+const MARKUP = /[<>"'`]/;
+const NOT_IN_RECORDER = /[^\x21-\x7e]|[<>"'`]/g;
+
+/** `import:` and the file's name, with what a `sub` may not hold as `_`. */
+const defaultRecorder = (path: string): string => `import:${basename(path)}`.replace(NOT_IN_RECORDER, '_').slice(0, 255);
+
+/**
+ * `npm run import -- past-journeys.csv --city paris [--dry-run]`: imports past journeys
+ * (docs/import.md) into the store the service's settings name, through the service's own command
+ * path, in this process. Exit code 0 when every row was fine, 1 when any had an error, 2 for a
+ * command line or setting it cannot run with.
+ */
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: { city: { type: 'string' }, by: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new ConfigError(`Give one file to import. ${USAGE}`);
+  const path = positionals[0]!;
+  const format = extname(path).slice(1).toLowerCase() as ImportFormat;
+  if (!IMPORT_FORMATS.includes(format)) throw new ConfigError(`'${path}' is neither a .csv nor an .xlsx file. ${USAGE}`);
+  if (!values.city) throw new ConfigError(`--city is required: the city whose journeys the file holds. ${USAGE}`);
+  if (values.by !== undefined && (!RECORDER.test(values.by) || MARKUP.test(values.by))) {
+    throw new ConfigError('--by must be 1 to 255 printable ASCII characters, without spaces or <>"\'`, as a token\'s sub');
+  }
+  // The command prints its own report: the service's info lines would break into its progress bar.
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const cities = (config.programmesFile ? loadCatalogueFile(config.programmesFile) : BUILT_IN_CATALOGUE).cities.map((c) => c.code);
+  if (!cities.includes(values.city)) throw new ConfigError(`Unknown city '${values.city}': one of ${cities.join(', ')}`);
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`Cannot read '${path}': ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+
+  const app = await createApp(config);
+  try {
+    await app.init();
+    const progress = importProgressReport(process.stdout);
+    const report = await app
+      .get(JourneyImport)
+      .run({ bytes, format }, { city: values.city, recordedBy: values.by ?? defaultRecorder(path), dryRun: values['dry-run'] }, (p) => progress.progressed(p))
+      .finally(() => progress.finish());
+    console.log(reportLines(report).join('\n'));
+    return report.errors.length === 0 ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => {
+    // exitCode rather than exit(): let the report reach a pipe.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(usage ? (error as Error).message : error);
+    process.exitCode = 2;
+  },
+);

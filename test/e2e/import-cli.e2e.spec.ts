@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { csvOf, EXAMPLE_FILE, EXAMPLE_PARTICIPANTS, exampleRows, mixedFile, xlsxOf } from '../support/past-journeys-file';
+import { eventsPerParticipant } from '../support/stored-participants';
+import { tempDir } from '../support/temp-files';
+import { TEST_JWT_SECRET } from '../support/tokens';
+
+const CLI = join(__dirname, '../../dist/cli/import.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('npm run import (e2e, the built command on a SQLite file)', () => {
+  const tmp = tempDir();
+  const store = tmp.file('journeys.db');
+  const mixed = tmp.file('mixed.csv');
+  const { rows, errors } = mixedFile();
+  const run = (args: string[]): Promise<Run> =>
+    promisify(execFile)(process.execPath, [CLI, ...args], {
+      env: { ...process.env, EVENT_STORE_URL: `sqlite:${store}`, AUTH_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: Run) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  beforeAll(() => writeFileSync(mixed, csvOf(rows)));
+  afterAll(() => tmp.remove());
+
+  it('in a dry run, prints every error with its line, column and code, records nothing, and exits with 1', async () => {
+    const { code, stdout } = await run([mixed, '--city', 'paris', '--dry-run']);
+
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    for (const { line, column, code: errorCode } of errors) {
+      expect(lines.some((l) => l.startsWith(`line ${line}, ${column}: ${errorCode}`))).toBe(true);
+    }
+    expect(stdout).toContain(`Dry run, nothing recorded for paris: ${rows.length} rows read, 8 participants`);
+    expect(stdout).toContain(`would record 15 rows, already there 0, not recorded ${rows.length - 15}`);
+    // Off a terminal, progress is plain lines.
+    // Five rows do not even read; the other 19 are checked.
+    expect(stdout).toContain('checking: 100% (19 of 19 rows,');
+    expect(eventsPerParticipant(store).size).toBe(0);
+  });
+
+  it('records the good participants, then, run again, nothing new', async () => {
+    const first = await run([mixed, '--city', 'paris', '--by', 'archive-2008']);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('recorded 15 rows, already there 0');
+    expect([...eventsPerParticipant(store).values()].sort()).toEqual(Object.values(EXAMPLE_PARTICIPANTS).sort());
+
+    const second = await run([mixed, '--city', 'paris']);
+    expect(second.stdout).toContain('recorded 0 rows, already there 15');
+    expect([...eventsPerParticipant(store).values()].sort()).toEqual(Object.values(EXAMPLE_PARTICIPANTS).sort());
+  });
+
+  it("exits with 0 for a file every row of which is good or already there: the template's example, and the same as a workbook", async () => {
+    const workbook = tmp.file('past-journeys.xlsx');
+    writeFileSync(workbook, await xlsxOf(exampleRows()));
+
+    for (const file of [EXAMPLE_FILE, workbook]) {
+      const { code, stdout } = await run([file, '--city', 'paris']);
+      expect({ code, summary: stdout.split('\n').slice(-2, -1)[0] }).toEqual({ code: 0, summary: '  errors: none' });
+    }
+  });
+
+  it.each([
+    [['--city', 'paris'], 'Give one file to import. Usage: npm run import'],
+    [['journeys.txt', '--city', 'paris'], "'journeys.txt' is neither a .csv nor an .xlsx file."],
+    [['journeys.csv'], '--city is required'],
+    [['journeys.csv', '--city', 'lyon'], "Unknown city 'lyon': one of paris, frankfurt, stockholm"],
+    [['missing.csv', '--city', 'paris'], "Cannot read 'missing.csv': no such file"],
+    [['journeys.csv', '--city', 'paris', '--by', 'two words'], '--by must be 1 to 255 printable ASCII characters'],
+    [['journeys.csv', '--city', 'paris', '--colour', 'red'], "Unknown option '--colour'"],
+  ])('refuses %j with one line on standard error and exit code 2', async (args, message) => {
+    const { code, stdout, stderr } = await run(args);
+
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
+  });
+});
