@@ -142,7 +142,8 @@ export async function readWhole(store: EventStore): Promise<number> {
   }
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+/** What `work` answers, and the seconds it took. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const started = performance.now();
   const value = await work();
   return { value, seconds: (performance.now() - started) / 1_000 };

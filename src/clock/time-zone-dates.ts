@@ -23,6 +23,21 @@ export function dateIn(instant: Date, timeZone: string): CalendarDate {
 }
 
 /**
+ * The month ('YYYY-MM') an instant falls in, in an IANA time zone: `dateIn`'s month, worked out
+ * without Intl for most instants (a replay asks it for every event, and formatting costs
+ * microseconds). No zone is a day or more off UTC, so from the 2nd to the 27th of a UTC month the
+ * zone's date is in that month too; only the days around a month's turn are formatted.
+ */
+export function monthIn(instant: Date, timeZone: string): string {
+  // Throws for a zone Intl does not know, as dateIn does, whatever the instant.
+  formatIn(timeZone);
+  const day = instant.getUTCDate();
+  const year = instant.getUTCFullYear();
+  if (day >= 2 && day <= 27 && year >= 1000 && year <= 9999) return `${year}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}`;
+  return dateIn(instant, timeZone).slice(0, 7);
+}
+
+/**
  * The first instant after `instant` that falls on the next day in `timeZone`: its midnight, or the
  * hour the day starts with where a daylight saving change skips midnight (America/Santiago).
  * Found by halving the interval, so it needs no offset arithmetic and holds for every zone.
