@@ -63,13 +63,14 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
     notes['replay-case-files'] =
       `A case is stored in three parts (src/read-side/cases/case-files.projection.ts): its identity (${n(storage.averageBytes.identity)} bytes on average), written at the enrolment; its head, the journey state (${n(storage.averageBytes.head)} bytes), read and written once per batch in which the case has events; and its timeline (${n(storage.averageBytes.timeline)} bytes, ${n(storage.averageMilestones, 1)} milestones at the end of this log), to which a batch appends the milestones of its events without reading it back. ` +
       `Reading the log and SQLite doing just that (the same tables, indexes and statements, fillers of those sizes, no JSON) replays at ${n(storage.perSecond)} events/s here (reading alone: ${n(read)} events/s), whatever the projection does in JavaScript; it reaches ${n((caseFiles.perSecond / storage.perSecond) * 100)}% of that. ` +
-      'The rest is JavaScript: folding each event into the journey state and writing its milestone as JSON, and each head\'s JSON once per batch.' +
-      ' Separate replays of this log on this machine (2026-11-26) gave 95,000 to 110,000 events/s for this projection: it is at the target, within the noise of a shared two-core machine, 3x what it was with one JSON document per case (34,000).';
+      'The rest is JavaScript: folding each event into the journey state and writing its milestone as JSON, and each head\'s JSON once per batch. ' +
+      'A CPU profile of this rebuild on a 334,259-event log of the same run (bench/replay-one.ts, 2026-11-28) ranks its time: reading the log, a fifth; folding the events into heads and milestones, a fifth; the statements, a sixth; the milestones\' JSON, an eighth; the commits, a tenth; the swap copying the rebuilt tables into the live file, a sixth; garbage collection spread over all. ' +
+      'Appending to a timeline rewrites the stored row, so a case costs each batch in which it has events its whole timeline: in this log a case has its events in four batches or so, in a log recorded over years in many more.';
   }
 
   if (missed('replay-life-paths')) {
     notes['replay-life-paths'] =
-      `It keeps one JSON record per participant, read once and written once per batch in which the participant has events, and evolved in memory at each of them: the records' JSON and a read and a write per participant and batch are its cost, within the read at ${n(read)} events/s.`;
+      `It keeps one JSON record per participant (its steps as arrays of their values), read once and written once per batch in which the participant has events, and evolved in memory at each of them, plus the record as it stood at each month's end: the records' JSON and a read and a write per participant and batch are its cost, within the read at ${n(read)} events/s. The month each event counts in, in its city's zone, no longer costs an Intl call but near a month's turn (a seventh of the rebuild's time before).`;
   }
 
   if (missed('replay-outcomes')) {

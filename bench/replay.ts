@@ -71,9 +71,10 @@ export async function replayEach(db: Database.Database, store: EventStore, keys:
 
 /**
  * What the case files cost SQLite alone: tables, indexes and statements like the projection's
- * (src/read-side/cases/case-files.projection.ts), and the same writes: the identity once, then
- * each batch reads the head of each case it has events of once and writes it back once, and
- * appends a milestone per event to the case's timeline (fillers of the average lengths); no JSON
+ * (src/read-side/cases/case-files.projection.ts), and the same writes: the identity and a reference
+ * number once, then each batch reads the head of each case it has events of once and writes it
+ * back once with its latest position (two indexes) and last milestone's date, and appends a
+ * milestone per event to the case's timeline (fillers of the average lengths); no JSON
  * parsed or built, no case folded. No projection that stores a case that way replays faster
  * than this on the same machine.
  */
@@ -85,32 +86,39 @@ function caseFileStorageOnly(filler: { identity: string; head: string; milestone
       db.exec(`
         CREATE TABLE IF NOT EXISTS bench_case_heads (
           case_id INTEGER PRIMARY KEY, participant_id TEXT NOT NULL UNIQUE, city TEXT NOT NULL, programme TEXT NOT NULL,
-          status TEXT NOT NULL, first_enrolled_on TEXT NOT NULL, head TEXT NOT NULL, identity TEXT NOT NULL
+          status TEXT NOT NULL, first_enrolled_on TEXT NOT NULL, reference_number INTEGER NOT NULL, last_position INTEGER NOT NULL,
+          last_milestone_on TEXT NOT NULL, head TEXT NOT NULL, identity TEXT NOT NULL, UNIQUE (city, reference_number)
         ) STRICT;
         CREATE INDEX IF NOT EXISTS bench_case_heads_in_order ON bench_case_heads (first_enrolled_on, participant_id);
         CREATE INDEX IF NOT EXISTS bench_case_heads_by_city ON bench_case_heads (city, first_enrolled_on, participant_id);
-        CREATE TABLE IF NOT EXISTS bench_case_timelines (case_id INTEGER PRIMARY KEY, milestones TEXT NOT NULL) STRICT;
+        CREATE INDEX IF NOT EXISTS bench_case_heads_by_change ON bench_case_heads (last_position);
+        CREATE INDEX IF NOT EXISTS bench_case_heads_by_city_change ON bench_case_heads (city, last_position);
+        CREATE TABLE IF NOT EXISTS bench_case_timelines (case_id INTEGER PRIMARY KEY, milestones TEXT NOT NULL, notes TEXT NOT NULL) STRICT;
       `);
-      const select = db.prepare<[string], { case_id: number; head: string }>('SELECT case_id, head FROM bench_case_heads WHERE participant_id = ?');
-      const insertHead = db.prepare<[string, string, string]>(
-        `INSERT INTO bench_case_heads (participant_id, city, programme, status, first_enrolled_on, head, identity)
-         VALUES (?, 'paris', 'paris-gatp', 'ACTIVE', '2007-01-08', ?, ?)`,
+      const select = db.prepare<[string], { case_id: number; head: string }>('SELECT case_id, head, last_position, last_milestone_on FROM bench_case_heads WHERE participant_id = ?');
+      // The next reference number as the projection finds it: through the unique index on (city, reference_number).
+      const insertHead = db.prepare<[string, GlobalPosition, string, string]>(
+        `INSERT INTO bench_case_heads (participant_id, city, programme, status, first_enrolled_on, reference_number, last_position, last_milestone_on, head, identity)
+         VALUES (?, 'paris', 'paris-gatp', 'ACTIVE', '2007-01-08', (SELECT coalesce(max(reference_number), 0) + 1 FROM bench_case_heads WHERE city = 'paris'),
+           ?, '2007-01-08', ?, ?)`,
       );
-      const insertTimeline = db.prepare<[string]>('INSERT INTO bench_case_timelines (case_id, milestones) VALUES (last_insert_rowid(), ?)');
-      const updateHead = db.prepare<[string, number]>(`UPDATE bench_case_heads SET programme = 'paris-gatp', status = 'ACTIVE', head = ? WHERE case_id = ?`);
+      const insertTimeline = db.prepare<[string]>(`INSERT INTO bench_case_timelines (case_id, milestones, notes) VALUES (last_insert_rowid(), ?, '')`);
+      const updateHead = db.prepare<[string, GlobalPosition, number]>(
+        `UPDATE bench_case_heads SET programme = 'paris-gatp', status = 'ACTIVE', head = ?, last_position = ?, last_milestone_on = '2007-01-08' WHERE case_id = ?`,
+      );
       const append = db.prepare<[string, number]>(`UPDATE bench_case_timelines SET milestones = milestones || ',' || ? WHERE case_id = ?`);
-      const cases = new BatchRecords<{ caseId: number | undefined; added: number }>(
+      const cases = new BatchRecords<{ caseId: number | undefined; added: number; lastPosition: GlobalPosition }>(
         (participantId) => {
           const row = select.get(participantId);
-          return row && { caseId: row.case_id, added: 0 };
+          return row && { caseId: row.case_id, added: 0, lastPosition: START_OF_LOG };
         },
-        (participantId, { caseId, added }) => {
+        (participantId, { caseId, added, lastPosition }) => {
           const milestones = Array<string>(added).fill(filler.milestone).join(',');
           if (caseId === undefined) {
-            insertHead.run(participantId, filler.head, filler.identity);
+            insertHead.run(participantId, lastPosition, filler.head, filler.identity);
             insertTimeline.run(milestones);
           } else {
-            updateHead.run(filler.head, caseId);
+            updateHead.run(filler.head, lastPosition, caseId);
             append.run(milestones, caseId);
           }
         },
@@ -120,7 +128,7 @@ function caseFileStorageOnly(filler: { identity: string; head: string; milestone
           const participantId = participantOfStream(event.streamId);
           if (participantId === null) return [];
           const before = cases.get(participantId);
-          cases.set(participantId, { caseId: before?.caseId, added: (before?.added ?? 0) + 1 });
+          cases.set(participantId, { caseId: before?.caseId, added: (before?.added ?? 0) + 1, lastPosition: event.position });
           return [];
         },
         flush: () => cases.flush(),
@@ -142,7 +150,8 @@ export async function readWhole(store: EventStore): Promise<number> {
   }
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+/** What `work` answers, and the seconds it took. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const started = performance.now();
   const value = await work();
   return { value, seconds: (performance.now() - started) / 1_000 };

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock/clock';
-import { dateIn } from '../clock/time-zone-dates';
+import { monthIn } from '../clock/time-zone-dates';
 import { monthBefore } from '../clock/months';
 
 // The release is a monthly snapshot (docs/access-and-privacy.md): months are 'YYYY-MM' strings.
 
 /** The business month an event was recorded in, in its city's time zone. */
-export const recordedMonth = (recordedAt: string, timeZone: string): string => dateIn(new Date(recordedAt), timeZone).slice(0, 7);
+export const recordedMonth = (recordedAt: string, timeZone: string): string => monthIn(new Date(recordedAt), timeZone);
 
 /**
  * The last month over in every city: nothing recorded from now on is dated in it (the decider

@@ -9,6 +9,7 @@ import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { LogMonth, logMonthTable } from '../../projections/log-month';
 import { oneRowPerParticipant } from '../participant-rows';
+import { lifePathOf, lifePathText } from './life-path-text';
 
 /** The projection's name, which is also its checkpoint's key. */
 export const LIFE_PATHS_PROJECTION = 'life-paths';
@@ -36,8 +37,8 @@ export class LifePathsProjection implements Projection {
   readonly name = LIFE_PATHS_PROJECTION;
   readonly tables = ['life_paths', 'life_path_month_ends', LIFE_PATHS_LOG_MONTH];
   // 2: steps name their milestone and date, for corrections and voids. 3: month ends, for snapshots.
-  // 4: the log's month, which no event goes back before.
-  readonly layout = 4;
+  // 4: the log's month, which no event goes back before. 5: steps stored as arrays of their values (life-path-text.ts).
+  readonly layout = 5;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -73,11 +74,11 @@ export class LifePathsProjection implements Projection {
     const records = new BatchRecords<HeldRecord>(
       (participantId) => {
         const row = select.get(participantId);
-        return row === undefined ? undefined : { month: row.month, record: JSON.parse(row.record) as FoldedLifePath, ended: [] };
+        return row === undefined ? undefined : { month: row.month, record: lifePathOf(row.record), ended: [] };
       },
       (participantId, { month, record, ended }) => {
-        for (const end of ended) insertMonthEnd.run(participantId, end.month, JSON.stringify(end.record));
-        upsert.run(participantId, month, JSON.stringify(record));
+        for (const end of ended) insertMonthEnd.run(participantId, end.month, lifePathText(end.record));
+        upsert.run(participantId, month, lifePathText(record));
       },
     );
     return {

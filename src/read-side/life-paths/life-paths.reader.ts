@@ -11,6 +11,7 @@ import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { selectLogMonth } from '../../projections/log-month';
+import { lifePathOf } from './life-path-text';
 import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
 /**
@@ -114,7 +115,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private recordsOf(month: string): LifePathRecord[] {
-    return this.sql().snapshot.all({ month }).map((record) => JSON.parse(record) as LifePathRecord);
+    return this.sql().snapshot.all({ month }).map(lifePathOf);
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import type { FoldedLifePath, RecordedStep } from '../../../src/life-paths/life-path-record';
+import { lifePathOf, lifePathText } from '../../../src/read-side/life-paths/life-path-text';
+
+const steps: fc.Arbitrary<RecordedStep> = fc.record(
+  {
+    seq: fc.integer({ min: 1, max: 500 }),
+    on: fc.constantFrom('2007-01-08', '2008-02-29', '2026-12-31'),
+    month: fc.nat({ max: 240 }),
+    kind: fc.constantFrom('ENROLLED', 'RE_ENROLLED', 'COACHING_SESSION', 'EXITED', 'FOLLOW_UP'),
+    detail: fc.option(fc.constantFrom('INDIVIDUAL', 'EMPLOYMENT', '6m:EMPLOYED'), { nil: null }),
+    programme: fc.constantFrom('paris-gatp', 'frankfurt-50plus'),
+  },
+  // Only enrolments and re-enrolments name a programme: the others have no such key at all.
+  { requiredKeys: ['seq', 'on', 'month', 'kind', 'detail'] },
+) as fc.Arbitrary<RecordedStep>;
+
+const records: fc.Arbitrary<FoldedLifePath> = fc.record({
+  participantId: fc.uuid(),
+  city: fc.constantFrom('paris', 'frankfurt'),
+  programme: fc.constantFrom('paris-gatp', 'paris-rmi'),
+  entryDate: fc.constant('2007-01-08'),
+  birthYear: fc.integer({ min: 1940, max: 1975 }),
+  gender: fc.constantFrom('FEMALE', 'MALE'),
+  educationLevel: fc.constantFrom('ISCED_3_4', 'ISCED_5_8'),
+  lastSector: fc.constantFrom('K', 'M'),
+  outcome: fc.constantFrom(null, 'POSITIVE', 'NEUTRAL'),
+  steps: fc.array(steps, { maxLength: 30 }),
+}) as fc.Arbitrary<FoldedLifePath>;
+
+describe('a life-path record as stored', () => {
+  it('reads back as the record written, a step with a programme or without one', () => {
+    fc.assert(
+      fc.property(records, (record) => {
+        const read = lifePathOf(lifePathText(record));
+        expect(read).toEqual(record);
+        expect(read.steps.map((s) => 'programme' in s)).toEqual(record.steps.map((s) => 'programme' in s));
+      }),
+    );
+  });
+
+  it('keeps each step as the array of its values, without their names', () => {
+    const text = lifePathText({
+      participantId: 'p-1', city: 'paris', programme: 'paris-gatp', entryDate: '2007-01-08', birthYear: 1950, gender: 'FEMALE',
+      educationLevel: 'ISCED_5_8', lastSector: 'K', outcome: null,
+      steps: [{ seq: 1, on: '2007-01-08', month: 0, kind: 'ENROLLED', detail: null, programme: 'paris-gatp' }, { seq: 2, on: '2007-02-01', month: 1, kind: 'COACHING_SESSION', detail: 'INDIVIDUAL' }],
+    } as FoldedLifePath);
+    expect(JSON.parse(text).steps).toEqual([[1, '2007-01-08', 0, 'ENROLLED', null, 'paris-gatp'], [2, '2007-02-01', 1, 'COACHING_SESSION', 'INDIVIDUAL']]);
+  });
+});
