@@ -28,7 +28,7 @@ export interface HttpFigures {
   bare: LoadFigures;
 }
 
-const SESSION = {
+export const SESSION = {
   occurredOn: '2008-03-17',
   mode: 'INDIVIDUAL',
   durationMinutes: 60,
@@ -108,7 +108,7 @@ function summary(rounds: LoadFigures['rounds']): LoadFigures {
 }
 
 /** One autocannon run; throws if any answer was not a GraphQL success. */
-async function load(url: string, authorization: string, body: () => string, connections: number, seconds: number): Promise<LoadFigures['rounds'][number]> {
+export async function load(url: string, authorization: string, body: () => string, connections: number, seconds: number): Promise<LoadFigures['rounds'][number]> {
   let failures = 0;
   let firstFailure = '';
   const result = await autocannon({
