@@ -1,7 +1,7 @@
 // Profiles the service under the bench's recording load, and compares it with the bare server in
 // the same run. After `tsc -p bench/tsconfig.json`:
 //   node bench/build/bench/profile-recording.js profile [seconds]   # writes bench/recording-profile.md
-//   node bench/build/bench/profile-recording.js compare [rounds]    # service, pipeline and bare, a few seconds each
+//   node bench/build/bench/profile-recording.js compare [rounds]    # service, pipeline, bare and bare on Fastify, a few seconds each
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { bearer, gql } from './graphql';
 import { benchHttp, ENROL, enrolment, load, RECORD, SESSION } from './http.bench';
 import { inParallel } from './stats';
-import { startBareServer, startService } from './processes';
+import { startBareFastifyServer, startBareServer, startService } from './processes';
 import { summariseProfile, type CpuProfile } from './cpu-profile-summary';
 
 const REPORT = join(__dirname, '../../../bench/recording-profile.md');
@@ -20,7 +20,7 @@ async function profile(seconds: number): Promise<void> {
   const service = await startService('service', join(work, 'journeys.db'));
   try {
     const authorization = await bearer('adviser');
-    const participants = Array.from({ length: 1_000 }, () => randomUUID());
+    const participants = Array.from({ length: 100 }, () => randomUUID());
     await inParallel(participants, 8, (id) => gql(service.url, authorization, ENROL, { input: enrolment(id) }));
     let next = 0;
     const body = () => JSON.stringify({ query: RECORD, variables: { input: { participantId: participants[next++ % participants.length], ...SESSION } } });
@@ -37,7 +37,7 @@ async function profile(seconds: number): Promise<void> {
         '',
         `Written by \`node bench/build/bench/profile-recording.js profile ${seconds}\` on ${new Date().toISOString().slice(0, 10)}: the built service`,
         'under `--cpu-prof`, loaded with the bench\'s recording mutation (`recordCoachingSession`, 10 connections,',
-        `1,000 participants enrolled first) for ${seconds} s: ${Math.round(figures.perSecond)} req/s under the profiler, p50 ${figures.p50Ms} ms.`,
+        `100 participants enrolled first) for ${seconds} s: ${Math.round(figures.perSecond)} req/s under the profiler, p50 ${figures.p50Ms} ms.`,
         'Times are shares of all the service\'s samples, start-up and enrolments included; `(idle)` is the event loop waiting.',
         '',
         summary,
@@ -52,14 +52,15 @@ async function profile(seconds: number): Promise<void> {
 
 async function compare(rounds: number): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'compare-recording-'));
-  const [service, bare] = await Promise.all([startService('service', join(work, 'journeys.db')), startBareServer()]);
+  const servers = await Promise.all([startService('service', join(work, 'journeys.db')), startBareServer(), startBareFastifyServer()]);
+  const [service, bare, bareFastify] = servers;
   try {
-    const f = await benchHttp(service.url, bare.url, { connections: 10, seconds: 4, rounds, warmupSeconds: 2, participants: 1_000 });
+    const f = await benchHttp(service.url, bare.url, { connections: 10, seconds: 4, rounds, warmupSeconds: 2, participants: 1_000 }, bareFastify.url);
     const line = (name: string, l: typeof f.service) =>
       `${name.padEnd(9)} ${Math.round(l.perSecond).toString().padStart(6)} req/s (ratio ${(l.perSecond / f.bare.perSecond).toFixed(2)}), rounds ${l.rounds.map((r) => Math.round(r.perSecond)).join(', ')}`;
-    console.log([line('recording', f.service), line('pipeline', f.pipeline), line('bare', f.bare)].join('\n'));
+    console.log([line('recording', f.service), line('pipeline', f.pipeline), line('bare', f.bare), line('fastify', f.bareFastify!)].join('\n'));
   } finally {
-    await Promise.all([service.stop(), bare.stop()]);
+    await Promise.all(servers.map((s) => s.stop()));
     rmSync(work, { recursive: true, force: true });
   }
 }
