@@ -12,7 +12,7 @@ export interface KnownJourney {
  * Participants recorded of late: a few thousand journeys of a dozen events each stay well under the
  * memory a national file leaves free, and cover the cases an office works on in a day.
  */
-export const RECENT_JOURNEYS = 4_096;
+export const RECENT_JOURNEYS = 2_048;
 
 /** The known journey of a whole stream read from the store. */
 export const knownJourney = (history: readonly RecordedJourneyEvent[]): KnownJourney => ({
