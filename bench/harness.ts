@@ -9,7 +9,7 @@ import { benchEsdb } from './esdb-rows';
 import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
-import { PSEUDONYM_SECRET, type Server, startBareServer, startService } from './processes';
+import { PSEUDONYM_SECRET, type Server, startBareFastifyServer, startBareServer, startService } from './processes';
 import { benchReplay } from './replay';
 import { type BenchResults, machine, renderMarkdown, row, type Row } from './results';
 import type { BenchSize } from './sizes';
@@ -68,9 +68,9 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
 
     log('http: recording mutation against the bare server');
     const httpFile = join(workDir, 'http.db');
-    const [service, bare] = await Promise.all([started(startService('service', httpFile)), started(startBareServer())]);
-    const http = await benchHttp(service.url, bare.url, size.http);
-    await stop(service);
+    const [service, bare, bareFastify] = await Promise.all([started(startService('service', httpFile)), started(startBareServer()), started(startBareFastifyServer())]);
+    const http = await benchHttp(service.url, bare.url, size.http, bareFastify.url);
+    await Promise.all([stop(service), stop(bareFastify)]);
     rows.push(
       row({
         id: 'http-mutation',
@@ -88,6 +88,14 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         unit: 'req/s',
         detail: `p50 ${http.pipeline.p50Ms} ms, p99 ${http.pipeline.p99Ms} ms`,
         baseline: { title: 'bare NestJS + Apollo mutation doing nothing', value: http.bare.perSecond, unit: 'req/s' },
+      }),
+      row({
+        id: 'http-bare-fastify',
+        title: `The bare mutation on Nest's Fastify adapter (Apollo's Fastify integration, ${size.http.connections} connections)`,
+        value: http.bareFastify!.perSecond,
+        unit: 'req/s',
+        detail: `p50 ${http.bareFastify!.p50Ms} ms, p99 ${http.bareFastify!.p99Ms} ms`,
+        baseline: { title: 'the same bare app on Express, as the service runs', value: http.bare.perSecond, unit: 'req/s' },
       }),
     );
 

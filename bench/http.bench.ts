@@ -26,9 +26,11 @@ export interface HttpFigures {
   /** The service answering a query that reads nothing: its request pipeline alone. */
   pipeline: LoadFigures;
   bare: LoadFigures;
+  /** The same bare app on Nest's Fastify adapter, when its URL was given. */
+  bareFastify?: LoadFigures;
 }
 
-const SESSION = {
+export const SESSION = {
   occurredOn: '2008-03-17',
   mode: 'INDIVIDUAL',
   durationMinutes: 60,
@@ -65,7 +67,7 @@ export const enrolment = (participantId: string, city = 'paris', programme = 'pa
  * takes the same input and does nothing; autocannon on loopback, in rotating rounds. The service's
  * pipeline alone, answering a query that reads nothing, tells what the recording itself costs.
  */
-export async function benchHttp(serviceUrl: string, bareUrl: string, settings: HttpSettings): Promise<HttpFigures> {
+export async function benchHttp(serviceUrl: string, bareUrl: string, settings: HttpSettings, bareFastifyUrl?: string): Promise<HttpFigures> {
   const authorization = await bearer('adviser');
   const participants = Array.from({ length: settings.participants }, () => randomUUID());
   await inParallel(participants, 8, async (id) => {
@@ -84,9 +86,10 @@ export async function benchHttp(serviceUrl: string, bareUrl: string, settings: H
     service: { url: serviceUrl, body: service },
     pipeline: { url: serviceUrl, body: () => PIPELINE },
     bare: { url: bareUrl, body: bare },
+    bareFastify: { url: bareFastifyUrl ?? '', body: bare },
   };
-  const order = ['bare', 'service', 'pipeline'] as const;
-  const runs = { service: [] as LoadFigures['rounds'], pipeline: [] as LoadFigures['rounds'], bare: [] as LoadFigures['rounds'] };
+  const order = (['bare', 'service', 'pipeline', 'bareFastify'] as const).filter((which) => which !== 'bareFastify' || bareFastifyUrl);
+  const runs = { service: [] as LoadFigures['rounds'], pipeline: [] as LoadFigures['rounds'], bare: [] as LoadFigures['rounds'], bareFastify: [] as LoadFigures['rounds'] };
   for (const which of order) await load(loads[which].url, authorization, loads[which].body, settings.connections, settings.warmupSeconds);
   for (let round = 0; round < settings.rounds; round++) {
     // Each load goes first in turn, so that none always runs on the hottest or coldest machine.
@@ -95,7 +98,8 @@ export async function benchHttp(serviceUrl: string, bareUrl: string, settings: H
       runs[which].push(await load(loads[which].url, authorization, loads[which].body, settings.connections, settings.seconds));
     }
   }
-  return { service: summary(runs.service), pipeline: summary(runs.pipeline), bare: summary(runs.bare) };
+  const figures = { service: summary(runs.service), pipeline: summary(runs.pipeline), bare: summary(runs.bare) };
+  return bareFastifyUrl ? { ...figures, bareFastify: summary(runs.bareFastify) } : figures;
 }
 
 function summary(rounds: LoadFigures['rounds']): LoadFigures {
@@ -108,7 +112,7 @@ function summary(rounds: LoadFigures['rounds']): LoadFigures {
 }
 
 /** One autocannon run; throws if any answer was not a GraphQL success. */
-async function load(url: string, authorization: string, body: () => string, connections: number, seconds: number): Promise<LoadFigures['rounds'][number]> {
+export async function load(url: string, authorization: string, body: () => string, connections: number, seconds: number): Promise<LoadFigures['rounds'][number]> {
   let failures = 0;
   let firstFailure = '';
   const result = await autocannon({

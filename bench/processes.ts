@@ -8,6 +8,7 @@ import { freePort } from '../test/support/free-port';
 const BUILD = join(__dirname, '..');
 export const SERVICE_ENTRY = join(BUILD, 'src/main.js');
 export const BARE_ENTRY = join(BUILD, 'bench/servers/bare-server.js');
+export const BARE_FASTIFY_ENTRY = join(BUILD, 'bench/servers/bare-fastify-server.js');
 
 /** Both servers run with these: same Node.js flags, same mode (production), same secrets. */
 export const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters!';
@@ -53,6 +54,11 @@ function linkWebApp(): void {
 /** A NestJS + Apollo app with the same settings whose mutations do nothing (bench/servers/bare-server.ts). */
 export function startBareServer(name = 'bare'): Promise<Server> {
   return startServer(name, BARE_ENTRY, {});
+}
+
+/** The same bare app on Nest's Fastify adapter (bench/servers/bare-fastify-server.ts). */
+export function startBareFastifyServer(name = 'bare-fastify'): Promise<Server> {
+  return startServer(name, BARE_FASTIFY_ENTRY, {});
 }
 
 async function startServer(name: string, entry: string, env: Record<string, string>): Promise<Server> {

@@ -16,6 +16,7 @@ const ROWS = [
   'store-concurrent',
   'http-mutation',
   'http-pipeline',
+  'http-bare-fastify',
   ...registeredProjections().map((p) => `replay-${p.name}`),
   'esdb-store-1',
   'esdb-store-concurrent',
