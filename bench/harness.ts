@@ -286,7 +286,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
   }
 }
 
-function headOf(file: string): bigint {
+export function headOf(file: string): bigint {
   const db = new Database(file, { readonly: true });
   try {
     return db.prepare<[], bigint>('SELECT coalesce(max(global_position), 0) FROM events').pluck().safeIntegers().get() ?? 0n;
@@ -306,7 +306,7 @@ function tallyRows(file: string): number {
 }
 
 /** Resolves once every projection's checkpoint in `file` is at `head`. */
-async function caughtUp(file: string, names: readonly string[], head: bigint): Promise<void> {
+export async function caughtUp(file: string, names: readonly string[], head: bigint): Promise<void> {
   const db = new Database(file, { readonly: true });
   try {
     const done = () => {

@@ -1,13 +1,14 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
+import { type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
 import { EventApplyFailed, foldEvents, prepareBatch } from './fold-events';
 import type { Projection, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { ProjectionGenerations } from './projection-generations';
 import { layoutOf, resetIfLaidOutOtherwise } from './projection-layout';
 import { resetIfCheckpointUntrusted } from './projection-reset';
+import type { LogReader } from './shared-log-reads';
 import { verifyProjection } from './verify-projection';
 import { errorMessage } from './error-message';
 import { type RetryPolicy, retryDelay } from './retry-delay';
@@ -64,7 +65,7 @@ export class ProjectionLoop {
   constructor(
     private readonly projection: Projection,
     private readonly db: Database.Database,
-    private readonly store: EventStore,
+    private readonly log: LogReader,
     private readonly settings: LoopSettings,
     private readonly listener: LoopListener,
     private readonly logger: Logger,
@@ -142,11 +143,11 @@ export class ProjectionLoop {
       try {
         // Opening writes (tables, checkpoint row) and may meet a busy file: it is retried like the rest.
         opened ??= this.open();
-        const events = await this.store.readAll(this.currentPosition, this.settings.batchSize);
+        const events = await this.log.readAll(this.currentPosition, this.settings.batchSize);
         // The read may have waited: a reset or swap since then is seen by the commit, under the lock.
         if (events.length === 0) {
           this.recovered();
-          await this.store.waitForEvents(this.currentPosition, signal);
+          await this.log.waitForEvents(this.currentPosition, signal);
           continue;
         }
         const { position, topics, wrote } = await opened.fold(events);

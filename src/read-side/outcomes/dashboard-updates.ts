@@ -57,7 +57,8 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
       // Researchers' month end closes once both read models their figures come from have closed it.
       if (projection === LIFE_PATHS_PROJECTION) return this.pushNewMonthEnd();
       if (projection !== OUTCOMES_PROJECTION) return;
-      for (const scope of topics) this.publish(scope);
+      // Computed for the scopes someone listens to only: a catch-up commits a batch changing every scope.
+      for (const scope of topics) if (this.topics.listenerCount(scope) > 0) this.publish(scope);
       this.pushNewMonthEnd();
     });
     this.pushNewMonthEnd();
