@@ -51,6 +51,8 @@ export async function restoreBackup(dir: string, targets: StoreFiles, force: boo
     for (const placement of placements) written.push(copyBeside(placement));
     // Again, just before: the copies took a while, and a service may have started meanwhile.
     for (const { to } of placements) checkTarget(to, force);
+    // In the manifest's order, the events first: stopped before the keys, the backup's log stands
+    // beside today's keys, which hold every key it needs but those shredded since (read as erased).
     for (const [i, { to }] of placements.entries()) {
       for (const suffix of COMPANIONS) rmSync(`${to}${suffix}`, { force: true });
       renameSync(written[i]!, to);
