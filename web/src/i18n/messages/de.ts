@@ -259,6 +259,7 @@ export const de: Messages = {
   'error.PERSISTED_QUERY_NOT_SUPPORTED': 'Der Dienst nimmt keine gespeicherten Anfragen an. Laden Sie die Seite neu; bleibt der Fehler bestehen, nennen Sie dem Support den Code unten.',
   'error.METHOD_NOT_ALLOWED': 'Der Dienst nimmt diese Art von Anfrage hier nicht an. Laden Sie die Seite neu; bleibt der Fehler bestehen, nennen Sie dem Support den Code unten.',
   'error.PAYLOAD_TOO_LARGE': 'Die Anfrage ist größer, als der Dienst annimmt.',
+  'error.UNREADABLE_FILE': 'Der Dienst konnte die Datei weder als CSV noch als Excel-Arbeitsmappe lesen. Prüfen Sie sie anhand der Importvorlage und senden Sie sie erneut.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Der Dienst konnte das Format der Anfrage nicht lesen. Laden Sie die Seite neu; bleibt der Fehler bestehen, nennen Sie dem Support den Code unten.',
   'error.NETWORK_ERROR': 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.SIGN_IN_REFUSED': 'Die Anmeldung Ihrer Organisation hat die Anfrage abgelehnt. Versuchen Sie es erneut, oder bitten Sie Ihre Administration um Zugang.',

@@ -257,6 +257,7 @@ export const en = {
   'error.PERSISTED_QUERY_NOT_SUPPORTED': 'The service does not take stored requests. Reload the page; if it persists, tell support the code below.',
   'error.METHOD_NOT_ALLOWED': 'The service does not accept this kind of request here. Reload the page; if it persists, tell support the code below.',
   'error.PAYLOAD_TOO_LARGE': 'The request is larger than the service accepts.',
+  'error.UNREADABLE_FILE': 'The service could not read the file as CSV or as an Excel workbook. Check the file against the import template and send it again.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'The service could not read the request’s format. Reload the page; if it persists, tell support the code below.',
   'error.NETWORK_ERROR': 'The service cannot be reached. Check your connection and try again.',
   'error.SIGN_IN_REFUSED': 'Your organisation’s sign-in refused the request. Try again, or ask your administrator for access.',

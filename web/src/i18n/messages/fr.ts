@@ -259,6 +259,7 @@ export const fr: Messages = {
   'error.PERSISTED_QUERY_NOT_SUPPORTED': 'Le service n’accepte pas les demandes enregistrées. Rechargez la page ; si cela persiste, indiquez au support le code ci-dessous.',
   'error.METHOD_NOT_ALLOWED': 'Le service n’accepte pas ce type de demande ici. Rechargez la page ; si cela persiste, indiquez au support le code ci-dessous.',
   'error.PAYLOAD_TOO_LARGE': 'La demande dépasse la taille acceptée par le service.',
+  'error.UNREADABLE_FILE': 'Le service n’a pas pu lire le fichier comme CSV ni comme classeur Excel. Vérifiez-le d’après le modèle d’import et envoyez-le à nouveau.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Le service n’a pas pu lire le format de la demande. Rechargez la page ; si cela persiste, indiquez au support le code ci-dessous.',
   'error.NETWORK_ERROR': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.SIGN_IN_REFUSED': 'La connexion de votre organisation a refusé la demande. Réessayez, ou demandez l’accès à votre administrateur.',

@@ -259,6 +259,7 @@ export const sv: Messages = {
   'error.PERSISTED_QUERY_NOT_SUPPORTED': 'Tjänsten tar inte emot sparade begäranden. Ladda om sidan; om det kvarstår, ge supporten koden nedan.',
   'error.METHOD_NOT_ALLOWED': 'Tjänsten tar inte emot den här sortens begäran här. Ladda om sidan; om det kvarstår, ge supporten koden nedan.',
   'error.PAYLOAD_TOO_LARGE': 'Begäran är större än tjänsten tar emot.',
+  'error.UNREADABLE_FILE': 'Tjänsten kunde inte läsa filen som CSV eller som Excel-arbetsbok. Kontrollera filen mot importmallen och skicka den igen.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Tjänsten kunde inte läsa begärans format. Ladda om sidan; om det kvarstår, ge supporten koden nedan.',
   'error.NETWORK_ERROR': 'Tjänsten går inte att nå. Kontrollera anslutningen och försök igen.',
   'error.SIGN_IN_REFUSED': 'Organisationens inloggning avvisade begäran. Försök igen, eller be din administratör om åtkomst.',
