@@ -1,10 +1,8 @@
-import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import type { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { EventApplyFailed, foldEvents } from '../../../src/projections/fold-events';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
-import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
-import { tempDir } from '../../support/temp-files';
+import { runnerFiles } from './runner-files';
 import {
   appendEvents,
   type BatchFault,
@@ -19,34 +17,15 @@ import {
 import { eventually } from '../../support/eventually';
 
 describe('a projection writer that keeps what a batch changes in memory and flushes it at the end (int, real SQLite file)', () => {
-  const tmp = tempDir('journey-batch-flush-');
-  let databases = 0;
+  const files = runnerFiles('journey-batch-flush-');
   let db: Database.Database;
   let store: SqliteEventStore;
-  const runners: ProjectionRunner[] = [];
+  beforeEach(() => ({ db, store } = files.opened()));
 
-  const runner = (fault: BatchFault, batchSize: number): ProjectionRunner => {
-    const created = new ProjectionRunner(db, store, [batchedCounts(fault)], { batchSize, retry: { firstDelayMs: 5, maxDelayMs: 40 } });
-    runners.push(created);
-    return created;
-  };
+  const runner = (fault: BatchFault, batchSize: number): ProjectionRunner =>
+    files.stopAfter(new ProjectionRunner(db, store, [batchedCounts(fault)], { batchSize, retry: { firstDelayMs: 5, maxDelayMs: 40 } }));
   const failedAttempts = (r: ProjectionRunner): number => r.status()[0]!.failedAttempts;
-  const replayed = () => replayedReadModel(tmp.file(`replay-${databases}.db`), store, batchedCounts());
-
-  beforeEach(() => {
-    db = openSqliteDatabase(tmp.file(`journeys-${++databases}.db`));
-    store = new SqliteEventStore(db);
-    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    for (const r of runners.splice(0)) await r.stop();
-    db.close();
-    jest.restoreAllMocks();
-  });
-
-  afterAll(() => tmp.remove());
+  const replayed = () => replayedReadModel(files.fileOfTest('replay.db'), store, batchedCounts());
 
   it('writes each record once a batch, however many of its events change it', async () => {
     const events = await appendEvents(store, 12);

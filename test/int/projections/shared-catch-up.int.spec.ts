@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { EventStore, GlobalPosition, StoredEvent } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
@@ -10,7 +9,6 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { eventually } from '../../support/eventually';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { registeredProjections } from '../../support/registered-projections';
-import { tempDir } from '../../support/temp-files';
 import {
   appendEvents,
   batchedCounts,
@@ -24,6 +22,7 @@ import {
   replayedReadModel,
   seenPositions,
 } from './test-projections';
+import { runnerFiles } from './runner-files';
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 
@@ -58,30 +57,13 @@ class CountingStore implements EventStore {
 }
 
 describe('projections catching up together (int, real SQLite file)', () => {
-  const tmp = tempDir('journey-shared-catch-up-');
-  let files = 0;
+  const files = runnerFiles('journey-shared-catch-up-');
   let db: Database.Database;
   let store: SqliteEventStore;
-  const runners: ProjectionRunner[] = [];
-
-  beforeEach(() => {
-    db = openSqliteDatabase(tmp.file(`journeys-${++files}.db`));
-    store = new SqliteEventStore(db);
-    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    for (const r of runners.splice(0)) await r.stop();
-    db.close();
-    jest.restoreAllMocks();
-  });
-
-  afterAll(() => tmp.remove());
+  beforeEach(() => ({ db, store } = files.opened()));
 
   function started(...args: ConstructorParameters<typeof ProjectionRunner>): ProjectionRunner {
-    const runner = new ProjectionRunner(...args);
-    runners.push(runner);
+    const runner = files.stopAfter(new ProjectionRunner(...args));
     runner.start();
     return runner;
   }
@@ -143,21 +125,14 @@ describe('projections catching up together (int, real SQLite file)', () => {
     const log = [...before, ...poisoned, ...after];
     expect(positionsSeen(db, 'faulty_positions')).toEqual(log.map((e) => e.position));
     expect(positionsSeen(db)).toEqual(log.map((e) => e.position));
-    expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(tmp.file(`replay-${files}.db`), store, eventCounts()));
+    expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(files.fileOfTest('replay.db'), store, eventCounts()));
   });
 });
 
 describe('SharedLogReads (int, real SQLite file)', () => {
-  const tmp = tempDir('journey-shared-log-reads-');
-  let db: Database.Database;
+  const files = runnerFiles('journey-shared-log-reads-');
   let store: SqliteEventStore;
-
-  beforeEach(() => {
-    db = openSqliteDatabase(tmp.file(`journeys-${Date.now()}-${Math.random()}.db`));
-    store = new SqliteEventStore(db);
-  });
-  afterEach(() => db.close());
-  afterAll(() => tmp.remove());
+  beforeEach(() => ({ store } = files.opened()));
 
   it('serves a full batch once to each reader, then reads it anew', async () => {
     await appendEvents(store, 10);
