@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../src/catalogue/built-in-catalogue';
 import { SqliteKeyVault } from '../src/personal-data/sqlite-key-vault';
 import { buildProjections } from '../src/read-side/projections.registry';
-import { benchDashboards, DASHBOARD, DASHBOARD_CITY } from './dashboards.bench';
+import { benchDashboards, DASHBOARD, DASHBOARD_CITY, SERIES_MONTHS } from './dashboards.bench';
 import { benchEsdb } from './esdb-rows';
 import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
@@ -184,14 +184,15 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         unit: 'ms',
         detail: `p99 ${dashboards.largeAsOf.p99Ms.toFixed(2)} ms`,
         baseline: { title: 'the live one, same service', value: dashboards.large.p50Ms, unit: 'ms' },
+        target: { on: 'ratio', atMost: 5 },
       }),
       row({
         id: 'dashboard-series',
-        title: `Trend series of one city at ${count(large.participants)} participants (dashboardSeries ${DASHBOARD_CITY}, p50)`,
+        title: `${SERIES_MONTHS}-month trend series of one city at ${count(large.participants)} participants (dashboardSeries ${DASHBOARD_CITY}, p50)`,
         value: dashboards.largeSeries.p50Ms,
         unit: 'ms',
         detail:
-          `p99 ${dashboards.largeSeries.p99Ms.toFixed(2)} ms; ${dashboards.seriesPoints} monthly points from the first enrolment; ` +
+          `p99 ${dashboards.largeSeries.p99Ms.toFixed(2)} ms; ${dashboards.seriesPoints} monthly points; ` +
           `computed afresh (as after an event in the city): p50 ${dashboards.largeSeriesCold.p50Ms.toFixed(1)} ms, p99 ${dashboards.largeSeriesCold.p99Ms.toFixed(1)} ms`,
         baseline: { title: 'the live dashboard, same service', value: dashboards.large.p50Ms, unit: 'ms' },
         target: { on: 'ratio', atMost: 5 },

@@ -35,7 +35,7 @@ export const FULL: BenchSize = {
   smallParticipants: 1_000,
   largeParticipants: 100_000,
   window: 2_000,
-  dashboards: { queries: 200, rounds: 3, asOfQueries: 20, asOf: '2008-06-30', seriesQueries: 10 },
+  dashboards: { queries: 200, rounds: 3, asOfQueries: 20, asOf: '2008-06-17', seriesQueries: 10 },
   subscription: { perSecond: 100, seconds: 15 },
 };
 
@@ -63,7 +63,7 @@ export const CI: BenchSize = {
   smallParticipants: 10,
   largeParticipants: 200,
   window: 50,
-  dashboards: { queries: 5, rounds: 1, asOfQueries: 2, asOf: '2008-06-30', seriesQueries: 2 },
+  dashboards: { queries: 5, rounds: 1, asOfQueries: 2, asOf: '2008-06-17', seriesQueries: 2 },
   subscription: { perSecond: 100, seconds: 0.5 },
 };
 

@@ -198,7 +198,7 @@ describe('read models after damage and a rebuild, while the service runs (e2e, r
     expect(found.code).toBe(EXIT_DAMAGE_FOUND);
     expect(found.stdout).toMatch(/^case-files: DAMAGED: case_files holds 6 rows for 7 participants enrolled up to its checkpoint \d+: 1 missing$/m);
     expect(found.stdout).toMatch(/^life-paths: DAMAGED: life_paths holds 6 rows for 7 participants enrolled up to its checkpoint \d+: 1 missing$/m);
-    expect(found.stdout).toMatch(/^outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcome_month_counters, outcome_month_survival, outcome_month_stamps, outcomes_log_month hold rows/m);
+    expect(found.stdout).toMatch(/^outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcome_month_counters, outcome_month_survival, outcome_month_stamps, outcome_day_counters, outcome_day_survival, outcome_day_stamps, outcomes_log_month hold rows/m);
 
     api = await start(file);
     // The outcomes read model, whose checkpoint was lost, is folded again from the start: once.

@@ -14,7 +14,7 @@ import { targetsOf } from '../../outcomes/outcome-targets';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { type DashboardView, toDashboard } from './dashboard-view';
-import { type MonthCounterRow, type MonthStampRow, MonthSums, type MonthTallyRow } from './month-sums';
+import { type DatedCounterRow, type DatedStampRow, DatedSums, type DatedTallyRow } from './dated-sums';
 import { OUTCOMES_PROJECTION } from './outcomes.projection';
 import { OutcomesReader } from './outcomes.reader';
 
@@ -116,12 +116,12 @@ export class OutcomeSeriesReader {
     return { city, programme, interval: 'MONTH', from: start, to: end, points };
   }
 
-  /** The figures at each month end, summed month by month from the scope's month tables (outcome-month-tables.ts). */
+  /** The figures at each month end, summed month by month from the scope's month tables (outcome-dated-tables.ts). */
   private monthEndPoints(city: string, programme: string | null, scope: string, monthEnds: readonly CalendarDate[]): DashboardView[] {
     if (monthEnds.length === 0) return [];
     const sql = this.sql();
     const through = monthEnds.at(-1)!.slice(0, 7);
-    const sums = new MonthSums(sql.counters.all(scope, through), sql.tallies.all(scope, through), sql.stamps.all(scope, through));
+    const sums = new DatedSums(sql.counters.all(scope, through), sql.tallies.all(scope, through), sql.stamps.all(scope, through));
     const targets = targetsOf(this.catalogue, city, programme);
     return monthEnds.map((asOf) => {
       const { counts, counterKeys, tallies, survivalKeys, last } = sums.through(asOf.slice(0, 7));
@@ -162,17 +162,17 @@ function checkSpan(from: CalendarDate, to: CalendarDate, points: number, max: nu
 function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
-    /** Moves whenever an event changes any month of the scope, even one that leaves the live figures as they were. */
+    /** Moves whenever an event changes any day of the scope, even one that leaves the live figures as they were: its month is stamped too. */
     lastStamp: db.prepare<[string], bigint | null>('SELECT max(last_position) FROM outcome_month_stamps WHERE scope = ?').pluck().safeIntegers(),
-    counters: db.prepare<[string, string], MonthCounterRow>(
-      'SELECT month, counter, value, key_sum AS keySum FROM outcome_month_counters WHERE scope = ? AND month <= ? ORDER BY month',
+    counters: db.prepare<[string, string], DatedCounterRow>(
+      'SELECT month AS period, counter, value, key_sum AS keySum FROM outcome_month_counters WHERE scope = ? AND month <= ? ORDER BY month',
     ),
-    tallies: db.prepare<[string, string], MonthTallyRow>(
-      'SELECT month, kind, key, count, key_sum AS keySum FROM outcome_month_survival WHERE scope = ? AND month <= ? ORDER BY month',
+    tallies: db.prepare<[string, string], DatedTallyRow>(
+      'SELECT month AS period, kind, key, count, key_sum AS keySum FROM outcome_month_survival WHERE scope = ? AND month <= ? ORDER BY month',
     ),
     stamps: db
-      .prepare<[string, string], MonthStampRow>(
-        'SELECT month, last_position AS position, updated_at AS recordedAt FROM outcome_month_stamps WHERE scope = ? AND month <= ? ORDER BY month',
+      .prepare<[string, string], DatedStampRow>(
+        'SELECT month AS period, last_position AS position, updated_at AS recordedAt FROM outcome_month_stamps WHERE scope = ? AND month <= ? ORDER BY month',
       )
       .safeIntegers(),
     firstEnrolment: db

@@ -55,7 +55,8 @@ const plus: Sum = (a, b) => a + b;
  * checkpoint, no scope stamped after it, every city counter equal to what its participants' facts
  * sum to, every city equal to the sum of its programmes (counts and key sums), every scope's
  * survival tallies holding each of its participants once (their count and key sum are its
- * `enrolled` counter's), and every counter equal to the sum of its months' changes (the trends').
+ * `enrolled` counter's), and every counter and tally equal to the sum of its months' changes and
+ * to the sum of its days' (the dated tables of trends and figures as of a date).
  */
 export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition, exitClasses: Catalogue['exitClasses']): ReadModelProblem[] {
   const problems = oneRowPerParticipant(db, 'outcome_participants', checkpoint);
@@ -77,9 +78,11 @@ export function verifyOutcomes(db: Database.Database, checkpoint: GlobalPosition
     ...compare(cities, programmeSums(stored, plus), 'its programmes sum to'),
     ...compare(cityKeys, programmeSums(keys, addKey), 'its programmes sum to', 'the key sum of '),
     ...tallyMismatches(db, stored, keys),
-    ...compare(stored, monthTotals(db, 'value'), 'its months sum to'),
-    ...compare(keys, monthTotals(db, 'key_sum'), 'its months sum to', 'the key sum of '),
-    ...monthTallyMismatches(db),
+    ...(['month', 'day'] as const).flatMap((period) => [
+      ...compare(stored, periodTotals(db, period, 'value'), `its ${period}s sum to`),
+      ...compare(keys, periodTotals(db, period, 'key_sum'), `its ${period}s sum to`, 'the key sum of '),
+      ...periodTallyMismatches(db, period),
+    ]),
   ];
   if (mismatches.length > 0) {
     const more = mismatches.length > SHOWN ? `, and ${mismatches.length - SHOWN} more` : '';
@@ -102,23 +105,23 @@ function cityCountersFromFacts(db: Database.Database, exitClasses: Catalogue['ex
   return expected;
 }
 
-/** Each scope's counters (or key sums) as the changes of its months add up: every fact is dated by today, so to the live ones. */
-function monthTotals(db: Database.Database, column: 'value' | 'key_sum'): Map<string, Map<string, number>> {
+/** Each scope's counters (or key sums) as the changes of its months (or days) add up: every fact is dated by today, so to the live ones. */
+function periodTotals(db: Database.Database, period: 'month' | 'day', column: 'value' | 'key_sum'): Map<string, Map<string, number>> {
   const totals = new Map<string, Map<string, number>>();
   // SQLite sums integers exactly; key sums are then taken mod 2^32 as everywhere.
   const total = column === 'value' ? 'sum(value)' : `sum(key_sum) % ${KEY_MODULUS}`;
-  for (const { scope, counter, value } of db.prepare<[], CounterRow>(`SELECT scope, counter, ${total} AS value FROM outcome_month_counters GROUP BY scope, counter`).all()) {
+  for (const { scope, counter, value } of db.prepare<[], CounterRow>(`SELECT scope, counter, ${total} AS value FROM outcome_${period}_counters GROUP BY scope, counter`).all()) {
     valuesOf(totals, scope).set(counter, value);
   }
   return totals;
 }
 
-/** Every survival tally, count and key sum, against the changes of its months. */
-function monthTallyMismatches(db: Database.Database): string[] {
+/** Every survival tally, count and key sum, against the changes of its months (or days). */
+function periodTallyMismatches(db: Database.Database, period: 'month' | 'day'): string[] {
   const rows = db
     .prepare<[], { scope: string; kind: string; key: string; live: number; months: number; liveKey: number; monthsKey: number }>(
       `WITH months AS (
-         SELECT scope, kind, key, sum(count) AS n, sum(key_sum) % ${KEY_MODULUS} AS k FROM outcome_month_survival GROUP BY scope, kind, key
+         SELECT scope, kind, key, sum(count) AS n, sum(key_sum) % ${KEY_MODULUS} AS k FROM outcome_${period}_survival GROUP BY scope, kind, key
        ),
        both AS (
          SELECT l.scope, l.kind, l.key, l.count AS live, coalesce(m.n, 0) AS months, l.key_sum AS liveKey, coalesce(m.k, 0) AS monthsKey
@@ -130,7 +133,7 @@ function monthTallyMismatches(db: Database.Database): string[] {
        SELECT * FROM both WHERE live <> months OR liveKey <> monthsKey`,
     )
     .all();
-  return rows.map((r) => `the survival tally ${r.kind} ${r.key} of ${r.scope} holds ${r.live} (key sum ${r.liveKey}), its months sum to ${r.months} (${r.monthsKey})`);
+  return rows.map((r) => `the survival tally ${r.kind} ${r.key} of ${r.scope} holds ${r.live} (key sum ${r.liveKey}), its ${period}s sum to ${r.months} (${r.monthsKey})`);
 }
 
 const isProgramme = (scope: string): boolean => scope.includes('/');

@@ -12,7 +12,7 @@ import { recordKeyOf } from '../../outcomes/record-key';
 import { survivalDeltas } from '../../outcomes/survival';
 import { LogMonth, logMonthTable } from '../../projections/log-month';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
-import { OUTCOME_MONTH_TABLES, OutcomeMonthTables } from './outcome-month-tables';
+import { OUTCOME_DATED_TABLES, OutcomeDatedTables } from './outcome-dated-tables';
 import { verifyOutcomes } from './outcomes-verification';
 
 /** The projection's name, which is also its checkpoint's key. */
@@ -25,18 +25,19 @@ export const OUTCOMES_LOG_MONTH = 'outcomes_log_month';
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
  * survival tallies kept up to date by deltas, so that live figures cost the same at any size, each
  * beside its key sum (record key × contribution, summed mod 2^32) for researchers' cell keys; and
- * each participant's compact dated facts, from which figures as of a past date are computed; and
- * the same changes by the month they are dated in, from which trends are summed (outcome-month-tables.ts).
+ * each participant's compact dated facts, from which researchers' month ends are computed; and
+ * the same changes by the day and by the month they are dated in, from which figures as of a past
+ * date and trends are summed (outcome-dated-tables.ts).
  * Each fact counts for researchers in the log's month (OUTCOMES_LOG_MONTH), which never goes back:
  * a month end before it never changes (outcomes.reader.ts).
  */
 export class OutcomesProjection implements Projection {
   readonly name = OUTCOMES_PROJECTION;
-  readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes', ...OUTCOME_MONTH_TABLES, OUTCOMES_LOG_MONTH];
-  // 7: the month tables of the trends; 6: each fact's log month, and the log's month, by which researchers' month ends are cut; 5: each participant's record key, and the facts corrections and voids replaced (researchers' month ends);
+  readonly tables = ['outcome_participants', 'outcome_counters', 'outcome_survival', 'outcome_scopes', ...OUTCOME_DATED_TABLES, OUTCOMES_LOG_MONTH];
+  // 8: the day tables of figures as of a date; 7: the month tables of the trends; 6: each fact's log month, and the log's month, by which researchers' month ends are cut; 5: each participant's record key, and the facts corrections and voids replaced (researchers' month ends);
   // 4: counters and tallies keep their key sums (cell key method); 3: each fact is stamped with the event that set it (its position and recording time), for the
   // as-of figures' stamp; 2: each fact names the milestone it comes from, for corrections and voids.
-  readonly layout = 7;
+  readonly layout = 8;
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -104,7 +105,7 @@ export class OutcomesProjection implements Projection {
     };
     const { exitClasses } = this.catalogue;
     const logMonth = new LogMonth(db, OUTCOMES_LOG_MONTH);
-    const months = new OutcomeMonthTables(db, exitClasses);
+    const dated = new OutcomeDatedTables(db, exitClasses);
 
     return {
       apply: (stored: StoredEvent) => {
@@ -144,7 +145,7 @@ export class OutcomesProjection implements Projection {
           if (left === undefined) sql.addToTally.run(scope, kind, key, delta, keyDelta);
           else if (left === 0) sql.dropTally.run(scope, kind, key);
         }
-        months.apply(city, known, facts, live, recordKey, stored.position, recordedAt);
+        dated.apply(city, known, facts, live, recordKey, stored.position, recordedAt);
         for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);
         return [...changed];
       },

@@ -22,6 +22,7 @@ import { selectLogMonth } from '../../projections/log-month';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { LifePathsReader } from '../life-paths/life-paths.reader';
+import { AsOfSums } from './as-of-sums';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 import { OUTCOMES_LOG_MONTH, OUTCOMES_PROJECTION } from './outcomes.projection';
 
@@ -66,7 +67,7 @@ interface MonthEndDashboard {
 /** Scopes × month ends kept in memory: a few years of every dashboard of the built-in catalogue. */
 const MONTH_ENDS_KEPT = 500;
 
-/** Outcome figures of a city or programme: live from the counters, or as of a past business date. */
+/** Outcome figures of a city or programme: live from the counters, or as of a past business date from the dated tables. */
 @Injectable()
 export class OutcomesReader {
   private statements?: ReturnType<typeof prepare>;
@@ -203,17 +204,8 @@ export class OutcomesReader {
         censorAt: today,
       };
     }
-    const { members, last } = this.contributionsAsOf(city, programme, asOf);
-    const contributions = members.map((m) => m.contribution);
-    return {
-      ...common,
-      ...this.stamped(last),
-      counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
-      counterKeys: counterKeysOf(members),
-      tallies: talliesOf(contributions),
-      survivalKeys: keySumsOf(members),
-      censorAt: asOf,
-    };
+    const { counts, counterKeys, tallies, survivalKeys, last } = this.sql().asOf.at(scopeOf(city, programme), asOf);
+    return { ...common, ...this.stamped(last), counts, counterKeys, tallies, survivalKeys, censorAt: asOf };
   }
 
   /**
@@ -226,7 +218,7 @@ export class OutcomesReader {
   private monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReadonlySet<string>): OutcomeFigures {
     const month = monthEnd.slice(0, 7);
     const known = (facts: StoredFact[], superseded: SupersededFact[]) => factsKnownIn(facts, superseded, month);
-    const { members } = this.contributionsAsOf(city, programme, monthEnd, known, released);
+    const members = this.contributionsAsOf(city, programme, monthEnd, known, released);
     const contributions = members.map((m) => m.contribution);
     return {
       city,
@@ -251,29 +243,23 @@ export class OutcomesReader {
     return { lastEventPosition: last?.position ?? 0n, updatedAt: last?.recordedAt ?? this.clock.now().toISOString() };
   }
 
-  // As-of figures are rare and cost one pass over the city's participants' compact facts.
+  // Researchers' month ends are computed once each, in one pass over the city's participants' compact facts.
   private contributionsAsOf(
     city: string,
     programme: string | null,
     asOf: string,
-    known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[] = (facts) => facts,
-    /** Only these, when given. */
-    only?: ReadonlySet<string>,
-  ): { members: KeyedContribution[]; last: LastEvent | undefined } {
+    known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[],
+    only: ReadonlySet<string>,
+  ): KeyedContribution[] {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
-    let last: LastEvent | undefined;
     for (const row of this.sql().participantsOf.iterate(city)) {
-      if (only && !only.has(row.participantId)) continue;
-      const facts = known(JSON.parse(row.facts), JSON.parse(row.superseded));
-      const c = contributionAt({ city, facts }, asOf, exitClasses);
+      if (!only.has(row.participantId)) continue;
+      const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
       members.push({ contribution: c, recordKey: row.recordKey });
-      for (const { on, position, recordedAt } of facts) {
-        if (on <= asOf && (last === undefined || BigInt(position) > last.position)) last = { position: BigInt(position), recordedAt };
-      }
     }
-    return { members, last };
+    return members;
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -289,6 +275,7 @@ const lastEventOf = (row: ScopeRow | undefined): LastEvent | undefined => row &&
 function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
+    asOf: new AsOfSums(db),
     logMonth: selectLogMonth(db, OUTCOMES_LOG_MONTH),
     counters: db.prepare<[string], { counter: string; value: number; keySum: number }>(
       'SELECT counter, value, key_sum AS keySum FROM outcome_counters WHERE scope = ?',

@@ -167,6 +167,22 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     expect(stdout).toMatch(/the survival tally \w+ [\d-]+ of frankfurt holds \d+ \(key sum \d+\), its months sum to \d+/);
   });
 
+  it('reports days of figures as of a date whose changes no longer add up to the live counters and tallies', async () => {
+    const { file, db } = copy();
+    db.exec(`
+      UPDATE outcome_day_counters SET value = value + 1
+      WHERE (scope, day, counter) = (SELECT scope, day, counter FROM outcome_day_counters WHERE scope = 'paris' AND counter = 'enrolled' LIMIT 1);
+      UPDATE outcome_day_survival SET count = count + 1
+      WHERE (scope, day, kind, key) = (SELECT scope, day, kind, key FROM outcome_day_survival WHERE scope = 'frankfurt' LIMIT 1);
+    `);
+
+    const { code, stdout } = await verify(file, ['outcomes']);
+
+    expect(code).toBe(EXIT_DAMAGE_FOUND);
+    expect(stdout).toMatch(/enrolled of paris is \d+, its days sum to \d+/);
+    expect(stdout).toMatch(/the survival tally \w+ [\d-]+ of frankfurt holds \d+ \(key sum \d+\), its days sum to \d+/);
+  });
+
   it('reports a lost checkpoint; the runner then folds the log once into new tables rather than twice over the old ones', async () => {
     const { file, db } = copy();
     db.prepare("DELETE FROM projection_checkpoints WHERE name = 'outcomes'").run();
@@ -174,7 +190,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     const found = await verify(file);
     expect(found.code).toBe(EXIT_DAMAGE_FOUND);
     expect(found.stdout).toContain(
-      'outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcome_month_counters, outcome_month_survival, outcome_month_stamps, outcomes_log_month hold rows: folding the log from the start over them would count its events twice',
+      'outcomes: DAMAGED: no checkpoint, yet outcome_participants, outcome_counters, outcome_survival, outcome_scopes, outcome_month_counters, outcome_month_survival, outcome_month_stamps, outcome_day_counters, outcome_day_survival, outcome_day_stamps, outcomes_log_month hold rows: folding the log from the start over them would count its events twice',
     );
 
     const runner = startRunner(db);

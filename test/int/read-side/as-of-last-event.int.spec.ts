@@ -1,5 +1,4 @@
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
-import { Clock } from '../../../src/clock/clock';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import { foldEvents } from '../../../src/projections/fold-events';
@@ -10,12 +9,9 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
 import { tempDir } from '../../support/temp-files';
 import { outcomesReader } from '../../support/research-read-models';
+import { StoppedClock } from '../../support/stopped-clock';
 
 const NOW = '2008-06-30T12:00:00.000Z';
-
-class FixedClock extends Clock {
-  now = () => new Date(NOW);
-}
 
 /** Events of two Paris participants, recorded on the day given, one global position each. */
 const LOG: [participant: string, event: JourneyEvent, recordedOn: string][] = [
@@ -26,9 +22,9 @@ const LOG: [participant: string, event: JourneyEvent, recordedOn: string][] = [
   ['b', event.coachingHeld('2007-02-10', { participantId: 'b' }), '2007-03-02'],
 ];
 
-function stored(): StoredEvent[] {
+function stored(log = LOG): StoredEvent[] {
   const versions = new Map<string, number>();
-  return LOG.map(([participant, e, recordedOn], i) => {
+  return log.map(([participant, e, recordedOn], i) => {
     versions.set(participant, (versions.get(participant) ?? 0) + 1);
     return {
       ...e,
@@ -49,7 +45,7 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
     try {
       const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
       db.transaction(() => foldEvents(writer, stored(), 0n))();
-      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new StoppedClock(NOW));
       const stamp = (asOf: string | null) => {
         const { lastEventPosition, updatedAt } = reader.dashboard('paris', null, asOf);
         return { lastEventPosition, updatedAt };
@@ -61,6 +57,23 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
       // The coaching session counts in no figure.
       expect(stamp('2007-12-31')).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
       expect(stamp(null)).toEqual({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is stamped by a void on the days whose figures it takes back, not on the days before', () => {
+    const db = openSqliteDatabase(tmp.file('voided.db'));
+    try {
+      const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+      // A's job (its second event) voided: the figures from 20 January on change, those before do not.
+      const log: typeof LOG = [...LOG, ['a', event.voided(2, { participantId: 'a', occurredOn: '2007-04-01' }), '2007-04-01']];
+      db.transaction(() => foldEvents(writer, stored(log), 0n))();
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new StoppedClock(NOW));
+
+      expect(reader.dashboard('paris', null, '2007-01-15')).toMatchObject({ lastEventPosition: '1', jobReturns: 0 });
+      expect(reader.dashboard('paris', null, '2007-01-25')).toMatchObject({ lastEventPosition: '5', updatedAt: '2007-04-01T09:00:00.000Z', jobReturns: 0 });
+      expect(reader.dashboard('paris', null, null)).toMatchObject({ lastEventPosition: '5', jobReturns: 0 });
     } finally {
       db.close();
     }
@@ -87,7 +100,7 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
       expect(resetIfLaidOutOtherwise(db, projection, checkpoints)).toBe(2);
       db.transaction(() => foldEvents(projection.open(db), stored(), 0n))();
 
-      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new StoppedClock(NOW));
       expect(reader.dashboard('paris', null, '2007-01-25')).toMatchObject({ lastEventPosition: '3', updatedAt: '2007-03-01T09:00:00.000Z' });
     } finally {
       db.close();
@@ -98,7 +111,7 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
     const db = openSqliteDatabase(tmp.file('empty.db'));
     try {
       const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
-      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new StoppedClock(NOW));
       for (const asOf of [null, '2007-01-01']) {
         expect(reader.dashboard('paris', null, asOf)).toMatchObject({ lastEventPosition: '0', updatedAt: NOW });
       }

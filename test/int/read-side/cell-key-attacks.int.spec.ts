@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
-import { Clock } from '../../../src/clock/clock';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import type { ExitReason } from '../../../src/journey/domain/vocabulary';
@@ -14,11 +13,9 @@ import { event } from '../../unit/journey/fixtures';
 import { researchReadModels } from '../../support/research-read-models';
 import { recordedOnTheirDay } from '../../support/recorded-on-their-day';
 import { tempDir } from '../../support/temp-files';
+import { StoppedClock } from '../../support/stopped-clock';
 
 /** Today for coordinators' live figures. */
-class FixedClock extends Clock {
-  now = () => new Date('2008-06-30T12:00:00Z');
-}
 /** Researchers' live figures are as of 31 May 2008, after every fact of the populations: a fact of June closes May (`logOf`). */
 const LIVE_MONTH_END = '2008-05-31';
 
@@ -78,7 +75,7 @@ describe("differencing attacks on researchers' figures (int, real SQLite files, 
   function withReader<T>(people: Person[], use: (reader: OutcomesReader, fresh: () => OutcomesReader) => T): T {
     const db = openSqliteDatabase(tmp.file(`run-${run}.db`));
     try {
-      const { fold, reader: fresh } = researchReadModels(db, BUILT_IN_CATALOGUE, new FixedClock());
+      const { fold, reader: fresh } = researchReadModels(db, BUILT_IN_CATALOGUE, new StoppedClock('2008-06-30T12:00:00Z'));
       fold(logOf(people, run++));
       return use(fresh(), fresh);
     } finally {

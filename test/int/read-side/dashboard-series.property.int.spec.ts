@@ -1,25 +1,15 @@
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
-import { Clock } from '../../../src/clock/clock';
 import { InvalidInput } from '../../../src/journey/domain/errors';
 import { OutcomeSeriesReader } from '../../../src/read-side/outcomes/outcome-series.reader';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave } from '../../support/programme-journeys';
 import { researchReadModels } from '../../support/research-read-models';
 import { tempDir } from '../../support/temp-files';
+import { StoppedClock } from '../../support/stopped-clock';
+import { SCOPES, programmeDate } from '../../support/programme-scopes';
 
 const TODAY = '2026-01-01';
-
-class FixedClock extends Clock {
-  now = () => new Date(`${TODAY}T12:00:00Z`);
-}
-
-const SCOPES = BUILT_IN_CATALOGUE.cities.flatMap((c) => [
-  { city: c.code, programme: null as string | null },
-  ...c.programmes.map((p) => ({ city: c.code, programme: p.code as string | null })),
-]);
-
-const isoDate = fc.date({ min: new Date('2006-12-01'), max: new Date('2009-03-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 describe('trends: a series of month ends summed from the month tables (property, real SQLite file)', () => {
   const tmp = tempDir();
@@ -30,7 +20,7 @@ describe('trends: a series of month ends summed from the month tables (property,
   function withReaders<T>(seed: number, picks: number[], use: (series: OutcomeSeriesReader, models: ReturnType<typeof researchReadModels>) => T): T {
     const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
     try {
-      const clock = new FixedClock();
+      const clock = new StoppedClock(`${TODAY}T12:00:00Z`);
       const models = researchReadModels(db, BUILT_IN_CATALOGUE, clock);
       models.fold(interleave(decidedJourneys(seed, 0.03, () => false, 6), picks));
       return use(new OutcomeSeriesReader(db, BUILT_IN_CATALOGUE, clock, models.reader()), models);
@@ -41,7 +31,7 @@ describe('trends: a series of month ends summed from the month tables (property,
 
   it("gives at each point exactly the dashboard as of that date, for every scope, the last point the series' end", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), isoDate, isoDate, (seed, picks, a, b) =>
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), programmeDate, programmeDate, (seed, picks, a, b) =>
         withReaders(seed, picks, (series, models) => {
           const [from, to] = a <= b ? [a, b] : [b, a];
           const dashboards = models.reader();

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
-import { Clock } from '../../../src/clock/clock';
 import { loadConfig } from '../../../src/config/config';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
@@ -20,15 +19,12 @@ import { event } from '../../unit/journey/fixtures';
 import { researchReadModels } from '../../support/research-read-models';
 import { recordedOnTheirDay } from '../../support/recorded-on-their-day';
 import { tempDir } from '../../support/temp-files';
+import { StoppedClock } from '../../support/stopped-clock';
 
 const K = 3;
 const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: String(K) });
 const PERTURBED = cellKeyMethod(CONFIG.pseudonymSecret);
 const PROGRAMMES = BUILT_IN_CATALOGUE.cities.find((c) => c.code === 'paris')!.programmes.map((p) => p.code);
-
-class FixedClock extends Clock {
-  now = () => new Date('2008-06-30T12:00:00Z');
-}
 
 interface Person {
   programme: string;
@@ -98,7 +94,7 @@ describe("researchers' figures are of the released participants: counting the pa
       fc.property(populations, (people) => {
         const db = openSqliteDatabase(tmp.file(`run-${run}.db`));
         try {
-          const clock = new FixedClock();
+          const clock = new StoppedClock('2008-06-30T12:00:00Z');
           const models = researchReadModels(db, BUILT_IN_CATALOGUE, clock, K);
           models.fold(logOf(people, run++));
           const reader = models.reader();
@@ -133,7 +129,7 @@ describe("researchers' figures are of the released participants: counting the pa
   it('leaves a lone participant out of every figure: on a store with one, researchers see nobody enrolled', () => {
     const db = openSqliteDatabase(tmp.file('lone.db'));
     try {
-      const models = researchReadModels(db, BUILT_IN_CATALOGUE, new FixedClock(), K);
+      const models = researchReadModels(db, BUILT_IN_CATALOGUE, new StoppedClock('2008-06-30T12:00:00Z'), K);
       models.fold(logOf([{ programme: PROGRAMMES[0]!, birthYear: 1952, gender: 'FEMALE', lastSector: 'K', exit: 'EMPLOYMENT' }], run++));
       const reader = models.reader();
       expect(reader.researchDashboard('paris', null, null, exactly)).toMatchObject({ enrolled: 0, exited: 0, positiveExits: 0 });
@@ -148,7 +144,7 @@ describe("researchers' figures are of the released participants: counting the pa
     const db = openSqliteDatabase(tmp.file('lagging.db'));
     try {
       const log = logOf([{ programme: PROGRAMMES[0]!, birthYear: 1952, gender: 'FEMALE', lastSector: 'K', exit: null }], run++);
-      const reader = researchReadModels(db, BUILT_IN_CATALOGUE, new FixedClock(), K).reader();
+      const reader = researchReadModels(db, BUILT_IN_CATALOGUE, new StoppedClock('2008-06-30T12:00:00Z'), K).reader();
       // Each projection folds on a loop of its own: here the outcomes' first.
       const fold = (projection: OutcomesProjection | LifePathsProjection) => db.transaction(() => foldEvents(projection.open(db), log, 0n))();
       fold(new OutcomesProjection(BUILT_IN_CATALOGUE));

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
-import { Clock } from '../../../src/clock/clock';
 import { addCounts, countsOf, emptyCounts } from '../../../src/outcomes/outcome-counts';
 import { foldJourney } from '../../../src/journey/domain/journey';
 import { outcomeFactOf } from '../../../src/outcomes/outcome-facts';
@@ -17,13 +16,11 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { type DecidedJourney, decidedJourneys, interleave } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
 import { outcomesReader } from '../../support/research-read-models';
+import { StoppedClock } from '../../support/stopped-clock';
+import { SCOPES } from '../../support/programme-scopes';
 
 const TODAY = '2026-01-01';
 const PERTURBED = cellKeyMethod('a pseudonym secret of the tests');
-
-class FixedClock extends Clock {
-  now = () => new Date(`${TODAY}T12:00:00Z`);
-}
 
 /** A small programme run's journeys, as the events the domain decides for them, amended by corrections, voids and notes. */
 const journeysOf = (seed: number) => decidedJourneys(seed, 0.03, () => false, 6);
@@ -52,11 +49,6 @@ function fromScratch(journeys: ReturnType<typeof journeysOf>, city: string, prog
   };
 }
 
-const SCOPES = BUILT_IN_CATALOGUE.cities.flatMap((c) => [
-  { city: c.code, programme: null as string | null },
-  ...c.programmes.map((p) => ({ city: c.code, programme: p.code as string | null })),
-]);
-
 describe('the outcomes read model, maintained event by event (property, real SQLite file)', () => {
   const tmp = tempDir();
   afterAll(() => tmp.remove());
@@ -81,7 +73,7 @@ describe('the outcomes read model, maintained event by event (property, real SQL
             const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
             const log = interleave(journeys, picks);
             db.transaction(() => foldEvents(writer, log, 0n))();
-            const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new FixedClock());
+            const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new StoppedClock(`${TODAY}T12:00:00Z`));
             for (const { city, programme } of SCOPES) {
               for (const asOf of [null, ...dates.map((d) => d.toISOString().slice(0, 10))]) {
                 const stored = reader.figures(city, programme, asOf);

@@ -3,7 +3,7 @@ import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { counterDeltas } from '../../../src/outcomes/outcome-counts';
 import { contributionAt } from '../../../src/outcomes/participant-contribution';
 import { survivalDeltas } from '../../../src/outcomes/survival';
-import { monthDeltas, monthlyContributions } from '../../../src/outcomes/month-deltas';
+import { dailyContributions, dayDeltas, monthDeltas } from '../../../src/outcomes/dated-deltas';
 import type { OutcomeFact } from '../../../src/outcomes/outcome-facts';
 
 const { exitClasses } = BUILT_IN_CATALOGUE;
@@ -11,20 +11,37 @@ const enrolled: OutcomeFact = { kind: 'ENROLLED', on: '2008-01-14', programme: '
 const job = (on: string): OutcomeFact => ({ kind: 'JOB', on, contractType: 'PERMANENT' });
 const exited: OutcomeFact = { kind: 'EXITED', on: '2008-04-02', reason: 'EMPLOYMENT' };
 
-/** The deltas of the city's scope, as `month counter delta` lines, for reading at a glance. */
+/** The deltas of the city's scope by month, as `month counter delta` lines, for reading at a glance. */
 const cityLines = (before: OutcomeFact[], after: OutcomeFact[]) =>
-  monthDeltas('paris', before, after, exitClasses)
+  monthDeltas(dayDeltas('paris', before, after, exitClasses))
     .counters.filter((d) => d.scope === 'paris')
-    .map((d) => `${d.month} ${d.counter} ${d.delta}`)
+    .map((d) => `${d.period} ${d.counter} ${d.delta}`)
     .sort();
 
-describe('month deltas: the changes of figures by the month they are dated in (trends)', () => {
-  it("gives a participant's contribution at the end of each month one of its facts is dated in", () => {
-    const steps = monthlyContributions('paris', [enrolled, job('2008-03-10'), exited], exitClasses);
-    expect(steps.map((s) => [s.month, s.contribution?.active, s.contribution?.jobReturn, s.contribution?.exited])).toEqual([
-      ['2008-01', 1, 0, 0],
-      ['2008-03', 1, 1, 0],
-      ['2008-04', 0, 1, 1],
+describe('dated deltas: the changes of figures by the day and the month they are dated in', () => {
+  it("gives a participant's contribution on each day one of its facts is dated", () => {
+    const steps = dailyContributions('paris', [enrolled, job('2008-03-10'), exited], exitClasses);
+    expect(steps.map((s) => [s.day, s.contribution?.active, s.contribution?.jobReturn, s.contribution?.exited])).toEqual([
+      ['2008-01-14', 1, 0, 0],
+      ['2008-03-10', 1, 1, 0],
+      ['2008-04-02', 0, 1, 1],
+    ]);
+  });
+
+  it("given a job on 10 March, when a correction moves it to 3 March, then the days change, and the month's counters do not but its time to a job does", () => {
+    const [before, after] = [[enrolled, job('2008-03-10')], [enrolled, job('2008-03-03')]];
+    const days = dayDeltas('paris', before, after, exitClasses);
+    expect(days.counters.filter((d) => d.scope === 'paris').map((d) => `${d.period} ${d.counter} ${d.delta}`).sort()).toEqual([
+      '2008-03-03 jobReturns 1',
+      '2008-03-03 jobsByContract.PERMANENT 1',
+      '2008-03-10 jobReturns -1',
+      '2008-03-10 jobsByContract.PERMANENT -1',
+    ]);
+    const month = monthDeltas(days);
+    expect(month.counters).toEqual([]);
+    expect(month.survival.filter((d) => d.scope === 'paris').map((d) => `${d.period} ${d.kind} ${d.key} ${d.delta}`).sort()).toEqual([
+      '2008-03 outcome 49 1',
+      '2008-03 outcome 56 -1',
     ]);
   });
 
@@ -47,12 +64,12 @@ describe('month deltas: the changes of figures by the month they are dated in (t
 
   it('given a job, when it is voided, then its month gives back all it had; and an unchanged history changes nothing', () => {
     expect(cityLines([enrolled, job('2008-03-10')], [enrolled])).toEqual(['2008-03 jobReturns -1', '2008-03 jobsByContract.PERMANENT -1']);
-    expect(monthDeltas('paris', [enrolled, exited], [enrolled, exited], exitClasses)).toEqual({ counters: [], survival: [] });
+    expect(dayDeltas('paris', [enrolled, exited], [enrolled, exited], exitClasses)).toEqual({ counters: [], survival: [] });
   });
 
   it('moves the survival tally of a participant from still searching to an outcome in the month of the job, in the city and its programme', () => {
-    const { survival } = monthDeltas('paris', [enrolled], [enrolled, job('2008-03-10')], exitClasses);
-    expect(survival.map((d) => `${d.scope} ${d.month} ${d.kind} ${d.key} ${d.delta}`).sort()).toEqual([
+    const { survival } = monthDeltas(dayDeltas('paris', [enrolled], [enrolled, job('2008-03-10')], exitClasses));
+    expect(survival.map((d) => `${d.scope} ${d.period} ${d.kind} ${d.key} ${d.delta}`).sort()).toEqual([
       'paris 2008-03 activeSince 2008-01-14 -1',
       'paris 2008-03 outcome 56 1',
       'paris/paris-gatp 2008-03 activeSince 2008-01-14 -1',
@@ -60,7 +77,7 @@ describe('month deltas: the changes of figures by the month they are dated in (t
     ]);
   });
 
-  it("takes a milestone added in the participant's latest month or after from the live deltas, as computing every month would", () => {
+  it("takes a milestone added on the participant's latest day or after from the live deltas, as computing every day would", () => {
     const day = fc.date({ min: new Date('2008-01-14'), max: new Date('2009-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     const fact = fc.oneof(
       day.map((on): OutcomeFact => job(on)),
@@ -74,17 +91,17 @@ describe('month deltas: the changes of figures by the month they are dated in (t
         const after = [...before, added];
         const [was, is] = [before, after].map((facts) => contributionAt({ city: 'paris', facts }, null, exitClasses));
         const live = { counters: counterDeltas('paris', was!, is!), survival: survivalDeltas('paris', was!, is!) };
-        const sorted = ({ counters, survival }: ReturnType<typeof monthDeltas>) => ({
-          counters: counters.map((d) => `${d.scope} ${d.month} ${d.counter} ${d.delta}`).sort(),
-          survival: survival.map((d) => `${d.scope} ${d.month} ${d.kind} ${d.key} ${d.delta}`).sort(),
+        const sorted = ({ counters, survival }: ReturnType<typeof dayDeltas>) => ({
+          counters: counters.map((d) => `${d.scope} ${d.period} ${d.counter} ${d.delta}`).sort(),
+          survival: survival.map((d) => `${d.scope} ${d.period} ${d.kind} ${d.key} ${d.delta}`).sort(),
         });
-        const computed = sorted(monthDeltas('paris', before, after, exitClasses));
-        const fromLive = sorted(monthDeltas('paris', before, after, exitClasses, live));
+        const computed = sorted(dayDeltas('paris', before, after, exitClasses));
+        const fromLive = sorted(dayDeltas('paris', before, after, exitClasses, live));
         expect(fromLive).toEqual(computed);
-        // A marked live delta shows which way was taken: the live one exactly when the fact is in the latest month or after.
+        // A marked live delta shows which way was taken: the live one exactly when the fact is on the latest day or after.
         const marked = { ...live, counters: [...live.counters, { scope: 'mark', counter: 'mark', delta: 1 }] };
-        const tookLive = monthDeltas('paris', before, after, exitClasses, marked).counters.some((d) => d.scope === 'mark');
-        expect(tookLive).toBe(before.every((f) => f.on.slice(0, 7) <= added.on.slice(0, 7)));
+        const tookLive = dayDeltas('paris', before, after, exitClasses, marked).counters.some((d) => d.scope === 'mark');
+        expect(tookLive).toBe(before.every((f) => f.on <= added.on));
       }),
       { numRuns: 300 },
     );
