@@ -36,14 +36,8 @@ const SCHEMA = `
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 `;
 
-interface EventRow {
-  global_position: bigint;
-  stream_id: string;
-  version: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/** A stored event's columns, in EVENT_COLUMNS' order: read as arrays, rows cost no object of their own. */
+type EventRow = [position: bigint, streamId: string, version: bigint, type: string, data: string, metadata: string];
 
 const EVENT_COLUMNS = 'global_position, stream_id, version, type, data, metadata';
 
@@ -66,11 +60,13 @@ function prepareStatements(db: Database.Database) {
       .safeIntegers(),
     readStream: db
       .prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`)
+      .raw()
       .safeIntegers(),
     readAll: db
       .prepare<[GlobalPosition, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
       )
+      .raw()
       .safeIntegers(),
     // Not max(): wrapped in coalesce it would scan the table; this is one index lookup.
     head: db
@@ -235,13 +231,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    streamId: row.stream_id,
-    version: Number(row.version),
-    position: row.global_position,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-  };
+function toStoredEvent([position, streamId, version, type, data, metadata]: EventRow): StoredEvent {
+  return { streamId, version: Number(version), position, type, data: JSON.parse(data), metadata: JSON.parse(metadata) };
 }
