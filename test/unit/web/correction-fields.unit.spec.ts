@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { buildSchema, GraphQLEnumType, type GraphQLInputObjectType } from 'graphql';
-import { CORRECTABLE_FIELDS as SERVICE_CORRECTABLE_FIELDS } from '../../../src/journey/domain/milestone-fields';
-import { MILESTONE_KIND } from '../../../src/journey/domain/milestone-kind';
 import { CorrectMilestoneInput } from '../../../src/journey/graphql/inputs/correct-milestone.input';
 import type { MilestoneValues } from '../../../web/src/api/case-types';
 import { changesOf, CORRECTABLE_FIELDS, draftOf, FIELD_ENTRIES, labelOf } from '../../../web/src/commands/correction-fields';
@@ -28,9 +26,11 @@ const serviceRefuses = (field: string, value: unknown): boolean => {
 };
 
 describe("the correction form's fields (web/src/commands/correction-fields.ts)", () => {
-  it("are the service's correctable fields for every kind of milestone (src/journey/domain/milestone-fields.ts)", () => {
-    const service = Object.fromEntries(Object.entries(SERVICE_CORRECTABLE_FIELDS).map(([type, fields]) => [MILESTONE_KIND[type as keyof typeof MILESTONE_KIND], fields]));
-    expect(CORRECTABLE_FIELDS).toEqual(service);
+  it("are named by every kind of milestone the API names (the schema's MilestoneKind), a job's as the service allows", () => {
+    const kinds = (schema.getType('MilestoneKind') as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(Object.keys(CORRECTABLE_FIELDS).sort()).toEqual([...kinds].sort());
+    expect(CORRECTABLE_FIELDS.JOB_STARTED).toEqual(['occurredOn', 'contractType', 'employerType', 'sector', 'weeklyHours']);
+    expect(CORRECTABLE_FIELDS.PERSONAL_DATA_ERASED).toEqual([]);
   });
 
   it("know how each is entered, each a field of the API's correction, with a label in the app's messages", () => {

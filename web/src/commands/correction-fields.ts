@@ -1,3 +1,5 @@
+import { CORRECTABLE_FIELDS as CORRECTABLE_BY_EVENT } from '../../../src/journey/domain/milestone-fields';
+import { MILESTONE_KIND } from '../../../src/journey/domain/milestone-kind';
 import type { MilestoneValues } from '../api/case-types';
 import type { TimelineMilestone } from '../api/command-types';
 import type { MessageKey } from '../i18n/messages/en';
@@ -20,25 +22,10 @@ import type { FormValues } from './form-spec';
 /** A field of MilestoneValues a correction may change (the enrolment's city never: that is an exit and a new enrolment). */
 export type CorrectableField = Exclude<keyof MilestoneValues, 'city'>;
 
-const PROFILE_FIELDS = ['birthYear', 'gender', 'educationLevel', 'positionLevel', 'lastSector', 'unemployedSince', 'incomeSupport'] as const;
-
-/**
- * The fields a correction may change, per kind of milestone, as the service allows them
- * (src/journey/domain/milestone-fields.ts, checked by test/unit/web/correction-fields.unit.spec.ts).
- */
-export const CORRECTABLE_FIELDS: Readonly<Record<string, readonly CorrectableField[]>> = {
-  ENROLLED: ['occurredOn', 'programme', ...PROFILE_FIELDS],
-  COACHING_SESSION: ['occurredOn', 'mode', 'durationMinutes'],
-  ACTIVITY_STARTED: ['occurredOn', 'activity', 'provider'],
-  ACTIVITY_COMPLETED: ['occurredOn', 'activity', 'result'],
-  REFERRED: ['occurredOn', 'partner'],
-  JOB_STARTED: ['occurredOn', 'contractType', 'employerType', 'sector', 'weeklyHours'],
-  SELF_EMPLOYMENT_STARTED: ['occurredOn', 'form', 'sector'],
-  EXITED: ['occurredOn', 'exitReason'],
-  FOLLOW_UP: ['occurredOn', 'monthsAfterExit', 'status'],
-  RE_ENROLLED: ['occurredOn', 'programme'],
-  PERSONAL_DATA_ERASED: [],
-};
+/** The fields a correction may change, per kind of milestone: the service's own table (src/journey/domain/milestone-fields.ts), by the kinds the API names. */
+export const CORRECTABLE_FIELDS = Object.fromEntries(
+  Object.entries(CORRECTABLE_BY_EVENT).map(([type, fields]) => [MILESTONE_KIND[type as keyof typeof MILESTONE_KIND], fields]),
+) as Readonly<Record<string, readonly CorrectableField[]>>;
 
 /** The fields of a kind of milestone a correction may change; none for a kind this app does not know. */
 export const correctableFields = (kind: string): readonly CorrectableField[] => CORRECTABLE_FIELDS[kind] ?? [];

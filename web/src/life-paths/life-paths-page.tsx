@@ -40,7 +40,7 @@ export function LifePathsPage({ session }: { session: Session }) {
   const [downloadError, setDownloadError] = useState<unknown>(undefined);
   const cities = useCatalogue();
   const catalogue = cities.value ?? [];
-  const scope = citiesInScope(catalogue, session);
+  const scope = citiesInScope(catalogue, session, 'readLifePaths');
   // A coordinator of one city reads that city's paths only: no "any city" to offer.
   const ownCity = scope.length < catalogue.length ? session.city : null;
   const paths = useAsync(

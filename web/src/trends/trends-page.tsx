@@ -24,7 +24,7 @@ export function TrendsPage({ session }: { session: Session }) {
   const { t } = useTranslator();
   const researcher = session.role === 'researcher';
   const catalogue = useCatalogue();
-  const cities = citiesInScope(catalogue.value ?? [], session);
+  const cities = citiesInScope(catalogue.value ?? [], session, 'readOutcomes');
   const [chosen, setChosen] = useState<TrendsChoice | null>(null);
   const applied: TrendsChoice | null = chosen ?? (cities[0] ? { city: cities[0].code, programme: null, from: null, to: null } : null);
   const series = useAsync(
