@@ -31,7 +31,7 @@ export interface DashboardSettings {
   /** Queries per server and round, one after the other. */
   queries: number;
   rounds: number;
-  /** `asOf` queries on the large service, one after the other. */
+  /** `asOf` queries on the large service, one after the other: as many each to a date of its own (none answered from memory), then as many the same. */
   asOfQueries: number;
   /** The business date of the `asOf` figures: a day inside a month, summed from the month tables and that month's days. */
   asOf: string;
@@ -42,7 +42,10 @@ export interface DashboardSettings {
 export interface DashboardFigures {
   small: Latency;
   large: Latency;
+  /** The same date asked again with no event in between (as the live dashboard is). */
   largeAsOf: Latency;
+  /** Each to a date of its own: computed afresh each time, as after an event dated before it. */
+  largeAsOfCold: Latency;
   /** A SERIES_MONTHS-month series, asked again with no event in between (as the live dashboard is). */
   largeSeries: Latency;
   /** The same, each to a day of its own: computed afresh each time, as after an event. */
@@ -61,7 +64,7 @@ export interface DashboardFigures {
  */
 export async function benchDashboards(smallUrl: string, largeUrl: string, settings: DashboardSettings): Promise<DashboardFigures> {
   const authorization = await bearer('coordinator');
-  const samples = { small: [] as number[], large: [] as number[], largeAsOf: [] as number[], largeSeries: [] as number[], largeSeriesCold: [] as number[] };
+  const samples = { small: [] as number[], large: [] as number[], largeAsOf: [] as number[], largeAsOfCold: [] as number[], largeSeries: [] as number[], largeSeriesCold: [] as number[] };
   const query = async (url: string, asOf: string | null) => {
     const started = nowMs();
     const data = await gql<{ cityDashboard: { enrolled: number } }>(url, authorization, DASHBOARD, { city: DASHBOARD_CITY, asOf });
@@ -82,6 +85,9 @@ export async function benchDashboards(smallUrl: string, largeUrl: string, settin
       }
     }
   }
+  // Cold: dates of their own, a week apart across the months before settings.asOf (each month's sums are computed once, then its days').
+  const coldDate = (i: number) => new Date(Date.parse(`${settings.asOf}T00:00:00Z`) - (i + 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < settings.asOfQueries; i++) samples.largeAsOfCold.push((await query(largeUrl, coldDate(i))).ms);
   await query(largeUrl, settings.asOf);
   for (let i = 0; i < settings.asOfQueries; i++) samples.largeAsOf.push((await query(largeUrl, settings.asOf)).ms);
   let seriesPoints = 0;
@@ -101,6 +107,7 @@ export async function benchDashboards(smallUrl: string, largeUrl: string, settin
     small: latency(samples.small),
     large: latency(samples.large),
     largeAsOf: latency(samples.largeAsOf),
+    largeAsOfCold: latency(samples.largeAsOfCold),
     largeSeries: latency(samples.largeSeries),
     largeSeriesCold: latency(samples.largeSeriesCold),
     seriesPoints,

@@ -182,7 +182,9 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         title: `asOf dashboard query at ${count(large.participants)} participants (asOf ${size.dashboards.asOf}, p50)`,
         value: dashboards.largeAsOf.p50Ms,
         unit: 'ms',
-        detail: `p99 ${dashboards.largeAsOf.p99Ms.toFixed(2)} ms`,
+        detail:
+          `p99 ${dashboards.largeAsOf.p99Ms.toFixed(2)} ms; ` +
+          `computed afresh (each query to a date of its own): p50 ${dashboards.largeAsOfCold.p50Ms.toFixed(1)} ms, p99 ${dashboards.largeAsOfCold.p99Ms.toFixed(1)} ms`,
         baseline: { title: 'the live one, same service', value: dashboards.large.p50Ms, unit: 'ms' },
         target: { on: 'ratio', atMost: 5 },
       }),

@@ -32,10 +32,20 @@ export class AsOfSums {
     this.generations = new ProjectionGenerations(db);
   }
 
+  /**
+   * What the scope's figures as of `asOf` depend on: the tables' generation and the last event
+   * that changed a month before the date's month, or a day of its month up to the date. Figures
+   * computed under the same state are the same.
+   */
+  stateOf(scope: string, asOf: CalendarDate): string {
+    const month = asOf.slice(0, 7);
+    return `${this.monthsState(scope, month)}@${this.sql.lastDayStampThrough.get(scope, `${month}-01`, asOf) ?? 0n}`;
+  }
+
   at(scope: string, asOf: CalendarDate): DatedFigures {
     const month = asOf.slice(0, 7);
     const { sql } = this;
-    const state = `${this.generations.read(OUTCOMES_PROJECTION)}@${sql.lastStampBefore.get(scope, month) ?? 0n}`;
+    const state = this.monthsState(scope, month);
     const key = `${scope}@${month}`;
     let known = this.monthsBefore.get(key);
     if (known?.state !== state) {
@@ -48,6 +58,11 @@ export class AsOfSums {
     const first = `${month}-01`;
     return known.sums.continuedWith(sql.dayCounters.all(scope, first, asOf), sql.dayTallies.all(scope, first, asOf), sql.dayStamps.all(scope, first, asOf)).through(asOf);
   }
+
+  /** The tables' generation and the last event that changed a month before `month`. */
+  private monthsState(scope: string, month: string): string {
+    return `${this.generations.read(OUTCOMES_PROJECTION)}@${this.sql.lastStampBefore.get(scope, month) ?? 0n}`;
+  }
 }
 
 function prepare(db: Database.Database) {
@@ -59,6 +74,10 @@ function prepare(db: Database.Database) {
     /** Moves whenever an event changes a month before the given one: a change of any of its days stamps it. */
     lastStampBefore: db
       .prepare<[string, string], bigint | null>('SELECT max(last_position) FROM outcome_month_stamps WHERE scope = ? AND month < ?')
+      .pluck()
+      .safeIntegers(),
+    lastDayStampThrough: db
+      .prepare<[string, string, string], bigint | null>('SELECT max(last_position) FROM outcome_day_stamps WHERE scope = ? AND day BETWEEN ? AND ?')
       .pluck()
       .safeIntegers(),
     monthCounters: rows<DatedCounterRow>('month AS period, counter, value, key_sum AS keySum', 'outcome_month_counters', months),

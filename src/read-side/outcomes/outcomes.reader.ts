@@ -67,6 +67,16 @@ interface MonthEndDashboard {
 /** Scopes × month ends kept in memory: a few years of every dashboard of the built-in catalogue. */
 const MONTH_ENDS_KEPT = 500;
 
+/** Figures as of a date, and their views, computed under one state of the dated tables (AsOfSums.stateOf). */
+interface AsOfDashboard {
+  state: string;
+  figures: OutcomeFigures;
+  views: Map<Publish, DashboardView>;
+}
+
+/** Scopes × dates kept in memory: the dates coordinators are looking at. */
+const AS_OF_KEPT = 500;
+
 /** Outcome figures of a city or programme: live from the counters, or as of a past business date from the dated tables. */
 @Injectable()
 export class OutcomesReader {
@@ -75,6 +85,8 @@ export class OutcomesReader {
   private readonly live = new Map<string, LiveDashboard>();
   /** By scope and month end; researchers may ask for any month end, so the least recently read go first. */
   private readonly monthEnds = new LRUCache<string, MonthEndDashboard>({ max: MONTH_ENDS_KEPT });
+  /** By scope and date: an answer stands until an event changes a day up to its date. */
+  private readonly asOfDashboards = new LRUCache<string, AsOfDashboard>({ max: AS_OF_KEPT });
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -98,7 +110,12 @@ export class OutcomesReader {
    * refresh costs one indexed read, however many participants and survival tallies it sums up.
    */
   dashboard(city: string, programme: string | null, asOf: string | null, publish: Publish = exactly): DashboardView {
-    if (asOf !== null) return toDashboard(this.figures(city, programme, asOf), publish);
+    if (asOf !== null) {
+      const known = this.asOfDashboard(city, programme, asOf);
+      let view = known.views.get(publish);
+      if (view === undefined) known.views.set(publish, (view = toDashboard(known.figures, publish)));
+      return view;
+    }
     this.checkScope(city, programme);
     const scope = scopeOf(city, programme);
     const touched = lastEventOf(this.sql().scope.get(scope));
@@ -181,9 +198,24 @@ export class OutcomesReader {
   }
 
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
+    if (asOf !== null) return this.asOfDashboard(city, programme, asOf).figures;
     this.checkScope(city, programme);
     const live = asOf === null ? lastEventOf(this.sql().scope.get(scopeOf(city, programme))) : undefined;
     return this.figuresOf(city, programme, asOf, live, this.clock.today(timeZoneOf(this.catalogue, city)));
+  }
+
+  /** A scope's figures as of a past date, computed again only once an event has changed a day up to it. */
+  private asOfDashboard(city: string, programme: string | null, asOf: string): AsOfDashboard {
+    this.checkScope(city, programme);
+    const scope = scopeOf(city, programme);
+    const state = this.sql().asOf.stateOf(scope, asOf);
+    const key = `${scope}@${asOf}`;
+    let known = this.asOfDashboards.get(key);
+    if (known?.state !== state) {
+      known = { state, figures: this.figuresOf(city, programme, asOf, undefined, this.clock.today(timeZoneOf(this.catalogue, city))), views: new Map() };
+      this.asOfDashboards.set(key, known);
+    }
+    return known;
   }
 
   /** `touched` is the last event that changed the live figures; `today` censors their open cases. */

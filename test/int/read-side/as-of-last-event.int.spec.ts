@@ -79,6 +79,32 @@ describe('a dashboard as of a date (int, real SQLite file)', () => {
     }
   });
 
+  it('is kept by the same reader until an event changes a day up to its date: a later-dated one leaves it, a late record dated before renews it', () => {
+    const db = openSqliteDatabase(tmp.file('kept.db'));
+    try {
+      const writer = new OutcomesProjection(BUILT_IN_CATALOGUE).open(db);
+      const log = stored();
+      db.transaction(() => foldEvents(writer, log.slice(0, 2), 0n))();
+      const reader = outcomesReader(db, BUILT_IN_CATALOGUE, new StoppedClock(NOW));
+      const first = reader.dashboard('paris', null, '2007-01-25');
+      expect(first).toMatchObject({ lastEventPosition: '1', jobReturns: 0, enrolled: 1 });
+      expect(reader.dashboard('paris', null, '2007-01-25')).toBe(first);
+
+      // B's coaching session (dated 10 February, after the date) is folded: the answer stands.
+      const later = { ...log[3]!, position: 3n };
+      db.transaction(() => foldEvents(writer, [later], 2n))();
+      expect(reader.dashboard('paris', null, '2007-01-25')).toBe(first);
+
+      // A's job, dated 20 January but recorded after both: the answer as of 25 January counts it.
+      const late = { ...log[2]!, position: 4n };
+      db.transaction(() => foldEvents(writer, [late], 3n))();
+      expect(reader.dashboard('paris', null, '2007-01-25')).toMatchObject({ lastEventPosition: '4', jobReturns: 1, enrolled: 1 });
+      expect(reader.figures('paris', null, '2007-01-25').counts.jobReturns).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
   it('comes from facts folded again at start when the tables were laid out before facts were stamped with their event', () => {
     const db = openSqliteDatabase(tmp.file('earlier-layout.db'));
     try {
