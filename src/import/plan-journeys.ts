@@ -99,7 +99,7 @@ async function planParticipant(participantId: string, rows: readonly ParsedRow[]
 }
 
 /** The events the journey as it stands takes from the row, or why it refuses it, in the row's terms. */
-function decideRow({ line, kind, programme, command }: ParsedRow, journey: Journey, context: DecisionContext): { events: JourneyEvent[] } | { errors: ImportError[] } {
+function decideRow({ line, kind, occurredOn, programme, command }: ParsedRow, journey: Journey, context: DecisionContext): { events: JourneyEvent[] } | { errors: ImportError[] } {
   const { state } = journey;
   if (programme !== null && state.enrolled && programme !== state.programme) {
     return { errors: [{ line, column: 'programme', code: 'OTHER_PROGRAMME', message: `The participant is in ${state.programme} then, not in ${programme}` }] };
@@ -108,7 +108,9 @@ function decideRow({ line, kind, programme, command }: ParsedRow, journey: Journ
     return { events: decide(command, journey, context) };
   } catch (error) {
     if (error instanceof RuleViolation) {
-      return { errors: [{ line, column: RULE_COLUMNS[error.rule] ?? 'kind', code: 'RULE_VIOLATION', message: error.message, rule: error.rule }] };
+      // The rule's message names the row's date, which may be a personal date shifted from another column (parse-row.ts).
+      const message = error.message.replaceAll(occurredOn, "(the row's date)");
+      return { errors: [{ line, column: RULE_COLUMNS[error.rule] ?? 'kind', code: 'RULE_VIOLATION', message, rule: error.rule }] };
     }
     if (error instanceof InvalidInput) {
       return { errors: error.fieldErrors.map(({ field, message }) => ({ line, column: columnOfField(kind, field), code: 'BAD_USER_INPUT', message })) };
