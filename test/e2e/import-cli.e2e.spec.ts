@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { csvOf, EXAMPLE_FILE, EXAMPLE_PARTICIPANTS, exampleRows, mixedFile, xlsxOf } from '../support/past-journeys-file';
@@ -20,9 +20,9 @@ describe('npm run import (e2e, the built command on a SQLite file)', () => {
   const store = tmp.file('journeys.db');
   const mixed = tmp.file('mixed.csv');
   const { rows, errors } = mixedFile();
-  const run = (args: string[]): Promise<Run> =>
+  const run = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
     promisify(execFile)(process.execPath, [CLI, ...args], {
-      env: { ...process.env, EVENT_STORE_URL: `sqlite:${store}`, AUTH_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' },
+      env: { ...process.env, EVENT_STORE_URL: `sqlite:${store}`, AUTH_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', ...env },
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: Run) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
@@ -69,17 +69,42 @@ describe('npm run import (e2e, the built command on a SQLite file)', () => {
   });
 
   it.each([
-    [['--city', 'paris'], 'Give one file to import. Usage: npm run import'],
-    [['journeys.txt', '--city', 'paris'], "'journeys.txt' is neither a .csv nor an .xlsx file."],
-    [['journeys.csv'], '--city is required'],
-    [['journeys.csv', '--city', 'lyon'], "Unknown city 'lyon': one of paris, frankfurt, stockholm"],
-    [['missing.csv', '--city', 'paris'], "Cannot read 'missing.csv': no such file"],
-    [['journeys.csv', '--city', 'paris', '--by', 'two words'], '--by must be 1 to 255 printable ASCII characters'],
-    [['journeys.csv', '--city', 'paris', '--colour', 'red'], "Unknown option '--colour'"],
-  ])('refuses %j with one line on standard error and exit code 2', async (args, message) => {
+    [['--city', 'paris'], 'USAGE: Give one file to import. Usage: npm run import'],
+    [['journeys.txt', '--city', 'paris'], "USAGE: 'journeys.txt' is neither a .csv nor an .xlsx file."],
+    [['journeys.csv'], 'USAGE: --city is required'],
+    [['journeys.csv', '--city', 'lyon'], "UNKNOWN_CITY: Unknown city 'lyon': one of paris, frankfurt, stockholm"],
+    [['missing.csv', '--city', 'paris'], "FILE_NOT_FOUND: Cannot read 'missing.csv': no such file"],
+    [['journeys.csv', '--city', 'paris', '--by', 'two words'], 'USAGE: --by must be 1 to 255 printable ASCII characters'],
+    [['journeys.csv', '--city', 'paris', '--colour', 'red'], "USAGE: Unknown option '--colour'"],
+    [['journeys.csv', '--city', 'paris', '--dry-run=yes'], "USAGE: Option '--dry-run' does not take an argument"],
+  ])('refuses %j with one coded line on standard error, no stack, and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await run(args);
 
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
+    expect(stderr.startsWith(message.slice(0, message.indexOf(':') + 1))).toBe(true);
+  });
+
+  describe("refuses a file it cannot read, or settings and a store it cannot run with, in one coded line, and exit code 2", () => {
+    const folder = tmp.file('a-folder.csv');
+    const damaged = tmp.file('damaged.db');
+    const badCatalogue = tmp.file('programmes.json');
+    beforeAll(() => {
+      mkdirSync(folder);
+      writeFileSync(damaged, 'not a SQLite file, but long enough to be taken for one by the open');
+      writeFileSync(badCatalogue, '{ "cities": ');
+    });
+
+    it.each([
+      ['a folder where the file should be', [folder], {}, `UNREADABLE_FILE: Cannot read '${folder}': EISDIR`],
+      ['a catalogue that is not JSON', [mixed], { PROGRAMMES_FILE: badCatalogue }, `CONFIG_ERROR: PROGRAMMES_FILE ${badCatalogue} cannot be read as JSON`],
+      ['a store that is a folder', [mixed], { EVENT_STORE_URL: `sqlite:${folder}` }, `STORE_UNOPENABLE: Cannot open the store's files (${folder})`],
+      ['a damaged store', [mixed], { EVENT_STORE_URL: `sqlite:${damaged}` }, `DAMAGED_FILE: The SQLite file ${damaged} is damaged`],
+    ])('%s', async (_, file, env, message) => {
+      const { code, stdout, stderr } = await run([...file, '--city', 'paris'], env);
+
+      expect({ code, stdout, stderr: stderr.trimEnd().split('\n') }).toEqual({ code: 2, stdout: '', stderr: [expect.stringContaining(message)] });
+      expect(stderr.startsWith(message)).toBe(true);
+    });
   });
 });
