@@ -3,7 +3,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, re
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { isDamage } from '../storage/damaged-database-file';
-import { isOpenElsewhere } from '../storage/file-in-use';
+import { FileNotCheckable, isOpenElsewhere } from '../storage/file-in-use';
 import { createOwnerOnlyFile } from '../storage/sqlite-database';
 import { BACKUP_EXIT_CODES, BackupError, damagedBackup, diskFullAsBackupError } from './backup-error';
 import { type BackedUpFile, type BackupManifest, readManifest } from './backup-manifest';
@@ -99,8 +99,18 @@ function checkTarget(target: string, force: boolean): void {
   if (!force) {
     throw new BackupError('TARGET_EXISTS', `${target} exists: stop the service and give --force to replace it (or --to another file)`, BACKUP_EXIT_CODES.usage);
   }
-  if (isOpenElsewhere(target)) {
+  if (isInUse(target)) {
     throw new BackupError('TARGET_IN_USE', `${target} is open in another process (the service, a rebuild?): stop it first, even with --force`);
+  }
+}
+
+/** isOpenElsewhere, with a file it cannot tell of as a refusal with a code. */
+function isInUse(target: string): boolean {
+  try {
+    return isOpenElsewhere(target);
+  } catch (error) {
+    if (!(error instanceof FileNotCheckable)) throw error;
+    throw new BackupError('TARGET_NOT_CHECKABLE', `${error.message}: make it a file the service's user can read and write, or restore --to another file`);
   }
 }
 

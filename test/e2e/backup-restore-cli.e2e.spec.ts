@@ -160,6 +160,19 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
     expect((await app.gql(PARTICIPANT_QUERY, { id: enrolled[0] })).data!.participant.personal).toEqual(PERSON);
   });
 
+  it('refuses, even with --force, a target it cannot tell is free (a folder where the file should be), and writes nothing', async () => {
+    const target = tmp.file('unclear/journeys.db');
+    mkdirSync(target, { recursive: true });
+
+    const restore = await runStoreCli('restore.js', [backupDir, '--to', target, '--keys-to', tmp.file('unclear/keys.db'), '--force'], env);
+
+    expect(restore.code).toBe(1);
+    expect(refusal(restore.stderr)).toBe(`TARGET_NOT_CHECKABLE: Cannot tell whether ${target} is open in another process: it is not a file: make it a file the service's user can read and write, or restore --to another file`);
+    expect(restore.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(readdirSync(tmp.file('unclear'))).toEqual(['journeys.db']);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
   it('with --force over a log that went on after the backup, names the participants it erased since, whose keys came back', async () => {
     const laterErased = enrolled[1]!;
     expect((await app.gql(mutation('erasePersonalData'), { input: { participantId: laterErased, reason: 'Asked by the participant' } })).errors).toBeUndefined();
