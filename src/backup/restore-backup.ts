@@ -15,6 +15,17 @@ import { sha256OfFile } from './file-checksum';
 /** SQLite's files beside a database: a stale write-ahead log would be replayed into the restored file. */
 const COMPANIONS = ['-wal', '-shm', '-journal'];
 
+/**
+ * The operator's part, which no check can take over: the last check that no process has a target
+ * open and the rename are two steps, and a service started between them would go on with the
+ * replaced file. SQLite's lock cannot span the rename safely: a connection kept open on the old
+ * file would, closing, delete the new file's write-ahead log, which SQLite finds by name
+ * (docs/operations.md, "Stop the service for a restore").
+ */
+export const KEEP_THE_SERVICE_STOPPED =
+  'Keep the service stopped until this command ends (and whatever restarts it: systemd, a container restart policy): ' +
+  'a service started while the files are replaced would go on writing into the replaced file, and those writes would be lost\n';
+
 /** What was restored. */
 export interface Restored {
   manifest: BackupManifest;
@@ -46,6 +57,7 @@ export async function restoreBackup(dir: string, targets: StoreFiles, force: boo
   await checkBackup(manifest, placements);
   // Read before the file is replaced: afterwards no log remembers them.
   const erasedSince = existsSync(targets.eventStoreFile) ? erasedAfter(targets.eventStoreFile, BigInt(manifest.lastPosition)) : null;
+  output.write(KEEP_THE_SERVICE_STOPPED);
   const written: string[] = [];
   try {
     for (const placement of placements) written.push(copyBeside(placement));

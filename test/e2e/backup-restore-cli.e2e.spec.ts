@@ -147,6 +147,7 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
     writeFileSync(`${target}-shm`, 'left by a service that stopped');
     const forced = await runStoreCli('restore.js', [backupDir, '--to', target, '--keys-to', targetKeys, '--force'], env);
     expect(forced).toMatchObject({ code: 0, stderr: '' });
+    expect(forced.stdout).toContain('Keep the service stopped until this command ends (and whatever restarts it');
     expect(readdirSync(tmp.file('existing')).sort()).toEqual(['journeys.db', 'keys.db']);
     expect(sha256(target)).toBe(sha256(`${backupDir}/events.db`));
   });
