@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.factory';
 import { BUILT_IN_CATALOGUE } from '../catalogue/built-in-catalogue';
@@ -13,16 +13,9 @@ import { IMPORT_FORMATS, type ImportFormat } from '../import/raw-table';
 import { DamagedDatabaseFile, findDamagedFile } from '../storage/damaged-database-file';
 import { checkStorageFiles, storageFiles } from '../storage/storage-files';
 import { explainImportFailure, IMPORT_EXIT_CODES, ImportRefused } from './import-failure';
+import { importRecorder } from './import-recorder';
 
 const USAGE = 'Usage: npm run import -- FILE.csv|FILE.xlsx --city <code> [--by <name>] [--dry-run]';
-
-/** What a token's `sub` may be, since it is recorded as `recordedBy` alike (src/auth/token-verifier.ts). */
-const RECORDER = /^[\x21-\x7e]{1,255}$/;
-const MARKUP = /[<>"'`]/;
-const NOT_IN_RECORDER = /[^\x21-\x7e]|[<>"'`]/g;
-
-/** `import:` and the file's name, with what a `sub` may not hold as `_`. */
-const defaultRecorder = (path: string): string => `import:${basename(path)}`.replace(NOT_IN_RECORDER, '_').slice(0, 255);
 
 /**
  * `npm run import -- past-journeys.csv --city paris [--dry-run]`: imports past journeys
@@ -39,9 +32,7 @@ async function main(): Promise<number> {
   const format = extname(path).slice(1).toLowerCase() as ImportFormat;
   if (!IMPORT_FORMATS.includes(format)) throw new ImportRefused('USAGE', `'${path}' is neither a .csv nor an .xlsx file. ${USAGE}`);
   if (!values.city) throw new ImportRefused('USAGE', `--city is required: the city whose journeys the file holds. ${USAGE}`);
-  if (values.by !== undefined && (!RECORDER.test(values.by) || MARKUP.test(values.by))) {
-    throw new ImportRefused('USAGE', '--by must be 1 to 255 printable ASCII characters, without spaces or <>"\'`, as a token\'s sub');
-  }
+  const recordedBy = importRecorder(values.by, path);
   // The command prints its own report: the service's info lines would break into its progress bar.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const cities = (config.programmesFile ? loadCatalogueFile(config.programmesFile) : BUILT_IN_CATALOGUE).cities.map((c) => c.code);
@@ -66,7 +57,7 @@ async function main(): Promise<number> {
     const progress = importProgressReport(process.stdout);
     const report = await app
       .get(JourneyImport)
-      .run({ bytes, format }, { city: values.city, recordedBy: values.by ?? defaultRecorder(path), dryRun: values['dry-run'] }, (p) => progress.progressed(p))
+      .run({ bytes, format }, { city: values.city, recordedBy, dryRun: values['dry-run'] }, (p) => progress.progressed(p))
       .finally(() => progress.finish());
     console.log(reportLines(report).join('\n'));
     return report.errors.length === 0 ? IMPORT_EXIT_CODES.done : IMPORT_EXIT_CODES.rowErrors;

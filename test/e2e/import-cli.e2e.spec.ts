@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { csvOf, EXAMPLE_FILE, EXAMPLE_PARTICIPANTS, exampleRows, mixedFile, xlsxOf } from '../support/past-journeys-file';
 import { eventsPerParticipant } from '../support/stored-participants';
 import { tempDir } from '../support/temp-files';
@@ -68,6 +69,19 @@ describe('npm run import (e2e, the built command on a SQLite file)', () => {
     }
   });
 
+  it("without --by, records every event by 'import:' and the file's name, each character a token's sub may not hold made _", async () => {
+    const store = tmp.file('by-file-name.db');
+    const file = tmp.file('Année 2008 <final>.csv');
+    writeFileSync(file, readFileSync(EXAMPLE_FILE));
+
+    expect((await run([file, '--city', 'paris'], { EVENT_STORE_URL: `sqlite:${store}` })).code).toBe(0);
+
+    const db = new Database(store, { readonly: true });
+    const recorders = db.prepare("SELECT DISTINCT json_extract(metadata, '$.recordedBy') FROM events WHERE stream_id LIKE 'participant-%'").pluck().all();
+    db.close();
+    expect(recorders).toEqual(['import:Ann_e_2008__final_.csv']);
+  });
+
   it.each([
     [['--city', 'paris'], 'USAGE: Give one file to import. Usage: npm run import'],
     [['journeys.txt', '--city', 'paris'], "USAGE: 'journeys.txt' is neither a .csv nor an .xlsx file."],
@@ -75,6 +89,7 @@ describe('npm run import (e2e, the built command on a SQLite file)', () => {
     [['journeys.csv', '--city', 'lyon'], "UNKNOWN_CITY: Unknown city 'lyon': one of paris, frankfurt, stockholm"],
     [['missing.csv', '--city', 'paris'], "FILE_NOT_FOUND: Cannot read 'missing.csv': no such file"],
     [['journeys.csv', '--city', 'paris', '--by', 'two words'], 'USAGE: --by must be 1 to 255 printable ASCII characters'],
+    [['journeys.csv', '--city', 'paris', '--by', 'archive\u001b[2J'], 'USAGE: --by must be 1 to 255 printable ASCII characters'],
     [['journeys.csv', '--city', 'paris', '--colour', 'red'], "USAGE: Unknown option '--colour'"],
     [['journeys.csv', '--city', 'paris', '--dry-run=yes'], "USAGE: Option '--dry-run' does not take an argument"],
   ])('refuses %j with one coded line on standard error, no stack, and exit code 2', async (args, message) => {
