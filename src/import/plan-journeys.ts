@@ -5,13 +5,14 @@ import { InvalidInput, type RuleCode, RuleViolation } from '../journey/domain/er
 import type { JourneyEvent } from '../journey/domain/events';
 import { evolveJourney, foldJourney, type Journey } from '../journey/domain/journey';
 import { columnOfField } from './import-columns';
-import type { ImportError } from './import-error';
+import { type ImportError, withoutRowDate } from './import-error';
 import type { ParsedRow } from './parse-row';
 import { rowCommandId } from './participant-ids';
 
 /** A row the journey takes, with the commandId it is recorded under. */
 export interface PlannedRow {
   line: number;
+  occurredOn: string;
   command: JourneyCommand;
   commandId: string;
 }
@@ -93,7 +94,7 @@ async function planParticipant(participantId: string, rows: readonly ParsedRow[]
       continue;
     }
     journey = decided.events.reduce(evolveJourney, journey);
-    plan.toRecord.push({ line: row.line, command: row.command, commandId });
+    plan.toRecord.push({ line: row.line, occurredOn: row.occurredOn, command: row.command, commandId });
   }
   return plan;
 }
@@ -108,8 +109,7 @@ function decideRow({ line, kind, occurredOn, programme, command }: ParsedRow, jo
     return { events: decide(command, journey, context) };
   } catch (error) {
     if (error instanceof RuleViolation) {
-      // The rule's message names the row's date, which may be a personal date shifted from another column (parse-row.ts).
-      const message = error.message.replaceAll(occurredOn, "(the row's date)");
+      const message = withoutRowDate(error.message, occurredOn);
       return { errors: [{ line, column: RULE_COLUMNS[error.rule] ?? 'kind', code: 'RULE_VIOLATION', message, rule: error.rule }] };
     }
     if (error instanceof InvalidInput) {
