@@ -3,7 +3,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, re
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { isDamage } from '../storage/damaged-database-file';
-import { isOpenElsewhere } from '../storage/file-in-use';
+import { FileNotCheckable, isOpenElsewhere } from '../storage/file-in-use';
 import { createOwnerOnlyFile } from '../storage/sqlite-database';
 import { BACKUP_EXIT_CODES, BackupError, damagedBackup, diskFullAsBackupError } from './backup-error';
 import { type BackedUpFile, type BackupManifest, readManifest } from './backup-manifest';
@@ -14,6 +14,17 @@ import { sha256OfFile } from './file-checksum';
 
 /** SQLite's files beside a database: a stale write-ahead log would be replayed into the restored file. */
 const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+/**
+ * The operator's part, which no check can take over: the last check that no process has a target
+ * open and the rename are two steps, and a service started between them would go on with the
+ * replaced file. SQLite's lock cannot span the rename safely: a connection kept open on the old
+ * file would, closing, delete the new file's write-ahead log, which SQLite finds by name
+ * (docs/operations.md, "Stop the service for a restore").
+ */
+export const KEEP_THE_SERVICE_STOPPED =
+  'Keep the service stopped until this command ends (and whatever restarts it: systemd, a container restart policy): ' +
+  'a service started while the files are replaced would go on writing into the replaced file, and those writes would be lost\n';
 
 /** What was restored. */
 export interface Restored {
@@ -46,6 +57,7 @@ export async function restoreBackup(dir: string, targets: StoreFiles, force: boo
   await checkBackup(manifest, placements);
   // Read before the file is replaced: afterwards no log remembers them.
   const erasedSince = existsSync(targets.eventStoreFile) ? erasedAfter(targets.eventStoreFile, BigInt(manifest.lastPosition)) : null;
+  output.write(KEEP_THE_SERVICE_STOPPED);
   const written: string[] = [];
   try {
     for (const placement of placements) written.push(copyBeside(placement));
@@ -99,8 +111,18 @@ function checkTarget(target: string, force: boolean): void {
   if (!force) {
     throw new BackupError('TARGET_EXISTS', `${target} exists: stop the service and give --force to replace it (or --to another file)`, BACKUP_EXIT_CODES.usage);
   }
-  if (isOpenElsewhere(target)) {
+  if (isInUse(target)) {
     throw new BackupError('TARGET_IN_USE', `${target} is open in another process (the service, a rebuild?): stop it first, even with --force`);
+  }
+}
+
+/** isOpenElsewhere, with a file it cannot tell of as a refusal with a code. */
+function isInUse(target: string): boolean {
+  try {
+    return isOpenElsewhere(target);
+  } catch (error) {
+    if (!(error instanceof FileNotCheckable)) throw error;
+    throw new BackupError('TARGET_NOT_CHECKABLE', `${error.message}: make it a file the service's user can read and write, or restore --to another file`);
   }
 }
 

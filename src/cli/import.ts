@@ -1,63 +1,66 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.factory';
 import { BUILT_IN_CATALOGUE } from '../catalogue/built-in-catalogue';
 import { loadCatalogueFile } from '../catalogue/catalogue-file';
-import { ConfigError, loadConfig } from '../config/config';
+import { loadConfig } from '../config/config';
 import { importProgressReport } from '../import/import-progress-report';
 import { reportLines } from '../import/import-report';
 import { JourneyImport } from '../import/journey-import';
 import { IMPORT_FORMATS, type ImportFormat } from '../import/raw-table';
+import { DamagedDatabaseFile, findDamagedFile } from '../storage/damaged-database-file';
+import { checkStorageFiles, storageFiles } from '../storage/storage-files';
+import { explainImportFailure, IMPORT_EXIT_CODES, ImportRefused } from './import-failure';
+import { importRecorder } from './import-recorder';
 
 const USAGE = 'Usage: npm run import -- FILE.csv|FILE.xlsx --city <code> [--by <name>] [--dry-run]';
-
-/** What a token's `sub` may be, since it is recorded as `recordedBy` alike (src/auth/token-verifier.ts). */
-const RECORDER = /^[\x21-\x7e]{1,255}$/;
-const MARKUP = /[<>"'`]/;
-const NOT_IN_RECORDER = /[^\x21-\x7e]|[<>"'`]/g;
-
-/** `import:` and the file's name, with what a `sub` may not hold as `_`. */
-const defaultRecorder = (path: string): string => `import:${basename(path)}`.replace(NOT_IN_RECORDER, '_').slice(0, 255);
 
 /**
  * `npm run import -- past-journeys.csv --city paris [--dry-run]`: imports past journeys
  * (docs/import.md) into the store the service's settings name, through the service's own command
- * path, in this process. Exit code 0 when every row was fine, 1 when any had an error, 2 for a
- * command line or setting it cannot run with.
+ * path, in this process. Exit codes: IMPORT_EXIT_CODES.
  */
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     options: { city: { type: 'string' }, by: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new ConfigError(`Give one file to import. ${USAGE}`);
+  if (positionals.length !== 1) throw new ImportRefused('USAGE', `Give one file to import. ${USAGE}`);
   const path = positionals[0]!;
   const format = extname(path).slice(1).toLowerCase() as ImportFormat;
-  if (!IMPORT_FORMATS.includes(format)) throw new ConfigError(`'${path}' is neither a .csv nor an .xlsx file. ${USAGE}`);
-  if (!values.city) throw new ConfigError(`--city is required: the city whose journeys the file holds. ${USAGE}`);
-  if (values.by !== undefined && (!RECORDER.test(values.by) || MARKUP.test(values.by))) {
-    throw new ConfigError('--by must be 1 to 255 printable ASCII characters, without spaces or <>"\'`, as a token\'s sub');
-  }
+  if (!IMPORT_FORMATS.includes(format)) throw new ImportRefused('USAGE', `'${path}' is neither a .csv nor an .xlsx file. ${USAGE}`);
+  if (!values.city) throw new ImportRefused('USAGE', `--city is required: the city whose journeys the file holds. ${USAGE}`);
+  const recordedBy = importRecorder(values.by, path);
   // The command prints its own report: the service's info lines would break into its progress bar.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const cities = (config.programmesFile ? loadCatalogueFile(config.programmesFile) : BUILT_IN_CATALOGUE).cities.map((c) => c.code);
-  if (!cities.includes(values.city)) throw new ConfigError(`Unknown city '${values.city}': one of ${cities.join(', ')}`);
+  if (!cities.includes(values.city)) throw new ImportRefused('UNKNOWN_CITY', `Unknown city '${values.city}': one of ${cities.join(', ')}`);
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(`Cannot read '${path}': ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    if (error.code === 'ENOENT') throw new ImportRefused('FILE_NOT_FOUND', `Cannot read '${path}': no such file`);
+    throw new ImportRefused('UNREADABLE_FILE', `Cannot read '${path}': ${error.message}`);
   });
+  // As the service does before it starts: a store it cannot open in one line, not in the middle of the framework's start.
+  try {
+    checkStorageFiles(config);
+  } catch (error) {
+    if (error instanceof DamagedDatabaseFile || typeof (error as { code?: unknown }).code !== 'string') throw error;
+    throw new ImportRefused('STORE_UNOPENABLE', `Cannot open the store's files (${storageFiles(config).join(', ')}): ${(error as Error).message}`);
+  }
 
-  const app = await createApp(config);
+  const app = await createApp(config).catch((error: unknown) => {
+    throw findDamagedFile(error, storageFiles(config)) ?? error;
+  });
   try {
     await app.init();
     const progress = importProgressReport(process.stdout);
     const report = await app
       .get(JourneyImport)
-      .run({ bytes, format }, { city: values.city, recordedBy: values.by ?? defaultRecorder(path), dryRun: values['dry-run'] }, (p) => progress.progressed(p))
+      .run({ bytes, format }, { city: values.city, recordedBy, dryRun: values['dry-run'] }, (p) => progress.progressed(p))
       .finally(() => progress.finish());
     console.log(reportLines(report).join('\n'));
-    return report.errors.length === 0 ? 0 : 1;
+    return report.errors.length === 0 ? IMPORT_EXIT_CODES.done : IMPORT_EXIT_CODES.rowErrors;
   } finally {
     await app.close();
   }
@@ -69,8 +72,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(usage ? (error as Error).message : error);
-    process.exitCode = 2;
+    const { lines, exitCode } = explainImportFailure(error, USAGE);
+    console.error(lines.join('\n'));
+    process.exitCode = exitCode;
   },
 );

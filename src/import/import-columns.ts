@@ -16,7 +16,9 @@ export type CellType =
   | { kind: 'text' }
   | { kind: 'int' }
   | { kind: 'date' }
-  | { kind: 'enum'; values: readonly string[] };
+  | { kind: 'enum'; values: readonly string[] }
+  /** A partner code of the importer's city, as the journey's catalogue check takes it. */
+  | { kind: 'partner' };
 
 /** A column of a milestone kind: where its value goes in the API's input of that kind. */
 export interface FieldColumn {
@@ -43,6 +45,7 @@ const text = (column: string, required = true, path = column): FieldColumn => ({
 const int = (column: string, required = true): FieldColumn => ({ column, path: column, type: { kind: 'int' }, required });
 const date = (column: string): FieldColumn => ({ column, path: column, type: { kind: 'date' }, required: false });
 const oneOf = (column: string, values: readonly string[]): FieldColumn => ({ column, path: column, type: { kind: 'enum', values }, required: true });
+const partner = (column: string, required = true): FieldColumn => ({ column, path: column, type: { kind: 'partner' }, required });
 
 /** What each kind reads beside the common columns, and the input it fills. */
 export const KINDS: Record<ImportableKind, { input: KindInput; dateField: string; columns: readonly FieldColumn[] }> = {
@@ -63,13 +66,13 @@ export const KINDS: Record<ImportableKind, { input: KindInput; dateField: string
     ],
   },
   COACHING_SESSION: { input: RecordCoachingSessionInput, dateField: 'occurredOn', columns: [oneOf('mode', v.COACHING_MODES), int('durationMinutes')] },
-  ACTIVITY_STARTED: { input: StartActivityInput, dateField: 'occurredOn', columns: [oneOf('activity', v.ACTIVITY_KINDS), text('provider', false)] },
+  ACTIVITY_STARTED: { input: StartActivityInput, dateField: 'occurredOn', columns: [oneOf('activity', v.ACTIVITY_KINDS), partner('provider', false)] },
   ACTIVITY_COMPLETED: {
     input: CompleteActivityInput,
     dateField: 'occurredOn',
     columns: [oneOf('activity', v.ACTIVITY_KINDS), oneOf('result', v.ACTIVITY_RESULTS)],
   },
-  REFERRED: { input: ReferToPartnerInput, dateField: 'occurredOn', columns: [text('partner')] },
+  REFERRED: { input: ReferToPartnerInput, dateField: 'occurredOn', columns: [partner('partner')] },
   JOB_STARTED: {
     input: RecordJobStartInput,
     dateField: 'occurredOn',

@@ -33,3 +33,9 @@ export interface ImportError {
 /** Errors in the order of the file: by line, then column. */
 export const inFileOrder = (errors: readonly ImportError[]): ImportError[] =>
   [...errors].sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));
+
+/**
+ * A message of the service about a row (a journey rule's), with the row's date put as words: a
+ * date shifted from another column may be a personal one, a birth date (parse-row.ts).
+ */
+export const withoutRowDate = (message: string, occurredOn: string): string => message.replaceAll(occurredOn, "(the row's date)");

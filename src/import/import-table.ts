@@ -20,11 +20,13 @@ const CANONICAL = new Map(ALL_COLUMNS.map((column) => [column.toLowerCase(), col
 export function rowsUnderHeader(lines: readonly RawLine[]): { rows: ImportRow[] } | { errors: ImportError[] } {
   const [header, ...data] = lines;
   const errors: ImportError[] = [];
-  const columns: (string | null)[] = (header?.cells ?? []).map((name) => {
+  const columns: (string | null)[] = (header?.cells ?? []).map((name, index) => {
     const trimmed = name.trim();
     if (trimmed === '') return null;
     const column = CANONICAL.get(trimmed.toLowerCase());
-    if (column === undefined) errors.push({ line: 1, column: trimmed, code: 'UNKNOWN_COLUMN', message: `The template has no column '${trimmed}'` });
+    // Named by place, not repeated: a file without its header has a participant's details in line 1.
+    const message = `The header's cell ${index + 1} is no column of the template: line 1 must be the header (docs/import.md)`;
+    if (column === undefined) errors.push({ line: 1, column: null, code: 'UNKNOWN_COLUMN', message });
     return column ?? null;
   });
   for (const [index, column] of columns.entries()) {

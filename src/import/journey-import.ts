@@ -11,7 +11,7 @@ import { ExecuteJourneyCommand } from '../journey/application/execute-journey-co
 import { JourneyRepository } from '../journey/application/journey-repository';
 import { InvalidInput, type RuleCode } from '../journey/domain/errors';
 import { commandIdDigester } from '../personal-data/command-id-digest';
-import type { ImportError } from './import-error';
+import { type ImportError, withoutRowDate } from './import-error';
 import { type ImportReport, importReport } from './import-report';
 import { rowsUnderHeader } from './import-table';
 import { type ParsedRow, parseRow } from './parse-row';
@@ -139,7 +139,7 @@ export class JourneyImport {
    * store failed), after which its later rows are not sent: a later run resumes where it stopped.
    */
   private async record(plan: ParticipantPlan, caller: Principal, onRecorded: () => void): Promise<ImportError | null> {
-    for (const { line, command, commandId } of plan.toRecord) {
+    for (const { line, occurredOn, command, commandId } of plan.toRecord) {
       try {
         await this.commandBus.execute(new ExecuteJourneyCommand(command, { commandId, expectedVersion: null, caller }));
         onRecorded();
@@ -147,7 +147,7 @@ export class JourneyImport {
         const described = describeError(error);
         if (!described) throw error;
         const rule = described.extensions.rule as RuleCode | undefined;
-        return { line, column: null, code: described.code, message: described.message, ...(rule ? { rule } : {}) };
+        return { line, column: null, code: described.code, message: withoutRowDate(described.message, occurredOn), ...(rule ? { rule } : {}) };
       }
     }
     return null;

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { GraphQLError } from 'graphql';
-import { type Catalogue, findCity, findProgramme } from '../catalogue/catalogue';
+import { type Catalogue, type CityEntry, findCity, findProgramme, hasPartner } from '../catalogue/catalogue';
 import { CalendarDateScalar } from '../graphql/calendar-date.scalar';
 import type { JourneyCommand } from '../journey/domain/commands';
 import { enrolmentInputErrors } from '../journey/domain/enrolment-input';
@@ -38,7 +38,9 @@ export const MAX_REFERENCE_LENGTH = 100;
  * Reads a row as the API reads a mutation's input: each cell by the GraphQL type of its field
  * (whole numbers, dates as YYYY-MM-DD, enum values), then the input class's class-validator rules
  * and an enrolment's checks that need no journey, as the API's validation pipe runs them. Answers
- * every error of the row at once, each with its column.
+ * every error of the row at once, each with its column. No message repeats a cell's value: a row
+ * with a cell missing or one too many shifts a personal detail into another column, and the
+ * report goes to a terminal, a log or an HTTP answer. A message says what the column takes.
  */
 export function parseRow({ line, cells }: ImportRow, context: RowContext): { row: ParsedRow } | { errors: ImportError[] } {
   const errors: ImportError[] = [];
@@ -53,75 +55,93 @@ export function parseRow({ line, cells }: ImportRow, context: RowContext): { row
   if (reference.length > MAX_REFERENCE_LENGTH) error('reference', 'BAD_USER_INPUT', `reference must be at most ${MAX_REFERENCE_LENGTH} characters`);
   const city = required('city');
   if (city !== '' && city !== context.city) {
-    error('city', 'FORBIDDEN', `The row is of ${city}: this import records journeys of ${context.city} only`);
+    error('city', 'FORBIDDEN', `The row is of another city than ${context.city}: this import records journeys of ${context.city} only`);
     return { errors };
   }
   const kindCell = required('kind');
   const date = required('date');
   if (kindCell === '') return { errors };
   if (!(IMPORTABLE_KINDS as readonly string[]).includes(kindCell)) {
-    error('kind', 'UNKNOWN_KIND', `Unknown kind '${kindCell}': one of ${IMPORTABLE_KINDS.join(', ')}`);
+    error('kind', 'UNKNOWN_KIND', `kind must be one of: ${IMPORTABLE_KINDS.join(', ')}`);
     return { errors };
   }
   const kind = kindCell as ImportableKind;
   const { input, dateField, columns } = KINDS[kind];
+  const cityEntry = findCity(context.catalogue, context.city)!;
 
   const plain: Record<string, unknown> = { participantId: context.participantIdOf(reference), note: cells.note ?? null };
-  if (date !== '') setPath(plain, dateField, readCell(date, { kind: 'date' }, 'date', error));
+  if (date !== '') setPath(plain, dateField, readCell(date, { kind: 'date' }, 'date', cityEntry, error));
   const programme = cells.programme ?? null;
   if (kind === 'ENROLLED') Object.assign(plain, { city, programme: required('programme') });
   else if (kind === 'RE_ENROLLED') plain.programme = programme;
-  else if (programme !== null && !findProgramme(findCity(context.catalogue, context.city)!, programme)) {
-    error('programme', 'BAD_USER_INPUT', `Unknown programme '${programme}' in ${context.city}`);
-  }
+  // Kept aside so that an unknown programme does not hide the API's checks of an enrolment's other values.
+  const unknownProgramme: ImportError[] =
+    programme === null || findProgramme(cityEntry, programme)
+      ? []
+      : [{ line, column: 'programme', code: 'BAD_USER_INPUT', message: `programme must be one of the programmes of ${context.city}: ${codesOf(cityEntry.programmes)}` }];
   for (const { column, path, type, required: needed } of columns) {
     const value = cells[column];
     if (value === undefined) {
       if (needed) error(column, 'MISSING_VALUE', `A row of kind ${kind} needs a ${column}`);
       else setPath(plain, path, null);
     } else {
-      setPath(plain, path, readCell(value, type, column, error));
+      setPath(plain, path, readCell(value, type, column, cityEntry, error));
     }
   }
   const own = new Set<string>([...COMMON_COLUMNS, ...columns.map((c) => c.column)]);
   for (const column of Object.keys(cells).filter((c) => !own.has(c))) {
     error(column, 'UNEXPECTED_VALUE', `A row of kind ${kind} has no ${column}: leave it empty`);
   }
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors: [...errors, ...unknownProgramme] };
 
   // The API's own checks, in the API's words, once every cell has the type of its field.
   const instance = plainToInstance(input, plain);
   const fieldErrors = toFieldErrors(validateSync(instance, { forbidUnknownValues: true, validationError: { target: false, value: false } }));
   const command = instance.toCommand();
-  if (command.type === 'EnrolParticipant') fieldErrors.push(...enrolmentInputErrors(command.data, context));
+  // The programme is checked above, in words that do not repeat it.
+  if (command.type === 'EnrolParticipant') fieldErrors.push(...enrolmentInputErrors(command.data, context).filter(({ field }) => field !== 'programme'));
   for (const { field, message } of fieldErrors) error(columnOfField(kind, field), 'BAD_USER_INPUT', message);
+  errors.push(...unknownProgramme);
   if (errors.length > 0) return { errors };
   return { row: { line, reference, kind, occurredOn: date, programme: kind === 'ENROLLED' || kind === 'RE_ENROLLED' ? null : programme, command } };
 }
 
-/** A cell's value as its field's GraphQL type would take it, or undefined after reporting why not. */
-function readCell(value: string, type: CellType, column: string, error: (column: string, code: 'BAD_USER_INPUT', message: string) => void): unknown {
+/** A cell's value as its field's GraphQL type would take it, or undefined after saying what the column takes. */
+function readCell(
+  value: string,
+  type: CellType,
+  column: string,
+  city: CityEntry,
+  error: (column: string, code: 'BAD_USER_INPUT', message: string) => void,
+): unknown {
   switch (type.kind) {
     case 'text':
       return value;
     case 'int':
       if (/^-?\d{1,9}$/.test(value)) return Number(value);
-      error(column, 'BAD_USER_INPUT', `${column} must be a whole number, not '${value}'`);
+      error(column, 'BAD_USER_INPUT', `${column} must be a whole number`);
       return undefined;
     case 'date':
       try {
         return CalendarDateScalar.parseValue(value);
       } catch (refusal) {
         if (!(refusal instanceof GraphQLError)) throw refusal;
-        error(column, 'BAD_USER_INPUT', refusal.message);
+        // The scalar's own message quotes the value.
+        error(column, 'BAD_USER_INPUT', `${column} must be a date YYYY-MM-DD, a day of the calendar`);
         return undefined;
       }
     case 'enum':
       if (type.values.includes(value)) return value;
-      error(column, 'BAD_USER_INPUT', `${column} must be one of ${type.values.join(', ')}, not '${value}'`);
+      error(column, 'BAD_USER_INPUT', `${column} must be one of: ${type.values.join(', ')}`);
+      return undefined;
+    case 'partner':
+      if (hasPartner(city, value)) return value;
+      error(column, 'BAD_USER_INPUT', `${column} must be one of the partners of ${city.code}: ${codesOf(city.partners)}`);
       return undefined;
   }
 }
+
+const codesOf = (entries: readonly { code: string }[]): string => entries.map((e) => e.code).join(', ');
 
 /** Sets `personal.email` as `{ personal: { email } }`. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -5,13 +5,14 @@ import { InvalidInput, type RuleCode, RuleViolation } from '../journey/domain/er
 import type { JourneyEvent } from '../journey/domain/events';
 import { evolveJourney, foldJourney, type Journey } from '../journey/domain/journey';
 import { columnOfField } from './import-columns';
-import type { ImportError } from './import-error';
+import { type ImportError, withoutRowDate } from './import-error';
 import type { ParsedRow } from './parse-row';
 import { rowCommandId } from './participant-ids';
 
 /** A row the journey takes, with the commandId it is recorded under. */
 export interface PlannedRow {
   line: number;
+  occurredOn: string;
   command: JourneyCommand;
   commandId: string;
 }
@@ -93,13 +94,13 @@ async function planParticipant(participantId: string, rows: readonly ParsedRow[]
       continue;
     }
     journey = decided.events.reduce(evolveJourney, journey);
-    plan.toRecord.push({ line: row.line, command: row.command, commandId });
+    plan.toRecord.push({ line: row.line, occurredOn: row.occurredOn, command: row.command, commandId });
   }
   return plan;
 }
 
 /** The events the journey as it stands takes from the row, or why it refuses it, in the row's terms. */
-function decideRow({ line, kind, programme, command }: ParsedRow, journey: Journey, context: DecisionContext): { events: JourneyEvent[] } | { errors: ImportError[] } {
+function decideRow({ line, kind, occurredOn, programme, command }: ParsedRow, journey: Journey, context: DecisionContext): { events: JourneyEvent[] } | { errors: ImportError[] } {
   const { state } = journey;
   if (programme !== null && state.enrolled && programme !== state.programme) {
     return { errors: [{ line, column: 'programme', code: 'OTHER_PROGRAMME', message: `The participant is in ${state.programme} then, not in ${programme}` }] };
@@ -108,7 +109,8 @@ function decideRow({ line, kind, programme, command }: ParsedRow, journey: Journ
     return { events: decide(command, journey, context) };
   } catch (error) {
     if (error instanceof RuleViolation) {
-      return { errors: [{ line, column: RULE_COLUMNS[error.rule] ?? 'kind', code: 'RULE_VIOLATION', message: error.message, rule: error.rule }] };
+      const message = withoutRowDate(error.message, occurredOn);
+      return { errors: [{ line, column: RULE_COLUMNS[error.rule] ?? 'kind', code: 'RULE_VIOLATION', message, rule: error.rule }] };
     }
     if (error instanceof InvalidInput) {
       return { errors: error.fieldErrors.map(({ field, message }) => ({ line, column: columnOfField(kind, field), code: 'BAD_USER_INPUT', message })) };

@@ -11,7 +11,10 @@ export function readCsv(bytes: Buffer): RawLine[] {
     // With `info`, each record comes with where it ends in the file: the type of the call does not say so.
     records = parse(bytes, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableFile(`The file is not readable as CSV: ${error.message}`, typeof error.lines === 'number' ? error.lines : 1);
+    // By csv-parse's code, not its message: some messages quote the cell.
+    if (error instanceof CsvError) {
+      throw new UnreadableFile(`The file is not readable as CSV (${error.code}): a cell with a quote must be quoted, its quotes doubled`, typeof error.lines === 'number' ? error.lines : 1);
+    }
     throw error;
   }
   // csv-parse counts the line a record ends on; a quoted cell may span lines.

@@ -147,6 +147,7 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
     writeFileSync(`${target}-shm`, 'left by a service that stopped');
     const forced = await runStoreCli('restore.js', [backupDir, '--to', target, '--keys-to', targetKeys, '--force'], env);
     expect(forced).toMatchObject({ code: 0, stderr: '' });
+    expect(forced.stdout).toContain('Keep the service stopped until this command ends (and whatever restarts it');
     expect(readdirSync(tmp.file('existing')).sort()).toEqual(['journeys.db', 'keys.db']);
     expect(sha256(target)).toBe(sha256(`${backupDir}/events.db`));
   });
@@ -158,6 +159,19 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
     expect(refusal(restore.stderr)).toMatch(/^TARGET_IN_USE: .*journeys\.db is open in another process/);
     expect(sha256(keys)).toBe(before);
     expect((await app.gql(PARTICIPANT_QUERY, { id: enrolled[0] })).data!.participant.personal).toEqual(PERSON);
+  });
+
+  it('refuses, even with --force, a target it cannot tell is free (a folder where the file should be), and writes nothing', async () => {
+    const target = tmp.file('unclear/journeys.db');
+    mkdirSync(target, { recursive: true });
+
+    const restore = await runStoreCli('restore.js', [backupDir, '--to', target, '--keys-to', tmp.file('unclear/keys.db'), '--force'], env);
+
+    expect(restore.code).toBe(1);
+    expect(refusal(restore.stderr)).toBe(`TARGET_NOT_CHECKABLE: Cannot tell whether ${target} is open in another process: it is not a file: make it a file the service's user can read and write, or restore --to another file`);
+    expect(restore.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(readdirSync(tmp.file('unclear'))).toEqual(['journeys.db']);
+    expect(readdirSync(target)).toEqual([]);
   });
 
   it('with --force over a log that went on after the backup, names the participants it erased since, whose keys came back', async () => {

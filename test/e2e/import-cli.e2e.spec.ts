@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { csvOf, EXAMPLE_FILE, EXAMPLE_PARTICIPANTS, exampleRows, mixedFile, xlsxOf } from '../support/past-journeys-file';
 import { eventsPerParticipant } from '../support/stored-participants';
 import { tempDir } from '../support/temp-files';
@@ -20,9 +21,9 @@ describe('npm run import (e2e, the built command on a SQLite file)', () => {
   const store = tmp.file('journeys.db');
   const mixed = tmp.file('mixed.csv');
   const { rows, errors } = mixedFile();
-  const run = (args: string[]): Promise<Run> =>
+  const run = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
     promisify(execFile)(process.execPath, [CLI, ...args], {
-      env: { ...process.env, EVENT_STORE_URL: `sqlite:${store}`, AUTH_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' },
+      env: { ...process.env, EVENT_STORE_URL: `sqlite:${store}`, AUTH_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', ...env },
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: Run) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
@@ -68,18 +69,57 @@ describe('npm run import (e2e, the built command on a SQLite file)', () => {
     }
   });
 
+  it("without --by, records every event by 'import:' and the file's name, each character a token's sub may not hold made _", async () => {
+    const store = tmp.file('by-file-name.db');
+    const file = tmp.file('Année 2008 <final>.csv');
+    writeFileSync(file, readFileSync(EXAMPLE_FILE));
+
+    expect((await run([file, '--city', 'paris'], { EVENT_STORE_URL: `sqlite:${store}` })).code).toBe(0);
+
+    const db = new Database(store, { readonly: true });
+    const recorders = db.prepare("SELECT DISTINCT json_extract(metadata, '$.recordedBy') FROM events WHERE stream_id LIKE 'participant-%'").pluck().all();
+    db.close();
+    expect(recorders).toEqual(['import:Ann_e_2008__final_.csv']);
+  });
+
   it.each([
-    [['--city', 'paris'], 'Give one file to import. Usage: npm run import'],
-    [['journeys.txt', '--city', 'paris'], "'journeys.txt' is neither a .csv nor an .xlsx file."],
-    [['journeys.csv'], '--city is required'],
-    [['journeys.csv', '--city', 'lyon'], "Unknown city 'lyon': one of paris, frankfurt, stockholm"],
-    [['missing.csv', '--city', 'paris'], "Cannot read 'missing.csv': no such file"],
-    [['journeys.csv', '--city', 'paris', '--by', 'two words'], '--by must be 1 to 255 printable ASCII characters'],
-    [['journeys.csv', '--city', 'paris', '--colour', 'red'], "Unknown option '--colour'"],
-  ])('refuses %j with one line on standard error and exit code 2', async (args, message) => {
+    [['--city', 'paris'], 'USAGE: Give one file to import. Usage: npm run import'],
+    [['journeys.txt', '--city', 'paris'], "USAGE: 'journeys.txt' is neither a .csv nor an .xlsx file."],
+    [['journeys.csv'], 'USAGE: --city is required'],
+    [['journeys.csv', '--city', 'lyon'], "UNKNOWN_CITY: Unknown city 'lyon': one of paris, frankfurt, stockholm"],
+    [['missing.csv', '--city', 'paris'], "FILE_NOT_FOUND: Cannot read 'missing.csv': no such file"],
+    [['journeys.csv', '--city', 'paris', '--by', 'two words'], 'USAGE: --by must be 1 to 255 printable ASCII characters'],
+    [['journeys.csv', '--city', 'paris', '--by', 'archive\u001b[2J'], 'USAGE: --by must be 1 to 255 printable ASCII characters'],
+    [['journeys.csv', '--city', 'paris', '--colour', 'red'], "USAGE: Unknown option '--colour'"],
+    [['journeys.csv', '--city', 'paris', '--dry-run=yes'], "USAGE: Option '--dry-run' does not take an argument"],
+  ])('refuses %j with one coded line on standard error, no stack, and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await run(args);
 
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
+    expect(stderr.startsWith(message.slice(0, message.indexOf(':') + 1))).toBe(true);
+  });
+
+  describe("refuses a file it cannot read, or settings and a store it cannot run with, in one coded line, and exit code 2", () => {
+    const folder = tmp.file('a-folder.csv');
+    const damaged = tmp.file('damaged.db');
+    const badCatalogue = tmp.file('programmes.json');
+    beforeAll(() => {
+      mkdirSync(folder);
+      writeFileSync(damaged, 'not a SQLite file, but long enough to be taken for one by the open');
+      writeFileSync(badCatalogue, '{ "cities": ');
+    });
+
+    it.each([
+      ['a folder where the file should be', [folder], {}, `UNREADABLE_FILE: Cannot read '${folder}': EISDIR`],
+      ['a catalogue that is not JSON', [mixed], { PROGRAMMES_FILE: badCatalogue }, `CONFIG_ERROR: PROGRAMMES_FILE ${badCatalogue} cannot be read as JSON`],
+      ['a store that is a folder', [mixed], { EVENT_STORE_URL: `sqlite:${folder}` }, `STORE_UNOPENABLE: Cannot open the store's files (${folder})`],
+      ['a damaged store', [mixed], { EVENT_STORE_URL: `sqlite:${damaged}` }, `DAMAGED_FILE: The SQLite file ${damaged} is damaged`],
+    ])('%s', async (_, file, env, message) => {
+      const { code, stdout, stderr } = await run([...file, '--city', 'paris'], env);
+
+      expect({ code, stdout, stderr: stderr.trimEnd().split('\n') }).toEqual({ code: 2, stdout: '', stderr: [expect.stringContaining(message)] });
+      expect(stderr.startsWith(message)).toBe(true);
+    });
   });
 });

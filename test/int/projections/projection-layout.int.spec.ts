@@ -5,7 +5,7 @@ import type { Projection } from '../../../src/projections/projection';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { rebuildProjection } from '../../../src/projections/rebuild-projections';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
-import { tempDir } from '../../support/temp-files';
+import { runnerFiles } from './runner-files';
 import { appendEvents, checkpointOf, eventCounts, lastPosition } from './test-projections';
 
 /** eventCounts at its second layout: the same name and table, one more column. */
@@ -32,24 +32,10 @@ const counts = (db: Database.Database): Record<string, number> =>
   Object.fromEntries(db.prepare<[], { type: string; count: number }>('SELECT type, count FROM event_counts').all().map((r) => [r.type, r.count]));
 
 describe('projection layouts (int, real SQLite file)', () => {
-  const tmp = tempDir('journey-projection-layout-');
+  const files = runnerFiles('journey-projection-layout-');
   let db: Database.Database;
   let store: SqliteEventStore;
-  let infoLog: jest.SpiedFunction<Logger['log']>;
-  let files = 0;
-
-  beforeEach(() => {
-    db = openSqliteDatabase(tmp.file(`journeys-${++files}.db`));
-    store = new SqliteEventStore(db);
-    infoLog = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-  });
-
-  afterEach(() => {
-    db.close();
-    jest.restoreAllMocks();
-  });
-
-  afterAll(() => tmp.remove());
+  beforeEach(() => ({ db, store } = files.opened()));
 
   /** Runs the projection until it has folded in everything appended so far, then stops it. */
   async function runToHead(projection: Projection): Promise<void> {
@@ -71,7 +57,7 @@ describe('projection layouts (int, real SQLite file)', () => {
     expect(counts(db)).toEqual({ ParticipantEnrolled: 3, CoachingSessionHeld: 3, ActivityStarted: 2, JobStarted: 2 });
     expect(db.prepare('SELECT max(last_position) FROM event_counts').pluck().safeIntegers().get()).toBe(lastPosition(events));
     expect(checkpointOf(db, 'event-counts')).toBe(lastPosition(events));
-    expect(infoLog).toHaveBeenCalledWith(expect.stringContaining('laid out for version 1, not 2'));
+    expect(Logger.prototype.log).toHaveBeenCalledWith(expect.stringContaining('laid out for version 1, not 2'));
   });
 
   it('given tables of its own layout, goes on from its checkpoint without folding anything again', async () => {
@@ -83,7 +69,7 @@ describe('projection layouts (int, real SQLite file)', () => {
 
     expect(Object.values(counts(db)).reduce((a, b) => a + b, 0)).toBe(8);
     expect(checkpointOf(db, 'event-counts')).toBe(lastPosition(more));
-    expect(infoLog).not.toHaveBeenCalledWith(expect.stringContaining('laid out for version'));
+    expect(Logger.prototype.log).not.toHaveBeenCalledWith(expect.stringContaining('laid out for version'));
   });
 
   it('takes tables built before layouts were recorded for layout 1', async () => {
@@ -94,7 +80,7 @@ describe('projection layouts (int, real SQLite file)', () => {
     await runToHead(eventCounts());
 
     expect(Object.values(counts(db)).reduce((a, b) => a + b, 0)).toBe(5);
-    expect(infoLog).not.toHaveBeenCalledWith(expect.stringContaining('laid out for version'));
+    expect(Logger.prototype.log).not.toHaveBeenCalledWith(expect.stringContaining('laid out for version'));
   });
 
   it('records the layout a rebuild swaps in, so that the runner keeps the rebuilt tables', async () => {
@@ -110,6 +96,6 @@ describe('projection layouts (int, real SQLite file)', () => {
     await runToHead(eventCountsV2());
 
     expect(Object.values(counts(db)).reduce((a, b) => a + b, 0)).toBe(7);
-    expect(infoLog).not.toHaveBeenCalledWith(expect.stringContaining('laid out for version'));
+    expect(Logger.prototype.log).not.toHaveBeenCalledWith(expect.stringContaining('laid out for version'));
   });
 });

@@ -2,12 +2,11 @@ import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { firstValueFrom } from 'rxjs';
 import type { EventStore, StoredEvent } from '../../../src/event-store/event-store.port';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import type { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import type { Projection } from '../../../src/projections/projection';
 import { type ProjectionChange, ProjectionRunner, type ProjectionRunnerOptions } from '../../../src/projections/projection-runner';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event, newStreamId } from '../../support/event-store-contract';
-import { tempDir } from '../../support/temp-files';
 import {
   appendEvents,
   checkpointOf,
@@ -21,51 +20,31 @@ import {
   replayedReadModel,
   seenPositions,
 } from './test-projections';
+import { runnerFiles } from './runner-files';
 import { eventually } from '../../support/eventually';
 
 describe('ProjectionRunner (int, real SQLite file)', () => {
-  const tmp = tempDir('journey-projection-runner-');
-  let file: string;
+  const files = runnerFiles('journey-projection-runner-');
   let db: Database.Database;
   let store: SqliteEventStore;
-  let errorLog: jest.SpiedFunction<Logger['error']>;
-  let infoLog: jest.SpiedFunction<Logger['log']>;
-  const runners: ProjectionRunner[] = [];
+  beforeEach(() => ({ db, store } = files.opened()));
   const connections: Database.Database[] = [];
-  let databases = 0;
+  afterEach(() => {
+    for (const c of connections.splice(0)) c.close();
+  });
 
   /** A runner on the test's connection; stopped after the test. Small batches, so that catching up takes several. */
-  function runner(projections: Projection[], options: Partial<ProjectionRunnerOptions> = {}, on: EventStore = store): ProjectionRunner {
-    const created = new ProjectionRunner(db, on, projections, { batchSize: 4, retry: { firstDelayMs: 5, maxDelayMs: 40 }, ...options });
-    runners.push(created);
-    return created;
-  }
+  const runner = (projections: Projection[], options: Partial<ProjectionRunnerOptions> = {}, on: EventStore = store): ProjectionRunner =>
+    files.stopAfter(new ProjectionRunner(db, on, projections, { batchSize: 4, retry: { firstDelayMs: 5, maxDelayMs: 40 }, ...options }));
 
   /** Another connection to the test's file, as another process would open it. */
   function connect(): Database.Database {
-    const other = openSqliteDatabase(file);
+    const other = openSqliteDatabase(db.name);
     connections.push(other);
     return other;
   }
 
   const statusOf = (r: ProjectionRunner, name: string) => r.status().find((s) => s.name === name)!;
-
-  beforeEach(() => {
-    file = tmp.file(`journeys-${++databases}.db`);
-    db = openSqliteDatabase(file);
-    store = new SqliteEventStore(db);
-    errorLog = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    infoLog = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    for (const r of runners.splice(0)) await r.stop();
-    for (const c of connections.splice(0)) c.close();
-    db.close();
-    jest.restoreAllMocks();
-  });
-
-  afterAll(() => tmp.remove());
 
   it('catches up from an existing log, batch after batch, and checkpoints the head', async () => {
     const events = await appendEvents(store, 23);
@@ -75,7 +54,7 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
 
     expect(await r.waitUntilCaughtUp(lastPosition(events), 10_000)).toBe(true);
     expect(positionsSeen(db)).toEqual(events.map((e) => e.position));
-    expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(tmp.file(`replay-${databases}.db`), store, eventCounts()));
+    expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(files.fileOfTest('replay.db'), store, eventCounts()));
     expect(checkpointOf(db, 'event-counts')).toBe(lastPosition(events));
     expect(checkpointOf(db, 'seen-positions')).toBe(lastPosition(events));
     expect(r.status()).toEqual([
@@ -141,7 +120,7 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
     const log = await store.readAll(0n, 10_000);
     expect(log).toHaveLength(180);
     expect(positionsSeen(db)).toEqual(log.map((e) => e.position));
-    expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(tmp.file(`replay-${databases}.db`), store, eventCounts()));
+    expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(files.fileOfTest('replay.db'), store, eventCounts()));
   });
 
   it('skips the events at or below a checkpoint another connection moved while it held them (a rebuild swapping its tables in)', async () => {
@@ -194,7 +173,7 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
     await eventually('the faulty projection is retried', () => statusOf(r, 'faulty').failedAttempts >= 3);
     expect(statusOf(r, 'event-counts')).toMatchObject({ healthy: true, lastError: null });
     expect(statusOf(r, 'faulty')).toMatchObject({ position: lastPosition(clean), healthy: false, lastError: FAULT_MESSAGE });
-    const logged = errorLog.mock.calls.map(([message]) => String(message));
+    const logged = jest.mocked(Logger.prototype.error).mock.calls.map(([message]) => String(message));
     expect(logged[0]).toContain('faulty');
     expect(logged[0]).toContain(`position ${poison!.position}`);
     expect(logged[0]).toContain(FAULT_MESSAGE);
@@ -205,7 +184,7 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
     expect(await r.waitUntilCaughtUp(lastPosition(more), 10_000)).toBe(true);
     expect(statusOf(r, 'faulty')).toMatchObject({ healthy: true, lastError: null, failedAttempts: 0 });
     expect(positionsSeen(db, 'faulty_positions')).toEqual([...clean, poison!, ...more].map((e) => e.position));
-    expect(infoLog.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('faulty recovered'));
+    expect(jest.mocked(Logger.prototype.log).mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('faulty recovered'));
   });
 
   it('retries a batch while another connection holds the write lock, and goes on once it is released', async () => {

@@ -30,7 +30,7 @@ describe('reading an import file', () => {
 
     expect(rowsUnderHeader(lines)).toEqual({
       errors: [
-        { line: 1, column: 'sectr', code: 'UNKNOWN_COLUMN', message: "The template has no column 'sectr'" },
+        { line: 1, column: null, code: 'UNKNOWN_COLUMN', message: "The header's cell 5 is no column of the template: line 1 must be the header (docs/import.md)" },
         { line: 1, column: 'date', code: 'DUPLICATE_COLUMN', message: "The column 'date' is in the header twice" },
         { line: 1, column: 'programme', code: 'MISSING_COLUMN', message: "The header has no column 'programme'" },
       ],
@@ -42,6 +42,6 @@ describe('reading an import file', () => {
   });
 
   it('given a quote that never closes, says the file is unreadable as CSV and where', () => {
-    expect(() => csv('reference,city\n"A,paris\n')).toThrow(new UnreadableFile('The file is not readable as CSV: Quote Not Closed: the parsing is finished with an opening quote at line 2', 2));
+    expect(() => csv('reference,city\n"A,paris\n')).toThrow(new UnreadableFile('The file is not readable as CSV (CSV_QUOTE_NOT_CLOSED): a cell with a quote must be quoted, its quotes doubled', 2));
   });
 });
