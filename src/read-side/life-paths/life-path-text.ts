@@ -49,8 +49,11 @@ export function heldLifePathText({ record: { steps, ...record }, earlier }: Held
 }
 
 /** The record with all its steps decoded: what a correction or a void needs, which may change any of them. */
-export const wholeLifePath = ({ record, earlier }: HeldLifePath): HeldLifePath =>
-  earlier === NO_STEPS ? { record, earlier } : { record: { ...record, steps: [...(JSON.parse(earlier) as StoredStep[]).map(recordedStep), ...record.steps] }, earlier: NO_STEPS };
+export function wholeLifePath({ record, earlier }: HeldLifePath): HeldLifePath {
+  if (earlier === NO_STEPS) return { record, earlier };
+  const decoded = (JSON.parse(earlier) as StoredStep[]).map(recordedStep);
+  return { record: { ...record, steps: [...decoded, ...record.steps] }, earlier: NO_STEPS };
+}
 
 function joinedSteps(earlier: string, steps: readonly RecordedStep[]): string {
   if (steps.length === 0) return earlier;
