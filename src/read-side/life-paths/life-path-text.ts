@@ -9,21 +9,60 @@ type StoredStep = [RecordedStep['seq'], RecordedStep['on'], RecordedStep['month'
  * which its participant has events, and copied at each month's end: its bytes are most of what a
  * replay of life paths writes.
  */
-export const lifePathText = ({ steps, ...record }: FoldedLifePath): string =>
-  JSON.stringify({
-    ...record,
-    steps: steps.map(({ seq, on, month, kind, detail, programme }): StoredStep =>
-      programme === undefined ? [seq, on, month, kind, detail] : [seq, on, month, kind, detail, programme],
-    ),
-  });
+export const lifePathText = (record: FoldedLifePath): string => heldLifePathText({ record, earlier: NO_STEPS });
 
 /** The record `lifePathText` stored. */
 export function lifePathOf(text: string): FoldedLifePath {
   const { steps, ...record } = JSON.parse(text) as Omit<FoldedLifePath, 'steps'> & { steps: StoredStep[] };
-  return {
-    ...record,
-    steps: steps.map(([seq, on, month, kind, detail, programme]): RecordedStep =>
-      programme === undefined ? { seq, on, month, kind, detail } : { seq, on, month, kind, detail, programme },
-    ),
-  };
+  return { ...record, steps: steps.map(recordedStep) };
 }
+
+/**
+ * A stored record as a projection batch holds it: its earlier steps kept as their stored text,
+ * never decoded nor encoded again, `record` holding only the steps added after them. A batch
+ * mostly adds steps, and a record's steps are most of its bytes: decoding and encoding them all
+ * for each batch in which the participant has events was most of a replay's cost.
+ */
+export interface HeldLifePath {
+  record: FoldedLifePath;
+  /** The stored text of the steps before `record.steps`: a JSON array. */
+  earlier: string;
+}
+
+/** The steps' text of a record with none. */
+export const NO_STEPS = '[]';
+
+/** Where the stored steps begin: they are the text's last key, and a quote inside a JSON string is escaped, so the first match is the key. */
+const STEPS_KEY = ',"steps":';
+
+/** The record `lifePathText` stored, its steps left as their text. */
+export function heldLifePathOf(text: string): HeldLifePath {
+  const at = text.indexOf(STEPS_KEY);
+  const record = JSON.parse(`${text.slice(0, at)}}`) as Omit<FoldedLifePath, 'steps'>;
+  return { record: { ...record, steps: [] }, earlier: text.slice(at + STEPS_KEY.length, -1) };
+}
+
+/** The text `lifePathText` stores for the whole record: the earlier steps' text with the added steps after it. */
+export function heldLifePathText({ record: { steps, ...record }, earlier }: HeldLifePath): string {
+  const head = JSON.stringify(record);
+  return `${head.slice(0, -1)}${STEPS_KEY}${joinedSteps(earlier, steps)}}`;
+}
+
+/** The record with all its steps decoded: what a correction or a void needs, which may change any of them. */
+export function wholeLifePath({ record, earlier }: HeldLifePath): HeldLifePath {
+  if (earlier === NO_STEPS) return { record, earlier };
+  const decoded = (JSON.parse(earlier) as StoredStep[]).map(recordedStep);
+  return { record: { ...record, steps: [...decoded, ...record.steps] }, earlier: NO_STEPS };
+}
+
+function joinedSteps(earlier: string, steps: readonly RecordedStep[]): string {
+  if (steps.length === 0) return earlier;
+  const added = JSON.stringify(steps.map(storedStep));
+  return earlier === NO_STEPS ? added : `${earlier.slice(0, -1)},${added.slice(1)}`;
+}
+
+const storedStep = ({ seq, on, month, kind, detail, programme }: RecordedStep): StoredStep =>
+  programme === undefined ? [seq, on, month, kind, detail] : [seq, on, month, kind, detail, programme];
+
+const recordedStep = ([seq, on, month, kind, detail, programme]: StoredStep): RecordedStep =>
+  programme === undefined ? { seq, on, month, kind, detail } : { seq, on, month, kind, detail, programme };

@@ -3,13 +3,13 @@ import { type Catalogue, timeZoneOf } from '../../catalogue/catalogue';
 import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.port';
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
-import { evolveLifePathRecord, type FoldedLifePath } from '../../life-paths/life-path-record';
+import { evolveLifePathRecord } from '../../life-paths/life-path-record';
 import { recordedMonth } from '../../life-paths/release-month';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { LogMonth, logMonthTable } from '../../projections/log-month';
 import { oneRowPerParticipant } from '../participant-rows';
-import { lifePathOf, lifePathText } from './life-path-text';
+import { type HeldLifePath, heldLifePathOf, heldLifePathText, NO_STEPS, wholeLifePath } from './life-path-text';
 
 /** The projection's name, which is also its checkpoint's key. */
 export const LIFE_PATHS_PROJECTION = 'life-paths';
@@ -18,9 +18,9 @@ export const LIFE_PATHS_PROJECTION = 'life-paths';
 interface HeldRecord {
   /** The month the last event that changed it counts in (LogMonth.advance). */
   month: string;
-  record: FoldedLifePath;
+  path: HeldLifePath;
   /** Records as they stood at the end of earlier months, closed during this batch: still to be written. */
-  ended: { month: string; record: FoldedLifePath }[];
+  ended: { month: string; path: HeldLifePath }[];
 }
 
 /**
@@ -74,11 +74,11 @@ export class LifePathsProjection implements Projection {
     const records = new BatchRecords<HeldRecord>(
       (participantId) => {
         const row = select.get(participantId);
-        return row === undefined ? undefined : { month: row.month, record: lifePathOf(row.record), ended: [] };
+        return row === undefined ? undefined : { month: row.month, path: heldLifePathOf(row.record), ended: [] };
       },
-      (participantId, { month, record, ended }) => {
-        for (const end of ended) insertMonthEnd.run(participantId, end.month, lifePathText(end.record));
-        upsert.run(participantId, month, lifePathText(record));
+      (participantId, { month, path, ended }) => {
+        for (const end of ended) insertMonthEnd.run(participantId, end.month, heldLifePathText(end.path));
+        upsert.run(participantId, month, heldLifePathText(path));
       },
     );
     return {
@@ -87,14 +87,17 @@ export class LifePathsProjection implements Projection {
         if (participantId === null) return [];
         const held = records.get(participantId);
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
-        const next = evolveLifePathRecord(held?.record ?? null, event, exitClasses, stored.version);
+        // Every other event only adds a step, after the earlier ones (evolveLifePathRecord): those stay as stored.
+        const changesAnyStep = event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided';
+        const path = held === undefined ? null : changesAnyStep ? wholeLifePath(held.path) : held.path;
+        const next = evolveLifePathRecord(path?.record ?? null, event, exitClasses, stored.version);
         if (next === null) return [];
         // Never back: an event the log holds after one of a later month (a lagging replica's clock)
         // counts in that month, so that a month the log has left is closed for good.
         const month = logMonth.advance(recordedMonth(stored.metadata.recordedAt, timeZoneOf(this.catalogue, next.city)));
-        if (next === held?.record) return [];
-        const ended = held === undefined ? [] : month > held.month ? [...held.ended, { month: held.month, record: held.record }] : held.ended;
-        records.set(participantId, { month, record: next, ended });
+        if (next === path?.record) return [];
+        const ended = held === undefined ? [] : month > held.month ? [...held.ended, { month: held.month, path: held.path }] : held.ended;
+        records.set(participantId, { month, path: { record: next, earlier: path?.earlier ?? NO_STEPS }, ended });
         // No live subscription follows life paths: the release is recomputed when read.
         return [];
       },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FoldedLifePath, RecordedStep } from '../../../src/life-paths/life-path-record';
-import { lifePathOf, lifePathText } from '../../../src/read-side/life-paths/life-path-text';
+import { heldLifePathOf, heldLifePathText, lifePathOf, lifePathText, NO_STEPS, wholeLifePath } from '../../../src/read-side/life-paths/life-path-text';
 
 const steps: fc.Arbitrary<RecordedStep> = fc.record(
   {
@@ -46,5 +46,28 @@ describe('a life-path record as stored', () => {
       steps: [{ seq: 1, on: '2007-01-08', month: 0, kind: 'ENROLLED', detail: null, programme: 'paris-gatp' }, { seq: 2, on: '2007-02-01', month: 1, kind: 'COACHING_SESSION', detail: 'INDIVIDUAL' }],
     } as FoldedLifePath);
     expect(JSON.parse(text).steps).toEqual([[1, '2007-01-08', 0, 'ENROLLED', null, 'paris-gatp'], [2, '2007-02-01', 1, 'COACHING_SESSION', 'INDIVIDUAL']]);
+  });
+
+  it('held with its earlier steps as text, reads back whole and is stored again as the whole record, with the steps added after', () => {
+    fc.assert(
+      fc.property(records, fc.array(steps, { maxLength: 5 }), (record, added) => {
+        const held = heldLifePathOf(lifePathText(record));
+        expect(held.record.steps).toEqual([]);
+        expect(wholeLifePath(held)).toEqual({ record, earlier: NO_STEPS });
+        const grown = { ...held, record: { ...held.record, steps: added } };
+        const whole = { ...record, steps: [...record.steps, ...added] };
+        expect(heldLifePathText(grown)).toBe(lifePathText(whole));
+        expect(wholeLifePath(grown).record).toEqual(whole);
+      }),
+    );
+  });
+
+  it('finds the steps by their key, whatever the other fields hold', () => {
+    const record = {
+      participantId: 'p-1', city: ',"steps":[', programme: 'paris-gatp', entryDate: '2007-01-08', birthYear: 1950, gender: 'FEMALE',
+      educationLevel: 'ISCED_5_8', lastSector: '"steps"', outcome: null,
+      steps: [{ seq: 1, on: '2007-01-08', month: 0, kind: 'ENROLLED', detail: null, programme: 'paris-gatp' }],
+    } as FoldedLifePath;
+    expect(wholeLifePath(heldLifePathOf(lifePathText(record))).record).toEqual(record);
   });
 });
