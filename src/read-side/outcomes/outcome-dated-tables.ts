@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Catalogue } from '../../catalogue/catalogue';
-import { addKey, type Cell, KEY_MODULUS } from '../../outcomes/cell';
+import { KEY_MODULUS } from '../../outcomes/cell';
 import { dayDeltas, type LiveDeltas } from '../../outcomes/dated-deltas';
 import type { OutcomeFact } from '../../outcomes/outcome-facts';
-import { addedCells, BatchRows, isNothing, latest } from './batch-rows';
+import { addToCounter, addToTally, BatchChanges, isNothing, type PeriodChange } from './batch-changes';
 
 /** What the dated tables are kept by: each change of figures under the day it is dated, and under its month. */
 type Period = 'month' | 'day';
@@ -36,18 +36,25 @@ export class OutcomeDatedTables {
   /** Folds a participant's change of facts in, whose live deltas are `live`; the position and time are its event's. */
   apply(city: string, before: readonly OutcomeFact[], after: readonly OutcomeFact[], live: LiveDeltas, recordKey: number, position: bigint, recordedAt: string): void {
     const { counters, survival } = dayDeltas(city, before, after, this.exitClasses, live);
-    const stamp = { position, recordedAt };
     // A month's change is the sum of its days'. A change that moves a fact within its month leaves
-    // the month's sums but not its days': the month is stamped all the same.
-    for (const { scope, period: day, counter, delta } of counters) {
-      const key = addKey(0, recordKey, delta);
-      this.days.addToCounter(scope, day, counter, { n: delta, key }, stamp);
-      this.months.addToCounter(scope, day.slice(0, 7), counter, { n: delta, key }, stamp);
+    // the month's sums but not its days': the month is stamped all the same. Deltas come by scope
+    // and day: the changes of the previous one are looked up again only when those move.
+    let held: { day: PeriodChange; month: PeriodChange } | undefined;
+    const changesOf = (scope: string, day: string) => {
+      if (held?.day.scope !== scope || held.day.period !== day) {
+        held = { day: this.days.changes.of(scope, day, position, recordedAt), month: this.months.changes.of(scope, day.slice(0, 7), position, recordedAt) };
+      }
+      return held;
+    };
+    for (const { scope, period, counter, delta } of counters) {
+      const { day, month } = changesOf(scope, period);
+      addToCounter(day, counter, delta, recordKey);
+      addToCounter(month, counter, delta, recordKey);
     }
-    for (const { scope, period: day, kind, key: entry, delta } of survival) {
-      const key = addKey(0, recordKey, delta);
-      this.days.addToTally(scope, day, kind, entry, { n: delta, key }, stamp);
-      this.months.addToTally(scope, day.slice(0, 7), kind, entry, { n: delta, key }, stamp);
+    for (const { scope, period, kind, key, delta } of survival) {
+      const { day, month } = changesOf(scope, period);
+      addToTally(day, kind, key, delta, recordKey);
+      addToTally(month, kind, key, delta, recordKey);
     }
   }
 
@@ -59,23 +66,15 @@ export class OutcomeDatedTables {
 
   /** Forgets what the batch changed: its transaction rolls back. */
   discard(): void {
-    this.days.discard();
-    this.months.discard();
+    this.days.changes.discard();
+    this.months.changes.discard();
   }
-}
-
-/** The last event that changed a scope's period. */
-interface Stamp {
-  position: bigint;
-  recordedAt: string;
 }
 
 /** The three tables of one period, and what the batch changed in them. */
 class PeriodTables {
+  readonly changes = new BatchChanges();
   private readonly sql: ReturnType<typeof prepare>;
-  private readonly counters: BatchRows<Cell & { scope: string; period: string; counter: string }>;
-  private readonly tallies: BatchRows<Cell & { scope: string; period: string; kind: string; entry: string }>;
-  private readonly stamps: BatchRows<Stamp & { scope: string; period: string }>;
 
   constructor(db: Database.Database, period: Period) {
     const [counters, survival, stamps] = tablesOf(period);
@@ -95,47 +94,22 @@ class PeriodTables {
         PRIMARY KEY (scope, ${period})
       ) STRICT, WITHOUT ROWID;
     `);
-    const sql = prepare(db, period);
-    this.sql = sql;
-    this.counters = new BatchRows(addedCells, (c) => {
-      if (!isNothing(c)) sql.addToCounter.run(c.scope, c.period, c.counter, c.n, c.key);
-    });
-    this.tallies = new BatchRows(addedCells, (t) => {
-      if (!isNothing(t)) sql.addToTally.run(t.scope, t.period, t.kind, t.entry, t.n, t.key);
-    });
-    this.stamps = new BatchRows(latest, (s) => sql.stamp.run(s.scope, s.period, s.position, s.recordedAt));
+    this.sql = prepare(db, period);
   }
 
-  addToCounter(scope: string, period: string, counter: string, { n, key }: Cell, stamp: Stamp): void {
-    this.counters.add(`${scope}\t${period}\t${counter}`, { scope, period, counter, n, key });
-    this.stamp(scope, period, stamp);
-  }
-
-  addToTally(scope: string, period: string, kind: string, entry: string, { n, key }: Cell, stamp: Stamp): void {
-    this.tallies.add(`${scope}\t${period}\t${kind}\t${entry}`, { scope, period, kind, entry, n, key });
-    this.stamp(scope, period, stamp);
-  }
-
+  /** Writes each row the batch changed, once. */
   flush(): void {
-    this.counters.flush();
-    this.tallies.flush();
+    const { sql } = this;
+    for (const { scope, period, counters, tallies, position, recordedAt } of this.changes.take()) {
+      for (const [counter, cell] of counters) if (!isNothing(cell)) sql.addToCounter.run(scope, period, counter, cell.n, cell.key);
+      for (const tally of tallies.values()) if (!isNothing(tally)) sql.addToTally.run(scope, period, tally.kind, tally.entry, tally.n, tally.key);
+      sql.stamp.run(scope, period, position, recordedAt);
+    }
     // A row is the running sum of the changes dated there, absent while that is nothing: a period's
     // change may be taken back whole (a voided job), and its row goes, so that the tables stay
     // bounded by what is dated there. Only this batch's rows can have come to nothing: the partial
     // indexes find them without reading the rows it added to.
-    this.sql.dropNothing();
-    this.stamps.flush();
-  }
-
-  discard(): void {
-    this.counters.discard();
-    this.tallies.discard();
-    this.stamps.discard();
-  }
-
-  /** Stamps the scope's period with the event that changed it. */
-  private stamp(scope: string, period: string, { position, recordedAt }: Stamp): void {
-    this.stamps.add(`${scope}\t${period}`, { scope, period, position, recordedAt });
+    sql.dropNothing();
   }
 }
 

@@ -4,16 +4,16 @@ import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { recordedMonth } from '../../life-paths/release-month';
-import { addKey, type Cell, KEY_MODULUS } from '../../outcomes/cell';
+import { KEY_MODULUS } from '../../outcomes/cell';
 import { counterDeltas } from '../../outcomes/outcome-counts';
 import { evolveOutcomeFacts, mayChangeFacts, type StoredFact, type SupersededFact, supersededFacts } from '../../outcomes/outcome-facts';
 import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
 import { recordKeyOf } from '../../outcomes/record-key';
-import { survivalDeltas, type SurvivalKind } from '../../outcomes/survival';
+import { survivalDeltas } from '../../outcomes/survival';
 import { BatchRecords } from '../../projections/batch-records';
 import { LogMonth, logMonthTable } from '../../projections/log-month';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
-import { addedCells, BatchRows, isNothing, latest } from './batch-rows';
+import { addToCounter, addToTally, BatchChanges, isNothing } from './batch-changes';
 import { OUTCOME_DATED_TABLES, OutcomeDatedTables } from './outcome-dated-tables';
 import { verifyOutcomes } from './outcomes-verification';
 
@@ -125,14 +125,17 @@ export class OutcomesProjection implements Projection {
       (participantId, { city, recordKey, facts, superseded }) =>
         sql.saveParticipant.run(participantId, city, recordKey, JSON.stringify(facts), typeof superseded === 'string' ? superseded : JSON.stringify(superseded)),
     );
-    // Counters, tallies and stamps are summed over the batch, and each row written once.
-    const counters = new BatchRows<Cell & { scope: string; counter: string }>(addedCells, ({ scope, counter, n, key }) => sql.addToCounter.run(scope, counter, n, key));
-    const tallies = new BatchRows<Cell & { scope: string; kind: SurvivalKind; entry: string }>(addedCells, (t) => {
-      if (!isNothing(t)) sql.addToTally.run(t.scope, t.kind, t.entry, t.n, t.key);
-    });
-    const scopes = new BatchRows<{ scope: string; position: bigint; recordedAt: string }>(latest, ({ scope, position, recordedAt }) =>
-      sql.touchScope.run(scope, position, recordedAt),
-    );
+    // Counters, tallies and scopes' stamps are summed over the batch, and each row written once.
+    const live = new BatchChanges();
+    const writeLive = () => {
+      for (const { scope, counters, tallies, position, recordedAt } of live.take()) {
+        // Every counter an event changed has its row, even when the batch's changes cancel out.
+        for (const [counter, { n, key }] of counters) sql.addToCounter.run(scope, counter, n, key);
+        for (const tally of tallies.values()) if (!isNothing(tally)) sql.addToTally.run(scope, tally.kind, tally.entry, tally.n, tally.key);
+        sql.touchScope.run(scope, position, recordedAt);
+      }
+      sql.dropEmptyTallies.run();
+    };
 
     return {
       apply: (stored: StoredEvent) => {
@@ -157,33 +160,25 @@ export class OutcomesProjection implements Projection {
         participants.set(participantId, { city: held?.city ?? city, recordKey, facts, superseded, live: after });
 
         const changed = new Set<string>();
-        const live = { counters: counterDeltas(city, before, after), survival: survivalDeltas(city, before, after) };
-        for (const { scope, counter, delta } of live.counters) {
-          counters.add(`${scope}\t${counter}`, { scope, counter, n: delta, key: addKey(0, recordKey, delta) });
+        const deltas = { counters: counterDeltas(city, before, after), survival: survivalDeltas(city, before, after) };
+        const changeOf = (scope: string) => {
           changed.add(scope);
-        }
-        for (const { scope, kind, key: entry, delta } of live.survival) {
-          tallies.add(`${scope}\t${kind}\t${entry}`, { scope, kind, entry, n: delta, key: addKey(0, recordKey, delta) });
-          changed.add(scope);
-        }
-        dated.apply(city, known, facts, live, recordKey, stored.position, recordedAt);
-        for (const scope of changed) scopes.add(scope, { scope, position: stored.position, recordedAt });
+          return live.of(scope, '', stored.position, recordedAt);
+        };
+        for (const { scope, counter, delta } of deltas.counters) addToCounter(changeOf(scope), counter, delta, recordKey);
+        for (const { scope, kind, key, delta } of deltas.survival) addToTally(changeOf(scope), kind, key, delta, recordKey);
+        dated.apply(city, known, facts, deltas, recordKey, stored.position, recordedAt);
         return [...changed];
       },
       flush: () => {
         participants.flush();
-        counters.flush();
-        tallies.flush();
-        sql.dropEmptyTallies.run();
-        scopes.flush();
+        writeLive();
         dated.flush();
         logMonth.flush();
       },
       discard: () => {
         participants.discard();
-        counters.discard();
-        tallies.discard();
-        scopes.discard();
+        live.discard();
         dated.discard();
         logMonth.discard();
       },
