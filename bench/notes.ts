@@ -75,7 +75,7 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
 
   if (missed('replay-outcomes')) {
     notes['replay-outcomes'] =
-      `Most events carry no outcome fact and cost only their read (${n(read)} events/s here); an outcome event reads and writes the participant's facts and adds to up to a dozen counter and tally rows, each a statement.`;
+      `Most events carry no outcome fact and cost only their read (${n(read)} events/s here); an outcome event changes the participant's facts and up to a dozen counter and tally rows, live, by day and by month, summed in memory over its batch: each participant and each row is read or written once per batch (docs/outcomes.md, "How the figures are kept").`;
   }
 
   if (missed('replay-case-search')) {

@@ -71,7 +71,10 @@ export function dayDeltas(
 ): DatedDeltas {
   const day = live && onlyDayChanged(before, after);
   if (day) {
-    return { counters: live.counters.map((d) => ({ ...d, period: day })), survival: live.survival.map((d) => ({ ...d, period: day })) };
+    return {
+      counters: live.counters.map(({ scope, counter, delta }) => ({ scope, period: day, counter, delta })),
+      survival: live.survival.map(({ scope, kind, key, delta }) => ({ scope, period: day, kind, key, delta })),
+    };
   }
   const deltas = new DeltaSums();
   const add = (facts: readonly OutcomeFact[], sign: 1 | -1) => {
@@ -87,16 +90,8 @@ export function dayDeltas(
   return deltas.nonZero();
 }
 
-/** The same changes by the month they are dated in: a month's change is the sum of its days'. */
-export function monthDeltas(days: DatedDeltas): DatedDeltas {
-  const months = new DeltaSums();
-  for (const d of days.counters) months.addCounter({ ...d, period: d.period.slice(0, 7) });
-  for (const d of days.survival) months.addTally({ ...d, period: d.period.slice(0, 7) });
-  return months.nonZero();
-}
-
 /** Deltas summed by scope, period and counter or tally. */
-class DeltaSums {
+export class DeltaSums {
   private readonly counters = new Map<string, DatedCounterDelta>();
   private readonly survival = new Map<string, DatedSurvivalDelta>();
 

@@ -39,8 +39,9 @@ export const COUNTER_NAMES: readonly string[] = [
   ...CONTRACT_TYPES.map((c) => `jobsByContract.${c}`),
 ];
 
-const zeroPerReason = (): Record<ExitReason, number> =>
-  Object.fromEntries(EXIT_REASONS.map((r) => [r, 0])) as Record<ExitReason, number>;
+const NONE_PER_REASON = Object.fromEntries(EXIT_REASONS.map((r) => [r, 0])) as Record<ExitReason, number>;
+
+const zeroPerReason = (): Record<ExitReason, number> => ({ ...NONE_PER_REASON });
 
 export const emptyCounts = (): OutcomeCounts => ({
   enrolled: 0,
@@ -121,13 +122,10 @@ export interface CounterDelta {
  * fixed number of rows, whatever the number of participants.
  */
 export function counterDeltas(city: string, before: Contribution | null, after: Contribution | null): CounterDelta[] {
-  // The projection calls this for every outcome event: each contribution becomes counters once,
-  // not once per scope it changes (its city and its programme).
-  const valuesOf = memoise((c: Contribution | null) => countersOf(c ? countsOf(c) : emptyCounts()).map(({ value }) => value));
   const deltas: CounterDelta[] = [];
   for (const { scope, before: b, after: a } of scopeChanges(city, before, after)) {
-    const into = valuesOf(a);
-    const out = valuesOf(b);
+    const into = counterValues(a);
+    const out = counterValues(b);
     COUNTER_NAMES.forEach((counter, i) => {
       if (into[i] !== out[i]) deltas.push({ scope, counter, delta: into[i] - out[i] });
     });
@@ -135,12 +133,18 @@ export function counterDeltas(city: string, before: Contribution | null, after: 
   return deltas;
 }
 
-function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
-  const known = new Map<K, V>();
-  return (key) => {
-    if (!known.has(key)) known.set(key, compute(key));
-    return known.get(key)!;
-  };
+const NO_COUNTERS: readonly number[] = countersOf(emptyCounts()).map(({ value }) => value);
+
+// The projection calls counterDeltas for every outcome event, with the contribution the previous
+// one computed as `before`: each contribution (a value, never changed) becomes counters once.
+const valuesOf = new WeakMap<Contribution, readonly number[]>();
+
+/** The contribution's counters, in COUNTER_NAMES order. */
+function counterValues(c: Contribution | null): readonly number[] {
+  if (c === null) return NO_COUNTERS;
+  let values = valuesOf.get(c);
+  if (values === undefined) valuesOf.set(c, (values = countersOf(countsOf(c)).map(({ value }) => value)));
+  return values;
 }
 
 export interface OutcomeRates {

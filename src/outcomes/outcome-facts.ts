@@ -40,6 +40,8 @@ export type SupersededFact = StoredFact & { supersededIn: string };
 
 /** The facts of `before` that `after` no longer holds (a fact is its milestone's sequence and the event that last set it). */
 export function supersededFacts(before: readonly StoredFact[], after: readonly StoredFact[], supersededIn: string): SupersededFact[] {
+  // A milestone adds its fact to the same others (evolveOutcomeFacts): the usual case replaces none.
+  if (after.length === before.length + 1 && before.every((f, i) => after[i] === f)) return [];
   const held = new Set(after.map((f) => `${f.seq}@${f.position}`));
   return before.filter((f) => !held.has(`${f.seq}@${f.position}`)).map((f) => ({ ...f, supersededIn }));
 }

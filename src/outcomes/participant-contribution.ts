@@ -107,5 +107,7 @@ export function contributionAt(
   };
 }
 
-export const zeroPerContract = (): Record<ContractType, number> =>
-  Object.fromEntries(CONTRACT_TYPES.map((c) => [c, 0])) as Record<ContractType, number>;
+const NONE_PER_CONTRACT = Object.fromEntries(CONTRACT_TYPES.map((c) => [c, 0])) as Record<ContractType, number>;
+
+// Every contribution has one: a copy costs less than building it anew.
+export const zeroPerContract = (): Record<ContractType, number> => ({ ...NONE_PER_CONTRACT });

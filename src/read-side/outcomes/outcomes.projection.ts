@@ -4,14 +4,16 @@ import type { GlobalPosition, StoredEvent } from '../../event-store/event-store.
 import { participantOfStream } from '../../journey/application/journey-repository';
 import type { JourneyEvent } from '../../journey/domain/events';
 import { recordedMonth } from '../../life-paths/release-month';
-import { addKey, KEY_MODULUS } from '../../outcomes/cell';
+import { KEY_MODULUS } from '../../outcomes/cell';
 import { counterDeltas } from '../../outcomes/outcome-counts';
 import { evolveOutcomeFacts, mayChangeFacts, type StoredFact, type SupersededFact, supersededFacts } from '../../outcomes/outcome-facts';
-import { contributionAt } from '../../outcomes/participant-contribution';
+import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
 import { recordKeyOf } from '../../outcomes/record-key';
 import { survivalDeltas } from '../../outcomes/survival';
+import { BatchRecords } from '../../projections/batch-records';
 import { LogMonth, logMonthTable } from '../../projections/log-month';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
+import { addToCounter, addToTally, BatchChanges, isNothing } from './batch-changes';
 import { OUTCOME_DATED_TABLES, OutcomeDatedTables } from './outcome-dated-tables';
 import { verifyOutcomes } from './outcomes-verification';
 
@@ -20,6 +22,17 @@ export const OUTCOMES_PROJECTION = 'outcomes';
 
 /** The latest month a fact the projection folded was recorded in: researchers' month ends before it are closed. */
 export const OUTCOMES_LOG_MONTH = 'outcomes_log_month';
+
+/** A participant's row as a batch holds it. */
+interface HeldParticipant {
+  city: string;
+  recordKey: number;
+  facts: StoredFact[];
+  /** As stored (JSON text) until a correction or void of the batch adds to it. */
+  superseded: string | SupersededFact[];
+  /** Its live contribution, once computed: the next event's contribution before. */
+  live?: Contribution | null;
+}
 
 /**
  * The outcome dashboards' read model: per scope (a city, or a city's programme) counters and
@@ -68,14 +81,15 @@ export class OutcomesProjection implements Projection {
         scope TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, key_sum INTEGER NOT NULL,
         PRIMARY KEY (scope, kind, key)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS outcome_survival_nobody ON outcome_survival (count) WHERE count = 0;
       CREATE TABLE IF NOT EXISTS outcome_scopes (
         scope TEXT PRIMARY KEY, last_position INTEGER NOT NULL, updated_at TEXT NOT NULL
       ) STRICT;
       ${logMonthTable(OUTCOMES_LOG_MONTH)}
     `);
     const sql = {
-      participant: db.prepare<[string], { city: string; facts: string; superseded: string }>(
-        'SELECT city, facts, superseded FROM outcome_participants WHERE participant_id = ?',
+      participant: db.prepare<[string], { city: string; recordKey: number; facts: string; superseded: string }>(
+        'SELECT city, record_key AS recordKey, facts, superseded FROM outcome_participants WHERE participant_id = ?',
       ),
       saveParticipant: db.prepare<[string, string, number, string, string]>(
         `INSERT INTO outcome_participants (participant_id, city, record_key, facts, superseded) VALUES (?, ?, ?, ?, ?)
@@ -90,14 +104,10 @@ export class OutcomesProjection implements Projection {
         `INSERT INTO outcome_survival (scope, kind, key, count, key_sum) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (scope, kind, key) DO UPDATE SET count = count + excluded.count, key_sum = (key_sum + excluded.key_sum) % ${KEY_MODULUS}`,
       ),
-      takeFromTally: db
-        .prepare<[number, number, string, string, string], number>(
-          `UPDATE outcome_survival SET count = count + ?, key_sum = (key_sum + ?) % ${KEY_MODULUS}
-           WHERE scope = ? AND kind = ? AND key = ? RETURNING count`,
-        )
-        .pluck(),
-      // Keeps the tallies bounded by the number of distinct days, not of participants ever seen.
-      dropTally: db.prepare<[string, string, string]>('DELETE FROM outcome_survival WHERE scope = ? AND kind = ? AND key = ?'),
+      // Keeps the tallies bounded by the number of distinct days, not of participants ever seen. A
+      // tally is a count of participants, never below 0: only a tally of the batch can have come to
+      // none, which the partial index finds without reading the rows the batch added to.
+      dropEmptyTallies: db.prepare('DELETE FROM outcome_survival WHERE count = 0'),
       touchScope: db.prepare<[string, bigint, string]>(
         `INSERT INTO outcome_scopes (scope, last_position, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (scope) DO UPDATE SET last_position = excluded.last_position, updated_at = excluded.updated_at`,
@@ -106,6 +116,26 @@ export class OutcomesProjection implements Projection {
     const { exitClasses } = this.catalogue;
     const logMonth = new LogMonth(db, OUTCOMES_LOG_MONTH);
     const dated = new OutcomeDatedTables(db, exitClasses);
+    // A participant's events come a few to a batch: its facts are read and written once for them all.
+    const participants = new BatchRecords<HeldParticipant>(
+      (participantId) => {
+        const row = sql.participant.get(participantId);
+        return row && { city: row.city, recordKey: row.recordKey, facts: JSON.parse(row.facts), superseded: row.superseded };
+      },
+      (participantId, { city, recordKey, facts, superseded }) =>
+        sql.saveParticipant.run(participantId, city, recordKey, JSON.stringify(facts), typeof superseded === 'string' ? superseded : JSON.stringify(superseded)),
+    );
+    // Counters, tallies and scopes' stamps are summed over the batch, and each row written once.
+    const live = new BatchChanges();
+    const writeLive = () => {
+      for (const { scope, counters, tallies, position, recordedAt } of live.take()) {
+        // Every counter an event changed has its row, even when the batch's changes cancel out.
+        for (const [counter, { n, key }] of counters) sql.addToCounter.run(scope, counter, n, key);
+        for (const tally of tallies.values()) if (!isNothing(tally)) sql.addToTally.run(scope, tally.kind, tally.entry, tally.n, tally.key);
+        sql.touchScope.run(scope, position, recordedAt);
+      }
+      sql.dropEmptyTallies.run();
+    };
 
     return {
       apply: (stored: StoredEvent) => {
@@ -113,44 +143,45 @@ export class OutcomesProjection implements Projection {
         const event = { type: stored.type, data: stored.data } as JourneyEvent;
         // Most events (coaching, activities, referrals, notes) change no fact: they read nothing.
         if (participantId === null || !mayChangeFacts(event)) return [];
-        const row = sql.participant.get(participantId);
-        const city = event.type === 'ParticipantEnrolled' ? event.data.city : row?.city;
+        const held = participants.get(participantId);
+        const city = event.type === 'ParticipantEnrolled' ? event.data.city : held?.city;
         if (city === undefined) return [];
-        const known: StoredFact[] = row ? JSON.parse(row.facts) : [];
+        const known: StoredFact[] = held?.facts ?? [];
         const { recordedAt } = stored.metadata;
         const month = logMonth.advance(recordedMonth(recordedAt, timeZoneOf(this.catalogue, city)));
         const facts = evolveOutcomeFacts(known, event, stored.version, { position: String(stored.position), recordedAt, month });
         if (facts === null) return [];
-        const before = contributionAt({ city, facts: known }, null, exitClasses);
+        const before = held === undefined ? null : (held.live ??= contributionAt({ city, facts: known }, null, exitClasses));
         const after = contributionAt({ city, facts }, null, exitClasses);
-        const superseded: SupersededFact[] = [...(row ? JSON.parse(row.superseded) : []), ...supersededFacts(known, facts, month)];
-        const recordKey = recordKeyOf(participantId);
-        sql.saveParticipant.run(participantId, city, recordKey, JSON.stringify(facts), JSON.stringify(superseded));
+        const replaced = supersededFacts(known, facts, month);
+        const earlier = held?.superseded ?? '[]';
+        const superseded = replaced.length === 0 ? earlier : [...(typeof earlier === 'string' ? (JSON.parse(earlier) as SupersededFact[]) : earlier), ...replaced];
+        const recordKey = held?.recordKey ?? recordKeyOf(participantId);
+        participants.set(participantId, { city: held?.city ?? city, recordKey, facts, superseded, live: after });
 
         const changed = new Set<string>();
-        const live = { counters: counterDeltas(city, before, after), survival: survivalDeltas(city, before, after) };
-        for (const { scope, counter, delta } of live.counters) {
-          sql.addToCounter.run(scope, counter, delta, addKey(0, recordKey, delta));
+        const deltas = { counters: counterDeltas(city, before, after), survival: survivalDeltas(city, before, after) };
+        const changeOf = (scope: string) => {
           changed.add(scope);
-        }
-        for (const { scope, kind, key, delta } of live.survival) {
-          changed.add(scope);
-          // Only a decrement can empty a tally: counts are sums of participants, never below 0.
-          const keyDelta = addKey(0, recordKey, delta);
-          if (delta > 0) {
-            sql.addToTally.run(scope, kind, key, delta, keyDelta);
-            continue;
-          }
-          const left = sql.takeFromTally.get(delta, keyDelta, scope, kind, key);
-          if (left === undefined) sql.addToTally.run(scope, kind, key, delta, keyDelta);
-          else if (left === 0) sql.dropTally.run(scope, kind, key);
-        }
-        dated.apply(city, known, facts, live, recordKey, stored.position, recordedAt);
-        for (const scope of changed) sql.touchScope.run(scope, stored.position, stored.metadata.recordedAt);
+          return live.of(scope, '', stored.position, recordedAt);
+        };
+        for (const { scope, counter, delta } of deltas.counters) addToCounter(changeOf(scope), counter, delta, recordKey);
+        for (const { scope, kind, key, delta } of deltas.survival) addToTally(changeOf(scope), kind, key, delta, recordKey);
+        dated.apply(city, known, facts, deltas, recordKey, stored.position, recordedAt);
         return [...changed];
       },
-      flush: () => logMonth.flush(),
-      discard: () => logMonth.discard(),
+      flush: () => {
+        participants.flush();
+        writeLive();
+        dated.flush();
+        logMonth.flush();
+      },
+      discard: () => {
+        participants.discard();
+        live.discard();
+        dated.discard();
+        logMonth.discard();
+      },
     };
   }
 }

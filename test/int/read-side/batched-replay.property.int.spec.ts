@@ -10,7 +10,7 @@ import { readModel } from '../projections/test-projections';
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 /** The read models whose writers hold what a batch changes in memory, and write each record once per batch. */
-const BATCHED = ['case-files', 'life-paths', 'case-search'];
+const BATCHED = ['case-files', 'life-paths', 'case-search', 'outcomes'];
 
 describe('a replay in batches (int, property, real SQLite files)', () => {
   const tmp = tempDir('journey-batched-replay-');

@@ -3,13 +3,21 @@ import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { counterDeltas } from '../../../src/outcomes/outcome-counts';
 import { contributionAt } from '../../../src/outcomes/participant-contribution';
 import { survivalDeltas } from '../../../src/outcomes/survival';
-import { dailyContributions, dayDeltas, monthDeltas } from '../../../src/outcomes/dated-deltas';
+import { type DatedDeltas, dailyContributions, dayDeltas, DeltaSums } from '../../../src/outcomes/dated-deltas';
 import type { OutcomeFact } from '../../../src/outcomes/outcome-facts';
 
 const { exitClasses } = BUILT_IN_CATALOGUE;
 const enrolled: OutcomeFact = { kind: 'ENROLLED', on: '2008-01-14', programme: 'paris-gatp' };
 const job = (on: string): OutcomeFact => ({ kind: 'JOB', on, contractType: 'PERMANENT' });
 const exited: OutcomeFact = { kind: 'EXITED', on: '2008-04-02', reason: 'EMPLOYMENT' };
+
+/** The same changes by the month they are dated in, as the month tables keep them: a month's change is the sum of its days'. */
+function monthDeltas(days: DatedDeltas): DatedDeltas {
+  const months = new DeltaSums();
+  for (const d of days.counters) months.addCounter({ ...d, period: d.period.slice(0, 7) });
+  for (const d of days.survival) months.addTally({ ...d, period: d.period.slice(0, 7) });
+  return months.nonZero();
+}
 
 /** The deltas of the city's scope by month, as `month counter delta` lines, for reading at a glance. */
 const cityLines = (before: OutcomeFact[], after: OutcomeFact[]) =>
