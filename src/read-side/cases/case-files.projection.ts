@@ -36,10 +36,15 @@ interface CaseInBatch {
   /** Its last milestone's date (`lastMilestoneOn`), kept in a column for the lists to filter by. */
   lastMilestoneOn: CalendarDate;
   /** Milestones of the batch's events, added to the stored timeline's blocks... */
-  added: readonly MilestoneView[];
+  added: MilestoneView[];
   /** ...unless a correction or void made the whole timeline anew. */
-  timeline: readonly MilestoneView[] | undefined;
-  notes: readonly CaseNoteView[];
+  timeline: MilestoneView[] | undefined;
+  notes: CaseNoteView[];
+  /**
+   * The batch's own copy, which its later events change in place; the record as loaded is never
+   * changed, since `BatchRecords` writes a record that is not the one it loaded.
+   */
+  ownCopy: boolean;
 }
 
 /**
@@ -217,6 +222,7 @@ export class CaseFilesProjection implements Projection {
           added: [],
           timeline: undefined,
           notes: [],
+          ownCopy: false,
         }
       );
     }, save);
@@ -239,6 +245,7 @@ export class CaseFilesProjection implements Projection {
       added: [],
       timeline: undefined,
       notes: [],
+      ownCopy: true,
     });
 
     /** The case's identity as the batch has it. */
@@ -257,25 +264,26 @@ export class CaseFilesProjection implements Projection {
         const next = changeCase(before?.head ?? null, () => storedIdentity(before!), () => wholeTimeline(before!), recorded, this.catalogue);
         if (next === null) return [];
         const base: CaseInBatch = before ?? enrolled(identityOf(event)!, next.head, stored.position);
-        const changed: CaseInBatch = { ...base, head: next.head, lastPosition: stored.position };
+        const changed: CaseInBatch = base.ownCopy ? base : { ...base, added: [...base.added], notes: [...base.notes], ownCopy: true };
+        changed.head = next.head;
+        changed.lastPosition = stored.position;
         switch (next.kind) {
           case 'milestone':
-            if (changed.timeline !== undefined) changed.timeline = [...changed.timeline, next.milestone];
-            else changed.added = [...changed.added, next.milestone];
+            (changed.timeline ?? changed.added).push(next.milestone);
             changed.lastMilestoneOn = lastMilestoneOn([next.milestone], changed.lastMilestoneOn);
             break;
           case 'note':
-            changed.notes = [...changed.notes, next.note];
+            changed.notes.push(next.note);
             break;
           case 'personal':
-            changed.identity = { ...storedIdentity(base), personal: next.personal };
+            changed.identity = { ...storedIdentity(changed), personal: next.personal };
             break;
           case 'amended':
             [changed.identity, changed.timeline, changed.added] = [next.identity, next.timeline, []];
             changed.lastMilestoneOn = lastMilestoneOn(next.timeline, next.identity.firstEnrolledOn);
             break;
         }
-        cases.set(participantId, changed);
+        if (changed !== before) cases.set(participantId, changed);
         return [];
       },
       flush: () => {
