@@ -19,6 +19,7 @@ import type { CalendarDate } from '../../journey/domain/vocabulary';
 import { BatchRecords } from '../../projections/batch-records';
 import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
 import { oneRowPerParticipant } from '../participant-rows';
+import { blockOf, joinedBlocks, prepareBlocks } from './case-timeline-blocks';
 import { notesOf, notesText, timelineOf, timelineText } from './case-timeline-text';
 
 /** A case as a batch changes it. */
@@ -34,23 +35,29 @@ interface CaseInBatch {
   lastPosition: GlobalPosition;
   /** Its last milestone's date (`lastMilestoneOn`), kept in a column for the lists to filter by. */
   lastMilestoneOn: CalendarDate;
-  /** Milestones of the batch's events, to append to the stored timeline... */
-  added: readonly MilestoneView[];
+  /** Milestones of the batch's events, added to the stored timeline's blocks... */
+  added: MilestoneView[];
   /** ...unless a correction or void made the whole timeline anew. */
-  timeline: readonly MilestoneView[] | undefined;
-  notes: readonly CaseNoteView[];
+  timeline: MilestoneView[] | undefined;
+  notes: CaseNoteView[];
+  /**
+   * The batch's own copy, which its later events change in place; the record as loaded is never
+   * changed, since `BatchRecords` writes a record that is not the one it loaded.
+   */
+  ownCopy: boolean;
 }
 
 /**
  * Every participant's case file, for advisers' lists and case pages, in three parts that change
  * at different rates: its identity, fixed by the enrolment (but for corrections of it and new
  * personal details); its head, which every event changes; and its timeline and notes, to which
- * events add. A batch reads each case's head once and writes each case once, appending the
- * milestones and notes to the stored lists without reading them back; a correction, rare, reads
- * the timeline and writes it anew. The lists, most of a case, have a table of their own, so that
- * reading a head does not read them, keyed by the case's row number, so that writing them needs
- * no index. Personal data and free text stay sealed as they are in the events (opened when read,
- * with the participant's key), and are dropped once erased.
+ * events add. A batch reads each case's head once and writes each case once, adding the
+ * milestones and notes of its events to the last rows of the case's lists, cut into blocks of a
+ * few versions (`case-timeline-blocks.ts`), without reading them back: a batch costs what it adds,
+ * not what the case holds. A correction or an erasure, rare, reads the lists and writes them anew.
+ * The lists, most of a case, have a table of their own, so that reading a head does not read them. Personal data
+ * and free text stay sealed as they are in the events (opened when read, with the participant's
+ * key), and are dropped once erased.
  *
  * Each case gets the next number of its city's enrolments, in the log's order, for its reference
  * (`PAR-0042`): every replica and every rebuild folds the same order, so gives the same numbers,
@@ -63,24 +70,25 @@ interface CaseInBatch {
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
+  // 7: a case's timeline and notes in blocks of 8 versions, not in one row that each batch rewrote whole.
   // 6: the log position of each case's latest event and the date of its last milestone, for the lists' order and filter.
   // 5: case reference numbers. 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
   // the timeline; 2: head, identity and timeline apart; 1: one JSON document).
-  readonly layout = 6;
+  readonly layout = 7;
 
   constructor(private readonly catalogue: Catalogue) {}
 
-  /** A case per participant, from the enrolment on, and its lists beside it. */
+  /** A case per participant, from the enrolment on, and its lists beside it: a timeline (its enrolment at least) per case, and none without its case. */
   verify(db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[] {
     const problems = oneRowPerParticipant(db, 'case_files', checkpoint);
     const { withoutLists, listsWithoutCase } = db
       .prepare<[], { withoutLists: number; listsWithoutCase: number }>(
-        `SELECT (SELECT count(*) FROM case_files WHERE case_id NOT IN (SELECT case_id FROM case_timelines)) AS withoutLists,
-                (SELECT count(*) FROM case_timelines WHERE case_id NOT IN (SELECT case_id FROM case_files)) AS listsWithoutCase`,
+        `SELECT (SELECT count(*) FROM case_files WHERE case_id NOT IN (SELECT case_id FROM case_timelines WHERE milestones IS NOT NULL)) AS withoutLists,
+                (SELECT count(DISTINCT case_id) FROM case_timelines WHERE case_id NOT IN (SELECT case_id FROM case_files)) AS listsWithoutCase`,
       )
       .get()!;
     if (withoutLists > 0) problems.push({ kind: 'rows', message: `${withoutLists} case_files rows have no case_timelines row` });
-    if (listsWithoutCase > 0) problems.push({ kind: 'rows', message: `${listsWithoutCase} case_timelines rows have no case_files row` });
+    if (listsWithoutCase > 0) problems.push({ kind: 'rows', message: `case_timelines holds the lists of ${listsWithoutCase} cases with no case_files row` });
     return problems;
   }
 
@@ -105,9 +113,11 @@ export class CaseFilesProjection implements Projection {
       CREATE INDEX IF NOT EXISTS case_files_by_change ON case_files (last_position);
       CREATE INDEX IF NOT EXISTS case_files_by_city_change ON case_files (city, last_position);
       CREATE TABLE IF NOT EXISTS case_timelines (
-        case_id INTEGER PRIMARY KEY,
-        milestones TEXT NOT NULL,
-        notes TEXT NOT NULL
+        case_id INTEGER NOT NULL,
+        block INTEGER NOT NULL,
+        milestones TEXT,
+        notes TEXT,
+        PRIMARY KEY (case_id, block)
       ) STRICT;
     `);
     const sql = {
@@ -117,39 +127,51 @@ export class CaseFilesProjection implements Projection {
           'SELECT case_id, head, last_position, last_milestone_on FROM case_files WHERE participant_id = ?',
         )
         .safeIntegers(),
+      // Its row number, the case's id, is what the insert returns.
       insertCase: db.prepare<[string, string, string, string, string, number, GlobalPosition, string, string, string]>(
         `INSERT INTO case_files (participant_id, city, programme, status, first_enrolled_on, reference_number, last_position, last_milestone_on, head, identity)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // The unique index on (city, reference_number) answers it.
       lastReferenceNumber: db.prepare<[string], number>('SELECT coalesce(max(reference_number), 0) FROM case_files WHERE city = ?').pluck(),
-      // Right after its case's row, whose number it takes.
-      insertLists: db.prepare<[string, string]>('INSERT INTO case_timelines (case_id, milestones, notes) VALUES (last_insert_rowid(), ?, ?)'),
       // The city is indexed, and an event never changes it: the update leaves it out.
       updateHead: db.prepare<[string, string, string, GlobalPosition, string, number]>(
         'UPDATE case_files SET programme = ?, status = ?, head = ?, last_position = ?, last_milestone_on = ? WHERE case_id = ?',
       ),
-      // A case's timeline is never empty: it starts with the enrolment.
-      appendMilestones: db.prepare<[string, number]>(`UPDATE case_timelines SET milestones = milestones || ',' || ? WHERE case_id = ?`),
-      appendNotes: db.prepare<[string, number]>(
-        `UPDATE case_timelines SET notes = notes || iif(notes = '', '', ',') || ? WHERE case_id = ?`,
+      // After what the block holds: concat_ws leaves out a null, and gives '' for two.
+      addToBlock: db.prepare<[number, number, string | null, string | null]>(
+        `INSERT INTO case_timelines (case_id, block, milestones, notes) VALUES (?, ?, ?, ?)
+         ON CONFLICT (case_id, block) DO UPDATE SET milestones = nullif(concat_ws(',', milestones, excluded.milestones), ''),
+           notes = nullif(concat_ws(',', notes, excluded.notes), '')`,
       ),
+      blocks: prepareBlocks(db),
+      dropBlocks: db.prepare<[number]>('DELETE FROM case_timelines WHERE case_id = ?'),
       identity: db.prepare<[number], string>('SELECT identity FROM case_files WHERE case_id = ?').pluck(),
       rewriteIdentity: db.prepare<[string, string, number]>('UPDATE case_files SET identity = ?, first_enrolled_on = ? WHERE case_id = ?'),
-      lists: db.prepare<[number], { milestones: string; notes: string }>('SELECT milestones, notes FROM case_timelines WHERE case_id = ?'),
-      milestones: db.prepare<[number], string>('SELECT milestones FROM case_timelines WHERE case_id = ?').pluck(),
-      rewriteMilestones: db.prepare<[string, number]>('UPDATE case_timelines SET milestones = ? WHERE case_id = ?'),
-      rewriteLists: db.prepare<[string, string, number]>('UPDATE case_timelines SET milestones = ?, notes = ? WHERE case_id = ?'),
     };
+    const storedIdentityOf = (caseId: number) => JSON.parse(sql.identity.get(caseId)!) as CaseIdentity;
     const writeIdentity = (identity: CaseIdentity, caseId: number) =>
       sql.rewriteIdentity.run(JSON.stringify(identity), identity.firstEnrolledOn, caseId);
-
-    /** Drops the personal data, notes and reasons already stored of a case erased in this batch. */
-    const erase = (caseId: number): void => {
-      const identity = JSON.parse(sql.identity.get(caseId)!) as CaseIdentity;
-      writeIdentity({ ...identity, personal: null }, caseId);
-      const { milestones, notes } = sql.lists.get(caseId)!;
-      sql.rewriteLists.run(timelineText(withoutFreeText(timelineOf(milestones))), notesText(withoutNotes(notesOf(notes))), caseId);
+    const storedLists = (caseId: number) => joinedBlocks(sql.blocks.all(caseId));
+    /** Adds milestones and notes, later than those stored, each to its block. */
+    const addToBlocks = (caseId: number, milestones: readonly MilestoneView[], notes: readonly CaseNoteView[]): void => {
+      const blocks = new Map<number, { milestones: MilestoneView[]; notes: CaseNoteView[] }>();
+      const itemsOf = (sequence: number) => {
+        const block = blockOf(sequence);
+        let items = blocks.get(block);
+        if (items === undefined) blocks.set(block, (items = { milestones: [], notes: [] }));
+        return items;
+      };
+      for (const milestone of milestones) itemsOf(milestone.sequence).milestones.push(milestone);
+      for (const note of notes) itemsOf(note.sequence).notes.push(note);
+      for (const [block, items] of blocks) {
+        sql.addToBlock.run(
+          caseId,
+          block,
+          items.milestones.length > 0 ? timelineText(items.milestones) : null,
+          items.notes.length > 0 ? notesText(items.notes) : null,
+        );
+      }
     };
 
     const save = (participantId: string, change: CaseInBatch, loaded: CaseInBatch | undefined): void => {
@@ -158,10 +180,10 @@ export class CaseFilesProjection implements Projection {
       const erased = state.personalDataErased;
       const blankTimeline = (items: readonly MilestoneView[]) => (erased ? withoutFreeText(items) : items);
       const blankNotes = (items: readonly CaseNoteView[]) => (erased ? withoutNotes(items) : items);
+      const kept = (whom: CaseIdentity): CaseIdentity => (erased ? { ...whom, personal: null } : whom);
       if (loaded?.caseId === undefined) {
         if (identity === undefined || referenceNumber === undefined) throw new Error(`The case of ${participantId} has no enrolment`);
-        const stored = erased ? { ...identity, personal: null } : identity;
-        sql.insertCase.run(
+        const { lastInsertRowid } = sql.insertCase.run(
           participantId,
           state.city,
           state.programme,
@@ -171,18 +193,21 @@ export class CaseFilesProjection implements Projection {
           lastPosition,
           change.lastMilestoneOn,
           JSON.stringify(head),
-          JSON.stringify(stored),
+          JSON.stringify(kept(identity)),
         );
-        sql.insertLists.run(timelineText(blankTimeline(timeline ?? added)), notesText(blankNotes(notes)));
+        addToBlocks(Number(lastInsertRowid), blankTimeline(timeline ?? added), blankNotes(notes));
         return;
       }
       const { caseId } = loaded;
+      // Erased in this batch: the personal data, notes and reasons already stored go too.
+      const erasing = erased && !loaded.head.state.personalDataErased;
       sql.updateHead.run(state.programme, statusOf(state), JSON.stringify(head), lastPosition, change.lastMilestoneOn, caseId);
-      if (identity !== undefined) writeIdentity(identity, caseId);
-      if (timeline !== undefined) sql.rewriteMilestones.run(timelineText(blankTimeline(timeline)), caseId);
-      else if (added.length > 0) sql.appendMilestones.run(timelineText(blankTimeline(added)), caseId);
-      if (notes.length > 0) sql.appendNotes.run(notesText(blankNotes(notes)), caseId);
-      if (erased && !loaded.head.state.personalDataErased) erase(caseId);
+      if (identity !== undefined || erasing) writeIdentity(kept(identity ?? storedIdentityOf(caseId)), caseId);
+      if (timeline !== undefined || erasing) {
+        const stored = storedLists(caseId);
+        sql.dropBlocks.run(caseId);
+        addToBlocks(caseId, blankTimeline(timeline ?? [...timelineOf(stored.milestones), ...added]), blankNotes([...notesOf(stored.notes), ...notes]));
+      } else addToBlocks(caseId, blankTimeline(added), blankNotes(notes));
     };
     const cases = new BatchRecords<CaseInBatch>((participantId) => {
       const row = sql.head.get(participantId);
@@ -197,6 +222,7 @@ export class CaseFilesProjection implements Projection {
           added: [],
           timeline: undefined,
           notes: [],
+          ownCopy: false,
         }
       );
     }, save);
@@ -219,13 +245,14 @@ export class CaseFilesProjection implements Projection {
       added: [],
       timeline: undefined,
       notes: [],
+      ownCopy: true,
     });
 
     /** The case's identity as the batch has it. */
-    const storedIdentity = (change: CaseInBatch): CaseIdentity => change.identity ?? (JSON.parse(sql.identity.get(change.caseId!)!) as CaseIdentity);
+    const storedIdentity = (change: CaseInBatch): CaseIdentity => change.identity ?? storedIdentityOf(change.caseId!);
     /** The case's whole timeline as the batch has it: stored, then added. */
     const wholeTimeline = (change: CaseInBatch): readonly MilestoneView[] =>
-      change.timeline ?? [...(change.caseId === undefined ? [] : timelineOf(sql.milestones.get(change.caseId)!)), ...change.added];
+      change.timeline ?? [...(change.caseId === undefined ? [] : timelineOf(storedLists(change.caseId).milestones)), ...change.added];
 
     return {
       apply: (stored: StoredEvent) => {
@@ -237,25 +264,26 @@ export class CaseFilesProjection implements Projection {
         const next = changeCase(before?.head ?? null, () => storedIdentity(before!), () => wholeTimeline(before!), recorded, this.catalogue);
         if (next === null) return [];
         const base: CaseInBatch = before ?? enrolled(identityOf(event)!, next.head, stored.position);
-        const changed: CaseInBatch = { ...base, head: next.head, lastPosition: stored.position };
+        const changed: CaseInBatch = base.ownCopy ? base : { ...base, added: [...base.added], notes: [...base.notes], ownCopy: true };
+        changed.head = next.head;
+        changed.lastPosition = stored.position;
         switch (next.kind) {
           case 'milestone':
-            if (changed.timeline !== undefined) changed.timeline = [...changed.timeline, next.milestone];
-            else changed.added = [...changed.added, next.milestone];
+            (changed.timeline ?? changed.added).push(next.milestone);
             changed.lastMilestoneOn = lastMilestoneOn([next.milestone], changed.lastMilestoneOn);
             break;
           case 'note':
-            changed.notes = [...changed.notes, next.note];
+            changed.notes.push(next.note);
             break;
           case 'personal':
-            changed.identity = { ...storedIdentity(base), personal: next.personal };
+            changed.identity = { ...storedIdentity(changed), personal: next.personal };
             break;
           case 'amended':
             [changed.identity, changed.timeline, changed.added] = [next.identity, next.timeline, []];
             changed.lastMilestoneOn = lastMilestoneOn(next.timeline, next.identity.firstEnrolledOn);
             break;
         }
-        cases.set(participantId, changed);
+        if (changed !== before) cases.set(participantId, changed);
         return [];
       },
       flush: () => {

@@ -7,6 +7,7 @@ import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { afterValues, CASES, type CaseRow, countSql, pageSql, positionOfRow } from './case-list-queries';
 import type { CaseOrder } from './case-order';
 import { decodeCursor, encodeCursor } from './case-page-cursor';
+import { joinedBlocks, prepareBlocks } from './case-timeline-blocks';
 import { notesOf, timelineOf } from './case-timeline-text';
 
 export interface CaseListFilter {
@@ -88,7 +89,8 @@ export class CaseFilesReader {
 
   private caseOf(row: CaseRow): SealedCase {
     const view = caseView(JSON.parse(row.identity) as CaseIdentity, JSON.parse(row.head) as CaseHead);
-    return asSealed({ ...view, lastMilestoneOn: row.last_milestone_on, timeline: timelineOf(row.timeline), notes: notesOf(row.notes) });
+    const lists = joinedBlocks(this.sql().blocks.all(row.case_id));
+    return asSealed({ ...view, lastMilestoneOn: row.last_milestone_on, timeline: timelineOf(lists.milestones), notes: notesOf(lists.notes) });
   }
 
   private listStatement(sql: string): Database.Statement<[Record<string, unknown>]> {
@@ -110,6 +112,7 @@ export class CaseFilesReader {
 function prepare(db: Database.Database) {
   return {
     byId: db.prepare<[string], CaseRow>(`${CASES} WHERE participant_id = ?`),
+    blocks: prepareBlocks(db),
     caseNumber: db.prepare<[string], CaseNumber>('SELECT city, reference_number AS number FROM case_files WHERE participant_id = ?'),
     personal: db.prepare<[string], string | null>("SELECT identity ->> '$.personal' FROM case_files WHERE participant_id = ?").pluck(),
     numbered: db.prepare<[string, number], string>('SELECT participant_id FROM case_files WHERE city = ? AND reference_number = ?').pluck(),

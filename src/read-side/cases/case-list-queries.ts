@@ -1,8 +1,9 @@
 import type { CaseOrder } from './case-order';
 import type { CasePosition } from './case-page-cursor';
 
-/** A case as the reader selects it: what its view is made of, and its keys in each order. */
+/** A case as the reader selects it: what its view is made of but its lists (read by `case_id`), and its keys in each order. */
 export interface CaseRow {
+  case_id: number;
   participant_id: string;
   city: string;
   reference_number: number;
@@ -12,13 +13,11 @@ export interface CaseRow {
   last_milestone_on: string;
   identity: string;
   head: string;
-  timeline: string;
-  notes: string;
 }
 
 // An alias of its own, not `last_position`: ORDER BY would take the alias, and no index holds it.
-export const CASES = `SELECT participant_id, city, reference_number, first_enrolled_on, CAST(last_position AS TEXT) AS last_position_text,
-  last_milestone_on, identity, head, milestones AS timeline, notes FROM case_files JOIN case_timelines USING (case_id)`;
+export const CASES = `SELECT case_id, participant_id, city, reference_number, first_enrolled_on, CAST(last_position AS TEXT) AS last_position_text,
+  last_milestone_on, identity, head FROM case_files`;
 
 /** What a page's SQL depends on: its order, whether it is one city's, whether it starts after a cursor. */
 export interface CaseListShape {

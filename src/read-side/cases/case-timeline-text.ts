@@ -19,8 +19,8 @@ const NOTE_FIELDS = ['sequence', 'writtenOn', 'recordedAt', 'recordedBy', 'note'
 /**
  * How a case's timeline and notes are stored: the elements of a JSON array, its brackets left
  * out, one element per item in order, each the array of its values (half the size of an object
- * with its keys). An event adds its item by appending `,` and the element to the stored text,
- * without reading it back; only a correction, a void or an erasure rewrites it.
+ * with its keys). Texts of the same list join with `,`, so that a batch stores the items it adds
+ * as a text of their own (`case-timeline-parts.ts`) without reading back the stored ones.
  */
 const listText =
   <T>(fields: readonly (keyof T)[]) =>

@@ -104,7 +104,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
 
     expect(found.code).toBe(EXIT_DAMAGE_FOUND);
     expect(found.stdout).toMatch(/^case-files: DAMAGED: case_files holds \d+ rows for \d+ participants enrolled up to its checkpoint \d+: 1 missing$/m);
-    expect(found.stdout).toMatch(/^case-files: DAMAGED: 1 case_timelines rows have no case_files row$/m);
+    expect(found.stdout).toMatch(/^case-files: DAMAGED: case_timelines holds the lists of 1 cases with no case_files row$/m);
     expect(found.stdout).toMatch(/^case-files: DAMAGED: 1 case_files rows have no case_timelines row$/m);
     expect(found.stdout).toMatch(/^outcomes: DAMAGED: outcome_participants holds \d+ rows for \d+ participants .*: 1 missing$/m);
     expect(found.stdout).toMatch(/^outcomes: DAMAGED: outcome counters do not add up: .*enrolled of paris is 0, its participants' facts sum to \d+/m);
