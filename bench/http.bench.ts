@@ -25,9 +25,10 @@ export interface HttpFigures {
   service: LoadFigures;
   /** The service answering a query that reads nothing: its request pipeline alone. */
   pipeline: LoadFigures;
+  /** The bare app on the service's adapter, Fastify. */
   bare: LoadFigures;
-  /** The same bare app on Nest's Fastify adapter, when its URL was given. */
-  bareFastify?: LoadFigures;
+  /** The same bare app on Nest's Express adapter, which the service ran on before. */
+  bareExpress: LoadFigures;
 }
 
 export const SESSION = {
@@ -64,10 +65,12 @@ export const enrolment = (participantId: string, city = 'paris', programme = 'pa
 /**
  * A coaching session recorded over HTTP (the whole path: token, guard, validation, command bus,
  * load and decide, sealed append, read-your-writes wait) against the bare server's mutation that
- * takes the same input and does nothing; autocannon on loopback, in rotating rounds. The service's
- * pipeline alone, answering a query that reads nothing, tells what the recording itself costs.
+ * takes the same input and does nothing, on the service's adapter (Fastify), and on Express beside
+ * it; autocannon on loopback, in rotating rounds. The service's pipeline alone, answering a query
+ * that reads nothing, tells what the recording itself costs.
  */
-export async function benchHttp(serviceUrl: string, bareUrl: string, settings: HttpSettings, bareFastifyUrl?: string): Promise<HttpFigures> {
+export async function benchHttp(urls: { service: string; bare: string; bareExpress: string }, settings: HttpSettings): Promise<HttpFigures> {
+  const serviceUrl = urls.service;
   const authorization = await bearer('adviser');
   const participants = Array.from({ length: settings.participants }, () => randomUUID());
   await inParallel(participants, 8, async (id) => {
@@ -85,11 +88,11 @@ export async function benchHttp(serviceUrl: string, bareUrl: string, settings: H
   const loads = {
     service: { url: serviceUrl, body: service },
     pipeline: { url: serviceUrl, body: () => PIPELINE },
-    bare: { url: bareUrl, body: bare },
-    bareFastify: { url: bareFastifyUrl ?? '', body: bare },
+    bare: { url: urls.bare, body: bare },
+    bareExpress: { url: urls.bareExpress, body: bare },
   };
-  const order = (['bare', 'service', 'pipeline', 'bareFastify'] as const).filter((which) => which !== 'bareFastify' || bareFastifyUrl);
-  const runs = { service: [] as LoadFigures['rounds'], pipeline: [] as LoadFigures['rounds'], bare: [] as LoadFigures['rounds'], bareFastify: [] as LoadFigures['rounds'] };
+  const order = ['bare', 'service', 'pipeline', 'bareExpress'] as const;
+  const runs = { service: [] as LoadFigures['rounds'], pipeline: [] as LoadFigures['rounds'], bare: [] as LoadFigures['rounds'], bareExpress: [] as LoadFigures['rounds'] };
   for (const which of order) await load(loads[which].url, authorization, loads[which].body, settings.connections, settings.warmupSeconds);
   for (let round = 0; round < settings.rounds; round++) {
     // Each load goes first in turn, so that none always runs on the hottest or coldest machine.
@@ -98,8 +101,7 @@ export async function benchHttp(serviceUrl: string, bareUrl: string, settings: H
       runs[which].push(await load(loads[which].url, authorization, loads[which].body, settings.connections, settings.seconds));
     }
   }
-  const figures = { service: summary(runs.service), pipeline: summary(runs.pipeline), bare: summary(runs.bare) };
-  return bareFastifyUrl ? { ...figures, bareFastify: summary(runs.bareFastify) } : figures;
+  return { service: summary(runs.service), pipeline: summary(runs.pipeline), bare: summary(runs.bare), bareExpress: summary(runs.bareExpress) };
 }
 
 function summary(rounds: LoadFigures['rounds']): LoadFigures {

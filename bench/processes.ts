@@ -34,10 +34,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** The service, as operators run it, on the SQLite file `databaseFile`. */
-export function startService(name: string, databaseFile: string): Promise<Server> {
+/** The service, as operators run it, on the SQLite file `databaseFile`; another build of it when given its main.js. */
+export function startService(name: string, databaseFile: string, entry = SERVICE_ENTRY): Promise<Server> {
   linkWebApp();
-  return startServer(name, SERVICE_ENTRY, { EVENT_STORE_URL: `sqlite:${databaseFile}` });
+  return startServer(name, entry, { EVENT_STORE_URL: `sqlite:${databaseFile}` });
 }
 
 /**
@@ -51,12 +51,12 @@ function linkWebApp(): void {
   if (existsSync(built) && !existsSync(beside)) symlinkSync(built, beside, 'dir');
 }
 
-/** A NestJS + Apollo app with the same settings whose mutations do nothing (bench/servers/bare-server.ts). */
+/** A NestJS + Apollo app with the same settings whose mutations do nothing, on Nest's Express adapter (bench/servers/bare-server.ts). */
 export function startBareServer(name = 'bare'): Promise<Server> {
   return startServer(name, BARE_ENTRY, {});
 }
 
-/** The same bare app on Nest's Fastify adapter (bench/servers/bare-fastify-server.ts). */
+/** The same bare app on Nest's Fastify adapter, as the service runs: the baseline (bench/servers/bare-fastify-server.ts). */
 export function startBareFastifyServer(name = 'bare-fastify'): Promise<Server> {
   return startServer(name, BARE_FASTIFY_ENTRY, {});
 }

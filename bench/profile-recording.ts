@@ -1,7 +1,7 @@
 // Profiles the service under the bench's recording load, and compares it with the bare server in
 // the same run. After `tsc -p bench/tsconfig.json`:
 //   node bench/build/bench/profile-recording.js profile [seconds]   # writes bench/recording-profile.md
-//   node bench/build/bench/profile-recording.js compare [rounds]    # service, pipeline, bare and bare on Fastify, a few seconds each
+//   node bench/build/bench/profile-recording.js compare [rounds]    # service, pipeline, bare (Fastify, as the service) and bare on Express, a few seconds each
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,13 +52,13 @@ async function profile(seconds: number): Promise<void> {
 
 async function compare(rounds: number): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'compare-recording-'));
-  const servers = await Promise.all([startService('service', join(work, 'journeys.db')), startBareServer(), startBareFastifyServer()]);
-  const [service, bare, bareFastify] = servers;
+  const servers = await Promise.all([startService('service', join(work, 'journeys.db')), startBareFastifyServer('bare'), startBareServer('bare-express')]);
+  const [service, bare, bareExpress] = servers;
   try {
-    const f = await benchHttp(service.url, bare.url, { connections: 10, seconds: 4, rounds, warmupSeconds: 2, participants: 1_000 }, bareFastify.url);
+    const f = await benchHttp({ service: service.url, bare: bare.url, bareExpress: bareExpress.url }, { connections: 10, seconds: 4, rounds, warmupSeconds: 2, participants: 1_000 });
     const line = (name: string, l: typeof f.service) =>
       `${name.padEnd(9)} ${Math.round(l.perSecond).toString().padStart(6)} req/s (ratio ${(l.perSecond / f.bare.perSecond).toFixed(2)}), rounds ${l.rounds.map((r) => Math.round(r.perSecond)).join(', ')}`;
-    console.log([line('recording', f.service), line('pipeline', f.pipeline), line('bare', f.bare), line('fastify', f.bareFastify!)].join('\n'));
+    console.log([line('recording', f.service), line('pipeline', f.pipeline), line('bare', f.bare), line('express', f.bareExpress)].join('\n'));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,6 @@
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.factory';
 import type { Clock } from './clock/clock';
 import type { AppConfig } from './config/config';
@@ -24,15 +25,16 @@ export async function startService(
   clock?: Clock,
 ): Promise<{ app: INestApplication; url: string }> {
   // Before anything starts: Nest logs that it started at init, well before it listens.
-  await assertPortFree(config.port);
+  const host = await everyAddressOn(config.port);
   const app = await createApp(config, clock);
   const http = new HttpDrain(app.getHttpServer());
   // Before init adds the routes: once a stop began, a request is refused before anything of it runs.
-  app.use(http.refuseWhileStopping);
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', http.refuseWhileStopping);
   await app.init();
   await prepare(app);
   try {
-    await app.listen(config.port);
+    await app.listen(config.port, host);
   } catch (error) {
     // Taken since the check above, by a process that started meanwhile.
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse(config.port) : error;
@@ -41,13 +43,18 @@ export async function startService(
   return { app, url: `${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql` };
 }
 
-/** Listens on the port as Nest will (every address) and lets it go at once. */
-function assertPortFree(port: number): Promise<void> {
-  // Port 0 asks the system for any free port.
-  if (port === 0) return Promise.resolve();
+/**
+ * Listens on the port as Node does by default, on every address (IPv6 and IPv4, or IPv4 alone on a
+ * machine without IPv6), lets it go at once, and answers that address for the service to listen
+ * on: Fastify would listen on localhost only. Port 0 asks the system for any free port.
+ */
+function everyAddressOn(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUse(port) : error));
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, () => {
+      const { family } = probe.address() as AddressInfo;
+      probe.close(() => resolve(family === 'IPv6' ? '::' : '0.0.0.0'));
+    });
   });
 }

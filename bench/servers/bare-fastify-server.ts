@@ -1,6 +1,7 @@
-// The bare baseline on Nest's Fastify adapter (Apollo through @as-integrations/fastify): the same
-// app as bench/servers/bare-server.ts, to tell what the HTTP adapter alone costs. Started like the
-// service (bench/processes.ts), it prints the same line once it listens.
+// The baseline of the HTTP and subscription figures: NestJS + Apollo on Nest's Fastify adapter
+// (Apollo through @as-integrations/fastify), as the service runs, with mutations that do nothing
+// (bench/servers/bare-module.ts). Started like the service (bench/processes.ts), it prints the
+// same line once it listens.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

@@ -1,6 +1,6 @@
-// The baseline of the HTTP and subscription figures: NestJS + Apollo as the service sets them up
-// (Express, code-first schema, graphql-ws), with mutations that do nothing. Started like the
-// service (bench/processes.ts), it prints the same line once it listens.
+// The same bare app as bench/servers/bare-fastify-server.ts on Nest's Express adapter, which the
+// service ran on until 2026-11-28: reported beside the baseline, to tell what the adapter alone
+// costs. Started like the service (bench/processes.ts), it prints the same line once it listens.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

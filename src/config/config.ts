@@ -34,7 +34,7 @@ export interface AppConfig {
   requestsPerAddressPerMinute: number;
   /** GraphQL operations the service runs at once; others wait their turn, briefly. */
   maxConcurrentOperations: number;
-  /** Reverse proxies in front of the service whose X-Forwarded-For is believed (Express's `trust proxy` hops). */
+  /** Reverse proxies in front of the service whose X-Forwarded-For is believed (Fastify's `trustProxy` hops). */
   trustedProxies: number;
   /** Events a projection may lag behind the log's head while the service still reports ready. */
   readinessMaxLag: number;

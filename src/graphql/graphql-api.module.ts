@@ -47,8 +47,8 @@ export class GraphqlApiModule {
             csrfPrevention: true,
             // HTTP requests carry their token in a header, checked by the access guard; a socket
             // carried it once, in connection_init (until its expiry, websocket/graphql-ws-options.ts).
-            context: (ctx: { req?: unknown; extra?: SocketExtra }) =>
-              ctx.req ? { req: ctx.req } : { principal: ctx.extra?.principal },
+            // Over HTTP, Apollo's Fastify integration passes Fastify's request itself.
+            context: (ctx: { extra?: SocketExtra }) => (ctx.extra ? { principal: ctx.extra.principal } : { req: ctx }),
             // Nest's type leaves some graphql-ws options out (validate, execute…), but passes them on.
             subscriptions: { 'graphql-ws': graphqlWsOptions({ config, tokens, metrics }) as GraphQLWsSubscriptionsConfig },
           }),

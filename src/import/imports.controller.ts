@@ -1,19 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { Requires } from '../auth/requires.decorator';
 import { type FieldError, InvalidInput } from '../journey/domain/errors';
 import type { ImportReport } from './import-report';
 import { JourneyImport } from './journey-import';
-import type { ImportFormat } from './raw-table';
-import { readUpload } from './read-upload';
-
-/** The media types of the formats an upload takes. */
-const FORMAT_OF_MEDIA_TYPE: Record<string, ImportFormat> = {
-  'text/csv': 'csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
+import { FORMAT_OF_MEDIA_TYPE, readUpload } from './read-upload';
 
 /**
  * `POST /imports?city=paris&dryRun=true` with a CSV or .xlsx file as the body: the import of
@@ -30,14 +22,13 @@ export class ImportsController {
   async upload(
     @Caller() caller: Principal,
     @Query() query: Record<string, unknown>,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Req() request: { headers: Record<string, string | undefined>; body?: unknown },
   ): Promise<ImportReport> {
     const { city, dryRun } = optionsOfQuery(query);
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const format = FORMAT_OF_MEDIA_TYPE[mediaType];
     if (!format) throw new UnsupportedMediaTypeException(`Send the file as ${Object.keys(FORMAT_OF_MEDIA_TYPE).join(' or ')}`);
-    const bytes = await readUpload(request, response);
+    const bytes = await readUpload(request);
     return this.importer.run({ bytes, format }, { city, recordedBy: caller.sub, dryRun });
   }
 }

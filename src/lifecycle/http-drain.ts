@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { errorBody } from '../graphql/hardening/error-body';
 
 /** When a client refused during a stop is told to come back: a restarted service, or another instance, answers by then. */
@@ -42,7 +43,7 @@ export class HttpDrain {
       socket.once('close', () => this.ended(() => this.connections.delete(socket)));
     });
     server.on('upgrade', (_request: IncomingMessage, socket: Socket) => this.ended(() => this.connections.delete(socket)));
-    // Before Express sees the request, headers read and body perhaps still to come: that is when it arrived.
+    // Before Fastify sees the request, headers read and body perhaps still to come: that is when it arrived.
     server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
       if (this.stopping) {
         this.arrivedWhileStopping.add(request);
@@ -54,13 +55,12 @@ export class HttpDrain {
   }
 
   /**
-   * Express middleware, before the routes: a request that arrived after the stop began is refused
-   * with 503 SHUTTING_DOWN and Retry-After, and nothing of it runs.
+   * A Fastify onRequest hook, before the body is read: a request that arrived after the stop
+   * began is refused with 503 SHUTTING_DOWN and Retry-After, and nothing of it runs.
    */
-  readonly refuseWhileStopping = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    if (!this.arrivedWhileStopping.has(request)) return next();
-    response.writeHead(503, SHUTTING_DOWN.headers);
-    response.end(SHUTTING_DOWN.body);
+  readonly refuseWhileStopping = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!this.arrivedWhileStopping.has(request.raw)) return done();
+    reply.code(503).headers(SHUTTING_DOWN.headers).send(SHUTTING_DOWN.body);
   };
 
   /**

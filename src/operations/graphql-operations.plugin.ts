@@ -13,7 +13,7 @@ export interface GraphQLRequestSummary {
 /** An operation's name is the client's: the log keeps enough of it to tell requests apart. */
 const MAX_LOGGED_NAME = 100;
 
-/** Express requests carry their GraphQL summary to the access log. */
+/** Node's requests carry their GraphQL summary to the access log (pino-http sees Node's request, not Fastify's). */
 export type WithGraphQLSummary = { graphql?: GraphQLRequestSummary };
 
 /**
@@ -39,7 +39,7 @@ export function graphqlOperationsPlugin(metrics: Metrics): NonNullable<ApolloDri
             errorCodes: answered.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
           };
           stop({ type: summary.type, operation: operationLabel(schema, operation) });
-          if (contextValue.req) contextValue.req.graphql = summary;
+          if (contextValue.req) (contextValue.req.raw as WithGraphQLSummary).graphql = summary;
         },
       };
     },

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import { type DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
 import type { WithGraphQLSummary } from './graphql-operations.plugin';
 
 /** Probes and scrapes come every few seconds and say nothing about users' requests. */
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
+/** The request's URL as the client sent it: Fastify's middleware engine gives a middleware the rest of it past the matched path. */
+const urlOf = (req: IncomingMessage): string => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
 /**
  * Structured JSON logs: one line per request with its method, path, status, duration and, for
@@ -14,14 +17,17 @@ const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
  */
 export const requestLogging = (config: AppConfig): DynamicModule =>
   LoggerModule.forRoot({
+    // Every path, the root included. (nestjs-pino's default, `{/*splat}`, is read by Fastify's
+    // middleware engine, @fastify/middie 9, as `/{/*splat}`, which matches no path but `/`.)
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       quietReqLogger: true,
       serializers: {
-        req: (req: IncomingMessage) => ({ method: req.method, path: req.url?.split('?')[0] }),
+        req: (req: IncomingMessage) => ({ method: req.method, path: urlOf(req).split('?')[0] }),
         res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       },
       customProps: (req: IncomingMessage) => (req as WithGraphQLSummary).graphql ?? {},
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(req.url ?? '') },
+      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(urlOf(req)) },
     },
   });

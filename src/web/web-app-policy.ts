@@ -16,13 +16,14 @@ export const isAppPage = (path: string): boolean => APP_PAGE_PATHS.test(path);
 /** GraphiQL's page, outside production only. */
 export const GRAPHIQL_PAGE = '/graphiql';
 
-type Request = IncomingMessage & { protocol?: string };
+/** The request as the security headers see it: with the protocol the client used ('http' or 'https'). */
+export type WithProtocol = { protocol?: string };
 
 /** The page's own origin over WebSocket (live figures); a Host header that is not a host names nothing. */
 const webSocketToSelf = (request: IncomingMessage): string => {
   const host = request.headers.host ?? '';
   if (!/^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host)) return "'self'";
-  return `${(request as Request).protocol === 'https' ? 'wss' : 'ws'}://${host}`;
+  return `${(request as IncomingMessage & WithProtocol).protocol === 'https' ? 'wss' : 'ws'}://${host}`;
 };
 
 /**

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import proxyAddress from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { errorBody } from './error-body';
@@ -12,7 +13,7 @@ export interface AddressRefusal {
  * HTTP requests and WebSocket upgrades each client address may make per minute, before any token
  * is read: the budgets per token do not hold back a client that sends none, or many. Behind
  * `trustedProxies` reverse proxies, the address is the one the nearest of them saw
- * (X-Forwarded-For, as Express's `trust proxy` reads it).
+ * (X-Forwarded-For, as Fastify's `trustProxy` reads it).
  */
 export class AddressBudget {
   private readonly limiter: RateLimiterMemory;
@@ -24,7 +25,7 @@ export class AddressBudget {
     this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   }
 
-  /** The client's address, as Express's `req.ip` gives it with `trust proxy` set to the same hops. */
+  /** The client's address, as Fastify's `request.ip` gives it with `trustProxy` set to the same hops. */
   private addressOf(request: IncomingMessage): string {
     return proxyAddress(request, (_address, hop) => hop < this.trustedProxies);
   }
@@ -52,15 +53,13 @@ export function refusalBody({ retryAfterSeconds }: AddressRefusal): { headers: R
 /** Probes come from load balancers and orchestrators, which must never be refused. */
 const isProbe = (request: IncomingMessage): boolean => (request.url ?? '').startsWith('/health/');
 
-/** Express middleware: spends one request of the client's address, or answers 429. */
-export function limitRequestsPerAddress(budget: AddressBudget) {
-  return (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
-    if (isProbe(request)) return next();
-    budget.admit(request).then((refusal) => {
-      if (!refusal) return next();
-      const { headers, body } = refusalBody(refusal);
-      response.writeHead(429, headers);
-      response.end(body);
-    }, next);
-  };
+/** A hook before the body is read: spends one request of the client's address, or answers 429. */
+export function limitRequestsPerAddress(fastify: FastifyInstance, budget: AddressBudget): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (isProbe(request.raw)) return;
+    const refusal = await budget.admit(request.raw);
+    if (!refusal) return;
+    const { headers, body } = refusalBody(refusal);
+    return reply.code(429).headers(headers).send(body);
+  });
 }

@@ -1,13 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, type HttpServer, Logger } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import { describeError } from '../error-code';
 import { errorBody } from './error-body';
-
-interface JsonResponse {
-  status(code: number): JsonResponse;
-  setHeader(name: string, value: string): void;
-  json(body: unknown): void;
-}
+import { describeUnreadableBody } from './request-body';
 
 /** The HTTP status of each code the service answers with outside GraphQL (the CSV, /metrics). */
 const STATUS_OF_CODE: Record<string, number> = {
@@ -22,7 +17,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   STORE_UNAVAILABLE: 503,
 };
 
-/** The code of a status Nest or Express answered with (an unknown route: 404). */
+/** The code of a status Nest or Fastify answered with (an unknown route: 404). */
 const CODE_OF_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
@@ -42,30 +37,37 @@ const logger = new Logger('HTTP');
  * { code } }] }`, with the status its code has; a fault is logged with its stack and says nothing
  * more. A readiness report (terminus) is the probe's answer, not an error, and is left as it is.
  * GraphQL's own errors are left to formatError, which codes them and logs only faults: Nest's
- * handler would log every one, a client's mistake included, at error level with its stack.
+ * handler would log every one, a client's mistake included, at error level with its stack. A body
+ * that could not be read is the client's mistake too, told what was wrong with it.
  */
 @Catch()
 export class HttpErrorsFilter implements ExceptionFilter {
+  constructor(private readonly http: HttpServer) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType<GqlContextType>() === 'graphql') throw exception;
-    const response = host.switchToHttp().getResponse<JsonResponse>();
+    const response: unknown = host.switchToHttp().getResponse();
+    const json = (status: number, body: unknown) => this.http.reply(response, body, status);
     const described = describeError(exception);
     if (described) {
       const { code, message, extensions, warning } = described;
       if (warning) logger.warn(warning);
       // RFC 6750: a bearer-protected resource names its scheme with a 401.
-      if (code === 'UNAUTHENTICATED') response.setHeader('www-authenticate', 'Bearer realm="journey-service"');
-      if (typeof extensions.retryAfterSeconds === 'number') response.setHeader('retry-after', String(extensions.retryAfterSeconds));
-      return response.status(STATUS_OF_CODE[code] ?? 400).json(errorBody(message, code, extensions));
+      if (code === 'UNAUTHENTICATED') this.http.setHeader(response, 'www-authenticate', 'Bearer realm="journey-service"');
+      if (typeof extensions.retryAfterSeconds === 'number') this.http.setHeader(response, 'retry-after', String(extensions.retryAfterSeconds));
+      return json(STATUS_OF_CODE[code] ?? 400, errorBody(message, code, extensions));
     }
+    // Fastify's errors reach the filters as HttpExceptions whose cause is Fastify's.
+    const unreadable = describeUnreadableBody(exception instanceof HttpException ? (exception.cause ?? exception) : exception);
+    if (unreadable) return json(unreadable[0], errorBody(unreadable[1], unreadable[2]));
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const report = exception.getResponse();
-      if (isHealthReport(report)) return response.status(status).json(report);
-      if (status < 500) return response.status(status).json(errorBody(exception.message, CODE_OF_STATUS[status] ?? 'BAD_REQUEST'));
+      if (isHealthReport(report)) return json(status, report);
+      if (status < 500) return json(status, errorBody(exception.message, CODE_OF_STATUS[status] ?? 'BAD_REQUEST'));
     }
     logger.error(exception instanceof Error ? exception : String(exception));
-    response.status(500).json(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    json(500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
   }
 }
 

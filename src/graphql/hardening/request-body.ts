@@ -1,39 +1,53 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { errorBody } from './error-body';
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 
 /** The largest JSON body read: a GraphQL document is limited to 1,000 tokens, its variables to a few case fields. */
 export const MAX_BODY_BYTES = 100 * 1024;
 
+/** The Content-Encodings a body may come in, as Express's body parser took them. */
+const DECOMPRESSORS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+/** zlib's errors met decompressing a body (their codes differ by format). */
+const decompressionErrors = new WeakSet<Error>();
+
+/** A body in an encoding the service cannot read: 415, before any of it is read. */
+class UnsupportedEncoding extends Error {
+  readonly code = 'UNSUPPORTED_ENCODING';
+  readonly statusCode = 415;
+}
+
 /**
- * Reads JSON bodies up to MAX_BODY_BYTES, and answers a body that cannot be read in GraphQL's
- * error shape: Express's own answer is an HTML page with a stack trace outside production.
+ * Reads bodies sent gzip, deflate or br as their decompressed bytes (Fastify reads only bodies as
+ * they are): the body limits then count the decompressed bytes, so a small bomb is refused as a
+ * large body. Any other encoding is refused with 415.
  */
-export function limitRequestBodies(app: NestExpressApplication): void {
-  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  app.use(answerUnreadableBody);
+export function readEncodedBodies(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (encoding === 'identity') return payload;
+    const decompress = DECOMPRESSORS[encoding];
+    if (!decompress) throw new UnsupportedEncoding(`Content-Encoding ${encoding}`);
+    // Fastify compares the bytes received, not those decompressed, with Content-Length.
+    const decompressed = Object.assign(payload.pipe(decompress()), { receivedEncodedLength: 0 });
+    decompressed.on('error', (error) => decompressionErrors.add(error));
+    payload.on('data', (chunk: Buffer) => (decompressed.receivedEncodedLength += chunk.length));
+    payload.on('error', (error) => decompressed.destroy(error));
+    return decompressed;
+  });
 }
 
-/** What body-parser throws: an HTTP error, with a `type` such as 'entity.too.large' unless zlib failed. */
-interface BodyError {
-  type?: string;
-  status: number;
-}
-
-const isBodyError = (error: unknown): error is BodyError => typeof (error as BodyError | null)?.status === 'number';
-
-/** What the client is told, by what went wrong. */
-function describeBodyError({ status, type }: BodyError): [message: string, code: string] {
-  if (status === 413) return [`The request body is larger than the limit of ${MAX_BODY_BYTES / 1024} kB`, 'PAYLOAD_TOO_LARGE'];
-  if (status === 415) return ['The request body is in an encoding that is not supported: send it as is, or gzip, deflate or br', 'UNSUPPORTED_MEDIA_TYPE'];
-  // A body announced as gzip or deflate that does not decompress: zlib's error has no type.
-  if (type === undefined) return ['The request body could not be decompressed as its Content-Encoding says', 'BAD_REQUEST'];
-  return ['The request body could not be read as JSON', 'BAD_REQUEST'];
-}
-
-function answerUnreadableBody(error: unknown, _request: IncomingMessage, response: ServerResponse, next: (error: unknown) => void): void {
-  if (!isBodyError(error) || error.status < 400 || error.status >= 500) return next(error);
-  const [message, code] = describeBodyError(error);
-  response.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(errorBody(message, code)));
+/** What the client is told of a body that could not be read (Fastify's error codes, and ours above), or null for another error. */
+export function describeUnreadableBody(error: unknown): [status: number, message: string, code: string] | null {
+  const { code } = (error ?? {}) as { code?: string };
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return [413, `The request body is larger than the limit of ${MAX_BODY_BYTES / 1024} kB`, 'PAYLOAD_TOO_LARGE'];
+  if (code === 'UNSUPPORTED_ENCODING') return [415, 'The request body is in an encoding that is not supported: send it as is, or gzip, deflate or br', 'UNSUPPORTED_MEDIA_TYPE'];
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return [400, 'The request body could not be read as JSON', 'BAD_REQUEST'];
+  if (decompressionErrors.has(error as Error)) return [400, 'The request body could not be decompressed as its Content-Encoding says', 'BAD_REQUEST'];
+  return null;
 }

@@ -13,7 +13,7 @@ export interface ServiceLimits {
 const limitsOfService = new WeakMap<AppConfig, ServiceLimits>();
 
 /**
- * The limits of the service started with `config`. HTTP (the Express app and Apollo's plugins) and
+ * The limits of the service started with `config`. HTTP (the Fastify hooks and Apollo's plugins) and
  * the WebSocket (graphql-ws's handlers and the upgrade gate) must share them, or a caller would
  * get a budget per transport; they are all built from the same settings object, some of them
  * outside Nest's injector, so the settings object is what finds them.

@@ -11,9 +11,9 @@ import { WrongExpectedVersion } from '../../event-store/event-store.port';
 import { toParticipantCase } from '../case/participant-case';
 import { asSealed, type SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
-import type { JourneyEvent } from '../domain/events';
 import { decide } from '../domain/decide';
-import { ParticipantNotFound, RuleViolation } from '../domain/errors';
+import { ParticipantNotFound } from '../domain/errors';
+import { foldJourney } from '../domain/journey';
 import type { JourneyState } from '../domain/state';
 import { Clock } from '../../clock/clock';
 import type { AppConfig } from '../../config/config';
@@ -21,7 +21,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { commandIdDigester } from '../../personal-data/command-id-digest';
 import { JourneyRepository } from './journey-repository';
 import { OneAtATimePerKey } from './one-at-a-time-per-key';
-import { extendedBy, type KnownJourney, knownJourney, RecentJourneys } from './recent-journeys';
+import type { RecordedJourneyEvent } from './recorded-journey-event';
 
 export interface CommandEnvelope {
   /**
@@ -35,7 +35,7 @@ export interface CommandEnvelope {
   caller: Principal;
 }
 
-/** Every journey command takes the same path: load the stream (or recall it), decide, append, return the case. */
+/** Every journey command takes the same path: load the stream, decide, append, return the case. */
 export class ExecuteJourneyCommand extends Command<SealedCase> {
   constructor(
     readonly command: JourneyCommand,
@@ -52,9 +52,6 @@ const READ_MODEL_WAIT_MS = 2_000;
 @CommandHandler(ExecuteJourneyCommand)
 export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, SealedCase> {
   private readonly perParticipant = new OneAtATimePerKey();
-
-  /** Recent participants' streams: their next command skips reading and folding the stream. */
-  private readonly recent = new RecentJourneys();
 
   private readonly commandIdDigest: (commandId: string) => string;
 
@@ -84,24 +81,14 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
 
   private async executeAlone(command: JourneyCommand, envelope: CommandEnvelope): Promise<SealedCase> {
     const participantId = command.data.participantId;
-    // An erasure shreds the key before it appends: it is decided on the stream as read, never on a hint.
-    let hint = command.type === 'ErasePersonalData' ? undefined : this.recent.get(participantId);
-    this.recent.forget(participantId);
     for (let attempt = 1; ; attempt++) {
-      const known = hint ?? knownJourney(await this.journeys.load(participantId));
-      const hinted = hint !== undefined;
-      hint = undefined;
+      const history = await this.journeys.load(participantId);
       try {
-        const updated = await this.decideAndAppend(command, envelope, known, hinted);
-        if (updated === null) {
-          attempt--;
-          continue;
-        }
-        if (command.type !== 'ErasePersonalData') this.recent.remember(participantId, updated);
+        const updated = await this.decideAndAppend(command, envelope, history);
         // Read-your-writes: once a mutation answers, queries and dashboards include it. The
         // events are stored either way; a stalled projection only delays the answer this long.
-        await this.projections.waitUntilCaughtUp(updated.history.at(-1)!.position, READ_MODEL_WAIT_MS);
-        return asSealed(toParticipantCase(updated.history, this.catalogue)!);
+        await this.projections.waitUntilCaughtUp(updated.at(-1)!.position, READ_MODEL_WAIT_MS);
+        return asSealed(toParticipantCase(updated, this.catalogue)!);
       } catch (error) {
         const retry = error instanceof WrongExpectedVersion && envelope.expectedVersion === null;
         if (!retry || attempt === ATTEMPTS_WITHOUT_EXPECTED_VERSION) throw error;
@@ -109,53 +96,21 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
     }
   }
 
-  /**
-   * The journey once the command is recorded; null when it was decided on a hint (RecentJourneys)
-   * that cannot answer: a refusal, a retry already recorded, or a stale version the store refused.
-   * The command is then taken again on the stream as read, so that only the stream itself ever
-   * refuses a command or answers one already recorded.
-   */
   private async decideAndAppend(
     command: JourneyCommand,
-    envelope: CommandEnvelope,
-    known: KnownJourney,
-    hinted: boolean,
-  ): Promise<KnownJourney | null> {
-    let decision: Decision;
-    try {
-      decision = this.decideOn(command, envelope, known);
-    } catch (error) {
-      if (hinted) return null;
-      throw error;
-    }
-    if (decision === ALREADY_RECORDED) return hinted ? null : known;
-    const participantId = command.data.participantId;
-    const { events, version } = decision;
-    const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: envelope.caller.sub, commandId: envelope.commandId };
-    try {
-      const recorded =
-        command.type === 'ErasePersonalData'
-          ? await this.journeys.erase(participantId, events, version, metadata)
-          : await this.journeys.append(participantId, events, version, metadata);
-      return extendedBy(known, recorded);
-    } catch (error) {
-      // Sealing refuses a note once the key is shredded: an erasure the hint may not know of.
-      if (hinted && (error instanceof WrongExpectedVersion || error instanceof RuleViolation)) return null;
-      throw error;
-    }
-  }
-
-  /** Checks the caller, a retry and the expected version, then decides the events to append at `version`. */
-  private decideOn(command: JourneyCommand, { commandId, expectedVersion, caller }: CommandEnvelope, { history, journey }: KnownJourney): Decision {
+    { commandId, expectedVersion, caller }: CommandEnvelope,
+    history: RecordedJourneyEvent[],
+  ): Promise<RecordedJourneyEvent[]> {
     const participantId = command.data.participantId;
     if (history.length === 0 && command.type !== 'EnrolParticipant') throw new ParticipantNotFound(participantId);
+    const journey = foldJourney(history.map((r) => r.event));
     const { state } = journey;
     const operation = command.type === 'ErasePersonalData' ? 'erasePersonalData' : 'recordMilestones';
     // Before anything about the case is answered, a retry's included: it must be the caller's city.
     // Another city's participant is answered as an unknown one: its existence is not the caller's to learn.
     assertAllowed(caller, operation, state.enrolled || command.type !== 'EnrolParticipant' ? undefined : command.data.city);
     if (state.enrolled && !isAllowed(caller, operation, state.city)) throw new ParticipantNotFound(participantId);
-    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return ALREADY_RECORDED;
+    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return history;
     const version = history.length;
     if (expectedVersion !== null && expectedVersion !== version) {
       throw new WrongExpectedVersion(participantId, expectedVersion, version);
@@ -163,14 +118,15 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
 
     // The participant's city's today: a step of the adviser's day is not in the future because UTC's day is behind.
     const today = this.clock.today(timeZoneOf(this.catalogue, cityOf(command, state)));
-    return { events: decide(command, journey, { today, catalogue: this.catalogue }), version };
+    const events = decide(command, journey, { today, catalogue: this.catalogue });
+    const metadata = { recordedAt: this.clock.now().toISOString(), recordedBy: caller.sub, commandId };
+    const recorded =
+      command.type === 'ErasePersonalData'
+        ? await this.journeys.erase(participantId, events, version, metadata)
+        : await this.journeys.append(participantId, events, version, metadata);
+    return [...history, ...recorded];
   }
 }
-
-/** A retry of a command the stream already holds: answered with the case, nothing appended. */
-const ALREADY_RECORDED = Symbol('already recorded');
-
-type Decision = typeof ALREADY_RECORDED | { events: JourneyEvent[]; version: number };
 
 /** The city whose today a command is dated against: the participant's, or the one a first enrolment names. */
 function cityOf(command: JourneyCommand, state: JourneyState): string | null {

@@ -22,12 +22,12 @@ export class LifePathsExportController {
   @Get('life-paths.csv')
   @Requires('readLifePaths')
   @Header('content-type', 'text/csv; charset=utf-8')
-  csv(@Caller() caller: Principal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }): string {
+  csv(@Caller() caller: Principal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): string {
     const filter = callerFilter(caller, filterOfQuery(query));
     const release = this.reader.release();
     // No date before any month is closed: the file is then empty.
     const name = release.releasedAsOf === null ? 'life-paths' : `life-paths-${release.releasedAsOf}`;
-    response.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+    reply.header('content-disposition', `attachment; filename="${name}.csv"`);
     return lifePathsCsv({ paths: filterRelease(release.paths, filter) });
   }
 
