@@ -459,7 +459,7 @@ describe("advisers' command forms (Chromium, the built demo service)", () => {
     await chooseByKeyboard(page, 'form.dev-sign-in select[name=city]', 'paris');
     await tabTo(page, 'form.dev-sign-in button[type=submit]');
     await page.keyboard.press('Enter');
-    await page.locator('nav').waitFor();
+    await page.locator('header nav').waitFor();
     await openForm(page, '/cases/new');
     await typeInto(page, '#field-fullName', 'Ingrid Holmberg');
     await typeInto(page, '#field-birthYear', '1957');

@@ -58,7 +58,7 @@ describe('sign-in through the OpenID provider in a real browser (Chromium, the b
     await page.locator('input[name=login]').fill(login);
     await page.locator('input[name=password]').fill('any password');
     await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.locator('nav').waitFor();
+    await page.locator('header nav').waitFor();
     return page;
   }
 

@@ -231,7 +231,7 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
     await page.keyboard.press('ArrowUp');
     await tabTo(page, 'button[type=submit]');
     await page.keyboard.press('Enter');
-    await page.locator('nav').waitFor();
+    await page.locator('header nav').waitFor();
     await page.locator('.survival').waitFor();
 
     // The language switch, kept across visits; the focused control is outlined.
@@ -242,7 +242,7 @@ describe('researchers, and every action from the keyboard (Chromium, the built d
     // The app sets the page's language once it has rendered in the new one: waited for, not read at once.
     await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
     await page.reload();
-    await page.locator('nav').waitFor();
+    await page.locator('header nav').waitFor();
     await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
 
     // A date for "as of", then back to live figures.

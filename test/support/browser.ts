@@ -64,14 +64,14 @@ export function browserTestbed(): BrowserTestbed {
   };
 }
 
-/** Signs in through the app's development sign-in form, and waits for the first page of the role. */
+/** Signs in through the app's development sign-in form, and waits for the first page of the role (the header's menu: a page may hold other menus, such as the case list's pager). */
 export async function devSignIn(page: Page, origin: string, role: string, city = '*'): Promise<void> {
   await page.goto(`${origin}/sign-in`);
   const form = page.locator('form.dev-sign-in');
   await form.locator('select[name=role]').selectOption(role);
   await form.locator('select[name=city]').selectOption(city);
   await form.locator('button[type=submit]').click();
-  await page.locator('nav').waitFor();
+  await page.locator('header nav').waitFor();
 }
 
 /** Writes a screenshot of the whole page to test-artifacts/screenshots/ (git-ignored), for a person to look at. */
