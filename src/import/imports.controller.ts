@@ -5,7 +5,7 @@ import { Requires } from '../auth/requires.decorator';
 import { type FieldError, InvalidInput } from '../journey/domain/errors';
 import type { ImportReport } from './import-report';
 import { JourneyImport } from './journey-import';
-import { FORMAT_OF_MEDIA_TYPE, readUpload } from './read-upload';
+import { FORMAT_OF_MEDIA_TYPE, readUpload, UPLOAD_MEDIA_TYPES } from './read-upload';
 
 /**
  * `POST /imports?city=paris&dryRun=true` with a CSV or .xlsx file as the body: the import of
@@ -27,7 +27,7 @@ export class ImportsController {
     const { city, dryRun } = optionsOfQuery(query);
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const format = FORMAT_OF_MEDIA_TYPE[mediaType];
-    if (!format) throw new UnsupportedMediaTypeException(`Send the file as ${Object.keys(FORMAT_OF_MEDIA_TYPE).join(' or ')}`);
+    if (!format) throw new UnsupportedMediaTypeException(`Send the file as ${UPLOAD_MEDIA_TYPES.join(' or ')}`);
     const bytes = await readUpload(request);
     return this.importer.run({ bytes, format }, { city, recordedBy: caller.sub, dryRun });
   }

@@ -129,7 +129,9 @@ export class OutcomesProjection implements Projection {
     const live = new BatchChanges();
     const writeLive = () => {
       for (const { scope, counters, tallies, position, recordedAt } of live.take()) {
-        // Every counter an event changed has its row, even when the batch's changes cancel out.
+        // Every counter an event changed has its row, even when the batch's changes cancel out: a
+        // scope has one row per counter, bounded without dropping any, and a row of 0 reads as the
+        // counter's value. The dated tables drop theirs (outcome-dated-tables.ts): they grow with the days.
         for (const [counter, { n, key }] of counters) sql.addToCounter.run(scope, counter, n, key);
         for (const tally of tallies.values()) if (!isNothing(tally)) sql.addToTally.run(scope, tally.kind, tally.entry, tally.n, tally.key);
         sql.touchScope.run(scope, position, recordedAt);
