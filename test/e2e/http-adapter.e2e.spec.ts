@@ -11,6 +11,9 @@ const WEB_APP = join(__dirname, '../../dist/web-app');
 
 const base = (api: AppForTests) => api.url.replace(/\/graphql$/, '');
 
+/** The name of the first script the app's page loads, a hashed asset. */
+const firstScript = () => /src="\/assets\/([^"]+\.js)"/.exec(readFileSync(join(WEB_APP, 'index.html'), 'utf8'))![1];
+
 /** A GET as a browser revalidating its copy sends it: fetch would add `Cache-Control: no-cache` to it, which asks for the whole file. */
 const revalidate = (url: string, etag: string) =>
   new Promise<IncomingMessage>((resolve, reject) => get(url, { headers: { 'if-none-match': etag } }, (response) => resolve(response.resume())).on('error', reject));
@@ -39,7 +42,7 @@ describe('HTTP on Fastify (e2e, real app over HTTP)', () => {
   });
 
   it('answers a hashed asset as immutable, and a range of it', async () => {
-    const [name] = [...readFileSync(join(WEB_APP, 'index.html'), 'utf8').matchAll(/src="\/assets\/([^"]+\.js)"/g)].map(([, file]) => file);
+    const name = firstScript();
     const asset = await fetch(`${base(api)}/assets/${name}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -48,6 +51,17 @@ describe('HTTP on Fastify (e2e, real app over HTTP)', () => {
     const range = await fetch(`${base(api)}/assets/${name}`, { headers: { range: 'bytes=0-9' } });
     expect(range.status).toBe(206);
     expect((await range.arrayBuffer()).byteLength).toBe(10);
+  });
+
+  it("answers 412 to a precondition the asset fails and 416 to a range outside it, once send has written the file's headers", async () => {
+    const name = firstScript();
+    const size = readFileSync(join(WEB_APP, 'assets', name)).byteLength;
+
+    const stale = await fetch(`${base(api)}/assets/${name}`, { headers: { 'if-match': '"another version"' } });
+    expect([stale.status, await stale.text()]).toEqual([412, '']);
+
+    const outside = await fetch(`${base(api)}/assets/${name}`, { headers: { range: `bytes=${size}-` } });
+    expect([outside.status, outside.headers.get('content-range'), await outside.text()]).toEqual([416, `bytes */${size}`, '']);
   });
 
   it('refuses a caller who may not import before reading the file: a file over the limit is a 403, not a 413', async () => {

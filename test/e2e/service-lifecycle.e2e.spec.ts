@@ -62,6 +62,18 @@ describe('starting and stopping the service (e2e, the built service as a child p
     }
   });
 
+  it("listens on every address, as Node does by default: IPv4's loopback, and IPv6's where the machine has IPv6", async () => {
+    const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('addresses.db')}` });
+    try {
+      const port = new URL(service.url).port;
+      const loopbacks = (await hasIpv6()) ? ['127.0.0.1', '[::1]'] : ['127.0.0.1'];
+      for (const host of loopbacks) expect([host, (await fetch(`http://${host}:${port}/health/live`)).status]).toEqual([host, 200]);
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
+  });
+
   it('logs one line when a stop begins and one when it is done, then exits 0', async () => {
     const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${tmp.file('stop.db')}` });
     service.child.kill('SIGTERM');
@@ -125,3 +137,12 @@ describe('starting and stopping the service (e2e, the built service as a child p
     expect(await service.exited).toBe(0);
   });
 });
+
+/** Whether this machine can listen on IPv6's loopback: CI machines without IPv6 check IPv4 alone. */
+function hasIpv6(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+  });
+}
