@@ -90,6 +90,8 @@ async function startServer(name: string, entry: string, env: Record<string, stri
     });
   });
   let stopped: Promise<void> | null = null;
+  // A server that dies while measured leaves the run with a refused connection only: say why it died.
+  void exited.then((code) => stopped === null && console.error(`${name} exited (${code}) while measured; its last output:\n${output}`));
   return {
     name,
     child,
