@@ -38,8 +38,10 @@ const STEPS_KEY = ',"steps":';
 /** The record `lifePathText` stored, its steps left as their text. */
 export function heldLifePathOf(text: string): HeldLifePath {
   const at = text.indexOf(STEPS_KEY);
-  const record = JSON.parse(`${text.slice(0, at)}}`) as Omit<FoldedLifePath, 'steps'>;
-  return { record: { ...record, steps: [] }, earlier: text.slice(at + STEPS_KEY.length, -1) };
+  // Parsed with its steps' key rather than spread into a record with it: V8 gives each object such a
+  // spread makes of a parsed one a shape of its own, and every later read and copy of those records was slow.
+  const record = JSON.parse(`${text.slice(0, at)}${STEPS_KEY}${NO_STEPS}}`) as FoldedLifePath;
+  return { record, earlier: text.slice(at + STEPS_KEY.length, -1) };
 }
 
 /** The text `lifePathText` stores for the whole record: the earlier steps' text with the added steps after it. */
