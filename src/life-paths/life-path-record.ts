@@ -173,4 +173,12 @@ export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
   return monthIndex(to) - monthIndex(from);
 }
 
-const monthIndex = (date: CalendarDate): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+/** 'YYYY-MM-DD' as a count of months. Read digit by digit: a replay places every step, and Number() of slices cost four times as much. */
+const monthIndex = (date: CalendarDate): number => digits(date, 0, 4) * 12 + digits(date, 5, 7) - 1;
+
+/** The number the decimal digits of `text` write from `start` to `end`. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at++) value = value * 10 + text.charCodeAt(at) - 48;
+  return value;
+}
