@@ -94,12 +94,14 @@ const profileOf = ({ data: { occurredOn, profile } }: ParticipantEnrolled) => ({
   lastSector: profile.lastSector,
 });
 
-/** The event's step, at month 0 until `withStep` places it. */
-const stepOf = (event: JourneyEvent, seq: number): RecordedStep | null => {
+/** A step before `withStep` places it: its month counts from the record's entry date. */
+type UnplacedStep = Omit<RecordedStep, 'month'>;
+
+const stepOf = (event: JourneyEvent, seq: number): UnplacedStep | null => {
   const step = codedStepOf(event);
   if (step === null || !('occurredOn' in event.data)) return null;
   const programme = event.type === 'ParticipantEnrolled' || event.type === 'ParticipantReEnrolled' ? event.data.programme : undefined;
-  return stepAt({ seq, on: event.data.occurredOn, kind: step.kind, detail: step.detail, programme }, 0);
+  return { seq, on: event.data.occurredOn, kind: step.kind, detail: step.detail, programme };
 };
 
 /**
@@ -115,7 +117,7 @@ const foldedLifePath = (
 ): FoldedLifePath => ({ participantId, city, entryDate, birthYear, gender, educationLevel, lastSector, programme, outcome, steps });
 
 /** The step at `month`, with a programme's key only if it has one (a spell's start). */
-const stepAt = ({ seq, on, kind, detail, programme }: Omit<RecordedStep, 'month'>, month: number): RecordedStep =>
+const stepAt = ({ seq, on, kind, detail, programme }: UnplacedStep, month: number): RecordedStep =>
   programme === undefined ? { seq, on, month, kind, detail } : { seq, on, month, kind, detail, programme };
 
 /**
@@ -124,7 +126,7 @@ const stepAt = ({ seq, on, kind, detail, programme }: Omit<RecordedStep, 'month'
  * "Latest" is in recording order: the decider keeps exits and re-enrolments in date order within
  * a journey, corrections included.
  */
-function withStep(record: FoldedLifePath, step: RecordedStep, exitClasses: Catalogue['exitClasses']): FoldedLifePath {
+function withStep(record: FoldedLifePath, step: UnplacedStep, exitClasses: Catalogue['exitClasses']): FoldedLifePath {
   let { programme, outcome } = record;
   if (step.programme !== undefined) [programme, outcome] = [step.programme, null];
   if (step.kind === 'EXITED') outcome = exitClasses[step.detail as ExitReason];
