@@ -44,8 +44,8 @@ const STEPS_KEY = ',"steps":';
 /** The record `lifePathText` stored, its steps left as their text. */
 export function heldLifePathOf(text: string): HeldLifePath {
   const at = text.indexOf(STEPS_KEY);
-  // Parsed with its steps' key rather than spread into a record with it: V8 gives each object such a
-  // spread makes of a parsed one a shape of its own, and every later read and copy of those records was slow.
+  // Parsed with its steps' key, not spread into a record with one: V8 gave each record so spread from a
+  // parsed object a shape of its own, which made every later read and copy of it slow.
   const head = text.slice(0, at);
   const record = JSON.parse(`${head}${STEPS_KEY}${NO_STEPS}}`) as FoldedLifePath;
   return { record, earlier: text.slice(at + STEPS_KEY.length, -1), read: { record, head } };
@@ -62,7 +62,10 @@ function headText({ steps, ...fields }: FoldedLifePath): string {
   return JSON.stringify(fields).slice(0, -1);
 }
 
-/** Whether the records' fields but their steps hold the same values (in the same order: a record's are always in one, evolveLifePathRecord's). */
+/**
+ * Whether the records' fields but their steps hold the same values. Their order is not compared:
+ * every record has its fields in the one order evolveLifePathRecord gives them, which is the stored one.
+ */
 function sameFields(a: FoldedLifePath, b: FoldedLifePath): boolean {
   for (const key in a) if (key !== 'steps' && a[key as keyof FoldedLifePath] !== b[key as keyof FoldedLifePath]) return false;
   return true;
