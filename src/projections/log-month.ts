@@ -29,10 +29,13 @@ export class LogMonth {
    * that later month.
    */
   advance(recorded: string): string {
-    const loaded = this.held?.loaded ?? this.select.get() ?? '';
-    const current = [recorded, this.held?.current ?? loaded].reduce((a, b) => (a > b ? a : b));
-    this.held = { loaded, current };
-    return current;
+    // Asked for every event of a replay: the month is read once a batch, and nothing is made per call.
+    if (this.held === undefined) {
+      const loaded = this.select.get() ?? '';
+      this.held = { loaded, current: loaded };
+    }
+    if (recorded > this.held.current) this.held.current = recorded;
+    return this.held.current;
   }
 
   flush(): void {

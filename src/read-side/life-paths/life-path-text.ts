@@ -27,6 +27,12 @@ export interface HeldLifePath {
   record: FoldedLifePath;
   /** The stored text of the steps before `record.steps`: a JSON array. */
   earlier: string;
+  /**
+   * The record as it was read, and the stored text of its fields before the steps: written again as
+   * it is, not encoded again, while `record`'s fields are still those, as they mostly are (a step
+   * changes a record's programme or outcome at most, and few steps do).
+   */
+  read?: { record: FoldedLifePath; head: string };
 }
 
 /** The steps' text of a record with none. */
@@ -38,14 +44,31 @@ const STEPS_KEY = ',"steps":';
 /** The record `lifePathText` stored, its steps left as their text. */
 export function heldLifePathOf(text: string): HeldLifePath {
   const at = text.indexOf(STEPS_KEY);
-  const record = JSON.parse(`${text.slice(0, at)}}`) as Omit<FoldedLifePath, 'steps'>;
-  return { record: { ...record, steps: [] }, earlier: text.slice(at + STEPS_KEY.length, -1) };
+  // Parsed with its steps' key, not spread into a record with one: V8 gave each record so spread from a
+  // parsed object a shape of its own, which made every later read and copy of it slow.
+  const head = text.slice(0, at);
+  const record = JSON.parse(`${head}${STEPS_KEY}${NO_STEPS}}`) as FoldedLifePath;
+  return { record, earlier: text.slice(at + STEPS_KEY.length, -1), read: { record, head } };
 }
 
 /** The text `lifePathText` stores for the whole record: the earlier steps' text with the added steps after it. */
-export function heldLifePathText({ record: { steps, ...record }, earlier }: HeldLifePath): string {
-  const head = JSON.stringify(record);
-  return `${head.slice(0, -1)}${STEPS_KEY}${joinedSteps(earlier, steps)}}`;
+export function heldLifePathText({ record, earlier, read }: HeldLifePath): string {
+  const head = read !== undefined && sameFields(read.record, record) ? read.head : headText(record);
+  return `${head}${STEPS_KEY}${joinedSteps(earlier, record.steps)}}`;
+}
+
+/** The record's text up to its steps: its other fields, without the closing brace. */
+function headText({ steps, ...fields }: FoldedLifePath): string {
+  return JSON.stringify(fields).slice(0, -1);
+}
+
+/**
+ * Whether the records' fields but their steps hold the same values. Their order is not compared:
+ * every record has its fields in the one order evolveLifePathRecord gives them, which is the stored one.
+ */
+function sameFields(a: FoldedLifePath, b: FoldedLifePath): boolean {
+  for (const key in a) if (key !== 'steps' && a[key as keyof FoldedLifePath] !== b[key as keyof FoldedLifePath]) return false;
+  return true;
 }
 
 /** The record with all its steps decoded: what a correction or a void needs, which may change any of them. */

@@ -97,7 +97,9 @@ export class LifePathsProjection implements Projection {
         const month = logMonth.advance(recordedMonth(stored.metadata.recordedAt, timeZoneOf(this.catalogue, next.city)));
         if (next === path?.record) return [];
         const ended = held === undefined ? [] : month > held.month ? [...held.ended, { month: held.month, path: held.path }] : held.ended;
-        records.set(participantId, { month, path: { record: next, earlier: path?.earlier ?? NO_STEPS }, ended });
+        // Every field named, not spread from `path`: one shape for all held paths, which V8 copies and reads fast.
+        const grown: HeldLifePath = { record: next, earlier: path?.earlier ?? NO_STEPS, read: path?.read };
+        records.set(participantId, { month, path: grown, ended });
         // No live subscription follows life paths: the release is recomputed when read.
         return [];
       },

@@ -62,6 +62,16 @@ describe('a life-path record as stored', () => {
     );
   });
 
+  it('held, is stored with the fields its record holds now, not those it was read with', () => {
+    fc.assert(
+      fc.property(records, fc.constantFrom('paris-rmi', 'frankfurt-50plus'), fc.constantFrom(null, 'POSITIVE', 'NEGATIVE'), (record, programme, outcome) => {
+        const held = heldLifePathOf(lifePathText(record));
+        const changed = { ...held.record, programme, outcome };
+        expect(heldLifePathText({ ...held, record: changed })).toBe(lifePathText({ ...changed, steps: record.steps }));
+      }),
+    );
+  });
+
   it('finds the steps by their key, whatever the other fields hold', () => {
     const record = {
       participantId: 'p-1', city: ',"steps":[', programme: 'paris-gatp', entryDate: '2007-01-08', birthYear: 1950, gender: 'FEMALE',
