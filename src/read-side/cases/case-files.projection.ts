@@ -75,6 +75,8 @@ export class CaseFilesProjection implements Projection {
   // 5: case reference numbers. 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
   // the timeline; 2: head, identity and timeline apart; 1: one JSON document).
   readonly layout = 7;
+  // Personal data, notes and reasons stay sealed as in the events; the rest is the events' clear values.
+  readonly holdsOnlyTheLog = true;
 
   constructor(private readonly catalogue: Catalogue) {}
 
