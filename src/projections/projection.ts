@@ -16,6 +16,15 @@ export interface Projection {
    * runner drop the tables laid out otherwise and fold the log into new ones from the start.
    */
   readonly layout?: number;
+  /**
+   * True when its tables hold nothing that the log does not give without a key: values in clear
+   * worked out from the events', personal data and free text sealed as the events have them
+   * (nothing opened, no index of names).
+   * Their pages may then be freed without being overwritten (`dropTables`): what they leave in the
+   * file's free pages is in its events anyway, and an erasure makes it unreadable there by
+   * shredding the key, not by deleting bytes.
+   */
+  readonly holdsOnlyTheLog?: boolean;
   /** Creates the tables on `db` if missing, and prepares the statements that write them. */
   open(db: Database.Database): ProjectionWriter;
   /**

@@ -1,4 +1,5 @@
-import type { MilestoneEvent } from '../domain/events';
+import type { MilestoneEvent, MilestoneValues } from '../domain/events';
+import { milestoneOfKind } from '../domain/milestone-kind';
 import type { MilestoneKind } from '../domain/vocabulary';
 
 /** The milestone an event records, and one line a person can read. Never personal data. */
@@ -44,3 +45,6 @@ export function describeMilestone(event: MilestoneEvent): { kind: MilestoneKind;
       return { kind: 'PERSONAL_DATA_ERASED', summary: 'Personal data erased' };
   }
 }
+
+/** The line of a milestone of that kind with those values (as they stand, corrected or not): what it says needs nothing else. */
+export const summaryOf = (kind: MilestoneKind, values: MilestoneValues): string => describeMilestone(milestoneOfKind(kind, '', values)).summary;

@@ -70,11 +70,15 @@ interface CaseInBatch {
 export class CaseFilesProjection implements Projection {
   readonly name = 'case-files';
   readonly tables = ['case_files', 'case_timelines'];
+  // 9: a milestone's values as the array of them, their names given by its kind.
+  // 8: a milestone stored without its date and summary (worked out from its values), nor the fields no correction or void touched.
   // 7: a case's timeline and notes in blocks of 8 versions, not in one row that each batch rewrote whole.
   // 6: the log position of each case's latest event and the date of its last milestone, for the lists' order and filter.
   // 5: case reference numbers. 4: reasons of corrections and voids sealed, and dropped at erasure (3: notes, and corrections in
   // the timeline; 2: head, identity and timeline apart; 1: one JSON document).
-  readonly layout = 7;
+  readonly layout = 9;
+  // Personal data, notes and reasons stay sealed as in the events; the rest is the events' clear values.
+  readonly holdsOnlyTheLog = true;
 
   constructor(private readonly catalogue: Catalogue) {}
 
