@@ -1,6 +1,11 @@
 import type { MilestoneView } from '../../../src/journey/case/participant-case';
-import type { MilestoneValues } from '../../../src/journey/domain/events';
+import type { MilestoneEvent, MilestoneValues } from '../../../src/journey/domain/events';
+import { isMilestone } from '../../../src/journey/domain/journey';
+import { valuesOf } from '../../../src/journey/domain/milestone-fields';
+import { MILESTONE_KIND } from '../../../src/journey/domain/milestone-kind';
+import { MILESTONE_KINDS } from '../../../src/journey/domain/vocabulary';
 import { timelineOf, timelineText } from '../../../src/read-side/cases/case-timeline-text';
+import { decidedJourneys } from '../../support/programme-journeys';
 
 const coaching = (values: object, amended: Partial<MilestoneView> = {}): MilestoneView => ({
   sequence: 2,
@@ -52,5 +57,24 @@ describe('case timelines as stored text', () => {
     );
 
     expect(readBack(corrected).summary).toBe('Coaching session: GROUP, 90 min');
+  });
+});
+
+describe('every kind of milestone the domain records', () => {
+  const stored = (event: MilestoneEvent): unknown => {
+    const kind = MILESTONE_KIND[event.type];
+    const milestone = JSON.parse(timelineText([coaching(valuesOf(event), { kind })])) as unknown[];
+    return milestone[5];
+  };
+
+  // The names kept apart from the events (VALUE_NAMES) must follow them: should an event gain a
+  // field, its milestones would silently be stored as objects, whole names and all.
+  it('is stored as the array of its values, for each milestone of a programme run', () => {
+    const milestones = decidedJourneys(7, 1 / 100, (index) => index % 10 === 0)
+      .flatMap(({ events }) => events)
+      .filter(isMilestone);
+
+    expect(new Set(milestones.map((event) => MILESTONE_KIND[event.type]))).toEqual(new Set(MILESTONE_KINDS));
+    for (const event of milestones) expect([event.type, Array.isArray(stored(event))]).toEqual([event.type, true]);
   });
 });
