@@ -9,6 +9,7 @@ export function logAfter(store: EventStore, base: GlobalPosition): EventStore {
     appendToStream: (streamId, events, expectedVersion) => store.appendToStream(streamId, events, expectedVersion),
     readStream: (streamId) => store.readStream(streamId),
     readAll: (after, limit) => store.readAll(after > base ? after : base, limit),
+    readTypes: (after, limit, types) => store.readTypes(after > base ? after : base, limit, types),
     headPosition: () => store.headPosition(),
     waitForEvents: (after, signal) => store.waitForEvents(after > base ? after : base, signal),
   };

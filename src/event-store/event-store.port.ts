@@ -12,6 +12,12 @@ export interface EventStore {
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** Events of every stream after `after` (exclusive) in global order, at most `limit` of them. */
   readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]>;
+  /**
+   * The same `limit` events as `readAll`, for a reader of `types` only (a projection's rebuild):
+   * those of other types are passed over without being decoded, which is most of what a reader of
+   * few types would pay for them.
+   */
+  readTypes(after: GlobalPosition, limit: number, types: ReadonlySet<string>): Promise<LogWindow>;
   /** Position of the last event in the log; 0n when the log is empty. */
   headPosition(): Promise<GlobalPosition>;
   /**
@@ -44,6 +50,25 @@ export interface StoredEvent extends NewEvent {
   /** 1 for a stream's first event. */
   version: number;
   position: GlobalPosition;
+}
+
+/** Events of the log read after a position, of which the reader was given those of its types. */
+export interface LogWindow {
+  /** The window's events of the types asked for, in order. */
+  events: StoredEvent[];
+  /** Events in the window, of any type: fewer than the limit means it reached the head. */
+  size: number;
+  /** Its last event's position, of any type (where its reader goes on from); `after` when empty. */
+  end: GlobalPosition;
+}
+
+/** The window of a `readAll` answer after `after`: for a store that decodes every event it reads anyway. */
+export function windowOf(events: StoredEvent[], after: GlobalPosition, types?: ReadonlySet<string>): LogWindow {
+  return {
+    events: types === undefined ? events : events.filter((event) => types.has(event.type)),
+    size: events.length,
+    end: events.at(-1)?.position ?? after,
+  };
 }
 
 export interface AppendResult {

@@ -77,9 +77,20 @@ export function evolveOutcomeFacts(facts: readonly StoredFact[], event: JourneyE
   return fact && [...facts, { ...fact, ...stamp, seq: sequence }];
 }
 
+/** The types of the events that can change a participant's facts: those with a fact (`outcomeFactOf`), corrections and voids. */
+export const FACT_EVENT_TYPES: ReadonlySet<string> = new Set<JourneyEvent['type']>([
+  'ParticipantEnrolled',
+  'ParticipantReEnrolled',
+  'JobStarted',
+  'SelfEmploymentStarted',
+  'ParticipantExited',
+  'FollowUpRecorded',
+  'MilestoneCorrected',
+  'MilestoneVoided',
+]);
+
 /** False for an event that can change no participant's facts, whatever they are. */
-export const mayChangeFacts = (event: JourneyEvent): boolean =>
-  event.type === 'MilestoneCorrected' || event.type === 'MilestoneVoided' || outcomeFactOf(event) !== null;
+export const mayChangeFacts = (event: JourneyEvent): boolean => FACT_EVENT_TYPES.has(event.type);
 
 /** Null for what no figure counts: coaching, activities, referrals, erasure, notes and personal details. */
 export function outcomeFactOf(event: JourneyEvent): OutcomeFact | null {

@@ -25,6 +25,12 @@ export interface Projection {
    * shredding the key, not by deleting bytes.
    */
   readonly holdsOnlyTheLog?: boolean;
+  /**
+   * The event types its `apply` reads, when it names them: it must change nothing and tell no
+   * topic for events of other types, which a rebuild then passes over without decoding them
+   * (`EventStore.readTypes`). Absent: every type.
+   */
+  readonly readsTypes?: ReadonlySet<string>;
   /** Creates the tables on `db` if missing, and prepares the statements that write them. */
   open(db: Database.Database): ProjectionWriter;
   /**

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { type EventStore, type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
+import { type EventStore, type GlobalPosition, type LogWindow, type StoredEvent, START_OF_LOG, windowOf } from '../event-store/event-store.port';
 import { foldEvents, prepareBatch } from './fold-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
@@ -84,18 +84,19 @@ async function buildAside(
   let position = START_OF_LOG;
   let applied = 0;
   for (;;) {
-    const events = await store.readAll(position, batchSize);
-    if (events.length > 0) {
+    const { events, size, end } = await readFor(projection, store, position, batchSize);
+    // A batch of events the projection does not read moves the copy on all the same.
+    if (size > 0) {
       await prepareBatch(writer, events);
       applyBatch(events, position);
-      position = events.at(-1)!.position;
-      applied += events.length;
+      position = end;
+      applied += size;
       listener?.progressed({ projection: projection.name, applied, position, target });
     }
     // A short batch means the copy has reached the head: chasing appends further might never end,
     // so what comes next is folded in by the swap, under the lock. Were a store to return short
     // batches early, the swap would fold more in, still correctly.
-    if (events.length < batchSize) return { position, applied };
+    if (size < batchSize) return { position, applied };
     // Cooperative, so that a rebuild can also run inside a live process without stalling it.
     await nextTurn();
   }
@@ -141,6 +142,12 @@ async function swapIn(
   } finally {
     db.exec(`DETACH DATABASE ${ASIDE}`);
   }
+}
+
+/** The next `limit` events after `after`, of which the projection is given those of the types it reads. */
+function readFor(projection: Projection, store: EventStore, after: GlobalPosition, limit: number): Promise<LogWindow> {
+  const types = projection.readsTypes;
+  return types === undefined ? store.readAll(after, limit).then((events) => windowOf(events, after)) : store.readTypes(after, limit, types);
 }
 
 /** The events after `after`, up to and including `head`. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type EventStore,
   type GlobalPosition,
+  type LogWindow,
   type NewEvent,
   type StoredEvent,
   WrongExpectedVersion,
@@ -201,6 +202,31 @@ export function eventStoreContract(name: string, make: () => Promise<EventStoreU
         expect(pages.flat()).toEqual(appended);
         expect(await store.readAll(appended[4]!.position, 3)).toEqual(appended.slice(5, 8));
         expect(await store.readAll(appended.at(-1)!.position, 10)).toEqual([]);
+      });
+
+      it('reads windows of the log for some types only, each moving on past the events of other types', async () => {
+        const from = await store.headPosition();
+        const types = ['CoachingSessionHeld', 'JobStarted', 'NoteAdded', 'CoachingSessionHeld', 'NoteAdded', 'NoteAdded', 'JobStarted'];
+        const appended = (await store.appendToStream(newStreamId(), types.map((type, index) => event(type, { index })), 0)).events;
+        const wanted = new Set(['JobStarted', 'CoachingSessionHeld']);
+
+        const windows: LogWindow[] = [];
+        for (let after = from; ; ) {
+          const window = await store.readTypes(after, 3, wanted);
+          windows.push(window);
+          if (window.size < 3) break;
+          after = window.end;
+        }
+
+        expect(windows.map(({ size, end }) => ({ size, end }))).toEqual([
+          { size: 3, end: appended[2]!.position },
+          { size: 3, end: appended[5]!.position },
+          { size: 1, end: appended[6]!.position },
+        ]);
+        // The second window holds no event of the types asked for: it moves its reader on all the same.
+        expect(windows.map((window) => window.events.length)).toEqual([2, 1, 1]);
+        expect(windows.flatMap((window) => window.events)).toEqual(appended.filter((e) => wanted.has(e.type)));
+        expect(await store.readTypes(appended.at(-1)!.position, 3, wanted)).toEqual({ events: [], size: 0, end: appended.at(-1)!.position });
       });
 
       it('has its head at the last appended event', async () => {

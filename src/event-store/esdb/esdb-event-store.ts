@@ -3,9 +3,11 @@ import {
   type AppendResult,
   type EventStore,
   type GlobalPosition,
+  type LogWindow,
   type NewEvent,
   type StoredEvent,
   START_OF_LOG,
+  windowOf,
   WrongExpectedVersion,
 } from '../event-store.port';
 import { answerWithin, DEADLINE_MS, readWithin } from './esdb-call';
@@ -78,6 +80,11 @@ export class EsdbEventStore implements EventStore {
     const read = readParticipantLog(this.client, { from: readPositionOf(after), direction: FORWARDS, maxCount: limit + 1 });
     const events = (await readWithin('Reading the participant log', DEADLINE_MS, read)).map(toStoredEvent);
     return events.filter((event) => event.position > after).slice(0, limit);
+  }
+
+  /** Decodes every event: the client parses each event's JSON as it receives it, whatever its type. */
+  async readTypes(after: GlobalPosition, limit: number, types: ReadonlySet<string>): Promise<LogWindow> {
+    return windowOf(await this.readAll(after, limit), after, types);
   }
 
   async headPosition(): Promise<GlobalPosition> {

@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type EventStore,
   type GlobalPosition,
+  type LogWindow,
   type NewEvent,
   type StoredEvent,
   START_OF_LOG,
@@ -65,6 +66,22 @@ function prepareStatements(db: Database.Database) {
     readAll: db
       .prepare<[GlobalPosition, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+      )
+      .raw()
+      .safeIntegers(),
+    // Only the window's positions: its other columns are not even read.
+    window: db
+      .prepare<[GlobalPosition, number], [size: bigint, end: bigint | null]>(
+        'SELECT count(*), max(global_position) FROM (SELECT global_position FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?)',
+      )
+      .raw()
+      .safeIntegers(),
+    // SQLite builds the uncorrelated IN list once per run, then looks each row's type up in it:
+    // the rows of other types never leave SQLite.
+    readTypes: db
+      .prepare<[GlobalPosition, GlobalPosition, string], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
+         AND type IN (SELECT value FROM json_each(?)) ORDER BY global_position`,
       )
       .raw()
       .safeIntegers(),
@@ -143,6 +160,15 @@ export class SqliteEventStore implements EventStore {
     // SQLite reads a negative LIMIT as "no limit": refuse it rather than read the whole log.
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be ≥ 1, not ${limit}`);
     return this.statements.readAll.all(after, limit).map(toStoredEvent);
+  }
+
+  async readTypes(after: GlobalPosition, limit: number, types: ReadonlySet<string>): Promise<LogWindow> {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readTypes limit must be ≥ 1, not ${limit}`);
+    // The window first: appends only come after its end, so the second read finds the same events.
+    const [size, end] = this.statements.window.get(after, limit)!;
+    if (end === null) return { events: [], size: 0, end: after };
+    const events = this.statements.readTypes.all(after, end, JSON.stringify([...types])).map(toStoredEvent);
+    return { events, size: Number(size), end };
   }
 
   /** Whether the stream holds any event: one index lookup, for checks over many streams. */

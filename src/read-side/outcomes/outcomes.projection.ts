@@ -6,7 +6,7 @@ import type { JourneyEvent } from '../../journey/domain/events';
 import { recordedMonth } from '../../life-paths/release-month';
 import { KEY_MODULUS } from '../../outcomes/cell';
 import { counterDeltas } from '../../outcomes/outcome-counts';
-import { evolveOutcomeFacts, mayChangeFacts, type StoredFact, type SupersededFact, supersededFacts } from '../../outcomes/outcome-facts';
+import { evolveOutcomeFacts, FACT_EVENT_TYPES, mayChangeFacts, type StoredFact, type SupersededFact, supersededFacts } from '../../outcomes/outcome-facts';
 import { type Contribution, contributionAt } from '../../outcomes/participant-contribution';
 import { recordKeyOf } from '../../outcomes/record-key';
 import { survivalDeltas } from '../../outcomes/survival';
@@ -51,6 +51,8 @@ export class OutcomesProjection implements Projection {
   // 4: counters and tallies keep their key sums (cell key method); 3: each fact is stamped with the event that set it (its position and recording time), for the
   // as-of figures' stamp; 2: each fact names the milestone it comes from, for corrections and voids.
   readonly layout = 8;
+  // Most events (coaching, activities, referrals, notes) change no fact: a rebuild need not decode them.
+  readonly readsTypes = FACT_EVENT_TYPES;
 
   constructor(private readonly catalogue: Catalogue) {}
 

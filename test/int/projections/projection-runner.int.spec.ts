@@ -133,6 +133,7 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
       readStream: (streamId) => store.readStream(streamId),
       headPosition: () => store.headPosition(),
       waitForEvents: (after, signal) => store.waitForEvents(after, signal),
+      readTypes: (...args) => store.readTypes(...args),
       readAll: async (after, limit) => {
         const events = await store.readAll(after, limit);
         if (events.length > 0) {

@@ -9,8 +9,9 @@ import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { runRebuildCommand } from '../../../src/projections/rebuild-command';
 import { rebuildProjection } from '../../../src/projections/rebuild-projections';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { event, newStreamId } from '../../support/event-store-contract';
 import { tempDir } from '../../support/temp-files';
-import { appendEvents, checkpointOf, eventCounts, positionsSeen, readModel, replayedReadModel, seenPositions } from './test-projections';
+import { appendEvents, checkpointOf, eventCounts, jobPositions, positionsSeen, readModel, replayedReadModel, seenPositions } from './test-projections';
 
 describe('rebuilding projections (int, real SQLite files)', () => {
   const tmp = tempDir('journey-rebuild-');
@@ -84,6 +85,28 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     expect(db.pragma('database_list')).toEqual([expect.objectContaining({ name: 'main' })]);
   });
 
+  it('gives a projection that names its types only those, moving on past batches that hold none: the read model of every event', async () => {
+    const before = await appendEvents(store, 20);
+    // More than a batch of events the projection does not read.
+    const coaching = await store.appendToStream(newStreamId(), Array.from({ length: 20 }, () => event('CoachingSessionHeld')), 0);
+    const after = await appendEvents(store, 20);
+    const rebuilder = connect();
+    const readAll = jest.spyOn(rebuilder.store, 'readAll');
+    const positions: bigint[] = [];
+    const listener = { started: () => undefined, finished: () => undefined, progressed: ({ position }: { position: bigint }) => positions.push(position) };
+
+    const result = await rebuildProjection(rebuilder.db, rebuilder.store, jobPositions(), { batchSize: 8, listener });
+
+    expect(result).toEqual({ projection: 'job-positions', events: 60, position: after.at(-1)!.position });
+    // Batches of 8 of the 60 events: the fourth and the fifth hold coaching sessions only.
+    const log = [...before, ...coaching.events, ...after];
+    expect(positions).toEqual([7, 15, 23, 31, 39, 47, 55, 59].map((index) => log[index]!.position));
+    expect(readAll).not.toHaveBeenCalled();
+    expect(checkpointOf(db, 'job-positions')).toBe(after.at(-1)!.position);
+    expect(readModel(db, jobPositions())).toEqual(await replayedReadModel(`${folder.dir}/replay.db`, store, jobPositions()));
+    expect(readModel(db, jobPositions()).job_positions).toHaveLength([...before, ...after].filter((e) => e.type === 'JobStarted').length);
+  });
+
   it('builds aside in a file readable by the service’s user only, as the live file is (it holds the same sealed data)', async () => {
     await appendEvents(store, 10);
     const rebuilder = connect();
@@ -148,6 +171,7 @@ describe('rebuilding projections (int, real SQLite files)', () => {
       readStream: (streamId) => rebuilder.store.readStream(streamId),
       headPosition: () => rebuilder.store.headPosition(),
       waitForEvents: (after, signal) => rebuilder.store.waitForEvents(after, signal),
+      readTypes: (...args) => rebuilder.store.readTypes(...args),
       readAll: async (after, limit) => {
         const events = await rebuilder.store.readAll(after, limit);
         if (events.length < limit && late.length === 0) late = await appendEvents(store, 7);

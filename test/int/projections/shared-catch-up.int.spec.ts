@@ -47,6 +47,9 @@ class CountingStore implements EventStore {
   waitForEvents(after: GlobalPosition, signal?: AbortSignal) {
     return this.store.waitForEvents(after, signal);
   }
+  readTypes(...args: Parameters<EventStore['readTypes']>) {
+    return this.store.readTypes(...args);
+  }
   async readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]> {
     this.calls++;
     const events = await this.store.readAll(after, limit);

@@ -55,6 +55,24 @@ export const seenPositions = (): Projection => ({
   },
 });
 
+/** The positions of job starts only, which it names as the one type it reads: a rebuild leaves the others undecoded. */
+export const jobPositions = (): Projection => ({
+  name: 'job-positions',
+  tables: ['job_positions'],
+  readsTypes: new Set(['JobStarted']),
+  open(db) {
+    db.exec('CREATE TABLE IF NOT EXISTS job_positions (position INTEGER NOT NULL) STRICT');
+    const insert = db.prepare<[bigint]>('INSERT INTO job_positions (position) VALUES (?)');
+    return {
+      apply: (e) => {
+        if (e.type !== 'JobStarted') return [];
+        insert.run(e.position);
+        return [`position:${e.position}`];
+      },
+    };
+  },
+});
+
 /** Switched on and off by the test. */
 export interface Fault {
   active: boolean;

@@ -1,4 +1,4 @@
-import { evolveOutcomeFacts, factsKnownIn, outcomeFactOf, supersededFacts } from '../../../src/outcomes/outcome-facts';
+import { evolveOutcomeFacts, FACT_EVENT_TYPES, factsKnownIn, mayChangeFacts, outcomeFactOf, supersededFacts } from '../../../src/outcomes/outcome-facts';
 import { event } from '../journey/fixtures';
 import { CHANTAL, factsOf } from './paris-cohort';
 
@@ -60,6 +60,35 @@ describe('outcome facts: what of a journey the figures depend on', () => {
         { kind: 'FOLLOW_UP', on: '2008-02-29', monthsAfterExit: 6, status: 'UNEMPLOYED' },
       ],
     });
+  });
+});
+
+describe('the events that may change facts', () => {
+  it('are those with a fact, corrections and voids: the types the outcomes projection names, and no other', () => {
+    const on = '2007-03-01';
+    const journey = [
+      event.enrolled(),
+      event.reEnrolled(on, 'paris-gatp'),
+      event.coachingHeld(on),
+      event.activityStarted(on),
+      event.activityCompleted(on),
+      event.referred(on),
+      event.jobStarted(on),
+      event.selfEmploymentStarted(on),
+      event.exited(on),
+      event.followedUp(on),
+      event.erased(on),
+      event.corrected(2, 'JOB_STARTED', event.jobStarted(on), ['occurredOn']),
+      event.voided(2),
+      event.personalDetailsChanged(on),
+      event.noteAdded(on),
+    ];
+
+    for (const e of journey) {
+      const changing = e.type === 'MilestoneCorrected' || e.type === 'MilestoneVoided' || outcomeFactOf(e) !== null;
+      expect({ type: e.type, may: mayChangeFacts(e) }).toEqual({ type: e.type, may: changing });
+    }
+    expect(new Set(journey.filter(mayChangeFacts).map((e) => e.type))).toEqual(FACT_EVENT_TYPES);
   });
 });
 
