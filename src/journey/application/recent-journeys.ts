@@ -9,10 +9,10 @@ export interface LoadedJourney {
 }
 
 /**
- * Participants recorded for lately, this many at most: a busy adviser's day and then some, at a
- * few hundred bytes per event held (streams of tens of events), tens of megabytes at most.
+ * Events held at most, over all the participants held: at a few hundred bytes an event, tens of
+ * megabytes, whether for a few thousand streams of tens of events or fewer long ones.
  */
-const RECENT_PARTICIPANTS = 2_000;
+const EVENTS_HELD = 100_000;
 
 /**
  * The streams of participants recorded for lately, kept decoded and folded: loading one again
@@ -24,10 +24,14 @@ const RECENT_PARTICIPANTS = 2_000;
  * queue), and never change what they are given.
  */
 export class RecentJourneys {
-  /** In the order they were last used, oldest first: the first goes when the map is full. */
+  /** In the order they were last used, oldest first: the first go when too many events are held. */
   private readonly held = new Map<string, LoadedJourney>();
+  private eventsHeld = 0;
 
-  constructor(private readonly journeys: Pick<JourneyRepository, 'load'>) {}
+  constructor(
+    private readonly journeys: Pick<JourneyRepository, 'load'>,
+    private readonly eventsHeldAtMost = EVENTS_HELD,
+  ) {}
 
   async load(participantId: string): Promise<LoadedJourney> {
     const known = this.held.get(participantId);
@@ -43,13 +47,18 @@ export class RecentJourneys {
 
   /** After a version conflict: what is held may not be the stream any more (a restored file, say), so it is read whole next time. */
   forget(participantId: string): void {
+    this.eventsHeld -= this.held.get(participantId)?.history.length ?? 0;
     this.held.delete(participantId);
   }
 
   private remember(participantId: string, loaded: LoadedJourney): LoadedJourney {
-    this.held.delete(participantId);
+    this.forget(participantId);
     this.held.set(participantId, loaded);
-    if (this.held.size > RECENT_PARTICIPANTS) this.held.delete(this.held.keys().next().value!);
+    this.eventsHeld += loaded.history.length;
+    for (const [oldest] of this.held) {
+      if (this.eventsHeld <= this.eventsHeldAtMost) break;
+      this.forget(oldest);
+    }
     return loaded;
   }
 }

@@ -54,6 +54,22 @@ describe('RecentJourneys', () => {
     expect(loaded.journey).toEqual(foldJourney(stream.map((r) => r.event)));
   });
 
+  it('lets the participants used least lately go once it holds more events than it may', async () => {
+    const first = storedStream(enrolled, event.coachingHeld('2008-02-01'));
+    const second = storedStream(enrolled, event.coachingHeld('2008-02-01'));
+    const load = async (participantId: string, afterVersion = 0) =>
+      (participantId === 'first' ? first : second).repository.load(participantId, afterVersion);
+    const recent = new RecentJourneys({ load }, 3);
+
+    await recent.load('first');
+    await recent.load('second');
+    await recent.load('first');
+    await recent.load('second');
+
+    expect(first.reads).toEqual([0, 0]);
+    expect(second.reads).toEqual([0, 0]);
+  });
+
   it('reads the stream whole again once told to forget it', async () => {
     const { reads, repository } = storedStream(enrolled);
     const recent = new RecentJourneys(repository);
