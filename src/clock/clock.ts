@@ -1,13 +1,15 @@
 import type { CalendarDate } from '../journey/domain/vocabulary';
-import { dateIn } from './time-zone-dates';
+import { ZoneDays } from './zone-days';
 
 /** The service's clock, injected so that the domain and tests never read the system time directly. */
 export abstract class Clock {
+  private readonly days = new ZoneDays();
+
   abstract now(): Date;
 
   /** Today's business date in an IANA time zone: a city's (see `timeZoneOf` in the catalogue). */
   today(timeZone: string): CalendarDate {
-    return dateIn(this.now(), timeZone);
+    return this.days.dateIn(this.now(), timeZone);
   }
 }
 

@@ -8,8 +8,12 @@ export interface EventStore {
    * events (0: the stream must not exist). Rejects with WrongExpectedVersion otherwise.
    */
   appendToStream(streamId: string, events: readonly NewEvent[], expectedVersion: number): Promise<AppendResult>;
-  /** Every event of a stream, oldest first; empty when the stream does not exist. */
-  readStream(streamId: string): Promise<StoredEvent[]>;
+  /**
+   * The stream's events after version `afterVersion` (0, the default: all of them), oldest first;
+   * empty when the stream does not exist or holds no more. A stream's versions have no gaps, so
+   * what a reader already holds plus this read is the whole stream.
+   */
+  readStream(streamId: string, afterVersion?: number): Promise<StoredEvent[]>;
   /** Events of every stream after `after` (exclusive) in global order, at most `limit` of them. */
   readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]>;
   /**

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { RandomBytesPool } from './random-bytes-pool';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -8,12 +9,14 @@ const PREFIX = 'pd1:';
 
 export const newParticipantKey = (): Buffer => randomBytes(32);
 
+const ivs = new RandomBytesPool();
+
 /**
  * Encrypts one value under a participant's key. The participant id is authenticated data: a
  * ciphertext copied into another participant's stream does not decrypt.
  */
 export function sealPersonalData(key: Buffer, participantId: string, value: unknown): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = ivs.take(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(Buffer.from(participantId));
   const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);

@@ -5,6 +5,7 @@ import { type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-st
 import { EventApplyFailed, foldEvents, prepareBatch } from './fold-events';
 import type { Projection, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import type { ProjectionCommitGroup } from './projection-commit-group';
 import { ProjectionGenerations } from './projection-generations';
 import { layoutOf, resetIfLaidOutOtherwise } from './projection-layout';
 import { resetIfCheckpointUntrusted } from './projection-reset';
@@ -69,6 +70,7 @@ export class ProjectionLoop {
     private readonly settings: LoopSettings,
     private readonly listener: LoopListener,
     private readonly logger: Logger,
+    private readonly commits: ProjectionCommitGroup,
   ) {}
 
   get name(): string {
@@ -209,11 +211,11 @@ export class ProjectionLoop {
       checkpoints.write(name, last);
       return { position: last, topics: [...topics], wrote: true };
     });
-    // IMMEDIATE takes the write lock before the checkpoint is read, so no other writer can move it in between.
     const fold = async (events: readonly StoredEvent[]): Promise<Committed> => {
       await prepareBatch(writer, events);
       try {
-        return withoutWaitingForTheDisk(this.db, () => commit.immediate(events));
+        // With the other loops' batches woken by the same append: the group's transaction takes the write lock before the checkpoint is read.
+        return await this.commits.commit(() => commit(events));
       } catch (error) {
         // A busy file or a lost checkpoint, before the batch was folded: what was prepared for it goes too.
         writer.discard?.();
@@ -228,21 +230,6 @@ export class ProjectionLoop {
     this.logger.log(`Projection ${this.projection.name} recovered at position ${this.currentPosition} after ${this.failures} failed attempts`);
     this.failures = 0;
     this.currentError = null;
-  }
-}
-
-/**
- * A projection's commit need not wait for an fsync: the batch and its checkpoint commit or roll
- * back together, so a power cut can only take the read model back to an earlier checkpoint, from
- * which it replays; and the next append (synchronous=FULL) makes it durable as well. Nothing else
- * runs on the connection meanwhile: better-sqlite3 is synchronous, so events keep FULL.
- */
-function withoutWaitingForTheDisk<T>(db: Database.Database, commit: () => T): T {
-  db.pragma('synchronous = NORMAL');
-  try {
-    return commit();
-  } finally {
-    db.pragma('synchronous = FULL');
   }
 }
 

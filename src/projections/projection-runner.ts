@@ -7,6 +7,7 @@ import { errorMessage } from './error-message';
 import { ProjectionGenerations } from './projection-generations';
 import { type LoopSettings, type ProjectionChange, ProjectionLoop } from './projection-loop';
 import { assertUniqueNames } from './projection-names';
+import { ProjectionCommitGroup } from './projection-commit-group';
 import { SharedLogReads } from './shared-log-reads';
 
 export type { ProjectionChange } from './projection-loop';
@@ -70,7 +71,8 @@ export class ProjectionRunner {
     const logger = (this.logger = new Logger(ProjectionRunner.name));
     const listener = { committed: (change: ProjectionChange) => this.changes.next(change), moved: () => this.notifyProgress() };
     const log = new SharedLogReads(store, projections.length);
-    this.loops = projections.map((projection) => new ProjectionLoop(projection, db, log, settings, listener, logger));
+    const commits = new ProjectionCommitGroup(db);
+    this.loops = projections.map((projection) => new ProjectionLoop(projection, db, log, settings, listener, logger, commits));
   }
 
   /** Starts every loop: each catches up from its checkpoint, then follows the log. Returns at once. */

@@ -161,6 +161,15 @@ export function eventStoreContract(name: string, make: () => Promise<EventStoreU
       it('reads an unknown stream as empty', async () => {
         expect(await store.readStream(newStreamId())).toEqual([]);
       });
+
+      it('reads a stream after a version: the events a reader holding that many lacks, none at its end', async () => {
+        const streamId = newStreamId();
+        const { events } = await store.appendToStream(streamId, [event('ParticipantEnrolled'), event('CoachingSessionHeld'), event('JobStarted')], 0);
+
+        expect(await store.readStream(streamId, 1)).toEqual(events.slice(1));
+        expect(await store.readStream(streamId, 3)).toEqual([]);
+        expect(await store.readStream(newStreamId(), 2)).toEqual([]);
+      });
     });
 
     describe('the global log', () => {

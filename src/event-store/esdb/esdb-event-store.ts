@@ -65,9 +65,11 @@ export class EsdbEventStore implements EventStore {
     return { nextVersion: expectedVersion + events.length, events: appended };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
+    // Revisions count from 0: the event after version v is at revision v.
+    const fromRevision = afterVersion === 0 ? START : BigInt(afterVersion);
     try {
-      return (await readWithin(`Reading ${streamId}`, DEADLINE_MS, this.client.readStream(streamId, { fromRevision: START }))).map(toStoredEvent);
+      return (await readWithin(`Reading ${streamId}`, DEADLINE_MS, this.client.readStream(streamId, { fromRevision }))).map(toStoredEvent);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

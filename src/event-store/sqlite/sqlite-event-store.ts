@@ -60,7 +60,7 @@ function prepareStatements(db: Database.Database) {
       .pluck()
       .safeIntegers(),
     readStream: db
-      .prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`)
+      .prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version > ? ORDER BY version`)
       .raw()
       .safeIntegers(),
     readAll: db
@@ -152,8 +152,8 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    return this.statements.readStream.all(streamId).map(toStoredEvent);
+  async readStream(streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(streamId, afterVersion).map(toStoredEvent);
   }
 
   async readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]> {

@@ -13,7 +13,6 @@ import { asSealed, type SealedCase } from '../case/sealed-case';
 import type { JourneyCommand } from '../domain/commands';
 import { decide } from '../domain/decide';
 import { ParticipantNotFound } from '../domain/errors';
-import { foldJourney } from '../domain/journey';
 import type { JourneyState } from '../domain/state';
 import { Clock } from '../../clock/clock';
 import type { AppConfig } from '../../config/config';
@@ -21,7 +20,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { commandIdDigester } from '../../personal-data/command-id-digest';
 import { JourneyRepository } from './journey-repository';
 import { OneAtATimePerKey } from './one-at-a-time-per-key';
-import type { RecordedJourneyEvent } from './recorded-journey-event';
+import { type LoadedJourney, RecentJourneys } from './recent-journeys';
 
 export interface CommandEnvelope {
   /**
@@ -53,6 +52,8 @@ const READ_MODEL_WAIT_MS = 2_000;
 export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJourneyCommand, SealedCase> {
   private readonly perParticipant = new OneAtATimePerKey();
 
+  private readonly recent: RecentJourneys;
+
   private readonly commandIdDigest: (commandId: string) => string;
 
   constructor(
@@ -64,6 +65,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.commandIdDigest = commandIdDigester(config.pseudonymSecret);
+    this.recent = new RecentJourneys(journeys);
   }
 
   async execute({ command, envelope }: ExecuteJourneyCommand): Promise<SealedCase> {
@@ -82,14 +84,15 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
   private async executeAlone(command: JourneyCommand, envelope: CommandEnvelope): Promise<SealedCase> {
     const participantId = command.data.participantId;
     for (let attempt = 1; ; attempt++) {
-      const history = await this.journeys.load(participantId);
+      const loaded = await this.recent.load(participantId);
       try {
-        const updated = await this.decideAndAppend(command, envelope, history);
+        const { history } = await this.decideAndAppend(command, envelope, loaded);
         // Read-your-writes: once a mutation answers, queries and dashboards include it. The
         // events are stored either way; a stalled projection only delays the answer this long.
-        await this.projections.waitUntilCaughtUp(updated.at(-1)!.position, READ_MODEL_WAIT_MS);
-        return asSealed(toParticipantCase(updated, this.catalogue)!);
+        await this.projections.waitUntilCaughtUp(history.at(-1)!.position, READ_MODEL_WAIT_MS);
+        return asSealed(toParticipantCase(history, this.catalogue)!);
       } catch (error) {
+        if (error instanceof WrongExpectedVersion) this.recent.forget(participantId);
         const retry = error instanceof WrongExpectedVersion && envelope.expectedVersion === null;
         if (!retry || attempt === ATTEMPTS_WITHOUT_EXPECTED_VERSION) throw error;
       }
@@ -99,18 +102,18 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
   private async decideAndAppend(
     command: JourneyCommand,
     { commandId, expectedVersion, caller }: CommandEnvelope,
-    history: RecordedJourneyEvent[],
-  ): Promise<RecordedJourneyEvent[]> {
+    loaded: LoadedJourney,
+  ): Promise<LoadedJourney> {
     const participantId = command.data.participantId;
+    const { history, journey } = loaded;
     if (history.length === 0 && command.type !== 'EnrolParticipant') throw new ParticipantNotFound(participantId);
-    const journey = foldJourney(history.map((r) => r.event));
     const { state } = journey;
     const operation = command.type === 'ErasePersonalData' ? 'erasePersonalData' : 'recordMilestones';
     // Before anything about the case is answered, a retry's included: it must be the caller's city.
     // Another city's participant is answered as an unknown one: its existence is not the caller's to learn.
     assertAllowed(caller, operation, state.enrolled || command.type !== 'EnrolParticipant' ? undefined : command.data.city);
     if (state.enrolled && !isAllowed(caller, operation, state.city)) throw new ParticipantNotFound(participantId);
-    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return history;
+    if (commandId !== null && history.some((r) => r.metadata.commandId === commandId)) return loaded;
     const version = history.length;
     if (expectedVersion !== null && expectedVersion !== version) {
       throw new WrongExpectedVersion(participantId, expectedVersion, version);
@@ -124,7 +127,7 @@ export class ExecuteJourneyCommandHandler implements ICommandHandler<ExecuteJour
       command.type === 'ErasePersonalData'
         ? await this.journeys.erase(participantId, events, version, metadata)
         : await this.journeys.append(participantId, events, version, metadata);
-    return [...history, ...recorded];
+    return this.recent.appended(participantId, loaded, recorded);
   }
 }
 

@@ -36,9 +36,12 @@ export class JourneyRepository implements OnModuleInit {
     this.metrics.trackPendingKeyRemovals(() => this.vault.pendingRemovals());
   }
 
-  /** The participant's events as stored: deciding needs none of the personal data, which stays sealed. */
-  async load(participantId: string): Promise<RecordedJourneyEvent[]> {
-    return (await this.store.readStream(participantStream(participantId))).map((e) => toRecorded(e, e.data));
+  /**
+   * The participant's events as stored, after version `afterVersion` (0: all): deciding needs none
+   * of the personal data, which stays sealed.
+   */
+  async load(participantId: string, afterVersion = 0): Promise<RecordedJourneyEvent[]> {
+    return (await this.store.readStream(participantStream(participantId), afterVersion)).map((e) => toRecorded(e, e.data));
   }
 
   /** Rejects with WrongExpectedVersion when the stream is not at `expectedVersion`. Answers the events as stored, sealed. */

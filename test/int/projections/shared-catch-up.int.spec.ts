@@ -38,8 +38,8 @@ class CountingStore implements EventStore {
   appendToStream(...args: Parameters<EventStore['appendToStream']>) {
     return this.store.appendToStream(...args);
   }
-  readStream(streamId: string) {
-    return this.store.readStream(streamId);
+  readStream(streamId: string, afterVersion?: number) {
+    return this.store.readStream(streamId, afterVersion);
   }
   headPosition() {
     return this.store.headPosition();
