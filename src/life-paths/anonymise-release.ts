@@ -59,19 +59,21 @@ export interface AnonymisationOptions {
  * released value means the same thing on every path and classes cannot be told apart by their
  * level of detail. The records in classes smaller than k at that node are suppressed. `chosen` is
  * that node's outcome on `records`, when the caller needed it already.
+ * `records` is read one at a time, twice unless `chosen` is given (the search, then the paths): an
+ * array, or an iterable that reads the same population again each time it is iterated.
  */
-export function anonymiseRelease(records: readonly LifePathRecord[], options: AnonymisationOptions, chosen?: NodeOutcome): LifePathRelease {
+export function anonymiseRelease(records: Iterable<LifePathRecord>, options: AnonymisationOptions, chosen?: NodeOutcome): LifePathRelease {
   const { k, pseudonymSecret, releasedAsOf } = options;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
-  const { node, suppressed, suppressedCount, loss } = chosen ?? leastLossNode(records, k);
+  const { node, isSuppressed, suppressedCount, loss } = chosen ?? leastLossNode(records, k);
 
   const pseudonymOf = snapshotPseudonyms(pseudonymSecret, releasedAsOf);
   const paths: LifePath[] = [];
   const suppressedByCity: Record<string, number> = {};
-  records.forEach((record, i) => {
-    if (suppressed[i]) {
+  for (const record of records) {
+    if (isSuppressed(record)) {
       suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
-      return;
+      continue;
     }
     const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
     paths.push({
@@ -81,7 +83,7 @@ export function anonymiseRelease(records: readonly LifePathRecord[], options: An
       outcome: record.outcome,
       steps: record.steps.map(({ month, kind, detail }) => ({ month, kind, detail })),
     });
-  });
+  }
   // Input order is enrolment or recording order, which would help link a path to a person.
   paths.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
   const withProgramme = paths.filter((p) => p.programme !== null).length;

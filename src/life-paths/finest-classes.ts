@@ -8,10 +8,13 @@ import type { LifePathRecord } from './life-path-record';
  * unions of finest classes and their sizes sums of the counts, and the search works on these few
  * classes instead of re-keying every record for each node. Values are coded as small integers, per
  * dimension and level, in order of first appearance.
+ * Built in one pass that keeps nothing of a record but its class's count, so that the population
+ * can be streamed from the read model whatever its size: a record's class is found again from its
+ * values (`classOf`) when it is read a second time.
  */
 export interface FinestClasses {
-  /** By record, in input order: its finest class. */
-  classOf: number[];
+  /** The finest class of a record of the population. */
+  classOf: (record: LifePathRecord) => number;
   /** By finest class: its number of records. */
   counts: number[];
   /** By finest class: its city's code. */
@@ -20,30 +23,39 @@ export interface FinestClasses {
   codes: number[][][];
 }
 
-export function finestClasses(records: readonly LifePathRecord[]): FinestClasses {
+export function finestClasses(records: Iterable<LifePathRecord>): FinestClasses {
   const index = new Map<string, number>();
-  const classOf: number[] = [];
   const counts: number[] = [];
-  const representatives: LifePathRecord[] = [];
+  const cities: (string | null)[] = [];
+  // `[dimension][level][finest class]`: the value released, of the class's first record.
+  const values = DIMENSIONS.map(({ levels }) => levels.map((): (string | null)[] => []));
   for (const record of records) {
-    const key = JSON.stringify([record.city, ...DIMENSIONS.map(({ levels }) => levels[0]!.value(record))]);
+    const key = keyOf(record);
     let finest = index.get(key);
     if (finest === undefined) {
       finest = counts.length;
       index.set(key, finest);
       counts.push(0);
-      representatives.push(record);
+      cities.push(record.city);
+      DIMENSIONS.forEach(({ levels }, d) => levels.forEach(({ value }, level) => values[d]![level]!.push(value(record))));
     }
     counts[finest]! += 1;
-    classOf.push(finest);
   }
   return {
-    classOf,
+    classOf: (record) => {
+      const finest = index.get(keyOf(record));
+      // A record read again from another state of the read model than the one counted: the search's
+      // figures would not be of the population released.
+      if (finest === undefined) throw new Error(`A record of no finest class of the population: ${record.participantId}`);
+      return finest;
+    },
     counts,
-    cities: codesOf(representatives.map((r) => r.city)),
-    codes: DIMENSIONS.map(({ levels }) => levels.map(({ value }) => codesOf(representatives.map(value)))),
+    cities: codesOf(cities),
+    codes: values.map((byLevel) => byLevel.map(codesOf)),
   };
 }
+
+const keyOf = (record: LifePathRecord): string => JSON.stringify([record.city, ...DIMENSIONS.map(({ levels }) => levels[0]!.value(record))]);
 
 function codesOf(values: readonly (string | null)[]): number[] {
   const codes = new Map<string | null, number>();

@@ -9,34 +9,35 @@ export const SUPPRESSION_LIMIT = 0.05;
 /** A lattice node applied to a population: global recoding, then suppression of the classes smaller than k. */
 export interface NodeOutcome {
   node: LatticeNode;
-  /** By record, in input order. */
-  suppressed: boolean[];
+  /** Whether a record of the population is suppressed: looked up from its finest class, so that the records need not be kept. */
+  isSuppressed: (record: LifePathRecord) => boolean;
   suppressedCount: number;
   loss: number;
   /** At most SUPPRESSION_LIMIT of the records suppressed. */
   admissible: boolean;
 }
 
-/** A node's outcome on the finest classes, before it is spelt out record by record. */
-type Evaluation = Omit<NodeOutcome, 'suppressed'> & { suppressedClasses: Uint8Array };
+/** A node's outcome on the finest classes, by class. */
+type Evaluation = Omit<NodeOutcome, 'isSuppressed'> & { suppressedClasses: Uint8Array };
 
 /**
  * The node to release, found by applying every node of the lattice (144) to `records`: among
  * admissible nodes the least loss, then the fewest suppressed, then the least levels in the order
  * of DIMENSIONS (programme kept before education level, and so on). When no node is admissible (a
  * population too small or too scattered for k), the fewest suppressed first, then the same rules.
+ * `records` is read once, one record at a time (finest-classes.ts).
  */
-export function leastLossNode(records: readonly LifePathRecord[], k: number): NodeOutcome {
+export function leastLossNode(records: Iterable<LifePathRecord>, k: number): NodeOutcome {
   const { classes, evaluations } = evaluateLattice(records, k);
   const admissible = evaluations.filter((e) => e.admissible);
   const best = (admissible.length > 0 ? admissible : evaluations).reduce((b, e) => (better(e, b, admissible.length === 0) ? e : b));
-  return spelledOut(best, classes);
+  return withLookup(best, classes);
 }
 
 /** Every node's outcome, in the order of allNodes(): what leastLossNode chooses from. */
-export function nodeOutcomes(records: readonly LifePathRecord[], k: number): NodeOutcome[] {
+export function nodeOutcomes(records: Iterable<LifePathRecord>, k: number): NodeOutcome[] {
   const { classes, evaluations } = evaluateLattice(records, k);
-  return evaluations.map((e) => spelledOut(e, classes));
+  return evaluations.map((e) => withLookup(e, classes));
 }
 
 /**
@@ -44,13 +45,14 @@ export function nodeOutcomes(records: readonly LifePathRecord[], k: number): Nod
  * share the grouping of the finest classes by those levels: a node's classes are then one more
  * refinement of its parent's, over the finest classes rather than the records.
  */
-function evaluateLattice(records: readonly LifePathRecord[], k: number) {
+function evaluateLattice(records: Iterable<LifePathRecord>, k: number) {
   const classes = finestClasses(records);
+  const recordCount = classes.counts.reduce((sum, n) => sum + n, 0);
   const cells = cellLosses(classes);
   const evaluations: Evaluation[] = [];
   const descend = (node: number[], groups: number[]): void => {
     const d = node.length;
-    if (d === DIMENSIONS.length) return void evaluations.push(evaluate(node, groups, classes, cells, k, records.length));
+    if (d === DIMENSIONS.length) return void evaluations.push(evaluate(node, groups, classes, cells, k, recordCount));
     classes.codes[d]!.forEach((codes, level) => descend([...node, level], refine(groups, codes)));
   };
   descend([], classes.cities);
@@ -90,8 +92,8 @@ function evaluate(node: LatticeNode, groups: readonly number[], classes: FinestC
   };
 }
 
-function spelledOut({ suppressedClasses, ...evaluation }: Evaluation, { classOf }: FinestClasses): NodeOutcome {
-  return { ...evaluation, suppressed: classOf.map((c) => suppressedClasses[c] === 1) };
+function withLookup({ suppressedClasses, ...evaluation }: Evaluation, { classOf }: FinestClasses): NodeOutcome {
+  return { ...evaluation, isSuppressed: (record) => suppressedClasses[classOf(record)] === 1 };
 }
 
 /** Two nodes' losses are sums of different fractions: closer than this, they are equal. */

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { anonymiseRelease, emptyRelease, type LifePathRelease } from '../../life-paths/anonymise-release';
-import { leastLossNode } from '../../life-paths/lattice-search';
+import { leastLossNode, type NodeOutcome } from '../../life-paths/lattice-search';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
 import { lastDayOf, monthBefore } from '../../clock/months';
 import { errorMessage } from '../../projections/error-message';
@@ -76,7 +76,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
       let released = this.releasedByMonth.get(key);
       if (released === undefined) {
         const records = this.recordsOf(month);
-        released = releasedOf(key, records, leastLossNode(records, this.config.kAnonymity).suppressed);
+        released = releasedOf(key, records, leastLossNode(records, this.config.kAnonymity));
         this.releasedByMonth.set(key, released);
       }
       return released;
@@ -110,12 +110,25 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     const records = this.recordsOf(month);
     const { kAnonymity: k, pseudonymSecret } = this.config;
     const chosen = leastLossNode(records, k);
-    if (!this.releasedByMonth.has(releasedKey)) this.releasedByMonth.set(releasedKey, releasedOf(releasedKey, records, chosen.suppressed));
-    return anonymiseRelease(records, { k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
+    // Whom it shows is noted in the pass that makes the paths: each pass reads and decodes every record again.
+    const ids = new Set<string>();
+    const release = anonymiseRelease(notingReleased(records, chosen, ids), { k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
+    if (!this.releasedByMonth.has(releasedKey)) this.releasedByMonth.set(releasedKey, { key: releasedKey, ids });
+    return release;
   }
 
-  private recordsOf(month: string): LifePathRecord[] {
-    return this.sql().snapshot.all({ month }).map(lifePathOf);
+  /**
+   * The month's snapshot, read from the tables again each time it is iterated and decoded one
+   * record at a time: a million records do not fit in memory at once. Iterated within one read
+   * transaction (inOneReading), every pass reads the same state of the tables.
+   */
+  private recordsOf(month: string): Iterable<LifePathRecord> {
+    const { snapshot } = this.sql();
+    return {
+      *[Symbol.iterator]() {
+        for (const text of snapshot.iterate({ month })) yield lifePathOf(text);
+      },
+    };
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
@@ -134,10 +147,19 @@ export interface ReleasedParticipants {
   ids: ReadonlySet<string>;
 }
 
-const releasedOf = (key: string, records: readonly LifePathRecord[], suppressed: readonly boolean[]): ReleasedParticipants => ({
-  key,
-  ids: new Set(records.filter((_, i) => !suppressed[i]).map((r) => r.participantId)),
-});
+function releasedOf(key: string, records: Iterable<LifePathRecord>, { isSuppressed }: NodeOutcome): ReleasedParticipants {
+  const ids = new Set<string>();
+  for (const record of records) if (!isSuppressed(record)) ids.add(record.participantId);
+  return { key, ids };
+}
+
+/** The records, read once, each released one's id added to `ids` as it goes by. */
+function* notingReleased(records: Iterable<LifePathRecord>, { isSuppressed }: NodeOutcome, ids: Set<string>): Iterable<LifePathRecord> {
+  for (const record of records) {
+    if (!isSuppressed(record)) ids.add(record.participantId);
+    yield record;
+  }
+}
 
 /** How often the reader checks, off any request, whether a month has closed or the tables were replaced. */
 const PREPARE_EVERY_MS = 1000;
