@@ -41,6 +41,12 @@ export const NO_STEPS = '[]';
 /** Where the stored steps begin: they are the text's last key, and a quote inside a JSON string is escaped, so the first match is the key. */
 const STEPS_KEY = ',"steps":';
 
+/**
+ * The record `lifePathText` stored without its steps (none): what the lattice search and whom a
+ * release shows read of it. Decoding the steps is most of the cost of decoding a record.
+ */
+export const lifePathHeadOf = (text: string): FoldedLifePath => heldLifePathOf(text).record;
+
 /** The record `lifePathText` stored, its steps left as their text. */
 export function heldLifePathOf(text: string): HeldLifePath {
   const at = text.indexOf(STEPS_KEY);

@@ -11,7 +11,7 @@ import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { selectLogMonth } from '../../projections/log-month';
-import { lifePathOf } from './life-path-text';
+import { lifePathHeadOf, lifePathOf } from './life-path-text';
 import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
 /**
@@ -75,8 +75,8 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
       const key = `${this.sql().generations.read(LIFE_PATHS_PROJECTION)}@${month}`;
       let released = this.releasedByMonth.get(key);
       if (released === undefined) {
-        const records = this.recordsOf(month);
-        released = releasedOf(key, records, leastLossNode(records, this.config.kAnonymity));
+        const heads = this.recordsOf(month, lifePathHeadOf);
+        released = releasedOf(key, heads, leastLossNode(heads, this.config.kAnonymity));
         this.releasedByMonth.set(key, released);
       }
       return released;
@@ -107,26 +107,27 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** The month's release, and whom it shows under `releasedKey` unless known: the node is searched for once for both. */
   private anonymise(month: string, releasedKey: string): LifePathRelease {
-    const records = this.recordsOf(month);
     const { kAnonymity: k, pseudonymSecret } = this.config;
-    const chosen = leastLossNode(records, k);
+    // The search needs the quasi-identifiers only, the paths the steps too.
+    const chosen = leastLossNode(this.recordsOf(month, lifePathHeadOf), k);
     // Whom it shows is noted in the pass that makes the paths: each pass reads and decodes every record again.
     const ids = new Set<string>();
-    const release = anonymiseRelease(notingReleased(records, chosen, ids), { k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
+    const records = notingReleased(this.recordsOf(month, lifePathOf), chosen, ids);
+    const release = anonymiseRelease(records, { k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
     if (!this.releasedByMonth.has(releasedKey)) this.releasedByMonth.set(releasedKey, { key: releasedKey, ids });
     return release;
   }
 
   /**
    * The month's snapshot, read from the tables again each time it is iterated and decoded one
-   * record at a time: a million records do not fit in memory at once. Iterated within one read
-   * transaction (inOneReading), every pass reads the same state of the tables.
+   * record at a time by `decode`: a million records do not fit in memory at once. Iterated within
+   * one read transaction (inOneReading), every pass reads the same state of the tables.
    */
-  private recordsOf(month: string): Iterable<LifePathRecord> {
+  private recordsOf(month: string, decode: (text: string) => LifePathRecord): Iterable<LifePathRecord> {
     const { snapshot } = this.sql();
     return {
       *[Symbol.iterator]() {
-        for (const text of snapshot.iterate({ month })) yield lifePathOf(text);
+        for (const text of snapshot.iterate({ month })) yield decode(text);
       },
     };
   }
