@@ -52,6 +52,9 @@ export interface AnonymisationOptions {
   releasedAsOf: CalendarDate;
 }
 
+/** What a release says of itself: all of it but the paths. */
+export type ReleaseFacts = Omit<LifePathRelease, 'paths'>;
+
 /**
  * The k-anonymous release of all life paths (docs/access-and-privacy.md): the node of the
  * generalisation lattice with the least information loss among those that suppress at most 5%
@@ -63,41 +66,63 @@ export interface AnonymisationOptions {
  * array, or an iterable that reads the same population again each time it is iterated.
  */
 export function anonymiseRelease(records: Iterable<LifePathRecord>, options: AnonymisationOptions, chosen?: NodeOutcome): LifePathRelease {
-  const { k, pseudonymSecret, releasedAsOf } = options;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
-  const { node, isSuppressed, suppressedCount, loss } = chosen ?? leastLossNode(records, k);
-
-  const pseudonymOf = snapshotPseudonyms(pseudonymSecret, releasedAsOf);
+  checkK(options.k);
+  const releasing = releaseStream(options, chosen ?? leastLossNode(records, options.k));
   const paths: LifePath[] = [];
-  const suppressedByCity: Record<string, number> = {};
   for (const record of records) {
-    if (isSuppressed(record)) {
-      suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
-      continue;
-    }
-    const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
-    paths.push({
-      pseudonym: pseudonymOf(record.participantId),
-      city: record.city,
-      ...(generalised as Omit<ReleasedQuasiIdentifiers, 'city'>),
-      outcome: record.outcome,
-      steps: record.steps.map(({ month, kind, detail }) => ({ month, kind, detail })),
-    });
+    const path = releasing.pathOf(record);
+    if (path !== null) paths.push(path);
   }
   // Input order is enrolment or recording order, which would help link a path to a person.
   paths.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
-  const withProgramme = paths.filter((p) => p.programme !== null).length;
+  return { paths, ...releasing.facts() };
+}
+
+/**
+ * anonymiseRelease one record at a time, once the node is chosen, for a population too large to
+ * hold (life-paths.reader.ts): each record's path, or null when suppressed; then, once every record
+ * has gone by, what the release says of itself. The caller puts the paths in pseudonym order.
+ */
+export function releaseStream(options: AnonymisationOptions, { node, isSuppressed, suppressedCount, loss }: NodeOutcome) {
+  const { k, pseudonymSecret, releasedAsOf } = options;
+  checkK(k);
+  const pseudonymOf = snapshotPseudonyms(pseudonymSecret, releasedAsOf);
+  const suppressedByCity: Record<string, number> = {};
+  let released = 0;
+  let withProgramme = 0;
   return {
-    paths,
-    releasedAsOf,
-    suppressedCount,
-    suppressedByCity,
-    k,
-    levels: levelsOf(node),
-    lossMetric: LOSS_METRIC,
-    loss,
-    programmeKeptShare: paths.length === 0 ? 0 : withProgramme / paths.length,
+    pathOf(record: LifePathRecord): LifePath | null {
+      if (isSuppressed(record)) {
+        suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
+        return null;
+      }
+      const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
+      const path: LifePath = {
+        pseudonym: pseudonymOf(record.participantId),
+        city: record.city,
+        ...(generalised as Omit<ReleasedQuasiIdentifiers, 'city'>),
+        outcome: record.outcome,
+        steps: record.steps.map(({ month, kind, detail }) => ({ month, kind, detail })),
+      };
+      released += 1;
+      if (path.programme !== null) withProgramme += 1;
+      return path;
+    },
+    facts: (): ReleaseFacts => ({
+      releasedAsOf,
+      suppressedCount,
+      suppressedByCity,
+      k,
+      levels: levelsOf(node),
+      lossMetric: LOSS_METRIC,
+      loss,
+      programmeKeptShare: released === 0 ? 0 : withProgramme / released,
+    }),
   };
+}
+
+function checkK(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
 }
 
 /** The release while no month is closed: no path, nothing generalised. */

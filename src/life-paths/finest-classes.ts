@@ -24,12 +24,22 @@ export interface FinestClasses {
 }
 
 export function finestClasses(records: Iterable<LifePathRecord>): FinestClasses {
+  const counting = finestClassCounter();
+  for (const record of records) counting.add(record);
+  return counting.classes();
+}
+
+/**
+ * finestClasses one record at a time, for a caller that reads the population in slices between
+ * which it lets other work run (life-paths.reader.ts).
+ */
+export function finestClassCounter(): { add: (record: LifePathRecord) => void; classes: () => FinestClasses } {
   const index = new Map<string, number>();
   const counts: number[] = [];
   const cities: (string | null)[] = [];
   // `[dimension][level][finest class]`: the value released, of the class's first record.
   const values = DIMENSIONS.map(({ levels }) => levels.map((): (string | null)[] => []));
-  for (const record of records) {
+  const add = (record: LifePathRecord): void => {
     const key = keyOf(record);
     let finest = index.get(key);
     if (finest === undefined) {
@@ -40,8 +50,8 @@ export function finestClasses(records: Iterable<LifePathRecord>): FinestClasses 
       DIMENSIONS.forEach(({ levels }, d) => levels.forEach(({ value }, level) => values[d]![level]!.push(value(record))));
     }
     counts[finest]! += 1;
-  }
-  return {
+  };
+  const classes = (): FinestClasses => ({
     classOf: (record) => {
       const finest = index.get(keyOf(record));
       // A record read again from another state of the read model than the one counted: the search's
@@ -52,7 +62,8 @@ export function finestClasses(records: Iterable<LifePathRecord>): FinestClasses 
     counts,
     cities: codesOf(cities),
     codes: values.map((byLevel) => byLevel.map(codesOf)),
-  };
+  });
+  return { add, classes };
 }
 
 const keyOf = (record: LifePathRecord): string => JSON.stringify([record.city, ...DIMENSIONS.map(({ levels }) => levels[0]!.value(record))]);

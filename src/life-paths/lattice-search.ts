@@ -28,7 +28,12 @@ type Evaluation = Omit<NodeOutcome, 'isSuppressed'> & { suppressedClasses: Uint8
  * `records` is read once, one record at a time (finest-classes.ts).
  */
 export function leastLossNode(records: Iterable<LifePathRecord>, k: number): NodeOutcome {
-  const { classes, evaluations } = evaluateLattice(records, k);
+  return leastLossNodeOf(finestClasses(records), k);
+}
+
+/** leastLossNode, from the population's finest classes counted already (finestClassCounter). */
+export function leastLossNodeOf(classes: FinestClasses, k: number): NodeOutcome {
+  const evaluations = evaluateLattice(classes, k);
   const admissible = evaluations.filter((e) => e.admissible);
   const best = (admissible.length > 0 ? admissible : evaluations).reduce((b, e) => (better(e, b, admissible.length === 0) ? e : b));
   return withLookup(best, classes);
@@ -36,8 +41,8 @@ export function leastLossNode(records: Iterable<LifePathRecord>, k: number): Nod
 
 /** Every node's outcome, in the order of allNodes(): what leastLossNode chooses from. */
 export function nodeOutcomes(records: Iterable<LifePathRecord>, k: number): NodeOutcome[] {
-  const { classes, evaluations } = evaluateLattice(records, k);
-  return evaluations.map((e) => withLookup(e, classes));
+  const classes = finestClasses(records);
+  return evaluateLattice(classes, k).map((e) => withLookup(e, classes));
 }
 
 /**
@@ -45,8 +50,7 @@ export function nodeOutcomes(records: Iterable<LifePathRecord>, k: number): Node
  * share the grouping of the finest classes by those levels: a node's classes are then one more
  * refinement of its parent's, over the finest classes rather than the records.
  */
-function evaluateLattice(records: Iterable<LifePathRecord>, k: number) {
-  const classes = finestClasses(records);
+function evaluateLattice(classes: FinestClasses, k: number): Evaluation[] {
   const recordCount = classes.counts.reduce((sum, n) => sum + n, 0);
   const cells = cellLosses(classes);
   const evaluations: Evaluation[] = [];
@@ -56,7 +60,7 @@ function evaluateLattice(records: Iterable<LifePathRecord>, k: number) {
     classes.codes[d]!.forEach((codes, level) => descend([...node, level], refine(groups, codes)));
   };
   descend([], classes.cities);
-  return { classes, evaluations };
+  return evaluations;
 }
 
 /** Splits each group of finest classes by one more released value: the new group of each finest class. */
