@@ -1,4 +1,4 @@
-import type { LifePath, LifePathRelease } from './anonymise-release';
+import type { LifePath } from './anonymise-release';
 import type { LifePathStep } from './life-path-record';
 
 const HEADER = [
@@ -14,11 +14,13 @@ const HEADER = [
   'steps',
 ] as const;
 
-/** The release as RFC 4180 CSV: header row, CRLF line ends, null as an empty field. */
-export function lifePathsCsv(release: Pick<LifePathRelease, 'paths'>): string {
-  const rows = [HEADER, ...release.paths.map(rowOf)];
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** The paths as RFC 4180 CSV, a line at a time as they are read: header row, CRLF line ends, null as an empty field. */
+export function* lifePathsCsv(paths: Iterable<LifePath>): Iterable<string> {
+  yield lineOf(HEADER);
+  for (const path of paths) yield lineOf(rowOf(path));
 }
+
+const lineOf = (row: readonly (string | null)[]): string => `${row.map(csvField).join(',')}\r\n`;
 
 function rowOf(path: LifePath): (string | null)[] {
   return [

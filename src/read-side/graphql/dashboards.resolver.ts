@@ -43,26 +43,26 @@ export class DashboardsResolver {
     description: "A city's outcome figures, or one of its programmes', live or as of a business date; perturbed for researchers.",
   })
   @Requires('readOutcomes')
-  cityDashboard(
+  async cityDashboard(
     @Caller() caller: Principal,
     @Args('city') city: string,
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
     @Args('asOf', { type: () => CalendarDateScalar, nullable: true, description: AS_OF }) asOf: string | null = null,
-  ): DashboardView {
+  ): Promise<DashboardView> {
     assertAllowed(caller, 'readOutcomes', city);
     return this.dashboardFor(caller, city, programme ?? null, asOf ?? null);
   }
 
   @Query(() => [DashboardType], { description: 'The dashboard of every city the caller may see; perturbed for researchers.' })
   @Requires('readOutcomes')
-  dashboards(
+  async dashboards(
     @Caller() caller: Principal,
     @Args('asOf', { type: () => CalendarDateScalar, nullable: true, description: AS_OF }) asOf: string | null = null,
-  ): DashboardView[] {
+  ): Promise<DashboardView[]> {
     const only = cityScope(caller, 'readOutcomes');
-    return this.catalogue.cities
-      .filter((city) => only === null || city.code === only)
-      .map((city) => this.dashboardFor(caller, city.code, null, asOf ?? null));
+    return Promise.all(
+      this.catalogue.cities.filter((city) => only === null || city.code === only).map((city) => this.dashboardFor(caller, city.code, null, asOf ?? null)),
+    );
   }
 
   @Query(() => DashboardSeriesType, {
@@ -71,7 +71,7 @@ today (or to), at most ${MAX_SERIES_POINTS} points; for researchers, perturbed m
 the last ${RESEARCH_MONTHS} (never from the data's first enrolment, which would be one person's), at most ${MAX_RESEARCH_POINTS}.`,
   })
   @Requires('readOutcomes')
-  dashboardSeries(
+  async dashboardSeries(
     @Caller() caller: Principal,
     @Args('city') city: string,
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
@@ -79,7 +79,7 @@ the last ${RESEARCH_MONTHS} (never from the data's first enrolment, which would 
     @Args('to', { type: () => CalendarDateScalar, nullable: true }) to: string | null = null,
     // One interval today; the argument keeps room for others without a breaking change.
     @Args('interval', { type: () => SeriesInterval, defaultValue: SeriesInterval.MONTH }) _interval: 'MONTH' = 'MONTH',
-  ): DashboardSeriesView {
+  ): Promise<DashboardSeriesView> {
     assertAllowed(caller, 'readOutcomes', city);
     if (seesExactFigures(caller)) return this.series.series(city, programme ?? null, from ?? null, to ?? null);
     return this.series.researchSeries(city, programme ?? null, from ?? null, to ?? null, this.perturbed);
@@ -91,15 +91,15 @@ from the same participants and facts as the dashboard of that date; for research
 bins (points and median at bin ends).`,
   })
   @Requires('readOutcomes')
-  timeToOutcome(
+  async timeToOutcome(
     @Caller() caller: Principal,
     @Args('city') city: string,
     @Args('programme', { type: () => String, nullable: true }) programme: string | null = null,
     @Args('asOf', { type: () => CalendarDateScalar, nullable: true, description: AS_OF }) asOf: string | null = null,
-  ): SurvivalCurveView {
+  ): Promise<SurvivalCurveView> {
     assertAllowed(caller, 'readOutcomes', city);
     if (seesExactFigures(caller)) return toSurvivalCurve(this.outcomes.figures(city, programme ?? null, asOf ?? null));
-    return toSurvivalCurve(this.outcomes.researchFigures(city, programme ?? null, asOf ?? null), this.perturbed);
+    return toSurvivalCurve(await this.outcomes.researchFigures(city, programme ?? null, asOf ?? null), this.perturbed);
   }
 
   @Subscription(() => DashboardType, {
@@ -126,7 +126,7 @@ bins (points and median at bin ends).`,
    * Exact figures for advisers, coordinators and admins; for researchers, perturbed figures of a
    * month end that is over (the last one when `asOf` is null).
    */
-  private dashboardFor(caller: Principal, city: string, programme: string | null, asOf: string | null): DashboardView {
+  private async dashboardFor(caller: Principal, city: string, programme: string | null, asOf: string | null): Promise<DashboardView> {
     if (seesExactFigures(caller)) return this.outcomes.dashboard(city, programme, asOf);
     return this.outcomes.researchDashboard(city, programme, asOf, this.perturbed);
   }

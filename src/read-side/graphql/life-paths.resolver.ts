@@ -4,7 +4,7 @@ import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
 import { InvalidInput } from '../../journey/domain/errors';
 import { callerFilter, callerScope } from '../life-paths/caller-filter';
-import { type CommonSequences, commonSequencesOf, MAX_SEQUENCES } from '../life-paths/common-sequences';
+import { type CommonSequences, MAX_SEQUENCES } from '../life-paths/common-sequences';
 import { type LifePathPage, pageOfRelease } from '../life-paths/life-path-page';
 import { LifePathsReader } from '../life-paths/life-paths.reader';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './case-files.resolver';
@@ -23,15 +23,16 @@ export class LifePathsResolver {
       "The k-anonymous life paths of the last closed monthly snapshot (releasedAsOf), in pseudonym order, a page at a time; a coordinator's own city when no city is given.",
   })
   @Requires('readLifePaths')
-  lifePaths(
+  async lifePaths(
     @Caller() caller: Principal,
     @Args('filter', { type: () => LifePathFilterInput, nullable: true }) filter: LifePathFilterInput | null = null,
     @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when absent.` })
     first: number | null = null,
     @Args('after', { type: () => String, nullable: true }) after: string | null = null,
-  ): LifePathPage {
+  ): Promise<LifePathPage> {
     const scoped = callerFilter(caller, filter ?? {});
-    return pageOfRelease(this.reader.release(), scoped, callerScope(caller), sizeOf(first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE), after ?? null);
+    const size = sizeOf(first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    return pageOfRelease(await this.reader.release(), scoped, callerScope(caller), size, after ?? null);
   }
 
   @Query(() => LifePathSequencesType, {
@@ -39,16 +40,17 @@ export class LifePathsResolver {
       'The most common sequences of steps over every released path lifePaths gives for the same filter and caller, with how many paths begin with each.',
   })
   @Requires('readLifePaths')
-  lifePathSequences(
+  async lifePathSequences(
     @Caller() caller: Principal,
     @Args('filter', { type: () => LifePathFilterInput, nullable: true }) filter: LifePathFilterInput | null = null,
     @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_SEQUENCES}; ${DEFAULT_SEQUENCES} when absent.` })
     first: number | null = null,
-  ): CommonSequences & Pick<LifePathPage, 'k' | 'releasedAsOf'> {
+  ): Promise<CommonSequences & Pick<LifePathPage, 'k' | 'releasedAsOf'>> {
     const size = sizeOf(first, DEFAULT_SEQUENCES, MAX_SEQUENCES);
-    const release = this.reader.release();
-    const { k, releasedAsOf } = release;
-    return { ...commonSequencesOf(release, callerFilter(caller, filter ?? {}), size), k, releasedAsOf };
+    const release = await this.reader.release();
+    const { k, releasedAsOf } = release.facts;
+    const all = release.commonSequences(callerFilter(caller, filter ?? {}));
+    return { ...all, sequences: all.sequences.slice(0, size), k, releasedAsOf };
   }
 }
 

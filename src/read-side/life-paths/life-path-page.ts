@@ -1,6 +1,7 @@
 import { InvalidInput } from '../../journey/domain/errors';
-import type { LifePath, LifePathRelease } from '../../life-paths/anonymise-release';
-import { filterRelease, type LifePathFilter } from '../../life-paths/release-filter';
+import type { LifePath, ReleaseFacts } from '../../life-paths/anonymise-release';
+import type { LifePathFilter } from '../../life-paths/release-filter';
+import type { StoredRelease } from './stored-release';
 
 export interface LifePathPage {
   edges: { cursor: string; node: LifePath }[];
@@ -11,9 +12,9 @@ export interface LifePathPage {
   suppressedCount: number;
   /** This and what follows: of the whole release, whatever the filter. */
   k: number;
-  releasedAsOf: LifePathRelease['releasedAsOf'];
-  levels: LifePathRelease['levels'];
-  lossMetric: LifePathRelease['lossMetric'];
+  releasedAsOf: ReleaseFacts['releasedAsOf'];
+  levels: ReleaseFacts['levels'];
+  lossMetric: ReleaseFacts['lossMetric'];
   loss: number;
   programmeKeptShare: number;
 }
@@ -24,22 +25,19 @@ export interface LifePathPage {
  * and go between two pages.
  */
 export function pageOfRelease(
-  release: LifePathRelease,
+  release: StoredRelease,
   filter: LifePathFilter,
   scope: string | null,
   first: number,
   after: string | null,
 ): LifePathPage {
-  const matching = filterRelease(release.paths, filter);
-  const from = after === null ? null : decodeCursor(after);
-  const start = from === null ? 0 : indexAfter(matching, from);
-  const shown = matching.slice(start, start + first);
-  const edges = shown.map((node) => ({ cursor: encodeCursor(node.pseudonym), node }));
+  const { paths, hasNextPage } = release.page(filter, first, after === null ? null : decodeCursor(after));
+  const edges = paths.map((node) => ({ cursor: encodeCursor(node.pseudonym), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: start + first < matching.length, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: matching.length,
-    ...releaseFacts(release, scope),
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: release.count(filter),
+    ...releaseFacts(release.facts, scope),
   };
 }
 
@@ -48,7 +46,7 @@ export function pageOfRelease(
  * are counted in the caller's scope only: other cities' are no business of a coordinator's.
  */
 export const releaseFacts = (
-  { releasedAsOf, k, suppressedCount, suppressedByCity, levels, lossMetric, loss, programmeKeptShare }: LifePathRelease,
+  { releasedAsOf, k, suppressedCount, suppressedByCity, levels, lossMetric, loss, programmeKeptShare }: ReleaseFacts,
   scope: string | null,
 ) => ({
   releasedAsOf,
@@ -59,11 +57,6 @@ export const releaseFacts = (
   loss,
   programmeKeptShare,
 });
-
-function indexAfter(paths: readonly LifePath[], pseudonym: string): number {
-  const index = paths.findIndex((p) => p.pseudonym > pseudonym);
-  return index === -1 ? paths.length : index;
-}
 
 /** A pseudonym is a hex HMAC-SHA256: its 32 bytes, in base64url. */
 const PSEUDONYM_BYTES = 32;

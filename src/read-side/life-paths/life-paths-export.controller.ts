@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Controller, Get, Header, Query, Res, StreamableFile } from '@nestjs/common';
 import { Caller } from '../../auth/caller.decorator';
 import type { Principal } from '../../auth/principal';
 import { Requires } from '../../auth/requires.decorator';
 import { type FieldError, InvalidInput } from '../../journey/domain/errors';
 import { OUTCOME_CLASSES, type OutcomeClass } from '../../journey/domain/vocabulary';
 import { lifePathsCsv } from '../../life-paths/life-paths-csv';
-import { filterRelease, type LifePathFilter } from '../../life-paths/release-filter';
+import type { LifePathFilter } from '../../life-paths/release-filter';
 import { callerFilter, callerScope } from './caller-filter';
 import { releaseFacts } from './life-path-page';
 import { LifePathsReader } from './life-paths.reader';
@@ -22,22 +23,28 @@ export class LifePathsExportController {
   @Get('life-paths.csv')
   @Requires('readLifePaths')
   @Header('content-type', 'text/csv; charset=utf-8')
-  csv(@Caller() caller: Principal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): string {
+  async csv(
+    @Caller() caller: Principal,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+  ): Promise<StreamableFile> {
     const filter = callerFilter(caller, filterOfQuery(query));
-    const release = this.reader.release();
+    const release = await this.reader.release();
     // No date before any month is closed: the file is then empty.
-    const name = release.releasedAsOf === null ? 'life-paths' : `life-paths-${release.releasedAsOf}`;
+    const { releasedAsOf } = release.facts;
+    const name = releasedAsOf === null ? 'life-paths' : `life-paths-${releasedAsOf}`;
     reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-    return lifePathsCsv({ paths: filterRelease(release.paths, filter) });
+    // Streamed as read: a national release is hundreds of megabytes.
+    return new StreamableFile(Readable.from(lifePathsCsv(release.paths(filter))));
   }
 
   /** The same fields as GraphQL's LifePathConnection but the paths: `totalCount` is of the filter, `suppressedCount` of the caller's scope, the rest of the whole release. */
   @Get('life-paths.json')
   @Requires('readLifePaths')
-  metadata(@Caller() caller: Principal, @Query() query: Record<string, unknown>) {
+  async metadata(@Caller() caller: Principal, @Query() query: Record<string, unknown>) {
     const filter = callerFilter(caller, filterOfQuery(query));
-    const release = this.reader.release();
-    return { totalCount: filterRelease(release.paths, filter).length, ...releaseFacts(release, callerScope(caller)) };
+    const release = await this.reader.release();
+    return { totalCount: release.count(filter), ...releaseFacts(release.facts, callerScope(caller)) };
   }
 }
 

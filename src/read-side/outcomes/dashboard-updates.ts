@@ -113,7 +113,12 @@ export class DashboardUpdates implements OnApplicationBootstrap, BeforeApplicati
       for (const city of this.catalogue.cities) {
         for (const programme of [null, ...city.programmes.map((p) => p.code)]) {
           const topic = monthEndTopic(scopeOf(city.code, programme));
-          if (this.topics.listenerCount(topic) > 0) void this.pubSub.publish(topic, this.outcomes.researchDashboard(city.code, programme, monthEnd, exactly));
+          if (this.topics.listenerCount(topic) === 0) continue;
+          // Its release maybe computed first (life-paths.reader.ts): pushed once ready.
+          this.outcomes
+            .researchDashboard(city.code, programme, monthEnd, exactly)
+            .then((view) => this.pubSub.publish(topic, view))
+            .catch((error: unknown) => logger.warn(`Researchers' dashboard of ${monthEnd} could not be pushed: ${errorMessage(error)}`));
         }
       }
       this.researchMonthEnd = monthEnd;

@@ -21,7 +21,8 @@ import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, tallie
 import { selectLogMonth } from '../../projections/log-month';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
-import { LifePathsReader } from '../life-paths/life-paths.reader';
+import { LifePathsReader, type ReleasedParticipants } from '../life-paths/life-paths.reader';
+import { IN_MONTH_SNAPSHOT } from '../life-paths/month-snapshot';
 import { AsOfSums } from './as-of-sums';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 import { OUTCOMES_LOG_MONTH, OUTCOMES_PROJECTION } from './outcomes.projection';
@@ -32,6 +33,13 @@ interface ScopeRow {
 }
 
 /** The last event the figures go up to; undefined while none has changed them. */
+interface ParticipantFacts {
+  participantId: string;
+  recordKey: number;
+  facts: string;
+  superseded: string;
+}
+
 interface LastEvent {
   position: bigint;
   recordedAt: string;
@@ -81,6 +89,8 @@ const AS_OF_KEPT = 500;
 @Injectable()
 export class OutcomesReader {
   private statements?: ReturnType<typeof prepare>;
+  /** The participants of a city in a month's life-path snapshot, with their facts: see contributionsAsOf. */
+  private inSnapshotOf?: Database.Statement<{ city: string; month: string }, ParticipantFacts>;
   /** By scope, of which the catalogue has a few: the figures change only with an event of the scope, or the day. */
   private readonly live = new Map<string, LiveDashboard>();
   /** By scope and month end; researchers may ask for any month end, so the least recently read go first. */
@@ -156,8 +166,8 @@ export class OutcomesReader {
    * facts that count in its month or before only, so that it never changes once given; stamped
    * with no event.
    */
-  researchDashboard(city: string, programme: string | null, asOf: string | null, publish: Publish): DashboardView {
-    const known = this.monthEnd(city, programme, asOf);
+  async researchDashboard(city: string, programme: string | null, asOf: string | null, publish: Publish): Promise<DashboardView> {
+    const known = await this.monthEnd(city, programme, asOf);
     let view = known.views.get(publish);
     if (view === undefined) known.views.set(publish, (view = toDashboard(known.figures, publish)));
     return view;
@@ -177,21 +187,22 @@ export class OutcomesReader {
   }
 
   /** Researchers' figures of a month end they may see (the last one when `asOf` is null), for their time-to-outcome curve. */
-  researchFigures(city: string, programme: string | null, asOf: string | null = null): OutcomeFigures {
-    return this.monthEnd(city, programme, asOf).figures;
+  async researchFigures(city: string, programme: string | null, asOf: string | null = null): Promise<OutcomeFigures> {
+    return (await this.monthEnd(city, programme, asOf)).figures;
   }
 
   /** A scope's figures at a month end researchers may see, computed once per generation of the tables. */
-  private monthEnd(city: string, programme: string | null, asOf: string | null): MonthEndDashboard {
-    // The generation first: tables replaced after it was read can only key the figures as stale.
-    const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
+  private async monthEnd(city: string, programme: string | null, asOf: string | null): Promise<MonthEndDashboard> {
     const monthEnd = this.researchMonthEnd(asOf);
     this.checkScope(city, programme);
-    const released = this.lifePaths.releasedAt(monthEnd.slice(0, 7));
+    // Maybe computed first, requests running meanwhile (life-paths.reader.ts).
+    const released = await this.lifePaths.releasedAt(monthEnd.slice(0, 7));
+    // The generation after waiting: tables replaced after it was read can only key the figures as stale.
+    const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
     const key = `${scopeOf(city, programme)}@${monthEnd}`;
     let known = this.monthEnds.get(key);
     if (!known || known.generation !== generation || known.released !== released.key) {
-      known = { generation, released: released.key, figures: this.monthEndFigures(city, programme, monthEnd, released.ids), views: new Map() };
+      known = { generation, released: released.key, figures: this.monthEndFigures(city, programme, monthEnd, released), views: new Map() };
       this.monthEnds.set(key, known);
     }
     return known;
@@ -247,7 +258,7 @@ export class OutcomesReader {
    * shows are counted. No position, and the instant the month ended in the city: neither tells when
    * someone's fact was recorded.
    */
-  private monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReadonlySet<string>): OutcomeFigures {
+  private monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReleasedParticipants): OutcomeFigures {
     const month = monthEnd.slice(0, 7);
     const known = (facts: StoredFact[], superseded: SupersededFact[]) => factsKnownIn(facts, superseded, month);
     const members = this.contributionsAsOf(city, programme, monthEnd, known, released);
@@ -281,12 +292,18 @@ export class OutcomesReader {
     programme: string | null,
     asOf: string,
     known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[],
-    only: ReadonlySet<string>,
+    { month, suppressed }: ReleasedParticipants,
   ): KeyedContribution[] {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
-    for (const row of this.sql().participantsOf.iterate(city)) {
-      if (!only.has(row.participantId)) continue;
+    // Record keys are stored: no as-of request hashes every participant's id again. Prepared on
+    // the first researcher's request: it reads the life paths' tables, which other readers' may lack.
+    this.inSnapshotOf ??= this.db.prepare<{ city: string; month: string }, ParticipantFacts>(
+      `SELECT participant_id AS participantId, record_key AS recordKey, facts, superseded FROM outcome_participants p
+       WHERE city = @city AND ${IN_MONTH_SNAPSHOT}`,
+    );
+    for (const row of this.inSnapshotOf.iterate({ city, month })) {
+      if (suppressed.has(row.participantId)) continue;
       const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
       if (!c || (programme !== null && c.programme !== programme)) continue;
       members.push({ contribution: c, recordKey: row.recordKey });
@@ -318,9 +335,5 @@ function prepare(db: Database.Database) {
     scope: db
       .prepare<[string], ScopeRow>('SELECT last_position, updated_at FROM outcome_scopes WHERE scope = ?')
       .safeIntegers(),
-    // Record keys are stored: no as-of request hashes every participant's id again.
-    participantsOf: db.prepare<[string], { participantId: string; recordKey: number; facts: string; superseded: string }>(
-      'SELECT participant_id AS participantId, record_key AS recordKey, facts, superseded FROM outcome_participants WHERE city = ?',
-    ),
   };
 }

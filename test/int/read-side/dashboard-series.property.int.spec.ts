@@ -17,21 +17,21 @@ describe('trends: a series of month ends summed from the month tables (property,
   let run = 0;
 
   /** Readers over small programme runs (corrections and voids included), folded into both read models. */
-  function withReaders<T>(seed: number, picks: number[], use: (series: OutcomeSeriesReader, models: ReturnType<typeof researchReadModels>) => T): T {
+  async function withReaders<T>(seed: number, picks: number[], use: (series: OutcomeSeriesReader, models: ReturnType<typeof researchReadModels>) => T | Promise<T>): Promise<T> {
     const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
     try {
       const clock = new StoppedClock(`${TODAY}T12:00:00Z`);
       const models = researchReadModels(db, BUILT_IN_CATALOGUE, clock);
       models.fold(interleave(decidedJourneys(seed, 0.03, () => false, 6), picks));
-      return use(new OutcomeSeriesReader(db, BUILT_IN_CATALOGUE, clock, models.reader()), models);
+      return await use(new OutcomeSeriesReader(db, BUILT_IN_CATALOGUE, clock, models.reader()), models);
     } finally {
       db.close();
     }
   }
 
-  it("gives at each point exactly the dashboard as of that date, for every scope, the last point the series' end", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), programmeDate, programmeDate, (seed, picks, a, b) =>
+  it("gives at each point exactly the dashboard as of that date, for every scope, the last point the series' end", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), programmeDate, programmeDate, (seed, picks, a, b) =>
         withReaders(seed, picks, (series, models) => {
           const [from, to] = a <= b ? [a, b] : [b, a];
           const dashboards = models.reader();
@@ -51,8 +51,8 @@ describe('trends: a series of month ends summed from the month tables (property,
     );
   });
 
-  it("starts by default at the scope's first enrolment and ends today, month end by month end", () => {
-    withReaders(7, [1, 2, 3], (series) => {
+  it("starts by default at the scope's first enrolment and ends today, month end by month end", async () => {
+    await withReaders(7, [1, 2, 3], (series) => {
       const answer = series.series('paris', null, null, null);
       expect(answer.to).toBe(TODAY);
       expect(answer.points[0]!.enrolled).toBeGreaterThan(0);
@@ -61,20 +61,20 @@ describe('trends: a series of month ends summed from the month tables (property,
     });
   });
 
-  it('gives researchers their month-end dashboards, cut at the last month end they may see', () => {
-    withReaders(11, [0, 5, 9], (series, models) => {
+  it('gives researchers their month-end dashboards, cut at the last month end they may see', async () => {
+    await withReaders(11, [0, 5, 9], async (series, models) => {
       const researcher = models.reader();
       const latest = researcher.researchMonthEnd();
-      const answer = series.researchSeries('paris', null, null, '2030-01-01', (cell) => cell.n);
+      const answer = await series.researchSeries('paris', null, null, '2030-01-01', (cell) => cell.n);
       expect(answer.to).toBe(latest);
       expect(answer.points).toHaveLength(24);
       expect(answer.points.at(-1)!.asOf).toBe(latest);
-      for (const point of answer.points) expect(point).toEqual(researcher.researchDashboard('paris', null, point.asOf, (cell) => cell.n));
+      for (const point of answer.points) expect(point).toEqual(await researcher.researchDashboard('paris', null, point.asOf, (cell) => cell.n));
     });
   });
 
-  it('refuses a start after the end, an end after today, and more than 600 months, with field errors', () => {
-    withReaders(3, [1], (series) => {
+  it('refuses a start after the end, an end after today, and more than 600 months, with field errors', async () => {
+    await withReaders(3, [1], (series) => {
       const fieldsOf = (act: () => unknown) => {
         try {
           act();

@@ -10,6 +10,8 @@ import { ProjectionCheckpoints } from '../../../src/projections/projection-check
 import { ProjectionGenerations } from '../../../src/projections/projection-generations';
 import { LifePathsProjection } from '../../../src/read-side/life-paths/life-paths.projection';
 import { LifePathsReader } from '../../../src/read-side/life-paths/life-paths.reader';
+import { lifePathHeadOf } from '../../../src/read-side/life-paths/life-path-text';
+import { MonthSnapshot } from '../../../src/read-side/life-paths/month-snapshot';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import type Database from 'better-sqlite3';
 import { decidedJourneys, interleave } from '../../support/programme-journeys';
@@ -19,6 +21,12 @@ const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
 
 /** No clock: the read model alone picks the snapshot, the month before the latest one it holds an event of. */
 const readerOf = (db: Database.Database) => new LifePathsReader(db, CONFIG);
+
+/** The reader's release, its paths read out. */
+async function releaseOf(reader: LifePathsReader): Promise<LifePathRelease> {
+  const release = await reader.release();
+  return { paths: [...release.paths({})], ...release.facts };
+}
 
 /** Folds events into the projection's tables and moves its checkpoint, as the projection runner does. */
 function folderOf(db: Database.Database): (events: StoredEvent[]) => void {
@@ -59,10 +67,10 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
   afterAll(() => tmp.remove());
   let run = 0;
 
-  it('folded in batches of any size, in any interleaving, releases what anonymising whole journeys releases', () => {
+  it('folded in batches of any size, in any interleaving, releases what anonymising whole journeys releases', async () => {
     const runs = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 300 }));
-    fc.assert(
-      fc.property(runs, ([seed, picks, batchSize]) => {
+    await fc.assert(
+      fc.asyncProperty(runs, async ([seed, picks, batchSize]) => {
         // interleave() stamps every event 2026-01-01; one journey recorded in February closes January.
         const [february, ...journeys] = journeysOf(seed);
         const db = openSqliteDatabase(tmp.file(`run-${run++}.db`));
@@ -74,7 +82,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
           for (const text of personalTextsOf(journeys)) expect(stored).not.toContain(text);
 
           const expected = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { k: 3, pseudonymSecret: CONFIG.pseudonymSecret, releasedAsOf: '2026-01-31' });
-          expect(readerOf(db).release()).toEqual(expected);
+          expect(await releaseOf(readerOf(db))).toEqual(expected);
         } finally {
           db.close();
         }
@@ -84,11 +92,11 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
   });
 
   describe('monthly snapshots', () => {
-    it('the snapshot of a month holds the journeys as recorded by its end, later corrections and milestones left to the next one', () => {
+    it('the snapshot of a month holds the journeys as recorded by its end, later corrections and milestones left to the next one', async () => {
       // Journeys with random corrections and voids; the log recorded in January up to `cut`, in February after it.
       const runs = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 300 }));
-      fc.assert(
-        fc.property(runs, ([seed, picks, share, batchSize]) => {
+      await fc.assert(
+        fc.asyncProperty(runs, async ([seed, picks, share, batchSize]) => {
           const [march, ...journeys] = decidedJourneys(seed, 0.1, () => false, 3);
           const all = interleave(journeys, picks);
           // At least one event recorded in February, to close January.
@@ -104,10 +112,10 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
             for (const e of log.slice(0, cut)) byParticipant.set(e.streamId, [...(byParticipant.get(e.streamId) ?? []), e as unknown as JourneyEvent]);
             const options = { k: 3, pseudonymSecret: CONFIG.pseudonymSecret };
             const january = anonymiseRelease([...byParticipant.values()].map(recordOf), { ...options, releasedAsOf: '2026-01-31' });
-            expect(readerOf(db).release()).toEqual(january);
+            expect(await releaseOf(readerOf(db))).toEqual(january);
             db.transaction(() => foldEvents(writer, closingFebruary, 0n))();
             const february = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { ...options, releasedAsOf: '2026-02-28' });
-            expect(readerOf(db).release()).toEqual(february);
+            expect(await releaseOf(readerOf(db))).toEqual(february);
           } finally {
             db.close();
           }
@@ -116,7 +124,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       );
     });
 
-    it('give the same answer until an event of a later month is folded, then under pseudonyms no path can be followed by', () => {
+    it('give the same answer until an event of a later month is folded, then under pseudonyms no path can be followed by', async () => {
       const [late, closing, ...others] = journeysOf(11);
       const db = openSqliteDatabase(tmp.file('snapshots.db'));
       try {
@@ -125,20 +133,21 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
         fold(log);
         const reader = readerOf(db);
         // A quiet February so far (or a projection behind it): January is not closed, December is served.
-        expect(reader.release()).toMatchObject({ releasedAsOf: '2025-12-31', paths: [], suppressedCount: 0 });
+        expect(await releaseOf(reader)).toMatchObject({ releasedAsOf: '2025-12-31', paths: [], suppressedCount: 0 });
 
         // One enrolment (and its milestones) recorded in February: its first event closes January.
         const enrolment = recordedAt(after(log, interleave([late!], [0])), '2026-02-12T15:00:00.000Z');
         fold(enrolment.slice(0, 1));
-        const before = reader.release();
+        const before = await releaseOf(reader);
+        const served = await reader.release();
         expect(before.releasedAsOf).toBe('2026-01-31');
         expect(before.paths.length).toBeGreaterThan(0);
         fold(enrolment.slice(1));
         // The read model moved, the snapshot did not: not even anonymised again.
-        expect(reader.release()).toBe(before);
+        expect(await reader.release()).toBe(served);
 
         fold(recordedAt(after([...log, ...enrolment], interleave([closing!], [0])), '2026-03-01T09:00:00.000Z'));
-        const next = reader.release();
+        const next = await releaseOf(reader);
         expect(next.releasedAsOf).toBe('2026-02-28');
         expect(next.paths.length + next.suppressedCount).toBe(before.paths.length + before.suppressedCount + 1);
         const earlier = new Set(before.paths.map((p) => p.pseudonym));
@@ -148,24 +157,24 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       }
     });
 
-    it('never change once served: an event stamped in a closed month by a lagging clock counts in the month the log has reached', () => {
+    it('never change once served: an event stamped in a closed month by a lagging clock counts in the month the log has reached', async () => {
       const [lagging, closingJanuary, closingFebruary, ...others] = journeysOf(13);
       const db = openSqliteDatabase(tmp.file('lagging.db'));
       try {
         const fold = folderOf(db);
         const log = [...interleave(others, [0]), ...recordedAt(interleave([closingJanuary!], [0]), '2026-02-01T00:10:00.000Z')];
         fold(log);
-        const january = readerOf(db).release();
+        const january = await releaseOf(readerOf(db));
         expect(january.releasedAsOf).toBe('2026-01-31');
 
         // A replica whose clock lags records a whole enrolment "in January", after the log reached February.
         const late = recordedAt(after(log, interleave([lagging!], [0])), '2026-01-31T12:00:00.000Z');
         fold(late);
         // A reader with nothing cached reads January from the tables: unchanged.
-        expect(readerOf(db).release()).toEqual(january);
+        expect(await releaseOf(readerOf(db))).toEqual(january);
 
         fold(recordedAt(after([...log, ...late], interleave([closingFebruary!], [0])), '2026-03-02T08:00:00.000Z'));
-        const february = readerOf(db).release();
+        const february = await releaseOf(readerOf(db));
         expect(february.releasedAsOf).toBe('2026-02-28');
         // The lagging enrolment came with February's snapshot, as did the one that closed January.
         expect(february.paths.length + february.suppressedCount).toBe(january.paths.length + january.suppressedCount + 2);
@@ -174,18 +183,18 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       }
     });
 
-    it('serve no month, and no path, before the projection has folded any event', () => {
+    it('serve no month, and no path, before the projection has folded any event', async () => {
       const db = openSqliteDatabase(tmp.file('empty.db'));
       try {
         new LifePathsProjection(BUILT_IN_CATALOGUE).open(db);
-        expect(readerOf(db).release()).toMatchObject({ releasedAsOf: null, paths: [], suppressedCount: 0, loss: 0 });
+        expect(await releaseOf(readerOf(db))).toMatchObject({ releasedAsOf: null, paths: [], suppressedCount: 0, loss: 0 });
       } finally {
         db.close();
       }
     });
   });
 
-  it("computes a closed month's release once per generation of the tables, however the read model moves", () => {
+  it("computes a closed month's release once per generation of the tables, however the read model moves", async () => {
     const [closing, later, ...others] = journeysOf(7);
     const db = openSqliteDatabase(tmp.file('cache.db'));
     try {
@@ -193,18 +202,19 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       const log = [...interleave(others, [0]), ...recordedAt(interleave([closing!], [0]), '2026-02-02T10:00:00.000Z')];
       fold(log);
       const reader = readerOf(db);
-      const january = reader.release();
+      const january = await releaseOf(reader);
+      const served = await reader.release();
       expect(january.releasedAsOf).toBe('2026-01-31');
 
       // A January record changed under the reader, as only replacing the tables may do: it is not
       // read again as February's events are folded, since a closed month cannot change...
       db.exec(`DELETE FROM life_paths WHERE participant_id = (SELECT min(participant_id) FROM life_paths WHERE month = '2026-01')`);
       fold(recordedAt(after(log, interleave([later!], [0])), '2026-02-20T10:00:00.000Z'));
-      expect(reader.release()).toBe(january);
+      expect(await reader.release()).toBe(served);
 
       // ...but it is once the tables' generation moves.
       new ProjectionGenerations(db).bump('life-paths');
-      const again = reader.release();
+      const again = await releaseOf(reader);
       expect(again.releasedAsOf).toBe('2026-01-31');
       expect(again.paths.length + again.suppressedCount).toBe(january.paths.length + january.suppressedCount - 1);
     } finally {
@@ -217,26 +227,39 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     const db = openSqliteDatabase(tmp.file('prepared.db'));
     const reader = readerOf(db);
     // A record of the snapshot removed under the reader, as only replacing the tables may do: a
-    // release computed before that holds one path more than one computed after.
+    // release computed before that holds one path more than the snapshot then has records.
     const dropOneOfJanuary = () => db.exec(`DELETE FROM life_paths WHERE participant_id = (SELECT min(participant_id) FROM life_paths WHERE month = '2026-01')`);
     const releasedCount = ({ paths, suppressedCount }: LifePathRelease) => paths.length + suppressedCount;
+    const snapshotSize = (month: string): number => {
+      const snapshot = new MonthSnapshot(db);
+      try {
+        return [...snapshot.records(month, lifePathHeadOf)].length;
+      } finally {
+        snapshot.close();
+      }
+    };
+    // The reader's checks run on its timer, however busy the machine: wait for the stored release, not a set time.
+    const prepared = async (month: string): Promise<void> => {
+      const stored = db.prepare<[string], number>('SELECT count(*) FROM life_path_releases WHERE key LIKE ?').pluck();
+      while (!db.open || stored.get(`%@${month}`) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
     try {
       const fold = folderOf(db);
       const log = [...interleave(others, [0]), ...recordedAt(interleave([closing!], [0]), '2026-02-02T10:00:00.000Z')];
       fold(log);
       reader.onApplicationBootstrap();
+      await prepared('2026-01');
       dropOneOfJanuary();
-      const january = reader.release();
+      const january = await releaseOf(reader);
       expect(january.releasedAsOf).toBe('2026-01-31');
-      expect(releasedCount(january)).toBe(releasedCount(readerOf(db).release()) + 1);
+      expect(releasedCount(january)).toBe(snapshotSize('2026-01') + 1);
 
       fold(recordedAt(after(log, interleave([later!], [0])), '2026-03-02T10:00:00.000Z'));
-      // Several of the reader's checks, however busy the machine.
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await prepared('2026-02');
       dropOneOfJanuary();
-      const february = reader.release();
+      const february = await releaseOf(reader);
       expect(february.releasedAsOf).toBe('2026-02-28');
-      expect(releasedCount(february)).toBe(releasedCount(readerOf(db).release()) + 1);
+      expect(releasedCount(february)).toBe(snapshotSize('2026-02') + 1);
     } finally {
       reader.onModuleDestroy();
       db.close();

@@ -27,9 +27,9 @@ function stored(participantId: string, version: number, e: JourneyEvent, recorde
   return { ...e, streamId: `participant-${participantId}`, version, position: ++position, metadata: { recordedAt, recordedBy: 'test', commandId: null } };
 }
 
-const errorOf = (act: () => unknown): unknown => {
+const errorOf = async (act: () => Promise<unknown>): Promise<unknown> => {
   try {
-    act();
+    await act();
   } catch (error) {
     return error;
   }
@@ -65,78 +65,78 @@ describe("researchers' figures are of a month end the log has closed, from the f
     tmp.remove();
   });
 
-  it('gives live figures as of the month before the latest one a fact was recorded in, the same as asking for that month end', () => {
-    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-03-31', enrolled: 0 });
-    expect(errorOf(() => reader().researchDashboard('paris', null, '2008-04-30', exactly))).toBeInstanceOf(InvalidInput);
+  it('gives live figures as of the month before the latest one a fact was recorded in, the same as asking for that month end', async () => {
+    expect(await reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-03-31', enrolled: 0 });
+    expect(await errorOf(() => reader().researchDashboard('paris', null, '2008-04-30', exactly))).toBeInstanceOf(InvalidInput);
     fold(elsewhere('2008-05-02T09:00:00Z'));
-    const live = reader().researchDashboard('paris', null, null, exactly);
+    const live = await reader().researchDashboard('paris', null, null, exactly);
     expect(live).toMatchObject({ asOf: '2008-04-30', enrolled: 2, active: 2, jobReturns: 1 });
-    expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(live);
+    expect(await reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(live);
   });
 
-  it("refuses the log's month end, a later one and a day inside a month, as the asOf field", () => {
+  it("refuses the log's month end, a later one and a day inside a month, as the asOf field", async () => {
     for (const asOf of ['2008-05-31', '2008-06-30', '2008-04-15']) {
-      const error = errorOf(() => reader().researchDashboard('paris', null, asOf, exactly));
+      const error = await errorOf(() => reader().researchDashboard('paris', null, asOf, exactly));
       expect(error).toBeInstanceOf(InvalidInput);
       expect((error as InvalidInput).fieldErrors).toEqual([{ field: 'asOf', message: expect.stringMatching(/month that is over \(2008-04-30 at the latest\)/) }]);
     }
   });
 
-  it('stamps them with no event position, and with the instant the month ended in the city', () => {
+  it('stamps them with no event position, and with the instant the month ended in the city', async () => {
     for (const asOf of [null, '2008-04-30']) {
-      expect(reader().researchDashboard('paris', null, asOf, exactly)).toMatchObject({ lastEventPosition: '0', updatedAt: '2008-04-30T22:00:00.000Z' });
+      expect(await reader().researchDashboard('paris', null, asOf, exactly)).toMatchObject({ lastEventPosition: '0', updatedAt: '2008-04-30T22:00:00.000Z' });
     }
-    expect(reader().researchDashboard('paris', null, '2008-03-31', exactly)).toMatchObject({ lastEventPosition: '0', updatedAt: '2008-03-31T22:00:00.000Z' });
+    expect(await reader().researchDashboard('paris', null, '2008-03-31', exactly)).toMatchObject({ lastEventPosition: '0', updatedAt: '2008-03-31T22:00:00.000Z' });
   });
 
-  it('leaves a month end over unchanged by an exit dated in it but recorded after it, which counts from the month it was recorded in', () => {
-    const before = reader().researchDashboard('paris', null, '2008-04-30', exactly);
+  it('leaves a month end over unchanged by an exit dated in it but recorded after it, which counts from the month it was recorded in', async () => {
+    const before = await reader().researchDashboard('paris', null, '2008-04-30', exactly);
     fold(stored('a', 2, event.exited('2008-04-20', 'EMPLOYMENT', { participantId: 'a' }), '2008-05-10T09:00:00Z'));
 
-    expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(before);
-    expect(reader().researchDashboard('paris', null, null, exactly)).toEqual(before);
+    expect(await reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(before);
+    expect(await reader().researchDashboard('paris', null, null, exactly)).toEqual(before);
     // Others see it in April, by its date.
     expect(reader().dashboard('paris', null, '2008-04-30')).toMatchObject({ exited: 1 });
   });
 
-  it('leaves a month end over unchanged by a later correction or void of one of its facts, which count from their own month', () => {
-    const contracts = (asOf: string | null) => reader().researchDashboard('paris', null, asOf, exactly).jobsByContract.filter((c) => c.count! > 0);
-    const april = reader().researchDashboard('paris', null, '2008-04-30', exactly);
-    expect(contracts('2008-04-30')).toEqual([{ contractType: 'PERMANENT', count: 1 }]);
+  it('leaves a month end over unchanged by a later correction or void of one of its facts, which count from their own month', async () => {
+    const contracts = async (asOf: string | null) => (await reader().researchDashboard('paris', null, asOf, exactly)).jobsByContract.filter((c) => c.count! > 0);
+    const april = await reader().researchDashboard('paris', null, '2008-04-30', exactly);
+    expect(await contracts('2008-04-30')).toEqual([{ contractType: 'PERMANENT', count: 1 }]);
     const corrected = event.jobStarted('2008-04-10', { participantId: 'b', contractType: 'FIXED_TERM_6_MONTHS_OR_MORE' });
     fold(stored('b', 3, event.corrected(2, 'JOB_STARTED', corrected, ['contractType'], { participantId: 'b', occurredOn: '2008-05-12' }), '2008-05-12T09:00:00Z'));
-    expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
+    expect(await reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
     fold(stored('b', 4, event.voided(2, { participantId: 'b', occurredOn: '2008-05-13' }), '2008-05-13T09:00:00Z'));
-    expect(reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
+    expect(await reader().researchDashboard('paris', null, '2008-04-30', exactly)).toEqual(april);
     // Others see the void at once; researchers from May's month end on, once the log closes May.
     expect(reader().dashboard('paris', null, '2008-04-30')).toMatchObject({ jobReturns: 0 });
     fold(elsewhere('2008-06-01T12:00:00Z'));
-    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', exited: 1, active: 1, jobReturns: 0 });
+    expect(await reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-05-31', exited: 1, active: 1, jobReturns: 0 });
   });
 
-  it('leaves a month end already read unchanged by a fact recorded before it ended but folded after (a lagging projection, another replica)', () => {
+  it('leaves a month end already read unchanged by a fact recorded before it ended but folded after (a lagging projection, another replica)', async () => {
     fold(elsewhere('2008-07-01T08:00:00Z'));
-    const june = reader().researchDashboard('paris', null, null, exactly);
+    const june = await reader().researchDashboard('paris', null, null, exactly);
     expect(june).toMatchObject({ asOf: '2008-06-30', enrolled: 2 });
     // Recorded at 23:30 on 30 June in Paris, by a replica whose event the log holds after July's first.
     fold(stored('c', 1, event.enrolled({ participantId: 'c', occurredOn: '2008-06-30' }), '2008-06-30T21:30:00Z'));
-    expect(reader().researchDashboard('paris', null, '2008-06-30', exactly)).toEqual(june);
+    expect(await reader().researchDashboard('paris', null, '2008-06-30', exactly)).toEqual(june);
     // It counts from the log's month, July.
     fold(elsewhere('2008-08-01T08:00:00Z'));
-    expect(reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-07-31', enrolled: 3 });
+    expect(await reader().researchDashboard('paris', null, null, exactly)).toMatchObject({ asOf: '2008-07-31', enrolled: 3 });
   });
 
-  it('computes a month end once, whatever events come after, and again once the tables are replaced (a new generation)', () => {
+  it('computes a month end once, whatever events come after, and again once the tables are replaced (a new generation)', async () => {
     const cached = reader();
-    const june = cached.researchDashboard('paris', null, '2008-06-30', exactly);
+    const june = await cached.researchDashboard('paris', null, '2008-06-30', exactly);
     const scans = jest.spyOn(cached as unknown as { monthEndFigures: () => unknown }, 'monthEndFigures');
     fold(stored('a', 3, event.jobStarted('2008-08-02', { participantId: 'a', contractType: 'PERMANENT' }), '2008-08-02T09:00:00Z'));
-    expect(cached.researchDashboard('paris', null, '2008-06-30', exactly)).toBe(june);
-    cached.researchFigures('paris', null);
-    cached.researchFigures('paris', null);
+    expect(await cached.researchDashboard('paris', null, '2008-06-30', exactly)).toBe(june);
+    await cached.researchFigures('paris', null);
+    await cached.researchFigures('paris', null);
     expect(scans).toHaveBeenCalledTimes(1);
     new ProjectionGenerations(db).bump(OUTCOMES_PROJECTION);
-    expect(cached.researchDashboard('paris', null, '2008-06-30', exactly)).toEqual(june);
+    expect(await cached.researchDashboard('paris', null, '2008-06-30', exactly)).toEqual(june);
     expect(scans).toHaveBeenCalledTimes(2);
   });
 

@@ -15,9 +15,11 @@ const path = (over: Partial<LifePath> = {}): LifePath => ({
   ...over,
 });
 
+const csvOf = (paths: LifePath[]): string => [...lifePathsCsv(paths)].join('');
+
 describe('life paths as CSV', () => {
   it('starts with the header row and gives one row per path', () => {
-    const rows = parseCsv(lifePathsCsv({ paths: [path(), path({ pseudonym: 'b2'.repeat(32) })] }));
+    const rows = parseCsv(csvOf([path(), path({ pseudonym: 'b2'.repeat(32) })]));
     expect(rows[0]).toEqual([
       'pseudonym',
       'city',
@@ -47,14 +49,14 @@ describe('life paths as CSV', () => {
 
   it('writes generalised and missing values as empty fields', () => {
     const [, row] = parseCsv(
-      lifePathsCsv({ paths: [path({ programme: null, gender: null, sectorGroup: null, outcome: null, steps: [] })] }),
+      csvOf([path({ programme: null, gender: null, sectorGroup: null, outcome: null, steps: [] })]),
     );
     expect(row).toEqual(['a1'.repeat(32), 'paris', '', '2007-Q2', '55-59', '', 'ISCED_5_8', '', '', '']);
   });
 
   it('quotes fields holding commas, quotes or line breaks, and reads back the same values', () => {
     const awkward = 'saint-denis, "la plaine"\r\nnord';
-    const text = lifePathsCsv({ paths: [path({ city: awkward, programme: 'a\nb' })] });
+    const text = csvOf([path({ city: awkward, programme: 'a\nb' })]);
     expect(text).toContain('"saint-denis, ""la plaine""\r\nnord"');
     const [, row] = parseCsv(text);
     expect(row?.[1]).toBe(awkward);
@@ -62,6 +64,6 @@ describe('life paths as CSV', () => {
   });
 
   it('an empty release is the header row alone', () => {
-    expect(parseCsv(lifePathsCsv({ paths: [] }))).toHaveLength(1);
+    expect(parseCsv(csvOf([]))).toHaveLength(1);
   });
 });

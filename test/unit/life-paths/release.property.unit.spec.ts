@@ -3,7 +3,7 @@ import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
 import type { LifePathRecord, LifePathStep } from '../../../src/life-paths/life-path-record';
 import { lifePathsCsv } from '../../../src/life-paths/life-paths-csv';
-import { type LifePathFilter, filterRelease } from '../../../src/life-paths/release-filter';
+import type { LifePathFilter } from '../../../src/life-paths/release-filter';
 import {
   ACTIVITY_KINDS,
   COACHING_MODES,
@@ -144,7 +144,7 @@ describe('anonymised release, over generated populations', () => {
     fc.assert(
       fc.property(scenarios, ({ records, k }) => {
         const release = anonymise(records, k);
-        const csv = lifePathsCsv(release);
+        const csv = [...lifePathsCsv(release.paths)].join('');
         // The snapshot's date is the release's only date, and is not on any path.
         for (const text of [JSON.stringify(release.paths), csv]) {
           expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -159,29 +159,11 @@ describe('anonymised release, over generated populations', () => {
     );
   });
 
-  it('a filtered answer is exactly the paths of the whole release whose released values match', () => {
-    fc.assert(
-      fc.property(scenarios, ({ records, k, filter }) => {
-        const { paths } = anonymise(records, k);
-        const expected = paths.filter(
-          (p) =>
-            (filter.city == null || p.city === filter.city) &&
-            (filter.programme == null || p.programme === filter.programme) &&
-            (filter.outcome == null || p.outcome === filter.outcome) &&
-            (filter.entryYear == null || p.entryPeriod.slice(0, 4) === String(filter.entryYear)),
-        );
-        expect(filterRelease(paths, filter)).toEqual(expected);
-      }),
-      // Most generated filters select all or nothing; more runs reach the partial selections.
-      { numRuns: 300 },
-    );
-  });
-
   it('the CSV holds the same paths as the release, in the same order', () => {
     fc.assert(
       fc.property(scenarios, ({ records, k }) => {
         const release = anonymise(records, k);
-        const [, ...rows] = parseCsv(lifePathsCsv(release));
+        const [, ...rows] = parseCsv([...lifePathsCsv(release.paths)].join(''));
         expect(rows.map((row) => [row[0], row[1], row[3], row[4]])).toEqual(
           release.paths.map((p) => [p.pseudonym, p.city ?? '', p.entryPeriod, p.ageBand]),
         );

@@ -1,0 +1,69 @@
+import { releaseStream, type LifePath } from '../../life-paths/anonymise-release';
+import { finestClassCounter } from '../../life-paths/finest-classes';
+import { leastLossNodeOf } from '../../life-paths/lattice-search';
+import { lastDayOf } from '../../clock/months';
+import { lifePathHeadOf, lifePathOf } from './life-path-text';
+import type { MonthSnapshot } from './month-snapshot';
+import type { ReleaseTables } from './release-tables';
+
+/** Records read, or paths written, between two pauses: a few tens of milliseconds of work. */
+export const RECORDS_PER_SLICE = 2_000;
+
+export interface ReleaseOptions {
+  k: number;
+  pseudonymSecret: string;
+}
+
+/**
+ * Computes `month`'s release from `snapshot` and stores it in `tables` under the snapshot's
+ * generation, with its paths if `withPaths` (the release served), else only whom it leaves out
+ * (researchers' figures of an earlier month end). A generator that yields between slices of
+ * RECORDS_PER_SLICE records, so that its caller can let requests run in between: a million records
+ * take the best part of a minute. Two passes over the records, as anonymiseRelease makes: the
+ * search on their quasi-identifiers, then the paths; the search itself works on the finest
+ * classes, a few thousand, in one go. Returns the release's key.
+ */
+export function* computeRelease(
+  snapshot: MonthSnapshot,
+  tables: ReleaseTables,
+  month: string,
+  withPaths: boolean,
+  { k, pseudonymSecret }: ReleaseOptions,
+): Generator<void, string> {
+  const key = `${snapshot.generation}@${month}`;
+  if (tables.find(key, withPaths)) return key;
+  // Paths of a computing cut short (a restart) would be mixed with this one's.
+  if (withPaths) yield* sweep(tables);
+
+  const counter = finestClassCounter();
+  let read = 0;
+  for (const head of snapshot.records(month, lifePathHeadOf)) {
+    counter.add(head);
+    if (++read % RECORDS_PER_SLICE === 0) yield;
+  }
+  const releasing = releaseStream({ k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, leastLossNodeOf(counter.classes(), k));
+  yield;
+
+  const suppressed: string[] = [];
+  let slice: LifePath[] = [];
+  read = 0;
+  for (const record of snapshot.records(month, lifePathOf)) {
+    const path = releasing.pathOf(record);
+    if (path === null) suppressed.push(record.participantId);
+    else if (withPaths) slice.push(path);
+    if (++read % RECORDS_PER_SLICE === 0) {
+      tables.writePaths(key, slice);
+      slice = [];
+      yield;
+    }
+  }
+  tables.writePaths(key, slice);
+  tables.complete(key, { facts: releasing.facts(), suppressed }, withPaths);
+  tables.dropOtherGenerations(snapshot.generation);
+  if (withPaths) yield* sweep(tables);
+  return key;
+}
+
+function* sweep(tables: ReleaseTables): Generator<void> {
+  while (!tables.sweepStep()) yield;
+}
