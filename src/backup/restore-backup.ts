@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { isDamage } from '../storage/damaged-database-file';
 import { FileNotCheckable, isOpenElsewhere } from '../storage/file-in-use';
+import { removeLifePathReleaseFile } from '../storage/life-path-release-file';
 import { createOwnerOnlyFile } from '../storage/sqlite-database';
 import { BACKUP_EXIT_CODES, BackupError, damagedBackup, diskFullAsBackupError } from './backup-error';
 import { type BackedUpFile, type BackupManifest, readManifest } from './backup-manifest';
@@ -68,6 +69,8 @@ export async function restoreBackup(dir: string, targets: StoreFiles, force: boo
     for (const [i, { to }] of placements.entries()) {
       for (const suffix of COMPANIONS) rmSync(`${to}${suffix}`, { force: true });
       renameSync(written[i]!, to);
+      // Releases computed from the replaced read models would be served as the restored ones'.
+      removeLifePathReleaseFile(to);
       output.write(`Restored ${placements[i]!.file.name} to ${to}\n`);
     }
   } catch (error) {

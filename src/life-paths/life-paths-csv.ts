@@ -14,10 +14,10 @@ const HEADER = [
   'steps',
 ] as const;
 
-/** The paths as RFC 4180 CSV, a line at a time as they are read: header row, CRLF line ends, null as an empty field. */
-export function* lifePathsCsv(paths: Iterable<LifePath>): Iterable<string> {
+/** Pages of paths as RFC 4180 CSV, a page's lines at a time as they are read: header row, CRLF line ends, null as an empty field. */
+export async function* lifePathsCsv(pages: AsyncIterable<readonly LifePath[]> | Iterable<readonly LifePath[]>): AsyncIterable<string> {
   yield lineOf(HEADER);
-  for (const path of paths) yield lineOf(rowOf(path));
+  for await (const paths of pages) yield paths.map((path) => lineOf(rowOf(path))).join('');
 }
 
 const lineOf = (row: readonly (string | null)[]): string => `${row.map(csvField).join(',')}\r\n`;

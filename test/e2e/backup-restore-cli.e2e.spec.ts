@@ -130,7 +130,7 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
     );
   });
 
-  it('refuses to overwrite an existing file without --force, and with it replaces the file and removes its stale -wal and -shm', async () => {
+  it('refuses to overwrite an existing file without --force, and with it replaces the file and removes its stale -wal and -shm and its life-path releases', async () => {
     const target = tmp.file('existing/journeys.db');
     const targetKeys = tmp.file('existing/keys.db');
     mkdirSync(tmp.file('existing'));
@@ -145,6 +145,9 @@ describe('npm run backup and npm run restore (e2e, the built commands as child p
 
     writeFileSync(`${target}-wal`, 'left by a service that stopped');
     writeFileSync(`${target}-shm`, 'left by a service that stopped');
+    // Computed from the replaced read models: served as the restored ones' if kept.
+    writeFileSync(`${target}.life-path-releases`, 'releases of the replaced read models');
+    writeFileSync(`${target}.life-path-releases-wal`, 'left by a service that stopped');
     const forced = await runStoreCli('restore.js', [backupDir, '--to', target, '--keys-to', targetKeys, '--force'], env);
     expect(forced).toMatchObject({ code: 0, stderr: '' });
     expect(forced.stdout).toContain('Keep the service stopped until this command ends (and whatever restarts it');

@@ -35,7 +35,7 @@ export class LifePathsExportController {
     const name = releasedAsOf === null ? 'life-paths' : `life-paths-${releasedAsOf}`;
     reply.header('content-disposition', `attachment; filename="${name}.csv"`);
     // Streamed as read: a national release is hundreds of megabytes.
-    return new StreamableFile(Readable.from(lifePathsCsv(release.paths(filter))));
+    return new StreamableFile(Readable.from(lifePathsCsv(release.pathPages(filter))));
   }
 
   /** The same fields as GraphQL's LifePathConnection but the paths: `totalCount` is of the filter, `suppressedCount` of the caller's scope, the rest of the whole release. */

@@ -7,12 +7,13 @@ import { emptyRelease } from '../../life-paths/anonymise-release';
 import { monthBefore } from '../../clock/months';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
+import { openLifePathReleaseFile } from '../../storage/life-path-release-file';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { selectLogMonth } from '../../projections/log-month';
 import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
 import { MonthSnapshot } from './month-snapshot';
 import { computeRelease } from './release-computation';
-import { ReleaseTables } from './release-tables';
+import { RELEASE_TABLES_LAYOUT, ReleaseTables } from './release-tables';
 import { StoredRelease } from './stored-release';
 
 /**
@@ -60,6 +61,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   onModuleDestroy(): void {
     this.stopped = true;
     clearInterval(this.preparing);
+    this.statements?.tables.close();
   }
 
   /** The release of the last closed month, once computed. Shared between callers. */
@@ -134,7 +136,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     const snapshot = new MonthSnapshot(this.db);
     try {
       const { kAnonymity: k, pseudonymSecret } = this.config;
-      const steps = computeRelease(snapshot, this.sql().tables, month, withPaths, { k, pseudonymSecret });
+      const steps = computeRelease(snapshot, this.sql().tables, month, withPaths, { k, pseudonymSecret, sliceMs: SLICE_MS });
       for (let step = steps.next(); !step.done; step = steps.next()) {
         if (this.db.memory) continue;
         await new Promise((resolve) => setImmediate(resolve));
@@ -165,6 +167,9 @@ export interface ReleasedParticipants {
   suppressed: ReadonlySet<string>;
 }
 
+/** How long a slice of a release's computing keeps requests waiting, at most about. */
+const SLICE_MS = 20;
+
 /** How often the reader checks, off any request, whether a month has closed or the tables were replaced. */
 const PREPARE_EVERY_MS = 1000;
 
@@ -176,6 +181,6 @@ function prepare(db: Database.Database) {
   return {
     generations: new ProjectionGenerations(db),
     logMonth: selectLogMonth(db, LIFE_PATHS_LOG_MONTH),
-    tables: new ReleaseTables(db),
+    tables: new ReleaseTables(openLifePathReleaseFile(db, RELEASE_TABLES_LAYOUT)),
   };
 }

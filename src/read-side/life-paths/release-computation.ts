@@ -6,20 +6,19 @@ import { lifePathHeadOf, lifePathOf } from './life-path-text';
 import type { MonthSnapshot } from './month-snapshot';
 import type { ReleaseTables } from './release-tables';
 
-/** Records read, or paths written, between two pauses: a few tens of milliseconds of work. */
-export const RECORDS_PER_SLICE = 2_000;
-
 export interface ReleaseOptions {
   k: number;
   pseudonymSecret: string;
+  /** How long a slice of work may keep the event loop: requests wait at most about this long. */
+  sliceMs: number;
 }
 
 /**
  * Computes `month`'s release from `snapshot` and stores it in `tables` under the snapshot's
  * generation, with its paths if `withPaths` (the release served), else only whom it leaves out
- * (researchers' figures of an earlier month end). A generator that yields between slices of
- * RECORDS_PER_SLICE records, so that its caller can let requests run in between: a million records
- * take the best part of a minute. Two passes over the records, as anonymiseRelease makes: the
+ * (researchers' figures of an earlier month end). A generator that yields between slices of about
+ * `sliceMs`, so that its caller can let requests run in between: a million records take the best
+ * part of a minute. Two passes over the records, as anonymiseRelease makes: the
  * search on their quasi-identifiers, then the paths; the search itself works on the finest
  * classes, a few thousand, in one go. Returns the release's key.
  */
@@ -28,30 +27,34 @@ export function* computeRelease(
   tables: ReleaseTables,
   month: string,
   withPaths: boolean,
-  { k, pseudonymSecret }: ReleaseOptions,
+  { k, pseudonymSecret, sliceMs }: ReleaseOptions,
 ): Generator<void, string> {
+  let sliceStart = performance.now();
+  const sliceIsOver = (): boolean => {
+    if (performance.now() - sliceStart < sliceMs) return false;
+    sliceStart = performance.now();
+    return true;
+  };
   const key = `${snapshot.generation}@${month}`;
   if (tables.find(key, withPaths)) return key;
   // Paths of a computing cut short (a restart) would be mixed with this one's.
   if (withPaths) yield* sweep(tables);
 
   const counter = finestClassCounter();
-  let read = 0;
   for (const head of snapshot.records(month, lifePathHeadOf)) {
     counter.add(head);
-    if (++read % RECORDS_PER_SLICE === 0) yield;
+    if (sliceIsOver()) yield;
   }
   const releasing = releaseStream({ k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, leastLossNodeOf(counter.classes(), k));
   yield;
 
   const suppressed: string[] = [];
   let slice: LifePath[] = [];
-  read = 0;
   for (const record of snapshot.records(month, lifePathOf)) {
     const path = releasing.pathOf(record);
     if (path === null) suppressed.push(record.participantId);
     else if (withPaths) slice.push(path);
-    if (++read % RECORDS_PER_SLICE === 0) {
+    if (sliceIsOver()) {
       tables.writePaths(key, slice);
       slice = [];
       yield;

@@ -11,6 +11,9 @@ export interface StoredReleaseRow {
   suppressed: string[];
 }
 
+/** The version of the tables below: a release file laid out otherwise is emptied (storage/life-path-release-file.ts). */
+export const RELEASE_TABLES_LAYOUT = 1;
+
 /** How many rows a sweep deletes in one statement: a short write, between which requests run. */
 const SWEEP_ROWS = 5_000;
 
@@ -18,11 +21,16 @@ const SWEEP_ROWS = 5_000;
 const PATH_RELEASES_KEPT = 2;
 
 /**
- * Where computed life-path releases are kept (life-paths.reader.ts): a million released paths do
- * not fit in the service's memory, and pages, counts and downloads read them from here. A release
- * is keyed by the life-paths tables' generation and its month. Its row in life_path_releases is
+ * Where computed life-path releases are kept (life-paths.reader.ts), on a connection of their own
+ * (storage/life-path-release-file.ts): a million released paths do not fit in the service's memory,
+ * and pages, counts and downloads read them from here. A release is keyed by the life-paths tables'
+ * generation and its month. Its row in life_path_releases is
  * written last, once every path of it is: a release is there whole or not at all. Paths carry
  * their filter values in columns of their own (release-filter.ts), so that a filter is one query.
+ * Rows are appended in the snapshot's order and ordered by an index: a table in pseudonym order,
+ * a random one, would be written a page per path (a path's JSON does not fit beside others in a
+ * page split at random). The filters' index answers counts and openings without reading the paths,
+ * and pages of a filter few paths match.
  */
 export class ReleaseTables {
   private readonly statements: ReturnType<typeof prepare>;
@@ -43,11 +51,16 @@ export class ReleaseTables {
         outcome TEXT,
         entry_year INTEGER,
         opening TEXT NOT NULL,
-        path TEXT NOT NULL,
-        PRIMARY KEY (release, pseudonym)
-      ) STRICT, WITHOUT ROWID;
+        path TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX IF NOT EXISTS life_path_released_in_order ON life_path_released (release, pseudonym);
+      CREATE INDEX IF NOT EXISTS life_path_released_by_filter ON life_path_released (release, city, programme, outcome, entry_year, opening, pseudonym);
     `);
     this.statements = prepare(db);
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   /** The release stored under `key`; with its paths only if `withPaths`. */
@@ -102,9 +115,14 @@ export class ReleaseTables {
     return this.statements.count.get(filterParameters(key, filter))!;
   }
 
-  /** Up to `limit` paths matching `filter` after pseudonym `after`, in pseudonym order. */
-  page(key: string, filter: LifePathFilter, after: string | null, limit: number): LifePath[] {
-    return this.statements.page.all({ ...filterParameters(key, filter), after: after ?? '', limit }).map((text) => JSON.parse(text) as LifePath);
+  /**
+   * Up to `limit` paths matching `filter` after pseudonym `after`, in pseudonym order: walking the
+   * pseudonyms' index until enough match (`in-order`, for a filter most paths match), or the
+   * filter's, its matches then sorted (`by-filter`, for one few paths match).
+   */
+  page(key: string, filter: LifePathFilter, after: string | null, limit: number, along: 'in-order' | 'by-filter'): LifePath[] {
+    const statement = along === 'in-order' ? this.statements.pageInOrder : this.statements.pageByFilter;
+    return statement.all({ ...filterParameters(key, filter), after: after ?? '', limit }).map((text) => JSON.parse(text) as LifePath);
   }
 
   /** How many paths matching `filter` begin with each opening (common-sequences.ts), most first. */
@@ -142,15 +160,24 @@ function prepare(db: Database.Database) {
     ),
     dropOtherGenerations: db.prepare<[string]>('DELETE FROM life_path_releases WHERE key NOT LIKE ?'),
     sweep: db.prepare<[number]>(
-      `DELETE FROM life_path_released WHERE (release, pseudonym) IN (
-         SELECT release, pseudonym FROM life_path_released
+      `DELETE FROM life_path_released WHERE rowid IN (
+         SELECT rowid FROM life_path_released
          WHERE release NOT IN (SELECT key FROM life_path_releases WHERE paths_kept = 1) LIMIT ?
        )`,
     ),
     count: db.prepare<FilterParameters, number>(`SELECT count(*) FROM life_path_released WHERE ${MATCHING}`).pluck(),
-    page: db
+    pageInOrder: db
       .prepare<FilterParameters & { after: string; limit: number }, string>(
-        `SELECT path FROM life_path_released WHERE ${MATCHING} AND pseudonym > @after ORDER BY pseudonym LIMIT @limit`,
+        `SELECT path FROM life_path_released INDEXED BY life_path_released_in_order
+         WHERE ${MATCHING} AND pseudonym > @after ORDER BY pseudonym LIMIT @limit`,
+      )
+      .pluck(),
+    pageByFilter: db
+      .prepare<FilterParameters & { after: string; limit: number }, string>(
+        `SELECT path FROM life_path_released WHERE rowid IN (
+           SELECT rowid FROM life_path_released INDEXED BY life_path_released_by_filter
+           WHERE ${MATCHING} AND pseudonym > @after ORDER BY pseudonym LIMIT @limit
+         ) ORDER BY pseudonym`,
       )
       .pluck(),
     openings: db.prepare<FilterParameters, { opening: string; count: number }>(

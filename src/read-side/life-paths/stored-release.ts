@@ -7,6 +7,9 @@ import type { ReleaseTables } from './release-tables';
 /** Filters whose counts are kept per release: every city, programme, outcome and year asked for in a month is far fewer. */
 const FILTERS_KEPT = 1000;
 
+/** A filter keeping less than this share of the paths is read along its own index (see read). */
+const SELECTIVE_SHARE = 0.05;
+
 /** Paths read at a time by a whole download. */
 const PATHS_PER_READ = 1000;
 
@@ -36,18 +39,33 @@ export class StoredRelease {
 
   /** Up to `first` paths matching `filter` after pseudonym `after`, in pseudonym order, and whether more follow. */
   page(filter: LifePathFilter, first: number, after: string | null): { paths: LifePath[]; hasNextPage: boolean } {
-    const paths = this.tables.page(this.key, filter, after, first + 1);
+    const paths = this.read(filter, after, first + 1);
     return { paths: paths.slice(0, first), hasNextPage: paths.length > first };
   }
 
-  /** Every path matching `filter`, in pseudonym order, read a page at a time as iterated: no statement stays open in between. */
-  *paths(filter: LifePathFilter): Iterable<LifePath> {
-    let after: string | null = null;
-    for (;;) {
-      const paths = this.tables.page(this.key, filter, after, PATHS_PER_READ);
-      yield* paths;
+  /**
+   * Read along the filter's index when the filter keeps few paths, along the pseudonyms' otherwise:
+   * either way at most a pass over one index, not over the paths. None when it keeps none.
+   */
+  private read(filter: LifePathFilter, after: string | null, limit: number): LifePath[] {
+    const count = this.count(filter);
+    if (count === 0) return [];
+    const selective = count < SELECTIVE_SHARE * this.count({});
+    return this.tables.page(this.key, filter, after, limit, selective ? 'by-filter' : 'in-order');
+  }
+
+  /**
+   * Every path matching `filter`, in pseudonym order, a page at a time, with a turn of the event
+   * loop between pages: a download of a million paths lets other requests in, and no statement
+   * stays open in between.
+   */
+  async *pathPages(filter: LifePathFilter): AsyncIterable<LifePath[]> {
+    for (let after: string | null = null; ; ) {
+      const paths = this.read(filter, after, PATHS_PER_READ);
+      if (paths.length > 0) yield paths;
       if (paths.length < PATHS_PER_READ) return;
       after = paths.at(-1)!.pseudonym;
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -17,6 +17,7 @@ import type { DashboardView } from '../../../src/read-side/outcomes/dashboard-vi
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
 import { researchReadModels } from '../../support/research-read-models';
+import { allPaths } from '../../support/stored-release-paths';
 import { recordedOnTheirDay } from '../../support/recorded-on-their-day';
 import { tempDir } from '../../support/temp-files';
 import { StoppedClock } from '../../support/stopped-clock';
@@ -99,7 +100,7 @@ describe("researchers' figures are of the released participants: counting the pa
           models.fold(logOf(people, run++));
           const reader = models.reader();
           const stored = await new LifePathsReader(db, CONFIG).release();
-          const release = { ...stored.facts, paths: [...stored.paths({})] };
+          const release = { ...stored.facts, paths: await allPaths(stored) };
           expect(release.releasedAsOf).toBe('2008-05-31');
           const withheld = release.suppressedByCity.paris ?? 0;
           if (withheld > 0) withheldSome++;

@@ -12,9 +12,14 @@ import { LifePathsProjection } from '../../../src/read-side/life-paths/life-path
 import { LifePathsReader } from '../../../src/read-side/life-paths/life-paths.reader';
 import { lifePathHeadOf } from '../../../src/read-side/life-paths/life-path-text';
 import { MonthSnapshot } from '../../../src/read-side/life-paths/month-snapshot';
+import { computeRelease } from '../../../src/read-side/life-paths/release-computation';
+import { RELEASE_TABLES_LAYOUT, ReleaseTables } from '../../../src/read-side/life-paths/release-tables';
+import { StoredRelease } from '../../../src/read-side/life-paths/stored-release';
+import { openLifePathReleaseFile } from '../../../src/storage/life-path-release-file';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import type Database from 'better-sqlite3';
 import { decidedJourneys, interleave } from '../../support/programme-journeys';
+import { allPaths } from '../../support/stored-release-paths';
 import { tempDir } from '../../support/temp-files';
 
 const CONFIG = loadConfig({ NODE_ENV: 'test', K_ANONYMITY: '3' });
@@ -25,7 +30,7 @@ const readerOf = (db: Database.Database) => new LifePathsReader(db, CONFIG);
 /** The reader's release, its paths read out. */
 async function releaseOf(reader: LifePathsReader): Promise<LifePathRelease> {
   const release = await reader.release();
-  return { paths: [...release.paths({})], ...release.facts };
+  return { paths: await allPaths(release), ...release.facts };
 }
 
 /** Folds events into the projection's tables and moves its checkpoint, as the projection runner does. */
@@ -194,6 +199,41 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     });
   });
 
+  it('computes a release in slices from one state of the tables, whatever is folded or removed meanwhile', async () => {
+    const [february, ...journeys] = journeysOf(5);
+    const db = openSqliteDatabase(tmp.file('one-state.db'));
+    const tables = new ReleaseTables(openLifePathReleaseFile(db, RELEASE_TABLES_LAYOUT));
+    try {
+      const fold = folderOf(db);
+      const log = [...interleave(journeys, [0]), ...recordedAt(interleave([february!], [0]), '2026-02-01T08:00:00.000Z')];
+      fold(log);
+      const options = { k: 3, pseudonymSecret: CONFIG.pseudonymSecret };
+      const expected = anonymiseRelease(journeys.map((j) => recordOf(j.events)), { ...options, releasedAsOf: '2026-01-31' });
+
+      // The reader keeps the tables' generations, as the service does.
+      new ProjectionGenerations(db);
+      const snapshot = new MonthSnapshot(db);
+      // A slice of no time: the computing pauses after every record.
+      const steps = computeRelease(snapshot, tables, '2026-01', true, { ...options, sliceMs: 0 });
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        if (++pauses !== journeys.length) continue;
+        // Halfway, between the two passes: as only replacing the tables may do, January's records go.
+        db.exec(`DELETE FROM life_paths WHERE month = '2026-01'`);
+        fold(recordedAt(after(log, interleave(journeysOf(6), [0])), '2026-02-03T08:00:00.000Z'));
+      }
+      snapshot.close();
+
+      expect(pauses).toBeGreaterThanOrEqual(2 * journeys.length);
+      const stored = new StoredRelease(tables, step.value, tables.find(step.value, true)!.facts);
+      expect({ paths: await allPaths(stored), ...stored.facts }).toEqual(expected);
+    } finally {
+      tables.close();
+      db.close();
+    }
+  });
+
   it("computes a closed month's release once per generation of the tables, however the read model moves", async () => {
     const [closing, later, ...others] = journeysOf(7);
     const db = openSqliteDatabase(tmp.file('cache.db'));
@@ -240,8 +280,13 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     };
     // The reader's checks run on its timer, however busy the machine: wait for the stored release, not a set time.
     const prepared = async (month: string): Promise<void> => {
-      const stored = db.prepare<[string], number>('SELECT count(*) FROM life_path_releases WHERE key LIKE ?').pluck();
-      while (!db.open || stored.get(`%@${month}`) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      const releases = openLifePathReleaseFile(db, RELEASE_TABLES_LAYOUT);
+      try {
+        const stored = releases.prepare<[string], number>('SELECT count(*) FROM life_path_releases WHERE key LIKE ?').pluck();
+        while (stored.get(`%@${month}`) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        releases.close();
+      }
     };
     try {
       const fold = folderOf(db);

@@ -1,3 +1,13 @@
+import type { LifePath } from '../../../src/life-paths/anonymise-release';
+import { lifePathsCsv } from '../../../src/life-paths/life-paths-csv';
+
+/** The CSV of `paths`, as one text. */
+export async function csvOf(paths: readonly LifePath[]): Promise<string> {
+  let text = '';
+  for await (const lines of lifePathsCsv([paths])) text += lines;
+  return text;
+}
+
 /** A strict RFC 4180 reader, so that tests check what a spreadsheet or R would read back. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

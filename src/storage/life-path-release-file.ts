@@ -1,0 +1,72 @@
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { isDamage } from './damaged-database-file';
+import { createOwnerOnlyFile } from './sqlite-database';
+
+/** SQLite's files beside a database file. */
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+/**
+ * The file beside the read models' where computed life-path releases are kept
+ * (read-side/life-paths/release-tables.ts). Not in the read models' own file: a release's paths
+ * are written in pseudonym order, a random one, and there every row would cost a page of that
+ * file's write-ahead log, which a snapshot held open for the whole computing keeps from being
+ * checkpointed (gigabytes at a million participants). Derived data only: never backed up, removed
+ * on a restore, and computed again when missing.
+ */
+export const lifePathReleaseFile = (readModelFile: string): string => `${readModelFile}.life-path-releases`;
+
+/** Removes the release file of `readModelFile` and SQLite's files beside it. */
+export function removeLifePathReleaseFile(readModelFile: string): void {
+  const file = lifePathReleaseFile(readModelFile);
+  for (const suffix of ['', ...COMPANIONS]) rmSync(`${file}${suffix}`, { force: true });
+}
+
+/**
+ * Opens the release file of the read models' connection `readModel` (in memory for an in-memory
+ * one), laid out for version `layout` of its tables: a damaged one, or one of another layout, is
+ * replaced by an empty one.
+ */
+export function openLifePathReleaseFile(readModel: Database.Database, layout: number): Database.Database {
+  if (readModel.memory) return laidOut(withPragmas(new Database(':memory:')), layout);
+  const file = lifePathReleaseFile(readModel.name);
+  try {
+    const db = openFile(file);
+    if (db.pragma('user_version', { simple: true }) === layout) return db;
+    db.close();
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+  }
+  removeLifePathReleaseFile(readModel.name);
+  return laidOut(openFile(file), layout);
+}
+
+const laidOut = (db: Database.Database, layout: number): Database.Database => {
+  db.pragma(`user_version = ${layout}`);
+  return db;
+};
+
+function openFile(file: string): Database.Database {
+  createOwnerOnlyFile(file);
+  const db = new Database(file);
+  try {
+    return withPragmas(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function withPragmas(db: Database.Database): Database.Database {
+  db.pragma('journal_mode = WAL');
+  // A power loss may take the last slices written, never a release already complete (its row is written last).
+  db.pragma('synchronous = NORMAL');
+  // A release's paths are inserted at random places of the table: the pages above its leaves stay in memory.
+  db.pragma(`cache_size = -${CACHE_KIB}`);
+  // Reads the schema now: a file damaged past its header fails here, and is replaced.
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+  return db;
+}
+
+/** 64 MiB. */
+const CACHE_KIB = 65_536;
