@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
@@ -8,6 +9,7 @@ import { monthBefore } from '../../clock/months';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { openLifePathReleaseFile } from '../../storage/life-path-release-file';
+import { SLICE_MS } from '../../storage/read-snapshot';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { selectLogMonth } from '../../projections/log-month';
 import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
@@ -138,8 +140,8 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
       const { kAnonymity: k, pseudonymSecret } = this.config;
       const steps = computeRelease(snapshot, this.sql().tables, month, withPaths, { k, pseudonymSecret, sliceMs: SLICE_MS });
       for (let step = steps.next(); !step.done; step = steps.next()) {
-        if (this.db.memory) continue;
-        await new Promise((resolve) => setImmediate(resolve));
+        if (!snapshot.pauses) continue;
+        await nextTurn();
         if (this.stopped) throw new Error('The service is stopping');
       }
     } finally {
@@ -166,9 +168,6 @@ export interface ReleasedParticipants {
   month: string;
   suppressed: ReadonlySet<string>;
 }
-
-/** How long a slice of a release's computing keeps requests waiting, at most about. */
-const SLICE_MS = 20;
 
 /** How often the reader checks, off any request, whether a month has closed or the tables were replaced. */
 const PREPARE_EVERY_MS = 1000;

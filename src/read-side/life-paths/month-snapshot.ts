@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { LifePathRecord } from '../../life-paths/life-path-record';
+import { ReadSnapshot } from '../../storage/read-snapshot';
 import { LIFE_PATHS_PROJECTION } from './life-paths.projection';
 
 /**
@@ -14,41 +15,43 @@ export const IN_MONTH_SNAPSHOT = `(
 
 /**
  * A month's snapshot of the life-paths tables, read from one state of them however long it is read
- * for: the records of every participant as they stood at the month's end, and the tables'
- * generation. On a database file, a connection of its own holds a read transaction until closed,
- * while the service's connection goes on writing (WAL); an in-memory database has no second
- * connection, and its records, in memory already, are read whole each pass.
+ * for (ReadSnapshot): the records of every participant as they stood at the month's end, and the
+ * tables' generation.
  */
 export class MonthSnapshot {
-  private readonly db: Database.Database;
+  private readonly snapshot: ReadSnapshot;
   private readonly select: Database.Statement<{ month: string }, string>;
   readonly generation: number;
 
   constructor(service: Database.Database) {
-    this.db = service.memory ? service : new Database(service.name, { readonly: true, fileMustExist: true });
+    this.snapshot = new ReadSnapshot(service);
     try {
-      this.select = this.db.prepare<{ month: string }, string>(SNAPSHOT).pluck();
-      if (!service.memory) this.db.exec('BEGIN');
+      this.select = this.snapshot.db.prepare<{ month: string }, string>(SNAPSHOT).pluck();
       // The first read, which fixes the state read until the end. The service created the table (ProjectionGenerations).
-      this.generation = this.db.prepare<[string], number>(GENERATION).pluck().get(LIFE_PATHS_PROJECTION) ?? 0;
+      this.generation = this.snapshot.db.prepare<[string], number>(GENERATION).pluck().get(LIFE_PATHS_PROJECTION) ?? 0;
     } catch (error) {
       this.close();
       throw error;
     }
   }
 
+  /** Whether the computing may pause between records (ReadSnapshot). */
+  get pauses(): boolean {
+    return this.snapshot.pauses;
+  }
+
   /** The month's records, decoded by `decode` one at a time as they are iterated; read again each time. */
   records(month: string, decode: (text: string) => LifePathRecord): Iterable<LifePathRecord> {
-    const { db, select } = this;
+    const { snapshot, select } = this;
     return {
       *[Symbol.iterator]() {
-        for (const text of db.memory ? select.all({ month }) : select.iterate({ month })) yield decode(text);
+        for (const text of snapshot.rows(select, { month })) yield decode(text);
       },
     };
   }
 
   close(): void {
-    if (!this.db.memory && this.db.open) this.db.close();
+    this.snapshot.close();
   }
 }
 

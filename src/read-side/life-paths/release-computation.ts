@@ -3,6 +3,7 @@ import { finestClassCounter } from '../../life-paths/finest-classes';
 import { leastLossNodeOf } from '../../life-paths/lattice-search';
 import { lastDayOf } from '../../clock/months';
 import { lifePathHeadOf, lifePathOf } from './life-path-text';
+import { sliceClock } from '../../storage/read-snapshot';
 import type { MonthSnapshot } from './month-snapshot';
 import type { ReleaseTables } from './release-tables';
 
@@ -29,12 +30,7 @@ export function* computeRelease(
   withPaths: boolean,
   { k, pseudonymSecret, sliceMs }: ReleaseOptions,
 ): Generator<void, string> {
-  let sliceStart = performance.now();
-  const sliceIsOver = (): boolean => {
-    if (performance.now() - sliceStart < sliceMs) return false;
-    sliceStart = performance.now();
-    return true;
-  };
+  const sliceIsOver = sliceClock(sliceMs);
   const key = `${snapshot.generation}@${month}`;
   if (tables.find(key, withPaths)) return key;
   // Paths of a computing cut short (a restart) would be mixed with this one's.

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
@@ -23,6 +24,7 @@ import { ProjectionGenerations } from '../../projections/projection-generations'
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { LifePathsReader, type ReleasedParticipants } from '../life-paths/life-paths.reader';
 import { IN_MONTH_SNAPSHOT } from '../life-paths/month-snapshot';
+import { ReadSnapshot, SLICE_MS, sliceClock } from '../../storage/read-snapshot';
 import { AsOfSums } from './as-of-sums';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 import { OUTCOMES_LOG_MONTH, OUTCOMES_PROJECTION } from './outcomes.projection';
@@ -89,8 +91,8 @@ const AS_OF_KEPT = 500;
 @Injectable()
 export class OutcomesReader {
   private statements?: ReturnType<typeof prepare>;
-  /** The participants of a city in a month's life-path snapshot, with their facts: see contributionsAsOf. */
-  private inSnapshotOf?: Database.Statement<{ city: string; month: string }, ParticipantFacts>;
+  /** Researchers' month ends being computed, by scope, month end, generation and release. */
+  private readonly computingMonthEnds = new Map<string, Promise<MonthEndDashboard>>();
   /** By scope, of which the catalogue has a few: the figures change only with an event of the scope, or the day. */
   private readonly live = new Map<string, LiveDashboard>();
   /** By scope and month end; researchers may ask for any month end, so the least recently read go first. */
@@ -200,12 +202,22 @@ export class OutcomesReader {
     // The generation after waiting: tables replaced after it was read can only key the figures as stale.
     const generation = this.sql().generations.read(OUTCOMES_PROJECTION);
     const key = `${scopeOf(city, programme)}@${monthEnd}`;
-    let known = this.monthEnds.get(key);
-    if (!known || known.generation !== generation || known.released !== released.key) {
-      known = { generation, released: released.key, figures: this.monthEndFigures(city, programme, monthEnd, released), views: new Map() };
-      this.monthEnds.set(key, known);
+    const known = this.monthEnds.get(key);
+    if (known && known.generation === generation && known.released === released.key) return known;
+    // A second request for the same figures while they are computed waits for the first's.
+    const computingKey = `${key}@${generation}@${released.key}`;
+    let computing = this.computingMonthEnds.get(computingKey);
+    if (computing === undefined) {
+      computing = this.monthEndFigures(city, programme, monthEnd, released)
+        .then((figures) => {
+          const computed = { generation, released: released.key, figures, views: new Map() };
+          this.monthEnds.set(key, computed);
+          return computed;
+        })
+        .finally(() => this.computingMonthEnds.delete(computingKey));
+      this.computingMonthEnds.set(computingKey, computing);
     }
-    return known;
+    return computing;
   }
 
   figures(city: string, programme: string | null, asOf: string | null): OutcomeFigures {
@@ -258,10 +270,10 @@ export class OutcomesReader {
    * shows are counted. No position, and the instant the month ended in the city: neither tells when
    * someone's fact was recorded.
    */
-  private monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReleasedParticipants): OutcomeFigures {
+  private async monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReleasedParticipants): Promise<OutcomeFigures> {
     const month = monthEnd.slice(0, 7);
     const known = (facts: StoredFact[], superseded: SupersededFact[]) => factsKnownIn(facts, superseded, month);
-    const members = this.contributionsAsOf(city, programme, monthEnd, known, released);
+    const members = await this.contributionsAsOf(city, programme, monthEnd, known, released);
     const contributions = members.map((m) => m.contribution);
     return {
       city,
@@ -286,27 +298,37 @@ export class OutcomesReader {
     return { lastEventPosition: last?.position ?? 0n, updatedAt: last?.recordedAt ?? this.clock.now().toISOString() };
   }
 
-  // Researchers' month ends are computed once each, in one pass over the city's participants' compact facts.
-  private contributionsAsOf(
+  /**
+   * Researchers' month ends are computed once each, in one pass over the city's participants'
+   * compact facts: half a million of them in a city of a national deployment, some seconds of work,
+   * read from a snapshot in slices between which requests run (ReadSnapshot).
+   */
+  private async contributionsAsOf(
     city: string,
     programme: string | null,
     asOf: string,
     known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[],
     { month, suppressed }: ReleasedParticipants,
-  ): KeyedContribution[] {
+  ): Promise<KeyedContribution[]> {
     const { exitClasses } = this.catalogue;
     const members: KeyedContribution[] = [];
-    // Record keys are stored: no as-of request hashes every participant's id again. Prepared on
-    // the first researcher's request: it reads the life paths' tables, which other readers' may lack.
-    this.inSnapshotOf ??= this.db.prepare<{ city: string; month: string }, ParticipantFacts>(
-      `SELECT participant_id AS participantId, record_key AS recordKey, facts, superseded FROM outcome_participants p
-       WHERE city = @city AND ${IN_MONTH_SNAPSHOT}`,
-    );
-    for (const row of this.inSnapshotOf.iterate({ city, month })) {
-      if (suppressed.has(row.participantId)) continue;
-      const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
-      if (!c || (programme !== null && c.programme !== programme)) continue;
-      members.push({ contribution: c, recordKey: row.recordKey });
+    const snapshot = new ReadSnapshot(this.db);
+    try {
+      // Record keys are stored: no as-of request hashes every participant's id again.
+      const inSnapshot = snapshot.db.prepare<[{ city: string; month: string }], ParticipantFacts>(
+        `SELECT participant_id AS participantId, record_key AS recordKey, facts, superseded FROM outcome_participants p
+         WHERE city = @city AND ${IN_MONTH_SNAPSHOT}`,
+      );
+      const sliceIsOver = sliceClock(SLICE_MS);
+      for (const row of snapshot.rows(inSnapshot, { city, month })) {
+        if (snapshot.pauses && sliceIsOver()) await nextTurn();
+        if (suppressed.has(row.participantId)) continue;
+        const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
+        if (!c || (programme !== null && c.programme !== programme)) continue;
+        members.push({ contribution: c, recordKey: row.recordKey });
+      }
+    } finally {
+      snapshot.close();
     }
     return members;
   }

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+
+/** How long a long read keeps the event loop before it lets requests in: they wait about this long at most. */
+export const SLICE_MS = 20;
+
+/**
+ * One state of the service's SQLite file, read for as long as it takes while the service's own
+ * connection goes on writing (WAL): a connection of its own that holds a read transaction until
+ * closed, so that a long read can pause between rows (`pauses`) and still read one state. An
+ * in-memory database has no second connection: its own is read, rows are read whole (no other
+ * statement may run on a connection while one iterates), and nothing pauses.
+ */
+export class ReadSnapshot {
+  readonly db: Database.Database;
+  readonly pauses: boolean;
+
+  constructor(service: Database.Database) {
+    this.pauses = !service.memory;
+    this.db = this.pauses ? new Database(service.name, { readonly: true, fileMustExist: true }) : service;
+    if (this.pauses) this.db.exec('BEGIN');
+  }
+
+  /** The statement's rows, as iterated: one at a time from the snapshot's own connection, else whole. */
+  rows<P extends unknown[], R>(statement: Database.Statement<P, R>, ...parameters: P): Iterable<R> {
+    return this.pauses ? statement.iterate(...parameters) : statement.all(...parameters);
+  }
+
+  close(): void {
+    if (this.pauses && this.db.open) this.db.close();
+  }
+}
+
+/** A clock of slices: true, and a new slice begins, once `sliceMs` have passed since the last began. */
+export function sliceClock(sliceMs: number): () => boolean {
+  let start = performance.now();
+  return () => {
+    if (performance.now() - start < sliceMs) return false;
+    start = performance.now();
+    return true;
+  };
+}
