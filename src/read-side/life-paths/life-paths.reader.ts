@@ -133,7 +133,11 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     return computing;
   }
 
-  /** On an in-memory database (tests, trials) in one go: its snapshot is the service's own connection, which nothing may use in between. */
+  /**
+   * Computes and stores a release, letting waiting requests in between its slices; on an
+   * in-memory database (tests, trials) in one go: its snapshot is the service's own connection,
+   * which nothing else may use in between.
+   */
   private async run(month: string, withPaths: boolean): Promise<void> {
     const snapshot = new MonthSnapshot(this.db);
     try {

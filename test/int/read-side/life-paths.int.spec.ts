@@ -262,6 +262,23 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     }
   });
 
+  it('computes a release asked for by several requests at once once, and answers them all with it', async () => {
+    const [february, ...journeys] = journeysOf(3);
+    const db = openSqliteDatabase(tmp.file('asked-together.db'));
+    const completed = jest.spyOn(ReleaseTables.prototype, 'complete');
+    try {
+      folderOf(db)([...interleave(journeys, [0]), ...recordedAt(interleave([february!], [0]), '2026-02-01T08:00:00.000Z')]);
+      const reader = readerOf(db);
+      const [first, second, third] = await Promise.all([reader.release(), reader.release(), reader.release()]);
+      expect(first.facts.releasedAsOf).toBe('2026-01-31');
+      expect([second, third]).toEqual([first, first]);
+      expect(completed).toHaveBeenCalledTimes(1);
+    } finally {
+      completed.mockRestore();
+      db.close();
+    }
+  });
+
   it("prepares a closed month's release off the request path: at start, then once an event of the next month is folded", async () => {
     const [closing, later, ...others] = journeysOf(11);
     const db = openSqliteDatabase(tmp.file('prepared.db'));

@@ -140,6 +140,17 @@ describe("researchers' figures are of a month end the log has closed, from the f
     expect(scans).toHaveBeenCalledTimes(2);
   });
 
+  it('computes figures asked for again while they are computed once: the second request waits for the first', async () => {
+    const fresh = reader();
+    const scans = jest.spyOn(fresh as unknown as { monthEndFigures: () => unknown }, 'monthEndFigures');
+    const [first, second] = await Promise.all([
+      fresh.researchDashboard('paris', null, '2008-05-31', exactly),
+      fresh.researchDashboard('paris', null, '2008-05-31', exactly),
+    ]);
+    expect(second).toBe(first);
+    expect(scans).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores the clock: a month over by the clock is not closed until the log holds a fact of a later one', () => {
     clock.instant = BEFORE_JUNE;
     expect(reader().researchMonthEnd()).toBe('2008-07-31');
