@@ -5,16 +5,13 @@ import type Database from 'better-sqlite3';
 import { isDamage } from '../storage/damaged-database-file';
 import { FileNotCheckable, isOpenElsewhere } from '../storage/file-in-use';
 import { removeLifePathReleaseFile } from '../storage/life-path-release-file';
-import { createOwnerOnlyFile } from '../storage/sqlite-database';
+import { createOwnerOnlyFile, SQLITE_COMPANIONS } from '../storage/sqlite-database';
 import { BACKUP_EXIT_CODES, BackupError, damagedBackup, diskFullAsBackupError } from './backup-error';
 import { type BackedUpFile, type BackupManifest, readManifest } from './backup-manifest';
 import { checkLog, countsOf, erasedAfter, readOnly } from './backed-up-figures';
 import type { StoreFiles } from './backup-store';
 import type { ProgressOutput } from './copy-progress';
 import { sha256OfFile } from './file-checksum';
-
-/** SQLite's files beside a database: a stale write-ahead log would be replayed into the restored file. */
-const COMPANIONS = ['-wal', '-shm', '-journal'];
 
 /**
  * The operator's part, which no check can take over: the last check that no process has a target
@@ -67,7 +64,8 @@ export async function restoreBackup(dir: string, targets: StoreFiles, force: boo
     // In the manifest's order, the events first: stopped before the keys, the backup's log stands
     // beside today's keys, which hold every key it needs but those shredded since (read as erased).
     for (const [i, { to }] of placements.entries()) {
-      for (const suffix of COMPANIONS) rmSync(`${to}${suffix}`, { force: true });
+      // A stale write-ahead log would be replayed into the restored file.
+      for (const suffix of SQLITE_COMPANIONS) rmSync(`${to}${suffix}`, { force: true });
       renameSync(written[i]!, to);
       // Releases computed from the replaced read models would be served as the restored ones'.
       removeLifePathReleaseFile(to);

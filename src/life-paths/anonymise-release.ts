@@ -125,9 +125,8 @@ function checkK(k: number): void {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
 }
 
-/** The release while no month is closed: no path, nothing generalised. */
-export const emptyRelease = (k: number): LifePathRelease => ({
-  paths: [],
+/** What the release says of itself while no month is closed: no path, nothing generalised. */
+export const emptyReleaseFacts = (k: number): ReleaseFacts => ({
   releasedAsOf: null,
   suppressedCount: 0,
   suppressedByCity: {},

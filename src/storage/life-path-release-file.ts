@@ -1,10 +1,6 @@
-import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { isDamage } from './damaged-database-file';
-import { createOwnerOnlyFile } from './sqlite-database';
-
-/** SQLite's files beside a database file. */
-const COMPANIONS = ['-wal', '-shm', '-journal'];
+import { createOwnerOnlyFile, removeSqliteFile } from './sqlite-database';
 
 /**
  * The file beside the read models' where computed life-path releases are kept
@@ -18,8 +14,7 @@ export const lifePathReleaseFile = (readModelFile: string): string => `${readMod
 
 /** Removes the release file of `readModelFile` and SQLite's files beside it. */
 export function removeLifePathReleaseFile(readModelFile: string): void {
-  const file = lifePathReleaseFile(readModelFile);
-  for (const suffix of ['', ...COMPANIONS]) rmSync(`${file}${suffix}`, { force: true });
+  removeSqliteFile(lifePathReleaseFile(readModelFile));
 }
 
 /**

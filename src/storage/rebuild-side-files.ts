@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { isHeldOr } from './file-in-use';
-import { createOwnerOnlyFile } from './sqlite-database';
+import { createOwnerOnlyFile, removeSqliteFile, SQLITE_COMPANIONS } from './sqlite-database';
 
-/** SQLite's files beside a database, which go with it. */
-const COMPANIONS = ['-journal', '-wal', '-shm'];
 /** Longer than a rebuild takes from creating its file to writing its first table, by far. */
 const STARTING_FOR_MS = 60_000;
 
@@ -35,7 +33,7 @@ export function openRebuildSideFile(file: string): Database.Database {
 
 /** Removes a side file and SQLite's files beside it. */
 export function removeRebuildSideFile(file: string): void {
-  for (const suffix of ['', ...COMPANIONS]) rmSync(`${file}${suffix}`, { force: true });
+  removeSqliteFile(file);
 }
 
 /**
@@ -47,7 +45,7 @@ export function removeStaleRebuildSideFiles(databaseFile: string, now = Date.now
   const prefix = sideFilePrefix(databaseFile);
   const folder = dirname(databaseFile);
   const names = readdirSync(folder).filter((name) => name.startsWith(prefix));
-  const sideFiles = [...new Set(names.map((name) => COMPANIONS.reduce((base, suffix) => (base.endsWith(suffix) ? base.slice(0, -suffix.length) : base), name)))];
+  const sideFiles = [...new Set(names.map((name) => SQLITE_COMPANIONS.reduce<string>((base, suffix) => (base.endsWith(suffix) ? base.slice(0, -suffix.length) : base), name)))];
   const removed: string[] = [];
   const running: string[] = [];
   for (const name of sideFiles) {

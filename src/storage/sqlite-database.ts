@@ -1,9 +1,11 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { damagedFile, isDamage } from './damaged-database-file';
 
 const IN_MEMORY = ':memory:';
+/** SQLite's files beside a database file, which go with it. */
+export const SQLITE_COMPANIONS = ['-journal', '-wal', '-shm'] as const;
 /** Long enough to outwait another process's write (a rebuild CLI), short enough to surface a stuck lock. */
 const BUSY_TIMEOUT_MS = 5_000;
 /** The file holds sealed personal data, and maybe the keys that open it: only the service's user may read it. */
@@ -46,6 +48,11 @@ function openWithPragmas(file: string): Database.Database {
     db.close();
     throw error;
   }
+}
+
+/** Removes a SQLite file and SQLite's files beside it. */
+export function removeSqliteFile(file: string): void {
+  for (const suffix of ['', ...SQLITE_COMPANIONS]) rmSync(`${file}${suffix}`, { force: true });
 }
 
 /** Creates the SQLite file (and its folder) readable by the service's user only, or makes it so. */

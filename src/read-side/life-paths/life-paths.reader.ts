@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { emptyRelease } from '../../life-paths/anonymise-release';
+import { emptyReleaseFacts } from '../../life-paths/anonymise-release';
 import { monthBefore } from '../../clock/months';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
@@ -70,7 +70,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   async release(): Promise<StoredRelease> {
     for (;;) {
       const month = this.closedMonth();
-      if (month === undefined) return new StoredRelease(this.sql().tables, '', emptyRelease(this.config.kAnonymity));
+      if (month === undefined) return new StoredRelease(this.sql().tables, '', emptyReleaseFacts(this.config.kAnonymity));
       const key = this.keyOf(month);
       if (this.served?.key === key) return this.served;
       const stored = this.sql().tables.find(key, true);
