@@ -64,14 +64,21 @@ function asksPersonal(body: string): boolean {
 
 async function expectSoon<T>(read: () => Promise<T>, expected: T): Promise<void> {
   await eventually('the page shows what is expected', async () => JSON.stringify(await read()) === JSON.stringify(expected)).catch(() => undefined);
-  expect(await read()).toEqual(expected);
+  const shown = await read();
+  // A page still loading after the wait is the service's to explain: what it printed goes with the failure.
+  if (JSON.stringify(shown) !== JSON.stringify(expected)) console.error(`The page shows ${JSON.stringify(shown)}; the service printed last:\n${serviceOutput().slice(-4_000)}`);
+  expect(shown).toEqual(expected);
 }
+
+/** What the testbed's service printed so far (set once the describe declares it). */
+let serviceOutput = (): string => '';
 
 /** Waits until the page shows the list `expected`. */
 const expectShown = (page: Page, expected: ShownList): Promise<void> => expectSoon(() => shownList(page), expected);
 
 describe('advisers’ case list and case file in a real browser (Chromium, the built demo service)', () => {
   const testbed = browserTestbed();
+  serviceOutput = () => testbed.service.output();
   const adviser = () => bearer('adviser', 'paris');
   const api = async (document: string, variables: Record<string, unknown> = {}, authorization?: string) => {
     const answer = await postGraphQL(testbed.service.url, document, variables, { authorization: authorization ?? (await adviser()) });
