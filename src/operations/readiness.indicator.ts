@@ -55,7 +55,8 @@ export class ReadinessIndicator {
   }
 
   /**
-   * Down while the last verification of a read model found it damaged (rows lost, totals that do
+   * Down until every read model was verified once (at a national size, a minute after the service
+   * listens), and while the last verification of one found it damaged (rows lost, totals that do
    * not add up): its figures cannot be trusted until `npm run projections:rebuild` repairs it.
    * Details name each projection and what is wrong; `verified` is false before its first check.
    */
@@ -64,7 +65,7 @@ export class ReadinessIndicator {
     const details = Object.fromEntries(
       this.projections.status().map(({ name, problems }) => [name, { verified: problems !== null, problems: (problems ?? []).map((p) => p.message) }]),
     );
-    const intact = Object.values(details).every(({ problems }) => problems.length === 0);
+    const intact = Object.values(details).every(({ verified, problems }) => verified && problems.length === 0);
     return intact ? check.up(details) : check.down(details);
   }
 

@@ -3,13 +3,14 @@ import type { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-store/event-store.port';
 import { EventApplyFailed, foldEvents, prepareBatch } from './fold-events';
-import type { Projection, ReadModelProblem } from './projection';
+import type { Projection, ReadModelCheck, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import type { ProjectionCommitGroup } from './projection-commit-group';
 import { ProjectionGenerations } from './projection-generations';
 import { layoutOf, resetIfLaidOutOtherwise } from './projection-layout';
 import { resetIfCheckpointUntrusted } from './projection-reset';
 import type { LogReader } from './shared-log-reads';
+import type { ReadModelVerifier } from './read-model-verifier';
 import { verifyProjection } from './verify-projection';
 import { errorMessage } from './error-message';
 import { type RetryPolicy, retryDelay } from './retry-delay';
@@ -71,6 +72,7 @@ export class ProjectionLoop {
     private readonly listener: LoopListener,
     private readonly logger: Logger,
     private readonly commits: ProjectionCommitGroup,
+    private readonly verifier: ReadModelVerifier,
   ) {}
 
   get name(): string {
@@ -102,16 +104,25 @@ export class ProjectionLoop {
    * Checks the read model again (at start, after its tables were replaced, or periodically),
    * logging what changed: a damage found, or gone.
    */
-  verify(): void {
+  async verify(): Promise<void> {
     let problems: ReadModelProblem[];
     try {
-      ({ problems } = verifyProjection(this.db, this.projection));
+      ({ problems } = await this.verifier.verify(this.projection));
     } catch (error) {
       // Another connection holds the file: what was known stands until the next check.
       this.logger.warn(`Projection ${this.projection.name}'s read model could not be verified now: ${errorMessage(error)}`);
       return;
     }
     this.record(problems);
+  }
+
+  /** Resets the projection when `problems` say its checkpoint does not describe its tables (confirmed by `check` under the write lock): true if it did. */
+  private resetIfUntrusted(checkpoints: ProjectionCheckpoints, problems: readonly ReadModelProblem[], check: ReadModelCheck): boolean {
+    const untrusted = resetIfCheckpointUntrusted(this.db, this.projection, checkpoints, problems, check);
+    if (untrusted.length === 0) return false;
+    const said = untrusted.map((p) => p.message).join('; ');
+    this.logger.warn(`Projection ${this.projection.name}'s checkpoint did not describe its tables (${said}): folding the log into new ones from the start`);
+    return true;
   }
 
   /** Keeps what a verification found, and logs what changed: a damage found, or gone. */
@@ -130,11 +141,11 @@ export class ProjectionLoop {
 
   /**
    * Its tables were replaced under it (a rebuild's swap, seen by the generation moving): checks
-   * them again, and answers the topics they hold, for live subscribers to read anew.
+   * them again (in the background), and answers the topics they hold, for live subscribers to read anew.
    */
   replaced(generation: number): readonly string[] {
     this.knownGeneration = generation;
-    this.verify();
+    void this.verify();
     return this.projection.liveTopics?.(this.db) ?? [];
   }
 
@@ -144,7 +155,9 @@ export class ProjectionLoop {
     while (!signal.aborted) {
       try {
         // Opening writes (tables, checkpoint row) and may meet a busy file: it is retried like the rest.
-        opened ??= this.open();
+        opened ??= await this.open();
+        // Stopped while it waited for the verdict: it folds nothing more.
+        if (signal.aborted) break;
         const events = await this.log.readAll(this.currentPosition, this.settings.batchSize);
         // The read may have waited: a reset or swap since then is seen by the commit, under the lock.
         if (events.length === 0) {
@@ -160,6 +173,8 @@ export class ProjectionLoop {
         // Reads from SQLite resolve at once: without this, catching up a long log would starve every request.
         await nextTurn();
       } catch (error) {
+        // Stopped while waiting for the verifier, which the stop ends: nothing failed.
+        if (signal.aborted) break;
         if (error instanceof CheckpointLost) {
           this.logger.warn(`Projection ${this.projection.name}'s checkpoint row is gone while its tables stayed: checking them before folding on`);
           opened = undefined;
@@ -178,23 +193,26 @@ export class ProjectionLoop {
     }
   }
 
-  private open(): Opened {
+  private async open(): Promise<Opened> {
     const name = this.projection.name;
     const checkpoints = new ProjectionCheckpoints(this.db);
     const found = resetIfLaidOutOtherwise(this.db, this.projection, checkpoints);
     if (found !== null) {
       this.logger.log(`Projection ${name}'s tables were laid out for version ${found}, not ${layoutOf(this.projection)}: folding the log into new ones from the start`);
     }
-    // Verified before anything is folded: at start, once, unless it must be reset.
-    let { problems } = verifyProjection(this.db, this.projection);
-    const untrusted = resetIfCheckpointUntrusted(this.db, this.projection, checkpoints, problems);
-    if (untrusted.length > 0) {
-      this.logger.warn(`Projection ${name}'s checkpoint did not describe its tables (${untrusted.map((p) => p.message).join('; ')}): folding the log into new ones from the start`);
-    }
-    const writer = this.projection.open(this.db);
+    // Before its tables are made, for readers to find at once: a table gone or rows without a checkpoint, seen without reading the rows.
+    const structure: ReadModelCheck = { name, tables: this.projection.tables };
+    this.resetIfUntrusted(checkpoints, verifyProjection(this.db, structure).problems, structure);
+    let writer = this.projection.open(this.db);
     this.currentPosition = checkpoints.read(name);
+    // Verified, every row read in the verifier's thread, before anything is folded: at start, once, unless it must be reset.
+    let { problems } = await this.verifier.verify(this.projection);
+    if (this.resetIfUntrusted(checkpoints, problems, this.projection)) {
+      writer = this.projection.open(this.db);
+      this.currentPosition = checkpoints.read(name);
+      ({ problems } = await this.verifier.verify(this.projection));
+    }
     this.knownGeneration = new ProjectionGenerations(this.db).read(name);
-    if (untrusted.length > 0) ({ problems } = verifyProjection(this.db, this.projection));
     this.record(problems);
     const commit = this.db.transaction((events: readonly StoredEvent[]): Committed => {
       // Read again under the write lock: a rebuild may have swapped in newer tables and checkpoint since.

@@ -8,6 +8,7 @@ import { ProjectionGenerations } from './projection-generations';
 import { type LoopSettings, type ProjectionChange, ProjectionLoop } from './projection-loop';
 import { assertUniqueNames } from './projection-names';
 import { ProjectionCommitGroup } from './projection-commit-group';
+import { inThreadVerifier, type ReadModelVerifier } from './read-model-verifier';
 import { SharedLogReads } from './shared-log-reads';
 
 export type { ProjectionChange } from './projection-loop';
@@ -65,6 +66,8 @@ export class ProjectionRunner {
     store: EventStore,
     projections: readonly Projection[],
     options: Partial<ProjectionRunnerOptions> = {},
+    /** Verifies the read models: on the runner's own connection unless told otherwise (read-model-verification.ts). */
+    private readonly verifier: ReadModelVerifier = inThreadVerifier(db),
   ) {
     assertUniqueNames(projections);
     const settings = (this.settings = { ...DEFAULT_RUNNER_OPTIONS, ...options });
@@ -72,7 +75,7 @@ export class ProjectionRunner {
     const listener = { committed: (change: ProjectionChange) => this.changes.next(change), moved: () => this.notifyProgress() };
     const log = new SharedLogReads(store, projections.length);
     const commits = new ProjectionCommitGroup(db);
-    this.loops = projections.map((projection) => new ProjectionLoop(projection, db, log, settings, listener, logger, commits));
+    this.loops = projections.map((projection) => new ProjectionLoop(projection, db, log, settings, listener, logger, commits, verifier));
   }
 
   /** Starts every loop: each catches up from its checkpoint, then follows the log. Returns at once. */
@@ -82,7 +85,7 @@ export class ProjectionRunner {
     // Neither keeps the process alive: stop() ends them, and an exit need not wait for them.
     const timers = [
       setInterval(() => this.watchReplacedTables(), this.settings.watchEveryMs).unref(),
-      setInterval(() => this.verify(), this.settings.verifyEveryMs).unref(),
+      setInterval(() => void this.verify(), this.settings.verifyEveryMs).unref(),
     ];
     this.running = { controller, loops: Promise.all(this.loops.map((loop) => loop.run(controller.signal))), timers };
   }
@@ -93,6 +96,8 @@ export class ProjectionRunner {
     const { controller, loops, timers } = this.running;
     for (const timer of timers) clearInterval(timer);
     controller.abort();
+    // A loop waiting for its verdict ends once the verifier has ended.
+    await this.verifier.close();
     await loops;
     this.running = null;
     this.notifyProgress();
@@ -109,9 +114,9 @@ export class ProjectionRunner {
     }));
   }
 
-  /** Verifies every read model the runner has opened again, now: what status() then reports. */
-  verify(): void {
-    for (const loop of this.loops) if (loop.generation !== undefined) loop.verify();
+  /** Verifies every read model the runner has opened again, now: what status() reports once it resolves. */
+  async verify(): Promise<void> {
+    await Promise.all(this.loops.filter((loop) => loop.generation !== undefined).map((loop) => loop.verify()));
   }
 
   /**

@@ -43,6 +43,9 @@ export interface Projection {
   liveTopics?(db: Database.Database): string[];
 }
 
+/** What verifying a read model needs of its projection: nothing that folds (no keys, no writer). */
+export type ReadModelCheck = Pick<Projection, 'name' | 'tables' | 'verify'>;
+
 /** Something found wrong with a read model, in words an operator can act on (never personal data). */
 export interface ReadModelProblem {
   /**

@@ -4,7 +4,8 @@ import type { EventStore } from '../event-store/event-store.port';
 import { Metrics } from '../operations/metrics';
 import { EVENT_STORE, READ_MODEL_DATABASE } from '../storage/storage.tokens';
 import type { Projection } from './projection';
-import { PROJECTIONS } from './projection.tokens';
+import { PROJECTIONS, READ_MODEL_VERIFIER } from './projection.tokens';
+import type { ReadModelVerifier } from './read-model-verifier';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
 /**
@@ -31,9 +32,9 @@ export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, 
       providers: [
         {
           provide: ProjectionRunner,
-          useFactory: (db: Database.Database, store: EventStore, projections: readonly Projection[]) =>
-            new ProjectionRunner(db, store, projections, options),
-          inject: [READ_MODEL_DATABASE, EVENT_STORE, PROJECTIONS],
+          useFactory: (db: Database.Database, store: EventStore, projections: readonly Projection[], verifier?: ReadModelVerifier) =>
+            new ProjectionRunner(db, store, projections, options, verifier),
+          inject: [READ_MODEL_DATABASE, EVENT_STORE, PROJECTIONS, { token: READ_MODEL_VERIFIER, optional: true }],
         },
       ],
       exports: [ProjectionRunner],

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type GlobalPosition, START_OF_LOG } from '../event-store/event-store.port';
 import { errorMessage } from './error-message';
-import type { Projection, ReadModelProblem } from './projection';
+import type { ReadModelCheck, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { quoteIdentifier as quote } from './projection-tables';
 import { isBusy } from '../storage/write-ahead-log';
@@ -22,7 +22,7 @@ export interface ProjectionVerdict {
  * it can run at every start. A check that fails to run (a row no longer JSON) is a problem too;
  * a file locked by another connection is thrown, for the caller to try again.
  */
-export function verifyProjection(db: Database.Database, projection: Projection): ProjectionVerdict {
+export function verifyProjection(db: Database.Database, projection: ReadModelCheck): ProjectionVerdict {
   try {
     const checkpoints = new ProjectionCheckpoints(db);
     return db.transaction((): ProjectionVerdict => {
@@ -37,7 +37,7 @@ export function verifyProjection(db: Database.Database, projection: Projection):
   }
 }
 
-function problemsOf(db: Database.Database, projection: Projection, checkpoint: GlobalPosition | null): ReadModelProblem[] {
+function problemsOf(db: Database.Database, projection: ReadModelCheck, checkpoint: GlobalPosition | null): ReadModelProblem[] {
   const missing = projection.tables.filter((table) => !tableExists(db, table));
   const present = projection.tables.filter((table) => !missing.includes(table));
   if (checkpoint === null) {

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { Catalogue } from '../catalogue/catalogue';
 import { CATALOGUE } from '../catalogue/catalogue.tokens';
-import { PROJECTIONS } from '../projections/projection.tokens';
+import { PROJECTIONS, READ_MODEL_VERIFIER } from '../projections/projection.tokens';
 import { CaseFilesReader } from './cases/case-files.reader';
 import { CaseSearch } from './cases/case-search';
 import { CaseFilesResolver } from './graphql/case-files.resolver';
@@ -18,7 +18,8 @@ import { CaseSearchTokensReader } from './search/case-search-tokens.reader';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { KeyVault } from '../personal-data/key-vault.port';
-import { KEY_VAULT } from '../storage/storage.tokens';
+import { KEY_VAULT, READ_MODEL_DATABASE } from '../storage/storage.tokens';
+import { readModelVerifier } from './read-model-verification';
 
 /** The read models, their queries, the live dashboard updates and the life-paths export. */
 @Global()
@@ -29,6 +30,7 @@ import { KEY_VAULT } from '../storage/storage.tokens';
       useFactory: (catalogue: Catalogue, keys: KeyVault, config: AppConfig) => buildProjections(catalogue, { keys, pseudonymSecret: config.pseudonymSecret }),
       inject: [CATALOGUE, KEY_VAULT, APP_CONFIG],
     },
+    { provide: READ_MODEL_VERIFIER, useFactory: readModelVerifier, inject: [READ_MODEL_DATABASE, CATALOGUE] },
     CaseFilesReader,
     CaseSearch,
     CaseSearchTokensReader,
@@ -42,6 +44,6 @@ import { KEY_VAULT } from '../storage/storage.tokens';
     LifePathsResolver,
   ],
   controllers: [LifePathsExportController],
-  exports: [PROJECTIONS],
+  exports: [PROJECTIONS, READ_MODEL_VERIFIER],
 })
 export class ReadSideModule {}

@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { appForTests } from '../support/test-app';
@@ -84,9 +85,9 @@ describe('what operators see, and nobody else (e2e, real app over HTTP)', () => 
     });
 
     it('still answers /health/ready with its status', async () => {
-      const ready = await get(`${api.url.replace(/\/graphql$/, '')}/health/ready`);
-      expect(ready.status).toBe(200);
-      expect(JSON.parse(ready.text)).toEqual({ status: 'ok' });
+      const ready = () => get(`${api.url.replace(/\/graphql$/, '')}/health/ready`);
+      await eventually('the service is ready (its read models verified)', async () => (await ready()).status === 200);
+      expect(JSON.parse((await ready()).text)).toEqual({ status: 'ok' });
     });
   });
 });

@@ -3,6 +3,7 @@ import { ProjectionRunner } from '../../src/projections/projection-runner';
 import type { GraphQLErrorBody } from '../support/graphql-client';
 import { enrolmentInput, mutation } from '../support/journey-api';
 import { subscribe } from '../support/subscription-client';
+import { eventually } from '../support/eventually';
 import { appForTests } from '../support/test-app';
 
 const OPERATIONS_TOKEN = 'operations-token-of-at-least-32-characters';
@@ -17,11 +18,15 @@ describe('health and metrics for operators (e2e, real app over HTTP)', () => {
   const api = appForTests({ READINESS_MAX_LAG: '0', OPERATIONS_TOKEN });
   const base = () => api.url.replace(/\/graphql$/, '');
 
-  it('answers live, and ready once the read models are current, with its details to operators', async () => {
+  it('answers live, and ready once the read models are verified and current, with its details to operators', async () => {
     expect((await get(`${base()}/health/live`)).status).toBe(200);
+    // Verifying runs in a worker thread after the service listens: ready follows it.
+    await eventually('the service is ready', async () => (await get(`${base()}/health/ready`)).status === 200);
     const ready = await get(`${base()}/health/ready`);
-    expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toMatchObject({ status: 'ok', info: { store: { status: 'up' }, projections: { status: 'up' } } });
+    expect(JSON.parse(ready.text)).toMatchObject({
+      status: 'ok',
+      info: { store: { status: 'up' }, projections: { status: 'up' }, readModels: { status: 'up', outcomes: { verified: true, problems: [] } } },
+    });
   });
 
   it('turns not ready while a projection lags the log, and ready again when it catches up', async () => {

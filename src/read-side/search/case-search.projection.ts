@@ -5,7 +5,7 @@ import type { PersonalDetails } from '../../journey/domain/events';
 import type { KeyVault } from '../../personal-data/key-vault.port';
 import { nameWords } from '../../personal-data/name-words';
 import { openPersonalData } from '../../personal-data/personal-data-cipher';
-import type { Projection, ProjectionWriter, ReadModelProblem } from '../../projections/projection';
+import type { Projection, ProjectionWriter, ReadModelCheck, ReadModelProblem } from '../../projections/projection';
 import { oneRowPerParticipant } from '../participant-rows';
 
 /** Keys read at once before a batch: in cluster mode each is a request to the cluster, and a rebuild's batch names thousands. */
@@ -13,6 +13,14 @@ const KEYS_AT_ONCE = 100;
 
 /** Events that carry a participant's name (corrections never change personal details). */
 const NAMED: ReadonlySet<string> = new Set(['ParticipantEnrolled', 'PersonalDetailsChanged']);
+
+/** The index's checks, which need no key: what the verification worker runs of it. */
+export const CASE_SEARCH_CHECK: Required<ReadModelCheck> = {
+  name: 'case-search',
+  tables: ['case_search_participants', 'case_search_tokens'],
+  /** A row per participant, from the enrolment on, erased ones included. */
+  verify: (db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[] => oneRowPerParticipant(db, 'case_search_participants', checkpoint),
+};
 
 /**
  * The blind index of participants' names (src/personal-data/name-blind-index.ts): a token per
@@ -23,18 +31,14 @@ const NAMED: ReadonlySet<string> = new Set(['ParticipantEnrolled', 'PersonalDeta
  * participant's city (coded, kept after erasure), which new personal details are indexed under.
  */
 export class CaseSearchProjection implements Projection {
-  readonly name = 'case-search';
-  readonly tables = ['case_search_participants', 'case_search_tokens'];
+  readonly name = CASE_SEARCH_CHECK.name;
+  readonly tables = CASE_SEARCH_CHECK.tables;
+  readonly verify = CASE_SEARCH_CHECK.verify;
 
   constructor(
     private readonly keys: KeyVault,
     private readonly tokenOf: (word: string) => number,
   ) {}
-
-  /** A row per participant, from the enrolment on, erased ones included. */
-  verify(db: Database.Database, checkpoint: GlobalPosition): ReadModelProblem[] {
-    return oneRowPerParticipant(db, 'case_search_participants', checkpoint);
-  }
 
   open(db: Database.Database): ProjectionWriter {
     db.exec(`

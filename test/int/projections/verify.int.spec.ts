@@ -7,6 +7,8 @@ import { type ProjectionChange, ProjectionRunner } from '../../../src/projection
 import { runRebuildCommand } from '../../../src/projections/rebuild-command';
 import { EXIT_DAMAGE_FOUND, runVerifyCommand } from '../../../src/projections/verify-command';
 import { registeredProjections } from '../../support/registered-projections';
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { readModelVerifier } from '../../../src/read-side/read-model-verification';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { tempDir } from '../../support/temp-files';
@@ -73,7 +75,9 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
   const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: registeredProjections, stdout: output(), stderr: output() });
 
   function startRunner(db: Database.Database): ProjectionRunner {
-    const runner = new ProjectionRunner(db, new SqliteEventStore(db), registeredProjections(new SqliteKeyVault(db)), { batchSize: 50, watchEveryMs: 20 });
+    // Verifying as the service does on a file: in its worker thread.
+    const verifier = readModelVerifier(db, BUILT_IN_CATALOGUE);
+    const runner = new ProjectionRunner(db, new SqliteEventStore(db), registeredProjections(new SqliteKeyVault(db)), { batchSize: 50, watchEveryMs: 20 }, verifier);
     runners.push(runner);
     runner.start();
     return runner;
@@ -230,6 +234,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
     const changes: ProjectionChange[] = [];
     runner.changes$.subscribe((change) => changes.push(change));
 
+    await waitFor(() => runner.status().every((s) => s.problems !== null));
     expect(runner.status().find((s) => s.name === 'outcomes')!.problems).toEqual([
       { kind: 'rows', message: expect.stringMatching(/^outcome counters do not add up: active of paris is 0, its participants' facts sum to \d+/) },
     ]);

@@ -1,0 +1,72 @@
+import { Logger } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import type { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import type { ReadModelCheck } from '../../../src/projections/projection';
+import { inThreadVerifier, type ReadModelVerifier } from '../../../src/projections/read-model-verifier';
+import { ProjectionRunner } from '../../../src/projections/projection-runner';
+import type { ProjectionVerdict } from '../../../src/projections/verify-projection';
+import { eventually } from '../../support/eventually';
+import { runnerFiles } from './runner-files';
+import { appendEvents, checkpointOf, eventCounts, lastPosition, readModel, replayedReadModel } from './test-projections';
+
+/** A verifier whose verdicts wait until the test lets them go, as a national read model's minute of reading would. */
+function heldVerifier(db: Database.Database): ReadModelVerifier & { asked: string[]; letGo(): void } {
+  const verifier = inThreadVerifier(db);
+  let letGo!: () => void;
+  let refuse!: (error: Error) => void;
+  const held = new Promise<void>((resolve, reject) => ([letGo, refuse] = [resolve, reject]));
+  const asked: string[] = [];
+  return {
+    asked,
+    letGo,
+    async verify(projection: ReadModelCheck): Promise<ProjectionVerdict> {
+      asked.push(projection.name);
+      await held;
+      return verifier.verify(projection);
+    },
+    // As the worker's end does: a verdict still awaited is refused.
+    close: async () => refuse(new Error('The verifier ended')),
+  };
+}
+
+describe('read models verified before anything is folded, without holding the service back (int, real SQLite file)', () => {
+  const files = runnerFiles('journey-verified-first-');
+  let db: Database.Database;
+  let store: SqliteEventStore;
+  beforeEach(() => ({ db, store } = files.opened()));
+
+  it('makes the tables at once for readers, folds nothing until the verdict, then folds the log', async () => {
+    const events = await appendEvents(store, 12);
+    const verifier = heldVerifier(db);
+    const projection = eventCounts();
+    const runner = files.stopAfter(new ProjectionRunner(db, store, [projection], { batchSize: 5 }, verifier));
+    runner.start();
+
+    await eventually('the verifier is asked', () => verifier.asked.length === 1);
+    // Readers find the tables (empty: nothing folded yet), the runner knows it has not verified them.
+    expect(readModel(db, projection)).toEqual({ event_counts: [] });
+    expect(runner.status()).toEqual([expect.objectContaining({ name: 'event-counts', problems: null })]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readModel(db, projection)).toEqual({ event_counts: [] });
+    expect(checkpointOf(db, 'event-counts')).toBeUndefined();
+
+    verifier.letGo();
+    expect(await runner.waitUntilCaughtUp(lastPosition(events), 10_000)).toBe(true);
+    expect(runner.status()).toEqual([expect.objectContaining({ problems: [] })]);
+    expect(readModel(db, projection)).toEqual(await replayedReadModel(files.fileOfTest('replay.db'), store, projection));
+    expect(readModel(db, projection).event_counts).toHaveLength(4);
+  });
+
+  it('stops while waiting for a verdict without calling it a failure', async () => {
+    await appendEvents(store, 3);
+    const verifier = heldVerifier(db);
+    const runner = new ProjectionRunner(db, store, [eventCounts()], { batchSize: 5 }, verifier);
+    runner.start();
+    await eventually('the verifier is asked', () => verifier.asked.length === 1);
+
+    await runner.stop();
+
+    expect(Logger.prototype.error).not.toHaveBeenCalled();
+    expect(checkpointOf(db, 'event-counts')).toBeUndefined();
+  });
+});

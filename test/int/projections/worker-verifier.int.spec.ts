@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
+import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
+import type { ReadModelVerifier } from '../../../src/projections/read-model-verifier';
+import { ProjectionRunner } from '../../../src/projections/projection-runner';
+import { verifyProjection } from '../../../src/projections/verify-projection';
+import { readModelVerifier } from '../../../src/read-side/read-model-verification';
+import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
+import { registeredProjections } from '../../support/registered-projections';
+import { tempDir } from '../../support/temp-files';
+
+describe("the read models' verification worker (int, a real SQLite file, a worker thread)", () => {
+  const tmp = tempDir('journey-verifier-');
+  let db: Database.Database;
+  let verifier: ReadModelVerifier;
+  const projections = registeredProjections();
+
+  beforeAll(async () => {
+    db = openSqliteDatabase(tmp.file('read-models.db'));
+    const store = new SqliteEventStore(db);
+    await recordSealed(store, new SqliteKeyVault(db), interleave(decidedJourneys(6, 0.1, (i) => i % 4 === 0, 3), [3, 1, 4]));
+    const runner = new ProjectionRunner(db, store, registeredProjections(new SqliteKeyVault(db)), { batchSize: 50 });
+    runner.start();
+    expect(await runner.waitUntilCaughtUp(await store.headPosition(), 30_000)).toBe(true);
+    await runner.stop();
+    verifier = readModelVerifier(db, BUILT_IN_CATALOGUE);
+  });
+
+  afterAll(async () => {
+    await verifier.close();
+    db.close();
+    tmp.remove();
+  });
+
+  const inWorker = () => Promise.all(projections.map((projection) => verifier.verify(projection)));
+  const onServiceConnection = () => projections.map((projection) => verifyProjection(db, projection));
+
+  it('finds what verifying on the service’s own connection finds, read model by read model: intact, then damaged', async () => {
+    const intact = await inWorker();
+    expect(intact.map((verdict) => verdict.problems)).toEqual([[], [], [], []]);
+    expect(intact).toEqual(onServiceConnection());
+
+    db.exec("UPDATE outcome_counters SET value = value + 1 WHERE scope = 'paris' AND counter = 'enrolled'");
+    db.exec('DELETE FROM case_files WHERE case_id = (SELECT min(case_id) FROM case_files)');
+    try {
+      const damaged = await inWorker();
+      expect(damaged).toEqual(onServiceConnection());
+      expect(damaged.map((verdict) => verdict.problems.length)).toEqual([expect.any(Number), expect.any(Number), 0, 0]);
+      expect(damaged[0]!.problems.length).toBeGreaterThan(0);
+      expect(damaged[1]!.problems.length).toBeGreaterThan(0);
+    } finally {
+      db.exec("UPDATE outcome_counters SET value = value - 1 WHERE scope = 'paris' AND counter = 'enrolled'");
+    }
+  });
+
+  it('reads one committed state on a connection of its own: a write the service has not committed is not seen', async () => {
+    db.exec('BEGIN');
+    db.exec('DELETE FROM life_paths');
+    try {
+      const [, , lifePaths] = await inWorker();
+      expect(lifePaths!.problems).toEqual([]);
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  });
+
+  it('refuses a read model it does not know, and answers the next; closed, it starts again when asked', async () => {
+    await expect(verifier.verify({ name: 'no-such-model', tables: [] })).rejects.toThrow('The verification worker knows no read model named no-such-model');
+    expect((await verifier.verify(projections[2]!)).problems).toEqual([]);
+    await verifier.close();
+    expect((await verifier.verify(projections[2]!)).projection).toBe('life-paths');
+  });
+});
