@@ -22,7 +22,7 @@ export class SqliteKeyVault implements KeyVault {
   private readonly insert: Database.Statement<[{ participantId: string; key: Buffer; createdAt: number }]>;
   private readonly createdBetween: Database.Statement<[number, number], string>;
   private readonly createdUntimed: Database.Statement<[], string>;
-  private readonly removeInOneTransaction: (participantIds: readonly string[]) => void;
+  private readonly removeInOneTransaction: (participantIds: readonly string[], unused: (participantId: string) => boolean) => number;
   private readonly select: Database.Statement<[string], { key: Buffer }>;
   private readonly shredInOneTransaction: (participantId: string) => void;
   private readonly removalDone: Database.Statement<[]>;
@@ -52,8 +52,10 @@ export class SqliteKeyVault implements KeyVault {
       .prepare<[number, number], string>('SELECT participant_id FROM participant_keys WHERE created_at >= ? AND created_at < ?')
       .pluck();
     this.createdUntimed = db.prepare<[], string>('SELECT participant_id FROM participant_keys WHERE created_at IS NULL').pluck();
-    this.removeInOneTransaction = db.transaction((participantIds: readonly string[]) => {
-      for (const participantId of participantIds) remove.run(participantId);
+    this.removeInOneTransaction = db.transaction((participantIds: readonly string[], unused: (participantId: string) => boolean) => {
+      let removed = 0;
+      for (const participantId of participantIds) if (unused(participantId)) removed += remove.run(participantId).changes;
+      return removed;
     });
     this.select = db.prepare('SELECT key FROM participant_keys WHERE participant_id = ?');
     const tombstone = db.prepare<[string, number]>('INSERT OR IGNORE INTO shredded_keys (participant_id, removal_pending_since) VALUES (?, ?)');
@@ -93,17 +95,18 @@ export class SqliteKeyVault implements KeyVault {
     return { count, oldestSince: oldest === null ? null : new Date(oldest) };
   }
 
+  /** The participants whose keys were created from `from` (null: since ever, keys of versions that kept no creation time included) until `before`. */
+  keysCreated(from: number | null, before: number): string[] {
+    return from === null ? [...this.createdUntimed.all(), ...this.createdBetween.all(0, before)] : this.createdBetween.all(from, before);
+  }
+
   /**
-   * Deletes the keys created from `from` (null: since ever, keys of versions that kept no
-   * creation time included) until `before`, of participants `unused` says have nothing sealed
-   * under them: keys of enrolments whose append failed. No tombstone: such a participant may
-   * still enrol. Answers how many were deleted.
+   * Deletes the keys of these participants that `unused` says, asked again in the deleting
+   * transaction, have nothing sealed under them: keys of enrolments whose append failed. No
+   * tombstone: such a participant may still enrol. Answers how many were deleted.
    */
-  removeUnused(unused: (participantId: string) => boolean, from: number | null, before: number): number {
-    const created = from === null ? [...this.createdUntimed.all(), ...this.createdBetween.all(0, before)] : this.createdBetween.all(from, before);
-    const removed = created.filter(unused);
-    if (removed.length > 0) this.removeInOneTransaction(removed);
-    return removed.length;
+  removeUnused(participantIds: readonly string[], unused: (participantId: string) => boolean): number {
+    return participantIds.length === 0 ? 0 : this.removeInOneTransaction(participantIds, unused);
   }
 
   /** Stops retrying: a removal still pending is taken up again at the next start. */

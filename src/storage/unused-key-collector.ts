@@ -1,7 +1,9 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { participantStream } from '../journey/application/journey-repository';
 import type { SqliteKeyVault } from '../personal-data/sqlite-key-vault';
+import { SLICE_MS, sliceClock } from './read-snapshot';
 
 /**
  * Far longer than an enrolment between its key and its append (a busy timeout of 5 s at most):
@@ -13,44 +15,64 @@ export const UNUSED_KEY_GRACE_MS = 10 * 60_000;
  * Removes the keys of enrolments that were never recorded. A key is created before the
  * enrolment's append, in another transaction (and maybe in another file, KEY_VAULT_FILE); when
  * the append then fails (a full disk), the key stays behind with nothing sealed under it. At
- * start, before any request, every key older than the grace period whose participant has no
- * stream is deleted; then, every grace period, those created since.
+ * start, every key older than the grace period whose participant has no stream is deleted; then,
+ * every grace period, those created since. The keys are looked at in slices between requests (a
+ * million at start is ten seconds of lookups), and each one found unused is looked at again in the
+ * transaction that deletes it, in case its participant was recorded meanwhile.
  */
 export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Keys');
   private timer: NodeJS.Timeout | undefined;
   /** Keys created before this were looked at already; null before the first collection. */
   private collectedUpTo: number | null = null;
+  private collecting = false;
+  private stopped = false;
 
   constructor(
     private readonly store: SqliteEventStore,
     private readonly vault: SqliteKeyVault,
+    /** How long it looks at keys before letting requests in. */
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   onModuleInit(): void {
-    this.collectLogged();
-    this.timer = setInterval(() => this.collectLogged(), UNUSED_KEY_GRACE_MS).unref();
+    void this.collectLogged();
+    this.timer = setInterval(() => void this.collectLogged(), UNUSED_KEY_GRACE_MS).unref();
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+    this.stopped = true;
   }
 
-  /** Deletes unused keys created before `now` less the grace period; answers how many. */
-  collect(now = Date.now()): number {
+  /** Deletes unused keys created before `now` less the grace period; answers how many (0 when stopped meanwhile). */
+  async collect(now = Date.now()): Promise<number> {
     const before = now - UNUSED_KEY_GRACE_MS;
-    const removed = this.vault.removeUnused((participantId) => !this.store.streamExists(participantStream(participantId)), this.collectedUpTo, before);
+    const unused = (participantId: string) => !this.store.streamExists(participantStream(participantId));
+    const found: string[] = [];
+    const sliceOver = sliceClock(this.sliceMs);
+    for (const participantId of this.vault.keysCreated(this.collectedUpTo, before)) {
+      if (unused(participantId)) found.push(participantId);
+      if (sliceOver()) await nextTurn();
+      if (this.stopped) return 0;
+    }
+    const removed = this.vault.removeUnused(found, unused);
     this.collectedUpTo = Math.max(this.collectedUpTo ?? before, before);
     if (removed > 0) this.logger.log(`Removed ${removed} keys of enrolments never recorded (no stream, created over ${UNUSED_KEY_GRACE_MS / 60_000} minutes ago)`);
     return removed;
   }
 
   /** On a timer: a fault (the disk, say) must not end the process; the next round looks again. */
-  private collectLogged(): void {
+  private async collectLogged(): Promise<void> {
+    // A collection still under way (a million keys at start) is not begun twice.
+    if (this.collecting) return;
+    this.collecting = true;
     try {
-      this.collect();
+      await this.collect();
     } catch (error) {
       this.logger.warn(`Removing unused keys failed; trying again in ${UNUSED_KEY_GRACE_MS / 60_000} minutes: ${String(error)}`);
+    } finally {
+      this.collecting = false;
     }
   }
 }

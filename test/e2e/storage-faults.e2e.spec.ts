@@ -90,7 +90,7 @@ describe('Storage faults', () => {
     acknowledged.push(later.participantId);
     const stored = streams();
     expect(acknowledged.filter((id) => !stored.has(`participant-${id}`))).toEqual([]);
-    api.app.get(UnusedKeyCollector).collect(Date.now() + UNUSED_KEY_GRACE_MS);
+    await api.app.get(UnusedKeyCollector).collect(Date.now() + UNUSED_KEY_GRACE_MS);
     expect(keyOwners().filter((id) => !stored.has(`participant-${id}`))).toEqual([]);
     expect(api.app.get(StoreHealth).writable()).toEqual({ writable: true });
   });

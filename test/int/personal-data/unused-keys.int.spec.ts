@@ -46,24 +46,45 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
     await vault.shred('erased');
     const collector = new UnusedKeyCollector(store, vault);
 
-    expect(collector.collect()).toBe(0);
+    expect(await collector.collect()).toBe(0);
     expect(keyOwners()).toEqual(['never-recorded', 'recorded']);
 
-    expect(collector.collect(Date.now() + PAST_GRACE)).toBe(1);
+    expect(await collector.collect(Date.now() + PAST_GRACE)).toBe(1);
     expect(keyOwners()).toEqual(['recorded']);
     // No tombstone: the participant may still enrol, with a key of its own.
     await expect(vault.keyFor('never-recorded')).resolves.toHaveLength(32);
   });
 
+  it('keeps the key of a participant recorded between the look and the deletion: each key found unused is looked at again as it is deleted', async () => {
+    await vault.keyFor('recorded-meanwhile');
+    await vault.keyFor('never-recorded');
+    const found = vault.keysCreated(null, Date.now() + 1);
+    expect(found.sort()).toEqual(['never-recorded', 'recorded-meanwhile']);
+    await enrol('recorded-meanwhile');
+
+    expect(vault.removeUnused(found, (participantId) => !store.streamExists(`participant-${participantId}`))).toBe(1);
+    expect(keyOwners()).toEqual(['recorded-meanwhile']);
+  });
+
+  it('removes nothing once stopped, even in the middle of a collection', async () => {
+    await vault.keyFor('never-recorded');
+    // Slices of no time: it lets other work in after each key.
+    const collector = new UnusedKeyCollector(store, vault, 0);
+    const collecting = collector.collect(Date.now() + PAST_GRACE);
+    collector.onModuleDestroy();
+    expect(await collecting).toBe(0);
+    expect(keyOwners()).toEqual(['never-recorded']);
+  });
+
   it('collects again, each time the keys created since the last collection', async () => {
     const collector = new UnusedKeyCollector(store, vault);
     await vault.keyFor('first');
-    expect(collector.collect(Date.now() + PAST_GRACE)).toBe(1);
+    expect(await collector.collect(Date.now() + PAST_GRACE)).toBe(1);
 
     // The first collection looked at keys until a millisecond after its own time: create past that.
     await new Promise((resolve) => setTimeout(resolve, 5));
     await vault.keyFor('second');
-    expect(collector.collect(Date.now() + UNUSED_KEY_GRACE_MS + PAST_GRACE)).toBe(1);
+    expect(await collector.collect(Date.now() + UNUSED_KEY_GRACE_MS + PAST_GRACE)).toBe(1);
     expect(keyOwners()).toEqual([]);
   });
 
@@ -78,7 +99,7 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
     vault = new SqliteKeyVault(keys);
     await enrol('recorded');
 
-    expect(new UnusedKeyCollector(store, vault).collect()).toBe(1);
+    expect(await new UnusedKeyCollector(store, vault).collect()).toBe(1);
     expect(keyOwners()).toEqual(['recorded']);
   });
 });
