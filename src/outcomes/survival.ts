@@ -101,24 +101,30 @@ export const emptyTallies = (): SurvivalTallies => ({
   activeSince: new Map(),
 });
 
-/** Tallies from stored rows (one per kind and key); empty tallies are dropped so that equal tallies compare equal. */
+/** Adds `count` participants to the tally of `entry`; an emptied tally is dropped, so that equal tallies compare equal. */
+export function addTally(tallies: SurvivalTallies, { kind, key }: SurvivalEntry, count: number): void {
+  if (kind === 'activeSince') bump(tallies.activeSince, key, count);
+  else bump(kind === 'outcome' ? tallies.outcomeDays : tallies.censoredDays, Number(key), count);
+}
+
+/** Adds `keySum` to the key sum of `entry`'s tally. */
+export function addKeySum(sums: SurvivalKeySums, { kind, key }: SurvivalEntry, keySum: number): void {
+  const add = <K>(map: Map<K, number>, at: K) => map.set(at, addKey(map.get(at) ?? 0, keySum));
+  if (kind === 'activeSince') add(sums.activeSince, key);
+  else add(kind === 'outcome' ? sums.outcomeDays : sums.censoredDays, Number(key));
+}
+
+/** Tallies from stored rows (one per kind and key). */
 export function talliesFromRows(rows: Iterable<SurvivalEntry & { count: number }>): SurvivalTallies {
   const tallies = emptyTallies();
-  for (const { kind, key, count } of rows) {
-    if (kind === 'activeSince') bump(tallies.activeSince, key, count);
-    else bump(kind === 'outcome' ? tallies.outcomeDays : tallies.censoredDays, Number(key), count);
-  }
+  for (const row of rows) addTally(tallies, row, row.count);
   return tallies;
 }
 
 /** Key sums from stored rows, as `talliesFromRows` counts. */
 export function keySumsFromRows(rows: Iterable<SurvivalEntry & { keySum: number }>): SurvivalKeySums {
   const sums = emptyTallies();
-  const add = <K>(map: Map<K, number>, key: K, keySum: number) => map.set(key, addKey(map.get(key) ?? 0, keySum));
-  for (const { kind, key, keySum } of rows) {
-    if (kind === 'activeSince') add(sums.activeSince, key, keySum);
-    else add(kind === 'outcome' ? sums.outcomeDays : sums.censoredDays, Number(key), keySum);
-  }
+  for (const row of rows) addKeySum(sums, row, row.keySum);
   return sums;
 }
 

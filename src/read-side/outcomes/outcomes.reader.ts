@@ -11,14 +11,14 @@ import { lastDayOf, monthBefore } from '../../clock/months';
 import { lastCompleteMonth } from '../../life-paths/release-month';
 import { isMonthEnd } from '../../outcomes/calendar-days';
 import { exactly, type Publish } from '../../outcomes/cell';
-import { counterKeysOf, type KeyedContribution } from '../../outcomes/counter-keys';
+import { ContributionSums } from '../../outcomes/contribution-sums';
 import { endOfDay } from '../../outcomes/end-of-day';
-import { addCounts, countsFromCounters, countsOf, emptyCounts } from '../../outcomes/outcome-counts';
+import { countsFromCounters } from '../../outcomes/outcome-counts';
 import { factsKnownIn, type StoredFact, type SupersededFact } from '../../outcomes/outcome-facts';
 import { scopeOf } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { contributionAt } from '../../outcomes/participant-contribution';
-import { keySumsFromRows, keySumsOf, type SurvivalEntry, talliesFromRows, talliesOf } from '../../outcomes/survival';
+import { keySumsFromRows, type SurvivalEntry, talliesFromRows } from '../../outcomes/survival';
 import { selectLogMonth } from '../../projections/log-month';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
@@ -273,8 +273,7 @@ export class OutcomesReader {
   private async monthEndFigures(city: string, programme: string | null, monthEnd: string, released: ReleasedParticipants): Promise<OutcomeFigures> {
     const month = monthEnd.slice(0, 7);
     const known = (facts: StoredFact[], superseded: SupersededFact[]) => factsKnownIn(facts, superseded, month);
-    const members = await this.contributionsAsOf(city, programme, monthEnd, known, released);
-    const contributions = members.map((m) => m.contribution);
+    const { counts, counterKeys, tallies, survivalKeys } = await this.sumsAsOf(city, programme, monthEnd, known, released);
     return {
       city,
       programme,
@@ -282,10 +281,10 @@ export class OutcomesReader {
       targets: targetsOf(this.catalogue, city, programme),
       lastEventPosition: 0n,
       updatedAt: endOfDay(monthEnd, timeZoneOf(this.catalogue, city)).toISOString(),
-      counts: contributions.reduce((sum, c) => addCounts(sum, countsOf(c)), emptyCounts()),
-      counterKeys: counterKeysOf(members),
-      tallies: talliesOf(contributions),
-      survivalKeys: keySumsOf(members),
+      counts,
+      counterKeys,
+      tallies,
+      survivalKeys,
       censorAt: monthEnd,
     };
   }
@@ -301,17 +300,17 @@ export class OutcomesReader {
   /**
    * Researchers' month ends are computed once each, in one pass over the city's participants'
    * compact facts: half a million of them in a city of a national deployment, some seconds of work,
-   * read from a snapshot in slices between which requests run (ReadSnapshot).
+   * read from a snapshot and summed in slices between which requests run (ReadSnapshot).
    */
-  private async contributionsAsOf(
+  private async sumsAsOf(
     city: string,
     programme: string | null,
     asOf: string,
     known: (facts: StoredFact[], superseded: SupersededFact[]) => StoredFact[],
     { month, suppressed }: ReleasedParticipants,
-  ): Promise<KeyedContribution[]> {
+  ): Promise<ContributionSums> {
     const { exitClasses } = this.catalogue;
-    const members: KeyedContribution[] = [];
+    const sums = new ContributionSums();
     const snapshot = new ReadSnapshot(this.db);
     try {
       // Record keys are stored: no as-of request hashes every participant's id again.
@@ -325,12 +324,12 @@ export class OutcomesReader {
         if (suppressed.has(row.participantId)) continue;
         const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
         if (!c || (programme !== null && c.programme !== programme)) continue;
-        members.push({ contribution: c, recordKey: row.recordKey });
+        sums.add({ contribution: c, recordKey: row.recordKey });
       }
     } finally {
       snapshot.close();
     }
-    return members;
+    return sums;
   }
 
   // Prepared on first use: the tables are created when the projections start, after this reader is built.
