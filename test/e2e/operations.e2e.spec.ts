@@ -20,7 +20,7 @@ describe('health and metrics for operators (e2e, real app over HTTP)', () => {
 
   it('answers live, and ready once the read models are verified and current, with its details to operators', async () => {
     expect((await get(`${base()}/health/live`)).status).toBe(200);
-    // Verifying runs in a worker thread after the service listens: ready follows it.
+    // Verifying runs in a process of its own after the service listens: ready follows it.
     await eventually('the service is ready', async () => (await get(`${base()}/health/ready`)).status === 200);
     const ready = await get(`${base()}/health/ready`);
     expect(JSON.parse(ready.text)).toMatchObject({

@@ -75,7 +75,7 @@ describe('verifying read models (int, real SQLite files of a programme run)', ()
   const rebuild = (file: string) => runRebuildCommand([], { readModelFile: file, projections: registeredProjections, stdout: output(), stderr: output() });
 
   function startRunner(db: Database.Database): ProjectionRunner {
-    // Verifying as the service does on a file: in its worker thread.
+    // Verifying as the service does on a file: in a process of its own.
     const verifier = readModelVerifier(db, BUILT_IN_CATALOGUE);
     const runner = new ProjectionRunner(db, new SqliteEventStore(db), registeredProjections(new SqliteKeyVault(db)), { batchSize: 50, watchEveryMs: 20 }, verifier);
     runners.push(runner);

@@ -11,7 +11,7 @@ import { decidedJourneys, interleave, recordSealed } from '../../support/program
 import { registeredProjections } from '../../support/registered-projections';
 import { tempDir } from '../../support/temp-files';
 
-describe("the read models' verification worker (int, a real SQLite file, a worker thread)", () => {
+describe("the read models' verification process (int, a real SQLite file, a child process)", () => {
   const tmp = tempDir('journey-verifier-');
   let db: Database.Database;
   let verifier: ReadModelVerifier;
@@ -34,18 +34,18 @@ describe("the read models' verification worker (int, a real SQLite file, a worke
     tmp.remove();
   });
 
-  const inWorker = () => Promise.all(projections.map((projection) => verifier.verify(projection)));
+  const inChild = () => Promise.all(projections.map((projection) => verifier.verify(projection)));
   const onServiceConnection = () => projections.map((projection) => verifyProjection(db, projection));
 
   it('finds what verifying on the service’s own connection finds, read model by read model: intact, then damaged', async () => {
-    const intact = await inWorker();
+    const intact = await inChild();
     expect(intact.map((verdict) => verdict.problems)).toEqual([[], [], [], []]);
     expect(intact).toEqual(onServiceConnection());
 
     db.exec("UPDATE outcome_counters SET value = value + 1 WHERE scope = 'paris' AND counter = 'enrolled'");
     db.exec('DELETE FROM case_files WHERE case_id = (SELECT min(case_id) FROM case_files)');
     try {
-      const damaged = await inWorker();
+      const damaged = await inChild();
       expect(damaged).toEqual(onServiceConnection());
       expect(damaged.map((verdict) => verdict.problems.length)).toEqual([expect.any(Number), expect.any(Number), 0, 0]);
       expect(damaged[0]!.problems.length).toBeGreaterThan(0);
@@ -59,17 +59,22 @@ describe("the read models' verification worker (int, a real SQLite file, a worke
     db.exec('BEGIN');
     db.exec('DELETE FROM life_paths');
     try {
-      const [, , lifePaths] = await inWorker();
+      const [, , lifePaths] = await inChild();
       expect(lifePaths!.problems).toEqual([]);
     } finally {
       db.exec('ROLLBACK');
     }
   });
 
-  it('refuses a read model it does not know, and answers the next; closed, it starts again when asked', async () => {
-    await expect(verifier.verify({ name: 'no-such-model', tables: [] })).rejects.toThrow('The verification worker knows no read model named no-such-model');
+  it('refuses a read model it does not know, and answers the next', async () => {
+    await expect(verifier.verify({ name: 'no-such-model', tables: [] })).rejects.toThrow('The verification process knows no read model named no-such-model');
     expect((await verifier.verify(projections[2]!)).problems).toEqual([]);
+  });
+
+  it('closed, refuses at once what it had not answered (a shutdown waits for no verification), and starts again when asked', async () => {
+    const awaited = verifier.verify(projections[1]!);
     await verifier.close();
+    await expect(awaited).rejects.toThrow("The read models' verification process was closed");
     expect((await verifier.verify(projections[2]!)).projection).toBe('life-paths');
   });
 });

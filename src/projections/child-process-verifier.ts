@@ -1,0 +1,106 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { ReadModelCheck } from './projection';
+import type { ReadModelVerifier } from './read-model-verifier';
+import type { ProjectionVerdict } from './verify-projection';
+
+/** The child's first message: what it verifies (its entry's own shape). */
+export interface VerificationSetup {
+  setup: unknown;
+}
+
+/** What the service asks the child: a projection's read model verified. */
+export interface VerificationRequest {
+  id: number;
+  projection: string;
+}
+
+/** The child's answer: a verdict, or the error verifying threw (its SQLite code kept: a busy file is tried again later). */
+export type VerificationAnswer = { id: number; verdict: ProjectionVerdict } | { id: number; error: { message: string; code?: string } };
+
+interface Waiting {
+  resolve(verdict: ProjectionVerdict): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Verifies read models in a child process (`entry`, set up with `setup`) on a connection of its
+ * own, one projection at a time, so that a minute of reading leaves the service's event loop free
+ * (and uses another core). A process rather than a worker thread: a verification is SQLite
+ * statements that may each read for many seconds, which nothing interrupts, and a process that
+ * ends must not wait for them; a child is killed at once. It starts with the first verification
+ * and again after it ended. Under the tests, which run the TypeScript sources, the child compiles
+ * its own as it loads them (@swc-node/register, a development dependency).
+ */
+export class ChildProcessVerifier implements ReadModelVerifier {
+  private child: ChildProcess | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private lastId = 0;
+
+  constructor(
+    private readonly entry: string,
+    private readonly setup: unknown,
+  ) {}
+
+  verify(projection: ReadModelCheck): Promise<ProjectionVerdict> {
+    const child = this.started();
+    const id = ++this.lastId;
+    return new Promise<ProjectionVerdict>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      holdsProcess(child, true);
+      child.send({ id, projection: projection.name } satisfies VerificationRequest);
+    });
+  }
+
+  /** Kills the child; what it had not answered yet is refused at once. */
+  async close(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    this.refuseWaiting(new Error("The read models' verification process was closed"));
+    holdsProcess(child, false);
+    child.kill('SIGKILL');
+  }
+
+  private started(): ChildProcess {
+    if (this.child) return this.child;
+    // Nothing of the service's own flags (an inspector's port, a profile) goes to the child.
+    const execArgv = this.entry.endsWith('.ts') ? ['--require', require.resolve('@swc-node/register')] : [];
+    const child = (this.child = fork(this.entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    child.send({ setup: this.setup } satisfies VerificationSetup);
+    child.on('message', (answer: VerificationAnswer) => this.answered(answer));
+    // A child closed before it ended speaks for nothing waiting: close() refused what it had.
+    child.on('error', (error) => this.child === child && this.refuseWaiting(error));
+    child.on('exit', (code, signal) => {
+      if (this.child !== child) return;
+      this.child = null;
+      this.refuseWaiting(new Error(`The read models' verification process ended (${signal ?? `exit code ${code}`}) before answering`));
+    });
+    return child;
+  }
+
+  private answered(answer: VerificationAnswer): void {
+    const waiting = this.waiting.get(answer.id);
+    if (!waiting) return;
+    this.waiting.delete(answer.id);
+    // Idle, like the runner's timers, it keeps no process alive.
+    if (this.waiting.size === 0 && this.child) holdsProcess(this.child, false);
+    if ('verdict' in answer) waiting.resolve(answer.verdict);
+    else waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+  }
+
+  private refuseWaiting(error: Error): void {
+    for (const { reject } of this.waiting.values()) reject(error);
+    this.waiting.clear();
+  }
+}
+
+/** Whether the child (and its channel) keep this process alive: while a verdict is awaited. */
+function holdsProcess(child: ChildProcess, held: boolean): void {
+  if (held) {
+    child.ref();
+    child.channel?.ref();
+  } else {
+    child.unref();
+    child.channel?.unref();
+  }
+}
