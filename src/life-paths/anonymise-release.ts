@@ -90,24 +90,31 @@ export function releaseStream(options: AnonymisationOptions, { node, isSuppresse
   const suppressedByCity: Record<string, number> = {};
   let released = 0;
   let withProgramme = 0;
+  /** Counts the record in the release's facts: its generalised quasi-identifiers, or null when it is suppressed. */
+  const counted = (record: LifePathRecord): Omit<ReleasedQuasiIdentifiers, 'city'> | null => {
+    if (isSuppressed(record)) {
+      suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
+      return null;
+    }
+    const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)])) as Omit<ReleasedQuasiIdentifiers, 'city'>;
+    released += 1;
+    if (generalised.programme !== null) withProgramme += 1;
+    return generalised;
+  };
   return {
     pathOf(record: LifePathRecord): LifePath | null {
-      if (isSuppressed(record)) {
-        suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
-        return null;
-      }
-      const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)]));
-      const path: LifePath = {
+      const generalised = counted(record);
+      if (generalised === null) return null;
+      return {
         pseudonym: pseudonymOf(record.participantId),
         city: record.city,
-        ...(generalised as Omit<ReleasedQuasiIdentifiers, 'city'>),
+        ...generalised,
         outcome: record.outcome,
         steps: record.steps.map(({ month, kind, detail }) => ({ month, kind, detail })),
       };
-      released += 1;
-      if (path.programme !== null) withProgramme += 1;
-      return path;
     },
+    /** As `pathOf` counts the record, without making its path (its steps are not read): whether it is released. */
+    isReleased: (record: LifePathRecord): boolean => counted(record) !== null,
     facts: (): ReleaseFacts => ({
       releasedAsOf,
       suppressedCount,

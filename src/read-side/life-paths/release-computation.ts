@@ -46,10 +46,15 @@ export function* computeRelease(
 
   const suppressed: string[] = [];
   let slice: LifePath[] = [];
-  for (const record of snapshot.records(month, lifePathOf)) {
-    const path = releasing.pathOf(record);
-    if (path === null) suppressed.push(record.participantId);
-    else if (withPaths) slice.push(path);
+  // Without the paths, whom the release leaves out is known from the records' heads: no steps read, no pseudonym made.
+  for (const record of snapshot.records(month, withPaths ? lifePathOf : lifePathHeadOf)) {
+    if (!withPaths) {
+      if (!releasing.isReleased(record)) suppressed.push(record.participantId);
+    } else {
+      const path = releasing.pathOf(record);
+      if (path === null) suppressed.push(record.participantId);
+      else slice.push(path);
+    }
     if (sliceIsOver()) {
       tables.writePaths(key, slice);
       slice = [];
@@ -57,7 +62,8 @@ export function* computeRelease(
     }
   }
   tables.writePaths(key, slice);
-  tables.complete(key, { facts: releasing.facts(), suppressed }, withPaths);
+  // Sorted: a release is the same whatever order its records were read in.
+  tables.complete(key, { facts: releasing.facts(), suppressed: suppressed.sort() }, withPaths);
   tables.dropOtherGenerations(snapshot.generation);
   if (withPaths) yield* sweep(tables);
   return key;

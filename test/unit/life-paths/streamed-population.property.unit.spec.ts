@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
+import { anonymiseRelease, releaseStream } from '../../../src/life-paths/anonymise-release';
 import { leastLossNode } from '../../../src/life-paths/lattice-search';
 import type { LifePathRecord } from '../../../src/life-paths/life-path-record';
 import { EDUCATION_LEVELS } from '../../../src/journey/domain/vocabulary';
@@ -60,6 +60,20 @@ describe('the release of a streamed population', () => {
         expect(chosen).toEqual(expected);
         expect(stream.passes).toBe(1);
         expect([...stream].map(isSuppressed)).toEqual(records.map(fromArray));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('knows whom it releases without making their paths (an earlier month end): the same ones, and the same facts', () => {
+    fc.assert(
+      fc.property(population, fc.integer({ min: 1, max: 5 }), (records, k) => {
+        const chosen = leastLossNode(records, k);
+        const withPaths = releaseStream({ ...OPTIONS, k }, chosen);
+        const withoutPaths = releaseStream({ ...OPTIONS, k }, chosen);
+        // Without their steps, as the records' heads are read.
+        expect(records.map((record) => withoutPaths.isReleased({ ...record, steps: [] }))).toEqual(records.map((record) => withPaths.pathOf(record) !== null));
+        expect(withoutPaths.facts()).toEqual(withPaths.facts());
       }),
       { numRuns: 100 },
     );
