@@ -5,7 +5,8 @@ import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { emptyReleaseFacts } from '../../life-paths/anonymise-release';
-import { monthBefore } from '../../clock/months';
+import { monthBefore, monthsAfter } from '../../clock/months';
+import { RESEARCH_MONTHS } from '../../outcomes/research-months';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { openLifePathReleaseFile } from '../../storage/life-path-release-file';
@@ -41,6 +42,8 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   private statements?: ReturnType<typeof prepare>;
   private preparing?: NodeJS.Timeout;
   private stopped = false;
+  /** The release whose earlier months are prepared, or being prepared (prepareEarlierMonths). */
+  private earlierMonthsOf?: string;
   /** The release last served, while its key is the current one. */
   private served?: StoredRelease;
   /** Computings asked for and not yet done, by month and kind: a second caller waits for the first's. */
@@ -117,9 +120,29 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     // The database closes as the application shuts down, possibly before this reader's timer is
     // cleared; and the projection creates its tables once the runner has started, maybe after this.
     if (this.stopped || !this.db.open || !hasTables(this.db)) return;
-    this.release().catch((error: unknown) => {
-      if (!this.stopped) this.logger.warn(`The life-paths release could not be prepared in advance, a request will compute it: ${errorMessage(error)}`);
-    });
+    this.release()
+      .then((release) => this.prepareEarlierMonths(release.key))
+      .catch((error: unknown) => {
+        if (!this.stopped) this.logger.warn(`The life-paths release could not be prepared in advance, a request will compute it: ${errorMessage(error)}`);
+      });
+  }
+
+  /**
+   * Whom the releases of the months before the closed one show, which researchers' series ask for
+   * (RESEARCH_MONTHS month ends): worked out one after the other once the closed month's release
+   * is ready, so that a series' first request does not wait for two dozen of them (at a million
+   * participants, some twenty seconds each). Once per closed month and tables' generation.
+   */
+  private async prepareEarlierMonths(releaseKey: string): Promise<void> {
+    const closed = this.closedMonth();
+    if (closed === undefined || this.earlierMonthsOf === releaseKey) return;
+    this.earlierMonthsOf = releaseKey;
+    try {
+      for (let back = 1; back < RESEARCH_MONTHS && !this.stopped; back++) await this.releasedAt(monthsAfter(closed, -back));
+    } catch (error) {
+      this.earlierMonthsOf = undefined;
+      throw error;
+    }
   }
 
   private compute(month: string, withPaths: boolean): Promise<void> {

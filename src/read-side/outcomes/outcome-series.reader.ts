@@ -9,6 +9,7 @@ import type { CalendarDate } from '../../journey/domain/vocabulary';
 import type { Publish } from '../../outcomes/cell';
 import { monthsAfter } from '../../clock/months';
 import { monthEndsFrom } from '../../outcomes/month-ends';
+import { RESEARCH_MONTHS } from '../../outcomes/research-months';
 import { scopeOf } from '../../outcomes/outcome-scopes';
 import { targetsOf } from '../../outcomes/outcome-targets';
 import { ProjectionGenerations } from '../../projections/projection-generations';
@@ -37,9 +38,6 @@ export const MAX_SERIES_POINTS = 600;
  * million participants.
  */
 export const MAX_RESEARCH_POINTS = 60;
-
-/** Researchers' series by default: the last two years of month ends. */
-export const RESEARCH_MONTHS = 24;
 
 /** An exact series as computed for one state of its scope: its start, and its points but today's live one. */
 interface ExactSeries {

@@ -1,3 +1,5 @@
+import { monthsAfter } from '../../../src/clock/months';
+import { eventually } from '../../support/eventually';
 import fc from 'fast-check';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { loadConfig } from '../../../src/config/config';
@@ -275,6 +277,32 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
       expect(completed).toHaveBeenCalledTimes(1);
     } finally {
       completed.mockRestore();
+      db.close();
+    }
+  });
+
+  it("works out whom the 23 months before the closed one show, after its release, off the request path: a researcher's series then waits for none", async () => {
+    const [february, ...journeys] = journeysOf(5);
+    const db = openSqliteDatabase(tmp.file('earlier-months.db'));
+    const reader = readerOf(db);
+    const releases = openLifePathReleaseFile(db, RELEASE_TABLES_LAYOUT);
+    const storedMonths = () => releases.prepare<[], string>("SELECT substr(key, instr(key, '@') + 1) FROM life_path_releases ORDER BY 1").pluck().all();
+    try {
+      folderOf(db)([...interleave(journeys, [0]), ...recordedAt(interleave([february!], [0]), '2026-02-01T08:00:00.000Z')]);
+      reader.onApplicationBootstrap();
+      await eventually('the 23 earlier months are worked out', () => storedMonths().length === 24);
+      expect(storedMonths()).toEqual([...Array.from({ length: 23 }, (_, i) => monthsAfter('2024-02', i)), '2026-01']);
+
+      const completed = jest.spyOn(ReleaseTables.prototype, 'complete');
+      try {
+        expect((await reader.releasedAt('2024-02')).month).toBe('2024-02');
+        expect(completed).not.toHaveBeenCalled();
+      } finally {
+        completed.mockRestore();
+      }
+    } finally {
+      reader.onModuleDestroy();
+      releases.close();
       db.close();
     }
   });
