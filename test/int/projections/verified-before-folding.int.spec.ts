@@ -1,33 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import type { ReadModelCheck } from '../../../src/projections/projection';
-import { inThreadVerifier, type ReadModelVerifier } from '../../../src/projections/read-model-verifier';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
-import type { ProjectionVerdict } from '../../../src/projections/verify-projection';
 import { eventually } from '../../support/eventually';
+import { heldVerifier } from '../../support/held-verifier';
 import { runnerFiles } from './runner-files';
 import { appendEvents, checkpointOf, eventCounts, lastPosition, readModel, replayedReadModel } from './test-projections';
-
-/** A verifier whose verdicts wait until the test lets them go, as a national read model's minute of reading would. */
-function heldVerifier(db: Database.Database): ReadModelVerifier & { asked: string[]; letGo(): void } {
-  const verifier = inThreadVerifier(db);
-  let letGo!: () => void;
-  let refuse!: (error: Error) => void;
-  const held = new Promise<void>((resolve, reject) => ([letGo, refuse] = [resolve, reject]));
-  const asked: string[] = [];
-  return {
-    asked,
-    letGo,
-    async verify(projection: ReadModelCheck): Promise<ProjectionVerdict> {
-      asked.push(projection.name);
-      await held;
-      return verifier.verify(projection);
-    },
-    // As the worker's end does: a verdict still awaited is refused.
-    close: async () => refuse(new Error('The verifier ended')),
-  };
-}
 
 describe('read models verified before anything is folded, without holding the service back (int, real SQLite file)', () => {
   const files = runnerFiles('journey-verified-first-');
