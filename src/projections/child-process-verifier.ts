@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import type { ReadModelCheck } from './projection';
 import type { ReadModelVerifier } from './read-model-verifier';
 import type { ProjectionVerdict } from './verify-projection';
@@ -51,14 +52,22 @@ export class ChildProcessVerifier implements ReadModelVerifier {
     });
   }
 
-  /** Kills the child; what it had not answered yet is refused at once. */
+  /**
+   * Kills the child, and resolves once it is gone (at once: nothing holds back a killed process);
+   * what it had not answered yet is refused. Gone before the service closes its own connection,
+   * which is then the last, and as the last to close a database in WAL mode folds the log back
+   * into the file (a copy of the file alone is then whole).
+   */
   async close(): Promise<void> {
     const child = this.child;
     if (!child) return;
     this.child = null;
     this.refuseWaiting(new Error("The read models' verification process was closed"));
-    holdsProcess(child, false);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.ref();
     child.kill('SIGKILL');
+    await exited;
   }
 
   private started(): ChildProcess {

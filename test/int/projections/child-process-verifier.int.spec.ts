@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import type { ReadModelVerifier } from '../../../src/projections/read-model-verifier';
+import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { verifyProjection } from '../../../src/projections/verify-projection';
 import { readModelVerifier } from '../../../src/read-side/read-model-verification';
@@ -69,6 +71,18 @@ describe("the read models' verification process (int, a real SQLite file, a chil
   it('refuses a read model it does not know, and answers the next', async () => {
     await expect(verifier.verify({ name: 'no-such-model', tables: [] })).rejects.toThrow('The verification process knows no read model named no-such-model');
     expect((await verifier.verify(projections[2]!)).problems).toEqual([]);
+  });
+
+  it('closed, its connection is gone: the service’s own close is then the last, which folds the write-ahead log back into the file', async () => {
+    const file = tmp.file('closing.db');
+    const own = openSqliteDatabase(file);
+    // As the runner's loops do before they ask: the checkpoints' table is made on the service's connection.
+    new ProjectionCheckpoints(own);
+    const closing = readModelVerifier(own, BUILT_IN_CATALOGUE);
+    expect((await closing.verify(projections[0]!)).problems).toEqual([]);
+    await closing.close();
+    own.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('closed, refuses at once what it had not answered (a shutdown waits for no verification), and starts again when asked', async () => {
