@@ -216,18 +216,22 @@ describe('SqliteEventStore on a file', () => {
   it('leaves no timer behind once its waits have ended', async () => {
     const store = new SqliteEventStore(connect());
     const head = await store.headPosition();
-    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const before = timers();
+    // The waits' own timers, not the process's: timers other suites of this process left may end meanwhile.
+    const started = jest.spyOn(global, 'setInterval');
+    const cleared = jest.spyOn(global, 'clearInterval');
     const controller = new AbortController();
 
     const aborted = store.waitForEvents(head, controller.signal);
     const woken = store.waitForEvents(head);
-    expect(timers()).toBeGreaterThan(before);
+    const timers = started.mock.results.map((result) => result.value as NodeJS.Timeout);
+    expect(timers).toHaveLength(2);
     controller.abort();
     await store.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);
     await Promise.all([aborted, woken]);
 
-    expect(timers()).toBe(before);
+    expect(cleared.mock.calls.map(([timer]) => timer)).toEqual(expect.arrayContaining(timers));
+    started.mockRestore();
+    cleared.mockRestore();
   });
   it('never reports an append of a group failed that is stored, nor stored one that is not, when the disk fills mid-group (max_page_count)', async () => {
     const db = connect();
