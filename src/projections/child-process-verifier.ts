@@ -21,6 +21,10 @@ export type VerificationAnswer = { id: number; verdict: ProjectionVerdict } | { 
 interface Waiting {
   resolve(verdict: ProjectionVerdict): void;
   reject(error: Error): void;
+  /** The child asked: its end refuses what it has not answered. */
+  child: ChildProcess;
+  /** Sent again once already, to a new child: the one first asked had ended unseen. */
+  resent: boolean;
 }
 
 /**
@@ -43,12 +47,10 @@ export class ChildProcessVerifier implements ReadModelVerifier {
   ) {}
 
   verify(projection: ReadModelCheck): Promise<ProjectionVerdict> {
-    const child = this.started();
-    const id = ++this.lastId;
+    const request: VerificationRequest = { id: ++this.lastId, projection: projection.name };
     return new Promise<ProjectionVerdict>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      holdsProcess(child, true);
-      child.send({ id, projection: projection.name } satisfies VerificationRequest);
+      this.waiting.set(request.id, { resolve, reject, child: this.started(), resent: false });
+      this.send(request);
     });
   }
 
@@ -61,13 +63,25 @@ export class ChildProcessVerifier implements ReadModelVerifier {
   async close(): Promise<void> {
     const child = this.child;
     if (!child) return;
-    this.child = null;
-    this.refuseWaiting(new Error("The read models' verification process was closed"));
+    this.ended(child, new Error("The read models' verification process was closed"));
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.ref();
     child.kill('SIGKILL');
     await exited;
+  }
+
+  /** Sends a waiting request to its child; a child that ended before its end was seen (killed, crashed) is replaced, once. */
+  private send(request: VerificationRequest): void {
+    const waiting = this.waiting.get(request.id)!;
+    holdsProcess(waiting.child, true);
+    waiting.child.send(request, (error) => {
+      if (!error || this.waiting.get(request.id) !== waiting) return;
+      if (this.child === waiting.child) this.child = null;
+      if (waiting.resent) return this.refuse(request.id, error);
+      Object.assign(waiting, { child: this.started(), resent: true });
+      this.send(request);
+    });
   }
 
   private started(): ChildProcess {
@@ -77,13 +91,8 @@ export class ChildProcessVerifier implements ReadModelVerifier {
     const child = (this.child = fork(this.entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     child.send({ setup: this.setup } satisfies VerificationSetup);
     child.on('message', (answer: VerificationAnswer) => this.answered(answer));
-    // A child closed before it ended speaks for nothing waiting: close() refused what it had.
-    child.on('error', (error) => this.child === child && this.refuseWaiting(error));
-    child.on('exit', (code, signal) => {
-      if (this.child !== child) return;
-      this.child = null;
-      this.refuseWaiting(new Error(`The read models' verification process ended (${signal ?? `exit code ${code}`}) before answering`));
-    });
+    child.on('error', (error) => this.ended(child, error));
+    child.on('exit', (code, signal) => this.ended(child, new Error(`The read models' verification process ended (${signal ?? `exit code ${code}`}) before answering`)));
     return child;
   }
 
@@ -92,14 +101,20 @@ export class ChildProcessVerifier implements ReadModelVerifier {
     if (!waiting) return;
     this.waiting.delete(answer.id);
     // Idle, like the runner's timers, it keeps no process alive.
-    if (this.waiting.size === 0 && this.child) holdsProcess(this.child, false);
+    if (![...this.waiting.values()].some((w) => w.child === waiting.child)) holdsProcess(waiting.child, false);
     if ('verdict' in answer) waiting.resolve(answer.verdict);
     else waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
   }
 
-  private refuseWaiting(error: Error): void {
-    for (const { reject } of this.waiting.values()) reject(error);
-    this.waiting.clear();
+  /** The child is no longer the one asked; what it had not answered is refused. */
+  private ended(child: ChildProcess, error: Error): void {
+    if (this.child === child) this.child = null;
+    for (const [id, waiting] of this.waiting) if (waiting.child === child) this.refuse(id, error);
+  }
+
+  private refuse(id: number, error: Error): void {
+    this.waiting.get(id)?.reject(error);
+    this.waiting.delete(id);
   }
 }
 

@@ -205,7 +205,7 @@ export class ProjectionLoop {
     this.resetIfUntrusted(checkpoints, verifyProjection(this.db, structure).problems, structure);
     let writer = this.projection.open(this.db);
     this.currentPosition = checkpoints.read(name);
-    // Verified, every row read in the verifier's thread, before anything is folded: at start, once, unless it must be reset.
+    // Verified, every row read by the verifier (a process of its own on a file), before anything is folded: at start, once, unless it must be reset.
     let { problems } = await this.verifier.verify(this.projection);
     if (this.resetIfUntrusted(checkpoints, problems, this.projection)) {
       writer = this.projection.open(this.db);

@@ -22,5 +22,5 @@ export const buildProjections = (catalogue: Catalogue, { keys, pseudonymSecret }
   new CaseSearchProjection(keys, nameTokenizer(pseudonymSecret)),
 ];
 
-/** Every read model's checks, as `buildProjections` has them, without what folding needs: what the verification worker runs. */
+/** Every read model's checks, as `buildProjections` has them, without what folding needs: what the verification process runs. */
 export const buildReadModelChecks = (catalogue: Catalogue): ReadModelCheck[] => [...keyless(catalogue), CASE_SEARCH_CHECK];

@@ -121,7 +121,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     // cleared; and the projection creates its tables once the runner has started, maybe after this.
     if (this.stopped || !this.db.open || !hasTables(this.db)) return;
     this.release()
-      .then((release) => this.prepareEarlierMonths(release.key))
+      .then((release) => this.prepareEarlierMonths(release))
       .catch((error: unknown) => {
         if (!this.stopped) this.logger.warn(`The life-paths release could not be prepared in advance, a request will compute it: ${errorMessage(error)}`);
       });
@@ -133,10 +133,11 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
    * is ready, so that a series' first request does not wait for two dozen of them (at a million
    * participants, some twenty seconds each). Once per closed month and tables' generation.
    */
-  private async prepareEarlierMonths(releaseKey: string): Promise<void> {
-    const closed = this.closedMonth();
-    if (closed === undefined || this.earlierMonthsOf === releaseKey) return;
-    this.earlierMonthsOf = releaseKey;
+  private async prepareEarlierMonths({ key, facts }: StoredRelease): Promise<void> {
+    // The release's own month, not the log's again: a month closed since has a release of its own to come.
+    if (facts.releasedAsOf === null || this.earlierMonthsOf === key) return;
+    const closed = facts.releasedAsOf.slice(0, 7);
+    this.earlierMonthsOf = key;
     try {
       for (let back = 1; back < RESEARCH_MONTHS && !this.stopped; back++) await this.releasedAt(monthsAfter(closed, -back));
     } catch (error) {

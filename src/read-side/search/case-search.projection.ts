@@ -14,7 +14,7 @@ const KEYS_AT_ONCE = 100;
 /** Events that carry a participant's name (corrections never change personal details). */
 const NAMED: ReadonlySet<string> = new Set(['ParticipantEnrolled', 'PersonalDetailsChanged']);
 
-/** The index's checks, which need no key: what the verification worker runs of it. */
+/** The index's checks, which need no key: what the verification process runs of it. */
 export const CASE_SEARCH_CHECK: Required<ReadModelCheck> = {
   name: 'case-search',
   tables: ['case_search_participants', 'case_search_tokens'],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
@@ -11,6 +12,7 @@ import { readModelVerifier } from '../../../src/read-side/read-model-verificatio
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { registeredProjections } from '../../support/registered-projections';
+import { eventually } from '../../support/eventually';
 import { tempDir } from '../../support/temp-files';
 
 describe("the read models' verification process (int, a real SQLite file, a child process)", () => {
@@ -83,6 +85,24 @@ describe("the read models' verification process (int, a real SQLite file, a chil
     await closing.close();
     own.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('ended by something else (killed, crashed), starts a new process for the next verification', async () => {
+    expect((await verifier.verify(projections[2]!)).problems).toEqual([]);
+    const children = () => {
+      try {
+        return execFileSync('pgrep', ['-P', String(process.pid), '-f', 'read-model-verification.child'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      } catch {
+        return []; // pgrep exits 1 when none matches
+      }
+    };
+    const [pid] = children();
+    process.kill(Number(pid), 'SIGKILL');
+    await eventually('the killed process is gone', () => !children().includes(pid!));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect((await verifier.verify(projections[2]!)).projection).toBe('life-paths');
+    expect(children()).not.toContain(pid);
   });
 
   it('closed, refuses at once what it had not answered (a shutdown waits for no verification), and starts again when asked', async () => {
