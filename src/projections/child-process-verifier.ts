@@ -19,9 +19,10 @@ export interface VerificationRequest {
 export type VerificationAnswer = { id: number; verdict: ProjectionVerdict } | { id: number; error: { message: string; code?: string } };
 
 interface Waiting {
+  projection: string;
   resolve(verdict: ProjectionVerdict): void;
   reject(error: Error): void;
-  /** The child asked: its end refuses what it has not answered. */
+  /** The child asked: its end asks a new one what it has not answered. */
   child: ChildProcess;
   /** Sent again once already, to a new child: the one first asked had ended unseen. */
   resent: boolean;
@@ -47,10 +48,10 @@ export class ChildProcessVerifier implements ReadModelVerifier {
   ) {}
 
   verify(projection: ReadModelCheck): Promise<ProjectionVerdict> {
-    const request: VerificationRequest = { id: ++this.lastId, projection: projection.name };
+    const id = ++this.lastId;
     return new Promise<ProjectionVerdict>((resolve, reject) => {
-      this.waiting.set(request.id, { resolve, reject, child: this.started(), resent: false });
-      this.send(request);
+      this.waiting.set(id, { projection: projection.name, resolve, reject, child: this.started(), resent: false });
+      this.send(id);
     });
   }
 
@@ -63,7 +64,9 @@ export class ChildProcessVerifier implements ReadModelVerifier {
   async close(): Promise<void> {
     const child = this.child;
     if (!child) return;
-    this.ended(child, new Error("The read models' verification process was closed"));
+    this.child = null;
+    const closed = new Error("The read models' verification process was closed");
+    for (const [id, waiting] of this.waiting) if (waiting.child === child) this.refuse(id, closed);
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.ref();
@@ -71,16 +74,12 @@ export class ChildProcessVerifier implements ReadModelVerifier {
     await exited;
   }
 
-  /** Sends a waiting request to its child; a child that ended before its end was seen (killed, crashed) is replaced, once. */
-  private send(request: VerificationRequest): void {
-    const waiting = this.waiting.get(request.id)!;
+  /** Sends a waiting request to its child; one the child cannot take (it ended unseen) is tried again as its end would. */
+  private send(id: number): void {
+    const waiting = this.waiting.get(id)!;
     holdsProcess(waiting.child, true);
-    waiting.child.send(request, (error) => {
-      if (!error || this.waiting.get(request.id) !== waiting) return;
-      if (this.child === waiting.child) this.child = null;
-      if (waiting.resent) return this.refuse(request.id, error);
-      Object.assign(waiting, { child: this.started(), resent: true });
-      this.send(request);
+    waiting.child.send({ id, projection: waiting.projection } satisfies VerificationRequest, (error) => {
+      if (error && this.waiting.get(id) === waiting) this.lost(waiting.child, id, waiting, error);
     });
   }
 
@@ -106,10 +105,22 @@ export class ChildProcessVerifier implements ReadModelVerifier {
     else waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
   }
 
-  /** The child is no longer the one asked; what it had not answered is refused. */
+  /** The child is no longer the one asked; what it had not answered is asked of a new one. */
   private ended(child: ChildProcess, error: Error): void {
     if (this.child === child) this.child = null;
-    for (const [id, waiting] of this.waiting) if (waiting.child === child) this.refuse(id, error);
+    for (const [id, waiting] of this.waiting) if (waiting.child === child) this.lost(child, id, waiting, error);
+  }
+
+  /**
+   * A request its child will not answer: asked again, once, of a new child (the one asked may have
+   * ended before the request was sent, killed or crashed for reasons of its own); refused if the
+   * second ends too, as a verification that ends every process it runs in would.
+   */
+  private lost(child: ChildProcess, id: number, waiting: Waiting, error: Error): void {
+    if (this.child === child) this.child = null;
+    if (waiting.resent) return this.refuse(id, error);
+    Object.assign(waiting, { child: this.started(), resent: true });
+    this.send(id);
   }
 
   private refuse(id: number, error: Error): void {

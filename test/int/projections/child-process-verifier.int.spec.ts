@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../../../src/catalogue/built-in-catalogue';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
+import { ChildProcessVerifier } from '../../../src/projections/child-process-verifier';
 import type { ReadModelVerifier } from '../../../src/projections/read-model-verifier';
 import { ProjectionCheckpoints } from '../../../src/projections/projection-checkpoints';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
@@ -87,7 +88,7 @@ describe("the read models' verification process (int, a real SQLite file, a chil
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('ended by something else (killed, crashed), starts a new process for the next verification', async () => {
+  it('ended by something else (killed, crashed), answers the next verification in a new process, even one asked before that end was seen', async () => {
     expect((await verifier.verify(projections[2]!)).problems).toEqual([]);
     const children = () => {
       try {
@@ -99,10 +100,24 @@ describe("the read models' verification process (int, a real SQLite file, a chil
     const [pid] = children();
     process.kill(Number(pid), 'SIGKILL');
     await eventually('the killed process is gone', () => !children().includes(pid!));
-    await new Promise((resolve) => setImmediate(resolve));
+    expect((await verifier.verify(projections[2]!)).projection).toBe('life-paths');
 
+    const [next] = children();
+    process.kill(Number(next), 'SIGKILL');
     expect((await verifier.verify(projections[2]!)).projection).toBe('life-paths');
     expect(children()).not.toContain(pid);
+    expect(children()).not.toContain(next);
+  });
+
+  it('asks a verification again of a new process when the one asked ends without answering, and refuses it if that one ends too', async () => {
+    const starts = tmp.file('starts.txt');
+    const ending = new ChildProcessVerifier(require.resolve('../../support/ending-verification.child.ts'), { starts });
+    try {
+      await expect(ending.verify(projections[0]!)).rejects.toThrow("The read models' verification process ended (exit code 70) before answering");
+      expect(new Set(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).size).toBe(2);
+    } finally {
+      await ending.close();
+    }
   });
 
   it('closed, refuses at once what it had not answered (a shutdown waits for no verification), and starts again when asked', async () => {
