@@ -63,6 +63,8 @@ export class ProjectionLoop {
   private knownProblems: readonly ReadModelProblem[] | null = null;
   /** Of the tables the loop last opened or verified; undefined until it has opened them. */
   private knownGeneration: number | undefined;
+  /** Of the loop's run: a verification the stop refused is no failure to report. */
+  private runSignal: AbortSignal | undefined;
 
   constructor(
     private readonly projection: Projection,
@@ -109,6 +111,8 @@ export class ProjectionLoop {
     try {
       ({ problems } = await this.verifier.verify(this.projection));
     } catch (error) {
+      // Stopped meanwhile, the verifier closed with the runner: nothing went wrong.
+      if (this.runSignal?.aborted) return;
       // Another connection holds the file: what was known stands until the next check.
       this.logger.warn(`Projection ${this.projection.name}'s read model could not be verified now: ${errorMessage(error)}`);
       return;
@@ -151,6 +155,7 @@ export class ProjectionLoop {
 
   /** Never rejects: every failure is recorded, logged and retried until the signal aborts. */
   async run(signal: AbortSignal): Promise<void> {
+    this.runSignal = signal;
     let opened: Opened | undefined;
     while (!signal.aborted) {
       try {

@@ -47,4 +47,24 @@ describe('read models verified before anything is folded, without holding the se
     expect(Logger.prototype.error).not.toHaveBeenCalled();
     expect(checkpointOf(db, 'event-counts')).toBeUndefined();
   });
+
+  it('stops while verifying again (periodically, or after a swap) without a warning: the verifier closed with the runner', async () => {
+    const events = await appendEvents(store, 3);
+    const verifier = heldVerifier(db);
+    const runner = new ProjectionRunner(db, store, [eventCounts()], { batchSize: 5 }, verifier);
+    runner.start();
+    verifier.letGo();
+    expect(await runner.waitUntilCaughtUp(lastPosition(events), 10_000)).toBe(true);
+    verifier.holdAgain();
+    const warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const again = runner.verify();
+    await eventually('the verifier is asked again', () => verifier.asked.length === 2);
+
+    await runner.stop();
+    await again;
+
+    expect(warnings).not.toHaveBeenCalled();
+    expect(Logger.prototype.error).not.toHaveBeenCalled();
+    expect(runner.status()).toEqual([expect.objectContaining({ problems: [] })]);
+  });
 });
