@@ -39,6 +39,14 @@ describe("the read models' verification process (int, a real SQLite file, a chil
     tmp.remove();
   });
 
+  /** The verification processes this test's process started and that still run. */
+  const children = () => {
+    try {
+      return execFileSync('pgrep', ['-P', String(process.pid), '-f', 'read-model-verification.child'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    } catch {
+      return []; // pgrep exits 1 when none matches
+    }
+  };
   const inChild = () => Promise.all(projections.map((projection) => verifier.verify(projection)));
   const onServiceConnection = () => projections.map((projection) => verifyProjection(db, projection));
 
@@ -90,13 +98,6 @@ describe("the read models' verification process (int, a real SQLite file, a chil
 
   it('ended by something else (killed, crashed), answers the next verification in a new process, even one asked before that end was seen', async () => {
     expect((await verifier.verify(projections[2]!)).problems).toEqual([]);
-    const children = () => {
-      try {
-        return execFileSync('pgrep', ['-P', String(process.pid), '-f', 'read-model-verification.child'], { encoding: 'utf8' }).split('\n').filter(Boolean);
-      } catch {
-        return []; // pgrep exits 1 when none matches
-      }
-    };
     const [pid] = children();
     process.kill(Number(pid), 'SIGKILL');
     await eventually('the killed process is gone', () => !children().includes(pid!));
@@ -117,6 +118,23 @@ describe("the read models' verification process (int, a real SQLite file, a chil
       expect(new Set(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).size).toBe(2);
     } finally {
       await ending.close();
+    }
+  });
+
+  it('ends its process once it has had nothing to do for a while, and starts one again when asked', async () => {
+    await verifier.close();
+    const resting = new ChildProcessVerifier(require.resolve('../../../src/read-side/read-model-verification.child.ts'), { file: db.name, catalogue: BUILT_IN_CATALOGUE }, 300);
+    try {
+      await Promise.all([resting.verify(projections[0]!), resting.verify(projections[2]!)]);
+      const [first] = children();
+      expect(first).toBeDefined();
+      await eventually('the idle process ended', () => children().length === 0);
+
+      expect((await resting.verify(projections[1]!)).problems).toEqual([]);
+      expect(children()).toHaveLength(1);
+      expect(children()).not.toContain(first);
+    } finally {
+      await resting.close();
     }
   });
 
