@@ -92,6 +92,44 @@ describe('a release stored in its tables (real SQLite file)', () => {
     );
   });
 
+  it('a download of more paths than one read holds lets the event loop turn between its pages (other requests are answered meanwhile)', async () => {
+    const db = openSqliteDatabase(tmp.file('pages.db'));
+    try {
+      const tables = new ReleaseTables(db);
+      const { paths, ...facts } = anonymiseRelease(
+        Array.from({ length: 2_500 }, () => aRecord()),
+        { k: 1, pseudonymSecret: 's', releasedAsOf: '2026-10-31' },
+      );
+      tables.writePaths('1@2026-10', paths);
+      tables.complete('1@2026-10', { facts, suppressed: [] }, true);
+      const stored = new StoredRelease(tables, '1@2026-10', facts);
+
+      // Counts the event loop's turns: once in each, as long as it runs.
+      const turnsBeforeEachPage: number[] = [];
+      let turns = 0;
+      let turning = true;
+      const turn = (): void => {
+        turns += 1;
+        if (turning) setImmediate(turn);
+      };
+      setImmediate(turn);
+      try {
+        for await (const page of stored.pathPages({})) {
+          turnsBeforeEachPage.push(turns);
+          expect(page.length).toBeGreaterThan(0);
+        }
+      } finally {
+        turning = false;
+      }
+      // 1,000 paths a read: three pages, the first read at once, each later one after a turn of the event loop.
+      expect(turnsBeforeEachPage).toHaveLength(3);
+      expect(turnsBeforeEachPage[1]!).toBeGreaterThan(turnsBeforeEachPage[0]!);
+      expect(turnsBeforeEachPage[2]!).toBeGreaterThan(turnsBeforeEachPage[1]!);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a release is found only once complete, and the paths of releases no longer kept are swept', () => {
     const db = openSqliteDatabase(tmp.file('sweep.db'));
     try {
