@@ -158,6 +158,8 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         unit: 'events/s',
         detail: `${catchUpSeconds.toFixed(1)} s from spawn`,
         baseline: { title: 'the same projections rebuilt one after the other', value: replay.events / rebuiltSeconds, unit: 'events/s' },
+        // Reading the log once for all of them, the service catches up about as fast as rebuilding each alone.
+        target: { on: 'ratio', atLeast: 0.9 },
       }),
     );
 
