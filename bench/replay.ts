@@ -22,7 +22,7 @@ export interface ReplayFigures {
   /** Reading the whole log through the store, folding nothing: what any replay costs at least. */
   readPerSecond: number;
   /** Each registered projection rebuilt from the whole log, as `npm run projections:rebuild <name>` does. */
-  projections: { name: string; perSecond: number; seconds: number }[];
+  projections: { name: string; perSecond: number; seconds: number; swapSeconds: number }[];
   /** The case files' storage alone, without folding a case: see `caseFileStorageOnly`. */
   caseFilesStorage: { perSecond: number; averageBytes: { identity: number; head: number; timeline: number }; averageMilestones: number } | null;
 }
@@ -64,9 +64,17 @@ export async function replayEach(db: Database.Database, store: EventStore, keys:
   const read = await timed(() => readWhole(store));
   const projections: ReplayFigures['projections'] = [];
   for (const projection of buildProjections(BUILT_IN_CATALOGUE, { keys, pseudonymSecret: PSEUDONYM_SECRET })) {
-    const rebuilt = await timed(() => rebuildProjection(db, store, projection));
+    // The swap (the copy's rows into the live file, under its write lock) begins after the last batch folded aside.
+    let lastFolded = 0;
+    let swapSeconds = 0;
+    const listener = {
+      started: () => (lastFolded = performance.now()),
+      progressed: () => (lastFolded = performance.now()),
+      finished: () => (swapSeconds = (performance.now() - lastFolded) / 1_000),
+    };
+    const rebuilt = await timed(() => rebuildProjection(db, store, projection, { listener }));
     if (rebuilt.value.events !== read.value) throw new Error(`${projection.name} replayed ${rebuilt.value.events} events of ${read.value}`);
-    projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds });
+    projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds, swapSeconds });
   }
   return { events: read.value, readPerSecond: read.value / read.seconds, projections };
 }
