@@ -331,7 +331,8 @@ export async function caughtUp(file: string, names: readonly string[], head: big
       }
     };
     for (let waited = 0; !done(); waited += 100) {
-      if (waited > 30 * 60_000) throw new Error(`The projections of ${file} did not catch up`);
+      // A national log (21 million events) takes about half an hour here: the limit only ends a run that is stuck.
+      if (waited > 120 * 60_000) throw new Error(`The projections of ${file} did not catch up`);
       await sleep(100);
     }
   } finally {
