@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { isDamage } from './damaged-database-file';
-import { createOwnerOnlyFile, removeSqliteFile } from './sqlite-database';
+import { openConfigured, removeSqliteFile } from './sqlite-database';
 
 /**
  * The file beside the read models' where computed life-path releases are kept
@@ -23,17 +23,17 @@ export function removeLifePathReleaseFile(readModelFile: string): void {
  * replaced by an empty one.
  */
 export function openLifePathReleaseFile(readModel: Database.Database, layout: number): Database.Database {
-  if (readModel.memory) return laidOut(withPragmas(new Database(':memory:')), layout);
+  if (readModel.memory) return laidOut(openConfigured(':memory:', withPragmas), layout);
   const file = lifePathReleaseFile(readModel.name);
   try {
-    const db = openFile(file);
+    const db = openConfigured(file, withPragmas);
     if (db.pragma('user_version', { simple: true }) === layout) return db;
     db.close();
   } catch (error) {
     if (!isDamage(error)) throw error;
   }
   removeLifePathReleaseFile(readModel.name);
-  return laidOut(openFile(file), layout);
+  return laidOut(openConfigured(file, withPragmas), layout);
 }
 
 const laidOut = (db: Database.Database, layout: number): Database.Database => {
@@ -41,26 +41,12 @@ const laidOut = (db: Database.Database, layout: number): Database.Database => {
   return db;
 };
 
-function openFile(file: string): Database.Database {
-  createOwnerOnlyFile(file);
-  const db = new Database(file);
-  try {
-    return withPragmas(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-function withPragmas(db: Database.Database): Database.Database {
+function withPragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // A power loss may take the last slices written, never a release already complete (its row is written last).
   db.pragma('synchronous = NORMAL');
   // A release's paths are inserted at random places of the table: the pages above its leaves stay in memory.
   db.pragma(`cache_size = -${CACHE_KIB}`);
-  // Reads the schema now: a file damaged past its header fails here, and is replaced.
-  db.prepare('SELECT count(*) FROM sqlite_master').get();
-  return db;
 }
 
 /** 64 MiB. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { isHeldOr } from './file-in-use';
-import { createOwnerOnlyFile, removeSqliteFile, SQLITE_COMPANIONS } from './sqlite-database';
+import { openConfigured, removeSqliteFile, SQLITE_COMPANIONS } from './sqlite-database';
 
 /** Longer than a rebuild takes from creating its file to writing its first table, by far. */
 const STARTING_FOR_MS = 60_000;
@@ -20,15 +20,14 @@ export const newRebuildSideFile = (databaseFile: string, projection: string): st
  * (keep it) from a killed one's (remove it). Other connections may still read it (the swap's ATTACH).
  */
 export function openRebuildSideFile(file: string): Database.Database {
-  // It holds the same sealed data as the live file.
-  createOwnerOnlyFile(file);
-  const aside = new Database(file);
-  aside.pragma('journal_mode = WAL');
-  // A throwaway copy: a crash loses only the copy, so durability would be paid for nothing.
-  aside.pragma('synchronous = OFF');
-  // As on the live file (openSqliteDatabase), so that a projection behaves the same on both.
-  aside.pragma('foreign_keys = ON');
-  return aside;
+  // Owner-only: it holds the same sealed data as the live file.
+  return openConfigured(file, (aside) => {
+    aside.pragma('journal_mode = WAL');
+    // A throwaway copy: a crash loses only the copy, so durability would be paid for nothing.
+    aside.pragma('synchronous = OFF');
+    // As on the live file (openSqliteDatabase), so that a projection behaves the same on both.
+    aside.pragma('foreign_keys = ON');
+  });
 }
 
 /** Removes a side file and SQLite's files beside it. */

@@ -24,9 +24,7 @@ export function openSqliteDatabase(file: string): Database.Database {
 }
 
 function openWithPragmas(file: string): Database.Database {
-  if (file !== IN_MEMORY) createOwnerOnlyFile(file);
-  const db = new Database(file);
-  try {
+  return openConfigured(file, (db) => {
     // First, so that the pragmas below wait for another process's lock instead of failing at once.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Readers (projections, queries) never block the writer, nor the writer them.
@@ -41,7 +39,19 @@ function openWithPragmas(file: string): Database.Database {
     db.pragma('secure_delete = ON');
     // SQLite leaves foreign keys unchecked unless asked, per connection.
     db.pragma('foreign_keys = ON');
-    // Reads the schema now: a file damaged past its header fails here, before anything builds on it.
+  });
+}
+
+/**
+ * Opens (creating if need be, readable by its owner only) a SQLite file of the service's, and
+ * sets it up with `configure`; then reads its schema, so that a file damaged past its header fails
+ * here, before anything builds on it. Closed again if either fails.
+ */
+export function openConfigured(file: string, configure: (db: Database.Database) => void): Database.Database {
+  if (file !== IN_MEMORY) createOwnerOnlyFile(file);
+  const db = new Database(file);
+  try {
+    configure(db);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
