@@ -9,6 +9,8 @@ import { CaseReferenceResolver } from './graphql/case-reference.resolver';
 import { DashboardsResolver } from './graphql/dashboards.resolver';
 import { LifePathsResolver } from './graphql/life-paths.resolver';
 import { LifePathsExportController } from './life-paths/life-paths-export.controller';
+import { LIFE_PATHS_CATCHING_UP, projectionCatchingUp } from './life-paths/catching-up';
+import { LIFE_PATHS_PROJECTION } from './life-paths/life-paths.projection';
 import { LifePathsReader } from './life-paths/life-paths.reader';
 import { DashboardUpdates } from './outcomes/dashboard-updates';
 import { OutcomeSeriesReader } from './outcomes/outcome-series.reader';
@@ -18,7 +20,9 @@ import { CaseSearchTokensReader } from './search/case-search-tokens.reader';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { KeyVault } from '../personal-data/key-vault.port';
-import { KEY_VAULT, READ_MODEL_DATABASE } from '../storage/storage.tokens';
+import type { EventStore } from '../event-store/event-store.port';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { EVENT_STORE, KEY_VAULT, READ_MODEL_DATABASE } from '../storage/storage.tokens';
 import { readModelVerifier } from './read-model-verification';
 
 /** The read models, their queries, the live dashboard updates and the life-paths export. */
@@ -31,6 +35,11 @@ import { readModelVerifier } from './read-model-verification';
       inject: [CATALOGUE, KEY_VAULT, APP_CONFIG],
     },
     { provide: READ_MODEL_VERIFIER, useFactory: readModelVerifier, inject: [READ_MODEL_DATABASE, CATALOGUE] },
+    {
+      provide: LIFE_PATHS_CATCHING_UP,
+      useFactory: (runner: ProjectionRunner, store: EventStore) => projectionCatchingUp(runner, store, LIFE_PATHS_PROJECTION),
+      inject: [ProjectionRunner, EVENT_STORE],
+    },
     CaseFilesReader,
     CaseSearch,
     CaseSearchTokensReader,

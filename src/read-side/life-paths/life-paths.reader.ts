@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/config';
@@ -14,6 +14,7 @@ import { SLICE_MS } from '../../storage/read-snapshot';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { selectLogMonth } from '../../projections/log-month';
 import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
+import { type CatchingUp, LIFE_PATHS_CATCHING_UP } from './catching-up';
 import { MonthSnapshot } from './month-snapshot';
 import { computeRelease } from './release-computation';
 import { RELEASE_TABLES_LAYOUT, ReleaseTables } from './release-tables';
@@ -30,7 +31,7 @@ import { StoredRelease } from './stored-release';
  * state of the tables (month-snapshot.ts), and stored (release-tables.ts): at a million
  * participants it takes the best part of a minute, and its paths do not fit in memory. It is
  * prepared off the request path: at start and within PREPARE_EVERY_MS of a month closing or of the
- * tables being replaced. A request that comes first waits for it: never an older month's release,
+ * tables being replaced, unless the projection is catching up. A request that comes first waits for it: never an older month's release,
  * so that every answer after a month closes is of that month. One release is computed at a time.
  * Researchers' figures describe the released participants only (docs/access-and-privacy.md,
  * "Researchers' figures are of the released participants"): the reader also tells whom a closed
@@ -56,6 +57,13 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /**
+     * While the projection catches up, months close one after the other as it folds them: a release
+     * prepared then would be of a month about to be left behind, and its snapshot, held for the
+     * minutes a national release takes, would keep the write-ahead log from being checkpointed
+     * while the catch-up writes gigabytes to it (it grew past 57 GB at a million participants).
+     */
+    @Optional() @Inject(LIFE_PATHS_CATCHING_UP) private readonly catchingUp: CatchingUp = async () => false,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -120,8 +128,10 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     // The database closes as the application shuts down, possibly before this reader's timer is
     // cleared; and the projection creates its tables once the runner has started, maybe after this.
     if (this.stopped || !this.db.open || !hasTables(this.db)) return;
-    this.release()
-      .then((release) => this.prepareEarlierMonths(release))
+    // The release file's tables made now, whether or not a release is computed yet: readers of the file find them.
+    this.sql();
+    this.catchingUp()
+      .then(async (behind) => (behind ? undefined : this.prepareEarlierMonths(await this.release())))
       .catch((error: unknown) => {
         if (!this.stopped) this.logger.warn(`The life-paths release could not be prepared in advance, a request will compute it: ${errorMessage(error)}`);
       });
@@ -139,7 +149,11 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     const closed = facts.releasedAsOf.slice(0, 7);
     this.earlierMonthsOf = key;
     try {
-      for (let back = 1; back < RESEARCH_MONTHS && !this.stopped; back++) await this.releasedAt(monthsAfter(closed, -back));
+      for (let back = 1; back < RESEARCH_MONTHS && !this.stopped; back++) {
+        // Prepared once the catch-up is over, for the month it closed last.
+        if (await this.catchingUp()) return void (this.earlierMonthsOf = undefined);
+        await this.releasedAt(monthsAfter(closed, -back));
+      }
     } catch (error) {
       this.earlierMonthsOf = undefined;
       throw error;

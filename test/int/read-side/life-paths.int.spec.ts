@@ -307,6 +307,38 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     }
   });
 
+  it('prepares no release while the projection catches up (a snapshot held meanwhile would keep the write-ahead log growing), and prepares it once caught up', async () => {
+    const [february, ...journeys] = journeysOf(7);
+    const db = openSqliteDatabase(tmp.file('catching-up.db'));
+    let behind = true;
+    const asked: boolean[] = [];
+    const reader = new LifePathsReader(db, CONFIG, async () => {
+      asked.push(behind);
+      return behind;
+    });
+    const releases = openLifePathReleaseFile(db, RELEASE_TABLES_LAYOUT);
+    const storedMonths = () => releases.prepare<[], string>("SELECT substr(key, instr(key, '@') + 1) FROM life_path_releases").pluck().all();
+    const computed = jest.spyOn(ReleaseTables.prototype, 'complete');
+    try {
+      folderOf(db)([...interleave(journeys, [0]), ...recordedAt(interleave([february!], [0]), '2026-02-01T08:00:00.000Z')]);
+      reader.onApplicationBootstrap();
+      // Asked at start and again on the reader's timer: catching up both times, nothing computed.
+      await eventually('the reader asked twice', () => asked.length >= 2);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(computed).not.toHaveBeenCalled();
+      expect(storedMonths()).toEqual([]);
+
+      behind = false;
+      await eventually('the closed month and the 23 before it are worked out', () => storedMonths().length === 24);
+      expect(asked).toContain(false);
+    } finally {
+      computed.mockRestore();
+      reader.onModuleDestroy();
+      releases.close();
+      db.close();
+    }
+  });
+
   it("prepares a closed month's release off the request path: at start, then once an event of the next month is folded", async () => {
     const [closing, later, ...others] = journeysOf(11);
     const db = openSqliteDatabase(tmp.file('prepared.db'));
