@@ -31,8 +31,9 @@ import { StoredRelease } from './stored-release';
  * state of the tables (month-snapshot.ts), and stored (release-tables.ts): at a million
  * participants it takes the best part of a minute, and its paths do not fit in memory. It is
  * prepared off the request path: at start and within PREPARE_EVERY_MS of a month closing or of the
- * tables being replaced, unless the projection is catching up. A request that comes first waits for it: never an older month's release,
- * so that every answer after a month closes is of that month. One release is computed at a time.
+ * tables being replaced, unless the projection is catching up. A request that comes first waits
+ * for it: never an older month's release, so that every answer after a month closes is of that
+ * month. One release is computed at a time.
  * Researchers' figures describe the released participants only (docs/access-and-privacy.md,
  * "Researchers' figures are of the released participants"): the reader also tells whom a closed
  * month's release shows.
