@@ -1,14 +1,14 @@
 import type { EventStore } from '../../event-store/event-store.port';
 import { projectionLags } from '../../projections/projection-lags';
-import type { ProjectionRunner } from '../../projections/projection-runner';
+import { DEFAULT_RUNNER_OPTIONS, type ProjectionRunner } from '../../projections/projection-runner';
 
 /** Whether a projection is catching up: folding a log it is far behind, as after a restart on a new layout. */
 export type CatchingUp = () => Promise<boolean>;
 
 export const LIFE_PATHS_CATCHING_UP = Symbol('LIFE_PATHS_CATCHING_UP');
 
-/** A batch of the runner's (DEFAULT_RUNNER_OPTIONS): a projection that far behind is catching up, not following. */
-const CATCHING_UP_EVENTS = 10_000;
+/** A batch of the runner's: a projection that far behind is catching up, not following. */
+const CATCHING_UP_EVENTS = DEFAULT_RUNNER_OPTIONS.batchSize;
 
 /** Whether the projection `name` of the runner is at least a batch behind the log's head. */
 export const projectionCatchingUp =
