@@ -10,6 +10,11 @@ export const SQLITE_COMPANIONS = ['-journal', '-wal', '-shm'] as const;
 const BUSY_TIMEOUT_MS = 5_000;
 /** The file holds sealed personal data, and maybe the keys that open it: only the service's user may read it. */
 const OWNER_ONLY = 0o600;
+/**
+ * The write-ahead log's size once SQLite starts it over. A long read (a catch-up's snapshots, a
+ * backup) lets it grow by gigabytes; without a limit the file keeps that size on disk for good.
+ */
+export const WRITE_AHEAD_LOG_KEPT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Opens (creating if need be) the service's SQLite file with the pragmas its guarantees rest on.
@@ -37,6 +42,7 @@ function openWithPragmas(file: string): Database.Database {
     db.pragma('synchronous = FULL');
     // Erased rows (shredded encryption keys) are overwritten, not left readable in free pages.
     db.pragma('secure_delete = ON');
+    db.pragma(`journal_size_limit = ${WRITE_AHEAD_LOG_KEPT_BYTES}`);
     // SQLite leaves foreign keys unchecked unless asked, per connection.
     db.pragma('foreign_keys = ON');
   });
