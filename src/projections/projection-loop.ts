@@ -65,6 +65,8 @@ export class ProjectionLoop {
   private knownGeneration: number | undefined;
   /** Of the loop's run: a verification the stop refused is no failure to report. */
   private runSignal: AbortSignal | undefined;
+  /** Until a read of the log comes back short of a batch, there is at least a batch more to fold at once. */
+  private readFullBatch = true;
 
   constructor(
     private readonly projection: Projection,
@@ -100,6 +102,11 @@ export class ProjectionLoop {
 
   get generation(): number | undefined {
     return this.knownGeneration;
+  }
+
+  /** Whether it is catching up: its last read filled a whole batch, or it has not read the log yet. */
+  get catchingUp(): boolean {
+    return this.readFullBatch;
   }
 
   /**
@@ -164,6 +171,7 @@ export class ProjectionLoop {
         // Stopped while it waited for the verdict: it folds nothing more.
         if (signal.aborted) break;
         const events = await this.log.readAll(this.currentPosition, this.settings.batchSize);
+        this.readFullBatch = events.length >= this.settings.batchSize;
         // The read may have waited: a reset or swap since then is seen by the commit, under the lock.
         if (events.length === 0) {
           this.recovered();

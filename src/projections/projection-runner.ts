@@ -42,6 +42,11 @@ export interface ProjectionStatus {
   failedAttempts: number;
   /** What verifying its read model last found wrong (empty: nothing); null before it was first verified. */
   problems: readonly ReadModelProblem[] | null;
+  /**
+   * Whether it is catching up, a whole batch or more behind the log's head (after a restart, a new
+   * layout, a large import): its last read filled a batch, or it has not read the log yet.
+   */
+  catchingUp: boolean;
 }
 
 /**
@@ -111,6 +116,7 @@ export class ProjectionRunner {
       lastError: loop.lastError,
       failedAttempts: loop.failedAttempts,
       problems: loop.problems,
+      catchingUp: loop.catchingUp,
     }));
   }
 

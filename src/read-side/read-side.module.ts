@@ -20,9 +20,8 @@ import { CaseSearchTokensReader } from './search/case-search-tokens.reader';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { KeyVault } from '../personal-data/key-vault.port';
-import type { EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { EVENT_STORE, KEY_VAULT, READ_MODEL_DATABASE } from '../storage/storage.tokens';
+import { KEY_VAULT, READ_MODEL_DATABASE } from '../storage/storage.tokens';
 import { readModelVerifier } from './read-model-verification';
 
 /** The read models, their queries, the live dashboard updates and the life-paths export. */
@@ -37,8 +36,8 @@ import { readModelVerifier } from './read-model-verification';
     { provide: READ_MODEL_VERIFIER, useFactory: readModelVerifier, inject: [READ_MODEL_DATABASE, CATALOGUE] },
     {
       provide: LIFE_PATHS_CATCHING_UP,
-      useFactory: (runner: ProjectionRunner, store: EventStore) => projectionCatchingUp(runner, store, LIFE_PATHS_PROJECTION),
-      inject: [ProjectionRunner, EVENT_STORE],
+      useFactory: (runner: ProjectionRunner) => projectionCatchingUp(runner, LIFE_PATHS_PROJECTION),
+      inject: [ProjectionRunner],
     },
     CaseFilesReader,
     CaseSearch,

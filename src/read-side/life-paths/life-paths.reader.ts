@@ -64,7 +64,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
      * minutes a national release takes, would keep the write-ahead log from being checkpointed
      * while the catch-up writes gigabytes to it (it grew past 57 GB at a million participants).
      */
-    @Optional() @Inject(LIFE_PATHS_CATCHING_UP) private readonly catchingUp: CatchingUp = async () => false,
+    @Optional() @Inject(LIFE_PATHS_CATCHING_UP) private readonly catchingUp: CatchingUp = () => false,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -131,8 +131,9 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     if (this.stopped || !this.db.open || !hasTables(this.db)) return;
     // The release file's tables made now, whether or not a release is computed yet: readers of the file find them.
     this.sql();
-    this.catchingUp()
-      .then(async (behind) => (behind ? undefined : this.prepareEarlierMonths(await this.release())))
+    if (this.catchingUp()) return;
+    this.release()
+      .then((release) => this.prepareEarlierMonths(release))
       .catch((error: unknown) => {
         if (!this.stopped) this.logger.warn(`The life-paths release could not be prepared in advance, a request will compute it: ${errorMessage(error)}`);
       });
@@ -152,7 +153,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       for (let back = 1; back < RESEARCH_MONTHS && !this.stopped; back++) {
         // Prepared once the catch-up is over, for the month it closed last.
-        if (await this.catchingUp()) return void (this.earlierMonthsOf = undefined);
+        if (this.catchingUp()) return void (this.earlierMonthsOf = undefined);
         await this.releasedAt(monthsAfter(closed, -back));
       }
     } catch (error) {

@@ -58,8 +58,8 @@ describe('ProjectionRunner (int, real SQLite file)', () => {
     expect(checkpointOf(db, 'event-counts')).toBe(lastPosition(events));
     expect(checkpointOf(db, 'seen-positions')).toBe(lastPosition(events));
     expect(r.status()).toEqual([
-      { name: 'event-counts', position: lastPosition(events), healthy: true, lastError: null, failedAttempts: 0, problems: [] },
-      { name: 'seen-positions', position: lastPosition(events), healthy: true, lastError: null, failedAttempts: 0, problems: [] },
+      { name: 'event-counts', position: lastPosition(events), healthy: true, lastError: null, failedAttempts: 0, problems: [], catchingUp: false },
+      { name: 'seen-positions', position: lastPosition(events), healthy: true, lastError: null, failedAttempts: 0, problems: [], catchingUp: false },
     ]);
   });
 

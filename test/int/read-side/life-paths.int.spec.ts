@@ -312,7 +312,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     const db = openSqliteDatabase(tmp.file('catching-up.db'));
     let behind = true;
     const asked: boolean[] = [];
-    const reader = new LifePathsReader(db, CONFIG, async () => {
+    const reader = new LifePathsReader(db, CONFIG, () => {
       asked.push(behind);
       return behind;
     });
