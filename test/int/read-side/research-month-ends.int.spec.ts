@@ -4,10 +4,13 @@ import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { JourneyEvent } from '../../../src/journey/domain/events';
 import { InvalidInput } from '../../../src/journey/domain/errors';
 import { exactly } from '../../../src/outcomes/cell';
+import { ContributionSums } from '../../../src/outcomes/contribution-sums';
 import { ProjectionGenerations } from '../../../src/projections/projection-generations';
 import { OUTCOMES_PROJECTION } from '../../../src/read-side/outcomes/outcomes.projection';
+import { SLICE_MS } from '../../../src/storage/read-snapshot';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event } from '../../unit/journey/fixtures';
+import { countTurns } from '../../support/event-loop-turns';
 import { researchReadModels } from '../../support/research-read-models';
 import { tempDir } from '../../support/temp-files';
 
@@ -156,5 +159,47 @@ describe("researchers' figures are of a month end the log has closed, from the f
     expect(reader().researchMonthEnd()).toBe('2008-07-31');
     clock.instant = '2009-01-15T12:00:00Z';
     expect(reader().researchMonthEnd()).toBe('2008-07-31');
+  });
+});
+
+describe("researchers' month ends are summed in slices, between which the event loop turns (int, real SQLite file)", () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  it('lets other requests run between the participants it sums, once a slice is over (a national city takes seconds)', async () => {
+    const db = openSqliteDatabase(tmp.file('slices.db'));
+    const participants = ['p1', 'p2', 'p3', 'p4', 'p5'];
+    const models = researchReadModels(db, BUILT_IN_CATALOGUE, new SettableClock('2008-05-15T12:00:00Z'));
+    models.fold([
+      ...participants.map((participantId) => stored(participantId, 1, event.enrolled({ participantId, occurredOn: '2008-04-02' }), '2008-04-02T09:00:00Z')),
+      elsewhere('2008-05-02T09:00:00Z'),
+    ]);
+    const reader = models.reader();
+    // The release of April, which the figures leave out nobody of, worked out first: only the sums are watched.
+    await reader.researchDashboard('stockholm', null, '2008-04-30', exactly);
+
+    const turnsAtEachSum: number[] = [];
+    const add = ContributionSums.prototype.add;
+    const summed = jest.spyOn(ContributionSums.prototype, 'add').mockImplementation(function (this: ContributionSums, member) {
+      turnsAtEachSum.push(turns.count);
+      add.call(this, member);
+    });
+    // Every slice is over as soon as it begins: the sums pause before each participant.
+    let now = 0;
+    const clock = jest.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_MS));
+    const turns = countTurns();
+    let april: Awaited<ReturnType<typeof reader.researchDashboard>>;
+    try {
+      april = await reader.researchDashboard('paris', null, '2008-04-30', exactly);
+    } finally {
+      turns.stop();
+      clock.mockRestore();
+      summed.mockRestore();
+      db.close();
+    }
+
+    expect(april).toMatchObject({ enrolled: participants.length, active: participants.length });
+    expect(turnsAtEachSum).toHaveLength(participants.length);
+    for (let i = 1; i < turnsAtEachSum.length; i++) expect(turnsAtEachSum[i]!).toBeGreaterThan(turnsAtEachSum[i - 1]!);
   });
 });

@@ -9,6 +9,7 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { allPaths } from '../../support/stored-release-paths';
 import { tempDir } from '../../support/temp-files';
 import { aRecord } from '../../unit/life-paths/records';
+import { countTurns } from '../../support/event-loop-turns';
 
 const oneOf = <T>(values: readonly T[]) => fc.constantFrom(...values);
 
@@ -104,22 +105,15 @@ describe('a release stored in its tables (real SQLite file)', () => {
       tables.complete('1@2026-10', { facts, suppressed: [] }, true);
       const stored = new StoredRelease(tables, '1@2026-10', facts);
 
-      // Counts the event loop's turns: once in each, as long as it runs.
       const turnsBeforeEachPage: number[] = [];
-      let turns = 0;
-      let turning = true;
-      const turn = (): void => {
-        turns += 1;
-        if (turning) setImmediate(turn);
-      };
-      setImmediate(turn);
+      const turns = countTurns();
       try {
         for await (const page of stored.pathPages({})) {
-          turnsBeforeEachPage.push(turns);
+          turnsBeforeEachPage.push(turns.count);
           expect(page.length).toBeGreaterThan(0);
         }
       } finally {
-        turning = false;
+        turns.stop();
       }
       // 1,000 paths a read: three pages, the first read at once, each later one after a turn of the event loop.
       expect(turnsBeforeEachPage).toHaveLength(3);
