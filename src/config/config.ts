@@ -38,6 +38,8 @@ export interface AppConfig {
   trustedProxies: number;
   /** Events a projection may lag behind the log's head while the service still reports ready. */
   readinessMaxLag: number;
+  /** Seconds a write to the embedded store waits for another process's write lock (a rebuild's swap, an import) before it is refused. */
+  storeLockWaitSeconds: number;
   logLevel: LogLevel;
 }
 
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxConcurrentOperations: parseWholeNumber('MAX_CONCURRENT_OPERATIONS', env.MAX_CONCURRENT_OPERATIONS || '8', 1),
     trustedProxies: parseWholeNumber('TRUST_PROXY', env.TRUST_PROXY || '0', 0),
     readinessMaxLag: parseWholeNumber('READINESS_MAX_LAG', env.READINESS_MAX_LAG || '1000', 0),
+    storeLockWaitSeconds: parseWholeNumber('STORE_LOCK_WAIT', env.STORE_LOCK_WAIT || '30', 0),
     logLevel: parseLogLevel(env.LOG_LEVEL || 'info'),
   };
   if (production) assertDistinctSecrets(config);

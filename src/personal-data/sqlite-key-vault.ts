@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { truncateWriteAheadLog, withoutWaiting } from '../storage/write-ahead-log';
+import { LOCK_WAIT_MS, whenTheLockIsFree } from '../storage/lock-wait';
+import { noBusyWaitOn, truncateWriteAheadLog, withoutWaiting } from '../storage/write-ahead-log';
 import { KeyShredded, type KeyVault, type PendingKeyRemovals } from './key-vault.port';
 import { newParticipantKey } from './personal-data-cipher';
 import { RetryUntilDone } from './retry-until-done';
@@ -28,8 +29,17 @@ export class SqliteKeyVault implements KeyVault {
   private readonly removalDone: Database.Statement<[]>;
   private readonly pending: Database.Statement<[], { count: number; oldest: number | null }>;
   private readonly removal = new RetryUntilDone(() => this.removeCopies(), REMOVAL_RETRY);
+  /** Writes of the request path wait for another process's lock (a rebuild's swap) between turns of the event loop. */
+  private readonly noBusyWait: <T>(work: () => T) => T;
+  private readonly lockWaitMs: number;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** How long a write waits for another process's write lock before it is refused (StoreUnavailable). */
+    { lockWaitMs = LOCK_WAIT_MS }: { lockWaitMs?: number } = {},
+  ) {
+    this.noBusyWait = noBusyWaitOn(db);
+    this.lockWaitMs = lockWaitMs;
     db.exec(`
       CREATE TABLE IF NOT EXISTS participant_keys (
         participant_id TEXT PRIMARY KEY,
@@ -75,7 +85,8 @@ export class SqliteKeyVault implements KeyVault {
     const existing = this.select.get(participantId);
     // Every append asks: only the first may write, since a write is a transaction waiting for the disk.
     if (existing) return existing.key;
-    this.insert.run({ participantId, key: newParticipantKey(), createdAt: Date.now() });
+    const key = newParticipantKey();
+    await whenTheLockIsFree(this.noBusyWait, () => this.insert.run({ participantId, key, createdAt: Date.now() }), this.lockWaitMs);
     const created = this.select.get(participantId);
     if (!created) throw new KeyShredded(participantId);
     return created.key;
@@ -86,7 +97,7 @@ export class SqliteKeyVault implements KeyVault {
   }
 
   async shred(participantId: string): Promise<void> {
-    this.shredInOneTransaction(participantId);
+    await whenTheLockIsFree(this.noBusyWait, () => this.shredInOneTransaction(participantId), this.lockWaitMs);
     this.removal.run();
   }
 

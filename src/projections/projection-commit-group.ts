@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { noBusyWaitOn } from '../storage/write-ahead-log';
 
 interface PendingCommit {
   work: () => unknown;
@@ -19,8 +20,10 @@ export class ProjectionCommitGroup {
   /** Commits waiting for the group's, in the order they were asked for. */
   private pending: PendingCommit[] = [];
   private readonly commitGroup: Database.Transaction<(group: readonly PendingCommit[]) => Settled[]>;
+  private readonly noBusyWait: <T>(work: () => T) => T;
 
   constructor(private readonly db: Database.Database) {
+    this.noBusyWait = noBusyWaitOn(db);
     this.commitGroup = db.transaction((group) =>
       group.map((commit): Settled => {
         try {
@@ -50,7 +53,9 @@ export class ProjectionCommitGroup {
     let settled: Settled[];
     try {
       // IMMEDIATE takes the write lock before any loop reads its checkpoint: no other writer moves one in between.
-      settled = withoutWaitingForTheDisk(this.db, () => this.commitGroup.immediate(group));
+      // Held by another process (a rebuild's swap), it fails at once (SQLITE_BUSY) rather than hold the event loop in
+      // SQLite's busy wait: the loops try again shortly.
+      settled = this.noBusyWait(() => withoutWaitingForTheDisk(this.db, () => this.commitGroup.immediate(group)));
     } catch (error) {
       for (const commit of group) commit.reject(error);
       return;

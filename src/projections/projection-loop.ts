@@ -14,6 +14,10 @@ import type { ReadModelVerifier } from './read-model-verifier';
 import { verifyProjection } from './verify-projection';
 import { errorMessage } from './error-message';
 import { type RetryPolicy, retryDelay } from './retry-delay';
+import { isBusy } from '../storage/write-ahead-log';
+
+/** How often a loop tries again for the write lock another process holds (a rebuild's swap). */
+const LOCK_RETRY_MS = 100;
 
 /** What one committed batch changed, told to live subscribers once it is durable. */
 export interface ProjectionChange {
@@ -67,6 +71,8 @@ export class ProjectionLoop {
   private runSignal: AbortSignal | undefined;
   /** Until a read of the log comes back short of a batch, there is at least a batch more to fold at once. */
   private readFullBatch = true;
+  /** Another process holds the file's write lock: the loop waits for it, which is no failure. */
+  private waitingForLock = false;
 
   constructor(
     private readonly projection: Projection,
@@ -180,6 +186,7 @@ export class ProjectionLoop {
         }
         const { position, topics, wrote } = await opened.fold(events);
         this.currentPosition = position;
+        this.lockFreed();
         this.recovered();
         this.listener.moved();
         if (wrote) this.listener.committed({ projection: this.projection.name, topics, position });
@@ -188,6 +195,10 @@ export class ProjectionLoop {
       } catch (error) {
         // Stopped while waiting for the verifier, which the stop ends: nothing failed.
         if (signal.aborted) break;
+        if (isBusy(error)) {
+          await this.waitForTheLock(signal);
+          continue;
+        }
         if (error instanceof CheckpointLost) {
           this.logger.warn(`Projection ${this.projection.name}'s checkpoint row is gone while its tables stayed: checking them before folding on`);
           opened = undefined;
@@ -254,6 +265,22 @@ export class ProjectionLoop {
       }
     };
     return { fold };
+  }
+
+  /**
+   * A rebuild's swap, an import or an operator's shell holds the write lock: the loop tries again
+   * shortly, without counting a failure or holding the event loop in SQLite's busy wait.
+   */
+  private async waitForTheLock(signal: AbortSignal): Promise<void> {
+    if (!this.waitingForLock) this.logger.log(`Projection ${this.projection.name} waits for another process's write lock (a rebuild's swap, say)`);
+    this.waitingForLock = true;
+    await pause(LOCK_RETRY_MS, signal);
+  }
+
+  private lockFreed(): void {
+    if (!this.waitingForLock) return;
+    this.waitingForLock = false;
+    this.logger.log(`Projection ${this.projection.name} folds on: the write lock is free again`);
   }
 
   private recovered(): void {

@@ -12,17 +12,20 @@ import { UnusedKeyCollector } from './unused-key-collector';
 /** The connection holding the keys: the event store's, or one to KEY_VAULT_FILE. */
 const KEY_VAULT_DATABASE = Symbol('KEY_VAULT_DATABASE');
 
-/** The embedded store: events and read models in one SQLite file, keys in it or in a file of their own. */
-export function embeddedStorage(file: string, keyVaultFile: string | null): Provider[] {
+/**
+ * The embedded store: events and read models in one SQLite file, keys in it or in a file of their
+ * own. Appends and new keys wait `lockWaitMs` at most for another process's write lock.
+ */
+export function embeddedStorage(file: string, keyVaultFile: string | null, lockWaitMs: number): Provider[] {
   return [
     { provide: READ_MODEL_DATABASE, useFactory: () => openReadModelFile(file) },
-    { provide: EVENT_STORE, useFactory: (db: Database.Database) => new SqliteEventStore(db), inject: [READ_MODEL_DATABASE] },
+    { provide: EVENT_STORE, useFactory: (db: Database.Database) => new SqliteEventStore(db, { lockWaitMs }), inject: [READ_MODEL_DATABASE] },
     {
       provide: KEY_VAULT_DATABASE,
       useFactory: (db: Database.Database) => (keyVaultFile === null ? db : openKeyVaultFile(db, keyVaultFile)),
       inject: [READ_MODEL_DATABASE],
     },
-    { provide: KEY_VAULT, useFactory: (keysDb: Database.Database) => new SqliteKeyVault(keysDb), inject: [KEY_VAULT_DATABASE] },
+    { provide: KEY_VAULT, useFactory: (keysDb: Database.Database) => new SqliteKeyVault(keysDb, { lockWaitMs }), inject: [KEY_VAULT_DATABASE] },
     {
       provide: StoreHealth,
       useFactory: (db: Database.Database, keysDb: Database.Database) => new StoreHealth([db, keysDb]),

@@ -14,12 +14,19 @@ import { EVENT_STORE, KEY_VAULT, READ_MODEL_DATABASE } from './storage.tokens';
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(OPEN_STORAGE) private readonly storage: OpenStorage) {}
 
-  static forRoot({ eventStore, keyVaultFile, readModelFile }: Pick<AppConfig, 'eventStore' | 'keyVaultFile' | 'readModelFile'>): DynamicModule {
+  static forRoot({
+    eventStore,
+    keyVaultFile,
+    readModelFile,
+    storeLockWaitSeconds,
+  }: Pick<AppConfig, 'eventStore' | 'keyVaultFile' | 'readModelFile' | 'storeLockWaitSeconds'>): DynamicModule {
     return {
       module: StorageModule,
       global: true,
       providers:
-        eventStore.kind === 'sqlite' ? embeddedStorage(eventStore.file, keyVaultFile) : clusterStorage(eventStore.connectionString, readModelFile),
+        eventStore.kind === 'sqlite'
+          ? embeddedStorage(eventStore.file, keyVaultFile, storeLockWaitSeconds * 1_000)
+          : clusterStorage(eventStore.connectionString, readModelFile),
       exports: [READ_MODEL_DATABASE, EVENT_STORE, KEY_VAULT, StoreHealth],
     };
   }

@@ -8,16 +8,31 @@ export const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(
  * Waiting the busy timeout instead would block the event loop, since better-sqlite3 is synchronous.
  */
 export function withoutWaiting(db: Database.Database, work: () => boolean): boolean {
-  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma('busy_timeout = 0');
   try {
-    return work();
+    return noBusyWaitOn(db)(work);
   } catch (error) {
     if (isBusy(error)) return false;
     throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${busyTimeout}`);
   }
+}
+
+/**
+ * Runs work on the connection with SQLite's busy wait off, so that it throws SQLITE_BUSY at once
+ * where another connection holds the lock it needs; for a path taken at every request (the
+ * appends' commit), on a connection whose busy timeout stays what it is now: read once, not asked
+ * again at each call. (A prepared pragma cannot serve: SQLite sets the timeout when the statement
+ * is prepared, not when it runs.)
+ */
+export function noBusyWaitOn(db: Database.Database): <T>(work: () => T) => T {
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  return (work) => {
+    db.pragma('busy_timeout = 0');
+    try {
+      return work();
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+  };
 }
 
 /**

@@ -56,7 +56,8 @@ describe('request logs (e2e, the built service as a child process, its standard 
 
   it("logs a client's mistakes on their request's line alone, below error level; a fault at error level, with its stack", async () => {
     const file = tmp.file('mistakes.db');
-    const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${file}` });
+    // A write is refused at once while another process holds the write lock, rather than after 30 s.
+    const service = await startServiceProcess({ EVENT_STORE_URL: `sqlite:${file}`, STORE_LOCK_WAIT: '0' });
     const everywhere = { authorization: await defaultBearer() };
     const paris = { authorization: await bearer('adviser', 'paris') };
     /** Sends the mutation as an operation of that name; answers the first error's code. */

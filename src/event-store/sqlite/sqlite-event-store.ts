@@ -9,9 +9,16 @@ import {
   START_OF_LOG,
   WrongExpectedVersion,
 } from '../event-store.port';
+import { LOCK_RETRY_MS, LOCK_WAIT_MS, lockHeldTooLong } from '../../storage/lock-wait';
+import { isBusy, noBusyWaitOn } from '../../storage/write-ahead-log';
 
 /** Another process (a rebuild CLI, a second replica) may append to the same file unseen: look this often. */
 const POLL_INTERVAL_MS = 200;
+
+export interface SqliteEventStoreOptions {
+  /** How long appends wait for another process's write lock before they are refused (StoreUnavailable). */
+  lockWaitMs?: number;
+}
 
 // Positions are never reused, even without AUTOINCREMENT: the triggers forbid deleting the last row.
 const SCHEMA = `
@@ -97,6 +104,8 @@ interface PendingAppend {
   streamId: string;
   events: readonly NewEvent[];
   expectedVersion: number;
+  /** When it was asked for (performance.now()): it waits for another process's lock for so long only. */
+  askedAt: number;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -110,6 +119,11 @@ type Settled = { result: AppendResult } | { error: unknown };
  * Appends made in the same turn of the event loop commit together (group commit): a commit waits
  * for the disk (synchronous=FULL), and one wait for many appends is what lets concurrent requests
  * share it. Each append still checks its own version and succeeds or fails alone.
+ *
+ * While another process holds the file's write lock (a rebuild's swap, an import), the group waits
+ * for it between turns of the event loop, not in SQLite's busy wait, which would hold the loop and
+ * every request with it; appends asked for meanwhile join it. An append that has waited
+ * `lockWaitMs` is refused (StoreUnavailable, SQLITE_BUSY), and nothing of it is stored.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -118,8 +132,12 @@ export class SqliteEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   /** Waiters of this instance, woken with the new head as soon as one of its appends commits. */
   private readonly waiters = new Set<(head: GlobalPosition) => void>();
+  private readonly lockWaitMs: number;
+  private readonly noBusyWait: <T>(work: () => T) => T;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, { lockWaitMs = LOCK_WAIT_MS }: SqliteEventStoreOptions = {}) {
+    this.lockWaitMs = lockWaitMs;
+    this.noBusyWait = noBusyWaitOn(db);
     db.exec(SCHEMA);
     this.statements = prepareStatements(db);
     // Nested in the group's transaction, each append runs in a savepoint: a failed one leaves no trace.
@@ -148,7 +166,8 @@ export class SqliteEventStore implements EventStore {
     return new Promise<AppendResult>((resolve, reject) => {
       // setImmediate runs after the event loop has taken in what the network had ready: the requests
       // read in this turn reach their appends first and share the commit.
-      if (this.pending.push({ streamId, events, expectedVersion, resolve, reject }) === 1) setImmediate(() => this.commitPending());
+      const askedAt = performance.now();
+      if (this.pending.push({ streamId, events, expectedVersion, askedAt, resolve, reject }) === 1) setImmediate(() => this.commitPending());
     });
   }
 
@@ -215,10 +234,12 @@ export class SqliteEventStore implements EventStore {
     this.pending = [];
     let settled: Settled[];
     try {
-      // IMMEDIATE takes the write lock before the version checks: a writer in another process makes it wait
-      // (busy_timeout) instead of failing with SQLITE_BUSY halfway, when a read lock cannot be upgraded.
-      settled = this.commitGroup.immediate(group);
+      // IMMEDIATE takes the write lock before the version checks: a writer in another process makes
+      // it fail at once, before anything is written, instead of failing halfway when a read lock
+      // cannot be upgraded.
+      settled = this.noBusyWait(() => this.commitGroup.immediate(group));
     } catch (error) {
+      if (isBusy(error)) return this.waitForTheLock(group);
       // The commit itself failed (disk full, say): none of the group is stored.
       for (const append of group) append.reject(error);
       return;
@@ -229,6 +250,16 @@ export class SqliteEventStore implements EventStore {
     }
     if (head > START_OF_LOG) for (const wake of this.waiters) wake(head);
     settled.forEach((outcome, index) => ('result' in outcome ? group[index].resolve(outcome.result) : group[index].reject(outcome.error)));
+  }
+
+  /** Another process holds the write lock: the group tries again shortly, but appends that have waited too long. */
+  private waitForTheLock(group: readonly PendingAppend[]): void {
+    const now = performance.now();
+    const refused = group.filter((append) => now - append.askedAt >= this.lockWaitMs);
+    for (const append of refused) append.reject(lockHeldTooLong(this.lockWaitMs));
+    // Nothing was taken in since the group was: appends asked for now join it, after it.
+    this.pending = group.filter((append) => !refused.includes(append));
+    if (this.pending.length > 0) setTimeout(() => this.commitPending(), LOCK_RETRY_MS);
   }
 
   private appendInTransaction(streamId: string, events: readonly NewEvent[], expectedVersion: number): AppendResult {

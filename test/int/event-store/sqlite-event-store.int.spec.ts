@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { START_OF_LOG, WrongExpectedVersion } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { describeError } from '../../../src/graphql/error-code';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { StoreUnavailable } from '../../../src/storage/store-unavailable';
+import { countTurns } from '../../support/event-loop-turns';
 import { event, eventStoreContract, newStreamId, settlesWithin } from '../../support/event-store-contract';
 import { tempDir } from '../../support/temp-files';
 
@@ -129,6 +132,33 @@ describe('SqliteEventStore on a file', () => {
 
       expect(await settlesWithin(waiting, 2_000)).toBe(true);
     });
+
+    it("waits for the other connection's write lock between turns of the event loop, then stores the appends asked for meanwhile", async () => {
+      const store = new SqliteEventStore(connect());
+      const swap = connect();
+      // As a rebuild's swap holds it: a long write transaction of another process.
+      swap.exec('BEGIN IMMEDIATE');
+      const [first, second] = [newStreamId(), newStreamId()];
+      const appending = store.appendToStream(first, [event('ParticipantEnrolled')], 0);
+      const turns = countTurns();
+      let waited: boolean;
+      try {
+        waited = !(await settlesWithin(appending, 200));
+      } finally {
+        turns.stop();
+      }
+      const joining = store.appendToStream(second, [event('ParticipantEnrolled')], 0);
+      expect(waited).toBe(true);
+      // The event loop turned while the append waited (SQLite's busy wait would have held it): requests are answered meanwhile.
+      expect(turns.count).toBeGreaterThan(5);
+      expect(await store.readStream(first)).toEqual([]);
+
+      swap.exec('COMMIT');
+
+      const [stored, joined] = await Promise.all([appending, joining]);
+      expect(stored.events[0]!.position + 1n).toBe(joined.events[0]!.position);
+      expect((await store.readStream(second)).map((e) => e.version)).toEqual([1]);
+    });
   });
 
   it('wakes its own waiters as its append commits, before any poll', async () => {
@@ -177,11 +207,8 @@ describe('SqliteEventStore on a file', () => {
       expect(await store.readStream(free)).toHaveLength(1);
     });
 
-    it('rejects every append of the group, storing none, when the commit itself fails', async () => {
-      const db = connect();
-      const store = new SqliteEventStore(db);
-      // Another process holds the write lock longer than this connection waits for it.
-      db.pragma('busy_timeout = 50');
+    it("rejects every append of the group, storing none, once it has waited for another process's lock longer than it allows (STORE_UNAVAILABLE, retry later)", async () => {
+      const store = new SqliteEventStore(connect(), { lockWaitMs: 100 });
       const other = connect();
       other.exec('BEGIN IMMEDIATE');
 
@@ -189,7 +216,10 @@ describe('SqliteEventStore on a file', () => {
       other.exec('ROLLBACK');
 
       expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
-      expect(String((settled[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+      const refused = (settled[0] as PromiseRejectedResult).reason as unknown;
+      expect(refused).toBeInstanceOf(StoreUnavailable);
+      expect(describeError(refused)).toMatchObject({ code: 'STORE_UNAVAILABLE', extensions: { retryAfterSeconds: 5 } });
+      expect((refused as StoreUnavailable).detail).toBe('SQLITE_BUSY: another process held the write lock for 0 s');
       expect(await store.headPosition()).toBe(START_OF_LOG);
       // The connection is usable again once the lock is free.
       await store.appendToStream(newStreamId(), [event('ParticipantEnrolled')], 0);

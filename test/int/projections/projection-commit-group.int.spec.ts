@@ -23,7 +23,7 @@ describe("ProjectionCommitGroup: the loops' commits of one turn together (int, r
     return { db, names, work };
   }
 
-  it("commits the work asked for in one turn in one transaction, without waiting for the disk, and rolls back only a failing one's writes", async () => {
+  it("commits the work asked for in one turn in one transaction, without waiting for the disk nor in SQLite's busy wait, and rolls back only a failing one's writes", async () => {
     const { db, names, work } = open();
     const group = new ProjectionCommitGroup(db);
     const pragma = jest.spyOn(db, 'pragma');
@@ -32,7 +32,7 @@ describe("ProjectionCommitGroup: the loops' commits of one turn together (int, r
 
     expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : String(o.reason)))).toEqual(['a', 'Error: b refused', 'c']);
     expect(names()).toEqual(['a', 'c']);
-    expect(pragma.mock.calls).toEqual([['synchronous = NORMAL'], ['synchronous = FULL']]);
+    expect(pragma.mock.calls).toEqual([['busy_timeout = 0'], ['synchronous = NORMAL'], ['synchronous = FULL'], ['busy_timeout = 5000']]);
     expect(db.pragma('synchronous', { simple: true })).toBe(FULL);
     db.close();
   });

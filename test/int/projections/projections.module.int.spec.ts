@@ -40,7 +40,7 @@ describe('ProjectionsModule (int, Nest wiring on a real SQLite file)', () => {
   afterAll(() => tmp.remove());
 
   async function boot(file: string, projections: typeof ReadSideLikeModule = ReadSideLikeModule): Promise<INestApplicationContext> {
-    @Module({ imports: [StorageModule.forRoot({ eventStore: { kind: 'sqlite', file }, keyVaultFile: null, readModelFile: file }), ProjectionsModule.forRoot(), projections] })
+    @Module({ imports: [StorageModule.forRoot({ eventStore: { kind: 'sqlite', file }, keyVaultFile: null, readModelFile: file, storeLockWaitSeconds: 30 }), ProjectionsModule.forRoot(), projections] })
     class AppLikeModule {}
     return NestFactory.createApplicationContext(AppLikeModule, { logger: false });
   }
