@@ -71,10 +71,11 @@ export class ProjectionCommitGroup {
  * runs on the connection meanwhile: better-sqlite3 is synchronous, so events keep FULL.
  */
 function withoutWaitingForTheDisk<T>(db: Database.Database, commit: () => T): T {
-  db.pragma('synchronous = NORMAL');
+  // `exec`, not `pragma`, which builds an answer no one reads: this runs at every recording.
+  db.exec('PRAGMA synchronous = NORMAL');
   try {
     return commit();
   } finally {
-    db.pragma('synchronous = FULL');
+    db.exec('PRAGMA synchronous = FULL');
   }
 }

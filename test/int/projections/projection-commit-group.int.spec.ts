@@ -26,13 +26,13 @@ describe("ProjectionCommitGroup: the loops' commits of one turn together (int, r
   it("commits the work asked for in one turn in one transaction, without waiting for the disk nor in SQLite's busy wait, and rolls back only a failing one's writes", async () => {
     const { db, names, work } = open();
     const group = new ProjectionCommitGroup(db);
-    const pragma = jest.spyOn(db, 'pragma');
+    const exec = jest.spyOn(db, 'exec');
 
     const outcomes = await Promise.allSettled([group.commit(work('a')), group.commit(work('b', true)), group.commit(work('c'))]);
 
     expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : String(o.reason)))).toEqual(['a', 'Error: b refused', 'c']);
     expect(names()).toEqual(['a', 'c']);
-    expect(pragma.mock.calls).toEqual([['busy_timeout = 0'], ['synchronous = NORMAL'], ['synchronous = FULL'], ['busy_timeout = 5000']]);
+    expect(exec.mock.calls).toEqual([['PRAGMA busy_timeout = 0'], ['PRAGMA synchronous = NORMAL'], ['PRAGMA synchronous = FULL'], ['PRAGMA busy_timeout = 5000']]);
     expect(db.pragma('synchronous', { simple: true })).toBe(FULL);
     db.close();
   });
