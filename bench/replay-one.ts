@@ -1,9 +1,11 @@
-// node bench/build/bench/replay-one.js [--log FILE] [--events N] [--rounds N] [PROJECTION...]: the replay rows of
-// `npm run bench` for some projections only, on a log written once (FILE, /tmp/replay-one.db by default) and
-// reused after, so that a projection's rebuild can be measured, or profiled (`node --cpu-prof`), in seconds.
+// node bench/build/bench/replay-one.js [--log FILE] [--events N] [--rounds N] [--batches N,M…] [PROJECTION...]: the
+// replay rows of `npm run bench` for some projections only, on a log written once (FILE, /tmp/replay-one.db by default)
+// and reused after, so that a projection's rebuild can be measured, or profiled (`node --cpu-prof`), in seconds. With
+// --batches, each projection is rebuilt with each of those batch sizes (events per read and transaction) in every round.
 import { existsSync } from 'node:fs';
 import { BUILT_IN_CATALOGUE } from '../src/catalogue/built-in-catalogue';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
+import type { Projection } from '../src/projections/projection';
 import { rebuildProjection } from '../src/projections/rebuild-projections';
 import { buildProjections } from '../src/read-side/projections.registry';
 import { SqliteKeyVault } from '../src/personal-data/sqlite-key-vault';
@@ -26,6 +28,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 async function main(): Promise<void> {
   const file = option('log', '/tmp/replay-one.db');
   const rounds = Number(option('rounds', '1'));
+  const batches = option('batches', '').split(',').filter(Boolean).map(Number);
   if (!existsSync(file)) {
     const events = Number(option('events', '300000'));
     // As the bench's replay log: the large run's participants, interleaved by the same window.
@@ -39,22 +42,26 @@ async function main(): Promise<void> {
     const projections = buildProjections(BUILT_IN_CATALOGUE, { keys: new SqliteKeyVault(db), pseudonymSecret: PSEUDONYM_SECRET }).filter(
       (p) => wanted.length === 0 || wanted.includes(p.name),
     );
+    // Each projection once per batch size asked for; with none, at the rebuild's own.
+    const runs = projections.flatMap((projection): { name: string; projection: Projection; batchSize?: number }[] =>
+      batches.length === 0 ? [{ name: projection.name, projection }] : batches.map((batchSize) => ({ name: `${projection.name} (batches of ${batchSize})`, projection, batchSize })),
+    );
     const reads: number[] = [];
-    const rates = new Map<string, number[]>(projections.map((p) => [p.name, []]));
+    const rates = new Map<string, number[]>(runs.map((r) => [r.name, []]));
     // This process's CPU time too: on a machine shared with other work, it varies less than the wall clock.
-    const cpuRates = new Map<string, number[]>(projections.map((p) => [p.name, []]));
+    const cpuRates = new Map<string, number[]>(runs.map((r) => [r.name, []]));
     let events = 0;
     // Rounds alternate the baseline and each projection, as the machine's load drifts.
     for (let round = 0; round < rounds; round++) {
       const read = await timed(() => readWhole(store));
       events = read.value;
       reads.push(events / read.seconds);
-      for (const projection of projections) {
+      for (const { name, projection, batchSize } of runs) {
         const cpu = process.cpuUsage();
-        const rebuilt = await timed(() => rebuildProjection(db, store, projection));
+        const rebuilt = await timed(() => rebuildProjection(db, store, projection, { batchSize }));
         const { user, system } = process.cpuUsage(cpu);
-        rates.get(projection.name)!.push(rebuilt.value.events / rebuilt.seconds);
-        cpuRates.get(projection.name)!.push(rebuilt.value.events / ((user + system) / 1e6));
+        rates.get(name)!.push(rebuilt.value.events / rebuilt.seconds);
+        cpuRates.get(name)!.push(rebuilt.value.events / ((user + system) / 1e6));
       }
     }
     const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} events/s`;

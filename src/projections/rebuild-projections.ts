@@ -38,7 +38,13 @@ export interface RebuildOptions {
   listener?: RebuildListener;
 }
 
-const DEFAULT_BATCH_SIZE = 10_000;
+/**
+ * Five times the live runner's: a rebuild runs in a command of its own, and each commit writes the
+ * pages its batch changed, which fewer, larger batches share. Measured on a million events
+ * (replay-one.ts --batches, 2026-11-29): case-files and outcomes fold about a quarter faster than
+ * in batches of 10,000, life-paths a little, case-search a tenth slower.
+ */
+const DEFAULT_BATCH_SIZE = 50_000;
 const ASIDE = 'rebuild_aside';
 
 /**
