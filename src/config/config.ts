@@ -115,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxConcurrentOperations: parseWholeNumber('MAX_CONCURRENT_OPERATIONS', env.MAX_CONCURRENT_OPERATIONS || '8', 1),
     trustedProxies: parseWholeNumber('TRUST_PROXY', env.TRUST_PROXY || '0', 0),
     readinessMaxLag: parseWholeNumber('READINESS_MAX_LAG', env.READINESS_MAX_LAG || '1000', 0),
-    storeLockWaitSeconds: parseWholeNumber('STORE_LOCK_WAIT', env.STORE_LOCK_WAIT || '30', 0),
+    storeLockWaitSeconds: parseWholeNumber('STORE_LOCK_WAIT', env.STORE_LOCK_WAIT || '60', 0),
     logLevel: parseLogLevel(env.LOG_LEVEL || 'info'),
   };
   if (production) assertDistinctSecrets(config);

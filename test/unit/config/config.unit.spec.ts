@@ -33,7 +33,7 @@ describe('loadConfig', () => {
       maxConcurrentOperations: 8,
       trustedProxies: 0,
       readinessMaxLag: 1000,
-      storeLockWaitSeconds: 30,
+      storeLockWaitSeconds: 60,
       logLevel: 'info',
     });
   });
