@@ -7,6 +7,7 @@ import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { tempDir } from '../../support/temp-files';
 import { countTurns } from '../../support/event-loop-turns';
 import { settlesWithin } from '../../support/event-store-contract';
+import { describeError } from '../../../src/graphql/error-code';
 
 const MARIE = 'participant-marie';
 const JONAS = 'participant-jonas';
@@ -144,6 +145,25 @@ describe('SqliteKeyVault on a file', () => {
       expect(await vault.find(MARIE)).toBeNull();
       expect(await openVault().find(MARIE)).toBeNull();
       expect((await vault.find(JONAS))?.equals(jonasKey)).toBe(true);
+    });
+
+    it("waits for another process's write lock, then shreds; refuses after the wait it allows, the key kept", async () => {
+      const db = connect();
+      const vault = openVault(db);
+      const patient = new SqliteKeyVault(db, { lockWaitMs: 50 });
+      vaults.push(patient);
+      await vault.keyFor(MARIE);
+      const swap = connect();
+      swap.exec('BEGIN IMMEDIATE');
+
+      const refused = await patient.shred(MARIE).then(() => null, (error: unknown) => error);
+      const shredding = vault.shred(MARIE);
+      expect(await settlesWithin(shredding, 100)).toBe(false);
+      swap.exec('COMMIT');
+      await shredding;
+
+      expect(describeError(refused)).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(await vault.find(MARIE)).toBeNull();
     });
 
     it('leaves no copy of a key that was still in the write-ahead log', async () => {

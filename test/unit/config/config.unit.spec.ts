@@ -139,6 +139,7 @@ describe('loadConfig', () => {
       expect(refusal({ QUERY_COST_PER_MINUTE: '0' }).message).toContain('QUERY_COST_PER_MINUTE');
       expect(refusal({ MAX_CONCURRENT_OPERATIONS: '0' }).message).toContain('MAX_CONCURRENT_OPERATIONS');
       expect(refusal({ TRUST_PROXY: 'yes' }).message).toContain('TRUST_PROXY');
+      expect(refusal({ STORE_LOCK_WAIT: '-1' }).message).toContain('STORE_LOCK_WAIT');
     });
   });
 
