@@ -6,9 +6,8 @@ export const SLICE_MS = 20;
 /**
  * One state of the service's SQLite file, read for as long as it takes while the service's own
  * connection goes on writing (WAL): a connection of its own that holds a read transaction until
- * closed, so that a long read can pause between rows (`pauses`) and still read one state. An
- * in-memory database has no second connection: its own is read, rows are read whole (no other
- * statement may run on a connection while one iterates), and nothing pauses.
+ * closed, so that a long read can pause between its pages (`pauses`) and still read one state. An
+ * in-memory database has no second connection: its own is read, and nothing pauses.
  */
 export class ReadSnapshot {
   readonly db: Database.Database;
@@ -18,11 +17,6 @@ export class ReadSnapshot {
     this.pauses = !service.memory;
     this.db = this.pauses ? new Database(service.name, { readonly: true, fileMustExist: true }) : service;
     if (this.pauses) this.db.exec('BEGIN');
-  }
-
-  /** The statement's rows, as iterated: one at a time from the snapshot's own connection, else whole. */
-  rows<P extends unknown[], R>(statement: Database.Statement<P, R>, ...parameters: P): Iterable<R> {
-    return this.pauses ? statement.iterate(...parameters) : statement.all(...parameters);
   }
 
   close(): void {

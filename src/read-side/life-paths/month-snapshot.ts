@@ -20,13 +20,19 @@ export const IN_MONTH_SNAPSHOT = `(
  */
 export class MonthSnapshot {
   private readonly snapshot: ReadSnapshot;
-  private readonly select: Database.Statement<{ month: string }, string>;
+  private readonly page: Database.Statement<{ after: string; limit: number }, [participantId: string, month: string, record: string]>;
+  private readonly monthEnd: Database.Statement<{ participantId: string; month: string }, string>;
   readonly generation: number;
 
-  constructor(service: Database.Database) {
+  /** `pageSize`: participants read in one step of `pages`. */
+  constructor(
+    service: Database.Database,
+    private readonly pageSize = PAGE_SIZE,
+  ) {
     this.snapshot = new ReadSnapshot(service);
     try {
-      this.select = this.snapshot.db.prepare<{ month: string }, string>(SNAPSHOT).pluck();
+      this.page = this.snapshot.db.prepare<{ after: string; limit: number }, [string, string, string]>(PAGE).raw();
+      this.monthEnd = this.snapshot.db.prepare<{ participantId: string; month: string }, string>(MONTH_END).pluck();
       // The first read, which fixes the state read until the end. The service created the table (ProjectionGenerations).
       this.generation = this.snapshot.db.prepare<[string], number>(GENERATION).pluck().get(LIFE_PATHS_PROJECTION) ?? 0;
     } catch (error) {
@@ -35,17 +41,34 @@ export class MonthSnapshot {
     }
   }
 
-  /** Whether the computing may pause between records (ReadSnapshot). */
+  /** Whether the computing may pause between pages (ReadSnapshot). */
   get pauses(): boolean {
     return this.snapshot.pauses;
   }
 
-  /** The month's records, decoded by `decode` one at a time as they are iterated; read again each time. */
-  records(month: string, decode: (text: string) => LifePathRecord): Iterable<LifePathRecord> {
-    const { snapshot, select } = this;
+  /**
+   * The month's records, decoded by `decode`, a page of participants at a time in their order; read
+   * again each time. A page is a few milliseconds of work however few of its participants the
+   * month has, so that a caller may pause between pages: an early month has few records, and a
+   * query filtering the month in SQLite went through every record of the later months in one step
+   * (a second of held event loop at 100,000 participants). A page may be empty.
+   */
+  pages(month: string, decode: (text: string) => LifePathRecord): Iterable<LifePathRecord[]> {
+    const { page, monthEnd, pageSize } = this;
     return {
       *[Symbol.iterator]() {
-        for (const text of snapshot.rows(select, { month })) yield decode(text);
+        for (let after = ''; ; ) {
+          const rows = page.all({ after, limit: pageSize });
+          const records: LifePathRecord[] = [];
+          for (const [participantId, changedIn, record] of rows) {
+            // Current since its month, or changed since: then as it stood at its last month end, if it had one by then.
+            const asOfMonth = changedIn <= month ? record : monthEnd.get({ participantId, month });
+            if (asOfMonth !== undefined) records.push(decode(asOfMonth));
+          }
+          yield records;
+          if (rows.length < pageSize) return;
+          after = rows.at(-1)![0];
+        }
       },
     };
   }
@@ -57,16 +80,13 @@ export class MonthSnapshot {
 
 const GENERATION = 'SELECT generation FROM projection_generations WHERE name = ?';
 
-/**
- * Each record as it stood at the end of the month (the current one if it has not changed since,
- * else its month end), in no order: the release counts classes and stores paths in pseudonym
- * order, and an ORDER BY here sorted the million records before the first came (seconds of a held
- * event loop, at each pass).
- */
-const SNAPSHOT = `
-   SELECT record FROM life_paths WHERE month <= @month
-   UNION ALL
-   SELECT e.record FROM life_path_month_ends e JOIN life_paths c ON c.participant_id = e.participant_id
-   WHERE c.month > @month AND e.month = (
-     SELECT max(month) FROM life_path_month_ends WHERE participant_id = e.participant_id AND month <= @month
-   )`;
+/** Participants read in one step of a month's records: a few milliseconds of work. */
+const PAGE_SIZE = 500;
+
+/** The next page of records, in participant order (the table's primary key). */
+const PAGE = 'SELECT participant_id, month, record FROM life_paths WHERE participant_id > @after ORDER BY participant_id LIMIT @limit';
+
+/** A record as it stood at the last month end up to the month, changed since: one seek in the month ends' primary key. */
+const MONTH_END = `
+   SELECT record FROM life_path_month_ends WHERE participant_id = @participantId AND month <= @month
+   ORDER BY month DESC LIMIT 1`;

@@ -37,8 +37,8 @@ export function* computeRelease(
   if (withPaths) yield* sweep(tables);
 
   const counter = finestClassCounter();
-  for (const head of snapshot.records(month, lifePathHeadOf)) {
-    counter.add(head);
+  for (const heads of snapshot.pages(month, lifePathHeadOf)) {
+    for (const head of heads) counter.add(head);
     if (sliceIsOver()) yield;
   }
   const releasing = releaseStream({ k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, leastLossNodeOf(counter.classes(), k));
@@ -47,13 +47,15 @@ export function* computeRelease(
   const suppressed: string[] = [];
   let slice: LifePath[] = [];
   // Without the paths, whom the release leaves out is known from the records' heads: no steps read, no pseudonym made.
-  for (const record of snapshot.records(month, withPaths ? lifePathOf : lifePathHeadOf)) {
-    if (!withPaths) {
-      if (!releasing.isReleased(record)) suppressed.push(record.participantId);
-    } else {
-      const path = releasing.pathOf(record);
-      if (path === null) suppressed.push(record.participantId);
-      else slice.push(path);
+  for (const records of snapshot.pages(month, withPaths ? lifePathOf : lifePathHeadOf)) {
+    for (const record of records) {
+      if (!withPaths) {
+        if (!releasing.isReleased(record)) suppressed.push(record.participantId);
+      } else {
+        const path = releasing.pathOf(record);
+        if (path === null) suppressed.push(record.participantId);
+        else slice.push(path);
+      }
     }
     if (sliceIsOver()) {
       tables.writePaths(key, slice);

@@ -34,14 +34,20 @@ interface ScopeRow {
   updated_at: string;
 }
 
-/** The last event the figures go up to; undefined while none has changed them. */
-interface ParticipantFacts {
+/** A city's participant as a researchers' month end reads it (sumsAsOf), and whether the month's snapshot has them. */
+interface ParticipantPage {
+  at: number;
   participantId: string;
   recordKey: number;
   facts: string;
   superseded: string;
+  inMonth: 0 | 1;
 }
 
+/** Participants read in one step of a researchers' month end: a few milliseconds of work. */
+const PARTICIPANTS_PAGE = 500;
+
+/** The last event the figures go up to; undefined while none has changed them. */
 interface LastEvent {
   position: bigint;
   recordedAt: string;
@@ -314,17 +320,24 @@ export class OutcomesReader {
     const snapshot = new ReadSnapshot(this.db);
     try {
       // Record keys are stored: no as-of request hashes every participant's id again.
-      const inSnapshot = snapshot.db.prepare<[{ city: string; month: string }], ParticipantFacts>(
-        `SELECT participant_id AS participantId, record_key AS recordKey, facts, superseded FROM outcome_participants p
-         WHERE city = @city AND ${IN_MONTH_SNAPSHOT}`,
+      const page = snapshot.db.prepare<[{ city: string; month: string; after: number; limit: number }], ParticipantPage>(
+        `SELECT rowid AS at, participant_id AS participantId, record_key AS recordKey, facts, superseded, ${IN_MONTH_SNAPSHOT} AS inMonth
+         FROM outcome_participants p WHERE city = @city AND rowid > @after ORDER BY rowid LIMIT @limit`,
       );
       const sliceIsOver = sliceClock(SLICE_MS);
-      for (const row of snapshot.rows(inSnapshot, { city, month })) {
+      // A page of the city's participants at a time, the month's or not: a query keeping only the
+      // month's went through the later months' participants in one step, before an early month's first.
+      for (let after = 0; ; ) {
+        const rows = page.all({ city, month, after, limit: PARTICIPANTS_PAGE });
+        for (const row of rows) {
+          if (!row.inMonth || suppressed.has(row.participantId)) continue;
+          const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
+          if (!c || (programme !== null && c.programme !== programme)) continue;
+          sums.add({ contribution: c, recordKey: row.recordKey });
+        }
+        if (rows.length < PARTICIPANTS_PAGE) break;
+        after = rows.at(-1)!.at;
         if (snapshot.pauses && sliceIsOver()) await nextTurn();
-        if (suppressed.has(row.participantId)) continue;
-        const c = contributionAt({ city, facts: known(JSON.parse(row.facts), JSON.parse(row.superseded)) }, asOf, exitClasses);
-        if (!c || (programme !== null && c.programme !== programme)) continue;
-        sums.add({ contribution: c, recordKey: row.recordKey });
       }
     } finally {
       snapshot.close();

@@ -214,8 +214,8 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
 
       // The reader keeps the tables' generations, as the service does.
       new ProjectionGenerations(db);
-      const snapshot = new MonthSnapshot(db);
-      // A slice of no time: the computing pauses after every record.
+      // A page of one participant and a slice of no time: the computing pauses after every record.
+      const snapshot = new MonthSnapshot(db, 1);
       const steps = computeRelease(snapshot, tables, '2026-01', true, { ...options, sliceMs: 0 });
       let pauses = 0;
       let step = steps.next();
@@ -350,7 +350,7 @@ describe('the life-paths read model and its release (real SQLite file)', () => {
     const snapshotSize = (month: string): number => {
       const snapshot = new MonthSnapshot(db);
       try {
-        return [...snapshot.records(month, lifePathHeadOf)].length;
+        return [...snapshot.pages(month, lifePathHeadOf)].flat().length;
       } finally {
         snapshot.close();
       }

@@ -166,14 +166,14 @@ describe("researchers' month ends are summed in slices, between which the event 
   const tmp = tempDir();
   afterAll(() => tmp.remove());
 
-  it('lets other requests run between the participants it sums, once a slice is over (a national city takes seconds)', async () => {
+  it("lets other requests run between pages of the city's participants, in the month or not, once a slice is over (a national city takes seconds)", async () => {
     const db = openSqliteDatabase(tmp.file('slices.db'));
-    const participants = ['p1', 'p2', 'p3', 'p4', 'p5'];
+    // Three pages of April's participants, then two more pages of May's, which April's figures skip.
+    const april = Array.from({ length: 1_001 }, (_, i) => `a${i}`);
+    const may = Array.from({ length: 1_000 }, (_, i) => `m${i}`);
+    const enrolled = (participantId: string, on: string) => stored(participantId, 1, event.enrolled({ participantId, occurredOn: on }), `${on}T09:00:00Z`);
     const models = researchReadModels(db, BUILT_IN_CATALOGUE, new SettableClock('2008-05-15T12:00:00Z'));
-    models.fold([
-      ...participants.map((participantId) => stored(participantId, 1, event.enrolled({ participantId, occurredOn: '2008-04-02' }), '2008-04-02T09:00:00Z')),
-      elsewhere('2008-05-02T09:00:00Z'),
-    ]);
+    models.fold([...april.map((id) => enrolled(id, '2008-04-02')), ...may.map((id) => enrolled(id, '2008-05-03')), elsewhere('2008-05-04T09:00:00Z')]);
     const reader = models.reader();
     // The release of April, which the figures leave out nobody of, worked out first: only the sums are watched.
     await reader.researchDashboard('stockholm', null, '2008-04-30', exactly);
@@ -184,13 +184,15 @@ describe("researchers' month ends are summed in slices, between which the event 
       turnsAtEachSum.push(turns.count);
       add.call(this, member);
     });
-    // Every slice is over as soon as it begins: the sums pause before each participant.
+    // Every slice is over as soon as it begins: the sums pause after each page.
     let now = 0;
     const clock = jest.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_MS));
     const turns = countTurns();
-    let april: Awaited<ReturnType<typeof reader.researchDashboard>>;
+    let figures: Awaited<ReturnType<typeof reader.researchDashboard>>;
+    let turnsAtTheEnd: number;
     try {
-      april = await reader.researchDashboard('paris', null, '2008-04-30', exactly);
+      figures = await reader.researchDashboard('paris', null, '2008-04-30', exactly);
+      turnsAtTheEnd = turns.count;
     } finally {
       turns.stop();
       clock.mockRestore();
@@ -198,8 +200,14 @@ describe("researchers' month ends are summed in slices, between which the event 
       db.close();
     }
 
-    expect(april).toMatchObject({ enrolled: participants.length, active: participants.length });
-    expect(turnsAtEachSum).toHaveLength(participants.length);
-    for (let i = 1; i < turnsAtEachSum.length; i++) expect(turnsAtEachSum[i]!).toBeGreaterThan(turnsAtEachSum[i - 1]!);
+    expect(figures).toMatchObject({ enrolled: april.length, active: april.length });
+    expect(turnsAtEachSum).toHaveLength(april.length);
+    // The pages of 500 participants: a turn between the first and the second, and between the second and the third.
+    const turnsOf = (from: number, to: number) => new Set(turnsAtEachSum.slice(from, to));
+    expect([turnsOf(0, 500).size, turnsOf(500, 1_000).size, turnsOf(1_000, 1_001).size]).toEqual([1, 1, 1]);
+    expect(turnsAtEachSum[500]!).toBeGreaterThan(turnsAtEachSum[499]!);
+    expect(turnsAtEachSum[1_000]!).toBeGreaterThan(turnsAtEachSum[999]!);
+    // And after the last of April's, between the pages of May's participants that it reads and skips.
+    expect(turnsAtTheEnd).toBeGreaterThanOrEqual(turnsAtEachSum[1_000]! + 2);
   });
 });
