@@ -81,7 +81,7 @@ export class MonthSnapshot {
 const GENERATION = 'SELECT generation FROM projection_generations WHERE name = ?';
 
 /** Participants read in one step of a month's records: a few milliseconds of work. */
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 100;
 
 /** The next page of records, in participant order (the table's primary key). */
 const PAGE = 'SELECT participant_id, month, record FROM life_paths WHERE participant_id > @after ORDER BY participant_id LIMIT @limit';
