@@ -6,7 +6,7 @@ import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { participantOfStream } from '../src/journey/application/journey-repository';
 import { BatchRecords } from '../src/projections/batch-records';
 import type { Projection } from '../src/projections/projection';
-import { rebuildProjection } from '../src/projections/rebuild-projections';
+import { type RebuildListener, rebuildProjection } from '../src/projections/rebuild-projections';
 import { buildProjections } from '../src/read-side/projections.registry';
 import { blockOf } from '../src/read-side/cases/case-timeline-blocks';
 import { openSqliteDatabase } from '../src/storage/sqlite-database';
@@ -22,7 +22,7 @@ export interface ReplayFigures {
   /** Reading the whole log through the store, folding nothing: what any replay costs at least. */
   readPerSecond: number;
   /** Each registered projection rebuilt from the whole log, as `npm run projections:rebuild <name>` does. */
-  projections: { name: string; perSecond: number; seconds: number; swapSeconds: number }[];
+  projections: { name: string; perSecond: number; seconds: number; copySeconds: number; swapSeconds: number }[];
   /** The case files' storage alone, without folding a case: see `caseFileStorageOnly`. */
   caseFilesStorage: { perSecond: number; averageBytes: { identity: number; head: number; timeline: number }; averageMilestones: number } | null;
 }
@@ -64,17 +64,24 @@ export async function replayEach(db: Database.Database, store: EventStore, keys:
   const read = await timed(() => readWhole(store));
   const projections: ReplayFigures['projections'] = [];
   for (const projection of buildProjections(BUILT_IN_CATALOGUE, { keys, pseudonymSecret: PSEUDONYM_SECRET })) {
-    // The swap (the copy's rows into the live file, under its write lock) begins after the last batch folded aside.
-    let lastFolded = 0;
+    // The copy into the live file, a step at a time, then the swap under its write lock.
+    let copyStarted = 0;
+    let swapStarted = 0;
+    let copySeconds = 0;
     let swapSeconds = 0;
-    const listener = {
-      started: () => (lastFolded = performance.now()),
-      progressed: () => (lastFolded = performance.now()),
-      finished: () => (swapSeconds = (performance.now() - lastFolded) / 1_000),
+    const listener: RebuildListener = {
+      started: () => undefined,
+      progressed: () => undefined,
+      copying: () => (copyStarted = performance.now()),
+      swapping: () => {
+        swapStarted = performance.now();
+        copySeconds = (swapStarted - copyStarted) / 1_000;
+      },
+      finished: () => (swapSeconds = (performance.now() - swapStarted) / 1_000),
     };
     const rebuilt = await timed(() => rebuildProjection(db, store, projection, { listener }));
     if (rebuilt.value.events !== read.value) throw new Error(`${projection.name} replayed ${rebuilt.value.events} events of ${read.value}`);
-    projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds, swapSeconds });
+    projections.push({ name: projection.name, perSecond: rebuilt.value.events / rebuilt.seconds, seconds: rebuilt.seconds, copySeconds, swapSeconds });
   }
   return { events: read.value, readPerSecond: read.value / read.seconds, projections };
 }

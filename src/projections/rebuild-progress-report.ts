@@ -32,7 +32,9 @@ export function rebuildProgressReport(output: ReportOutput, now: () => number = 
           // \r and "erase to end of line": each batch redraws the same line.
           output.write(`\r${progress.projection} ${bar} ${percent(progress)}% ${count.format(progress.applied)} events, ${rate(progress.applied)}\x1b[K`);
         },
-        finished: (result) => output.write(`\r\x1b[K${done(result)}`),
+        copying: (projection) => output.write(`\r\x1b[K${copying(projection)}`),
+        swapping: (projection) => output.write(swapping(projection)),
+        finished: (result) => output.write(done(result)),
       }
     : {
         started: (projection, target) => {
@@ -47,9 +49,15 @@ export function rebuildProgressReport(output: ReportOutput, now: () => number = 
           linesPrinted = tenths;
           output.write(`${progress.projection}: ${tenths * 10}% (${count.format(progress.applied)} events, ${rate(progress.applied)})\n`);
         },
+        copying: (projection) => output.write(copying(projection)),
+        swapping: (projection) => output.write(swapping(projection)),
         finished: (result) => output.write(done(result)),
       };
 }
+
+const copying = (projection: string): string => `${projection}: copying the rebuilt tables into the live file, a step at a time\n`;
+const swapping = (projection: string): string =>
+  `${projection}: swapping them in, under the live file's write lock (the service's writes wait meanwhile)\n`;
 
 /** Share of the positions up to the target covered; positions may have gaps, so it is an estimate. */
 function percent({ position, target }: RebuildProgress): number {

@@ -7,7 +7,8 @@ import { ProjectionCheckpoints } from './projection-checkpoints';
 import { ProjectionGenerations } from './projection-generations';
 import { layoutOf } from './projection-layout';
 import { newRebuildSideFile, openRebuildSideFile, removeRebuildSideFile } from '../storage/rebuild-side-files';
-import { dropTables, quoteIdentifier as quote } from './projection-tables';
+import { dropTables } from './projection-tables';
+import { dropStagedTables, renameStagedTables, stageTables } from './staged-tables';
 
 export interface RebuildProgress {
   projection: string;
@@ -29,6 +30,10 @@ export interface RebuildResult {
 export interface RebuildListener {
   started(projection: string, target: GlobalPosition): void;
   progressed(progress: RebuildProgress): void;
+  /** The copy is built: its tables go into the live file, a step at a time, beside the live ones. */
+  copying(projection: string): void;
+  /** They are in: the swap takes the live file's write lock, and appends wait until it is done. */
+  swapping(projection: string): void;
   finished(result: RebuildResult): void;
 }
 
@@ -66,7 +71,7 @@ export async function rebuildProjection(
   const aside = openRebuildSideFile(asideFile);
   try {
     const built = await buildAside(aside, store, projection, options);
-    const swapped = await swapIn(db, store, projection, asideFile, built.position);
+    const swapped = await swapIn(db, store, projection, asideFile, built.position, options.listener);
     const result = { projection: projection.name, events: built.applied + swapped.applied, position: swapped.position };
     options.listener?.finished(result);
     return result;
@@ -109,8 +114,11 @@ async function buildAside(
 }
 
 /**
- * Replaces the live tables with the copy in one IMMEDIATE transaction: appends and the live
- * runner wait for it (busy_timeout), readers keep their snapshot. Events appended since the copy
+ * Copies the rebuilt tables into the live file beside the live ones, a step at a time
+ * (staged-tables.ts), then replaces the live tables with them in one IMMEDIATE transaction:
+ * appends and the live runner wait for it (the service without holding its event loop, the
+ * storage's lock wait), readers keep their snapshot. That transaction renames the copies and
+ * builds their indexes, under the names the projection gives them; events appended since the copy
  * are folded in on the live tables once the copy is in, through a writer opened on them.
  */
 async function swapIn(
@@ -119,20 +127,24 @@ async function swapIn(
   projection: Projection,
   asideFile: string,
   asidePosition: GlobalPosition,
+  listener: RebuildListener | undefined,
 ): Promise<{ position: GlobalPosition; applied: number }> {
   const checkpoints = new ProjectionCheckpoints(db);
   // ATTACH and DETACH are refused inside a transaction.
   db.prepare(`ATTACH DATABASE ? AS ${ASIDE}`).run(asideFile);
   try {
+    listener?.copying(projection.name);
+    await stageTables(db, ASIDE, projection.tables);
     db.exec('BEGIN IMMEDIATE');
+    listener?.swapping(projection.name);
     try {
       // Under the write lock the head cannot move while we read up to it (same file in embedded mode).
       const head = await store.headPosition();
       const tail = await readUpTo(store, asidePosition, head);
       dropTables(db, projection);
+      renameStagedTables(db, projection.tables);
       const writer = projection.open(db);
       await prepareBatch(writer, tail);
-      for (const table of projection.tables) db.exec(`INSERT INTO main.${quote(table)} SELECT * FROM ${ASIDE}.${quote(table)}`);
       foldEvents(writer, tail, asidePosition);
       const position = tail.at(-1)?.position ?? asidePosition;
       checkpoints.write(projection.name, position);
@@ -145,6 +157,9 @@ async function swapIn(
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
+  } catch (error) {
+    dropStagedTables(db, projection.tables);
+    throw error;
   } finally {
     db.exec(`DETACH DATABASE ${ASIDE}`);
   }

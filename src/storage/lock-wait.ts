@@ -4,7 +4,8 @@ import { isBusy } from './write-ahead-log';
 
 /**
  * How long a write of the service waits for another process's write lock (a rebuild's swap, an
- * import) before it is refused: twice the longest swap measured at a million participants (case-files, 31 s).
+ * import) before it is refused: twice the longest swap measured at a million participants (case-files, 31 s, when
+ * the swap copied the rebuilt tables under the lock; they are copied in before it since).
  */
 export const LOCK_WAIT_MS = 60_000;
 /** How often it tries to take that lock meanwhile. */

@@ -7,11 +7,14 @@ import type { EventStore } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { runRebuildCommand } from '../../../src/projections/rebuild-command';
-import { rebuildProjection } from '../../../src/projections/rebuild-projections';
+import { type RebuildListener, rebuildProjection } from '../../../src/projections/rebuild-projections';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event, newStreamId } from '../../support/event-store-contract';
 import { tempDir } from '../../support/temp-files';
 import { appendEvents, checkpointOf, eventCounts, jobPositions, positionsSeen, readModel, replayedReadModel, seenPositions } from './test-projections';
+
+/** A listener that ignores what it hears. */
+const IGNORED: RebuildListener = { started: () => undefined, progressed: () => undefined, copying: () => undefined, swapping: () => undefined, finished: () => undefined };
 
 describe('rebuilding projections (int, real SQLite files)', () => {
   const tmp = tempDir('journey-rebuild-');
@@ -83,6 +86,8 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     expect(checkpointOf(db, 'seen-positions')).toBe(events.at(-1)!.position);
     expect(readdirSync(folder.dir).filter((name) => name.includes('rebuild'))).toEqual([]);
     expect(db.pragma('database_list')).toEqual([expect.objectContaining({ name: 'main' })]);
+    // Nor a copy of the rebuilt tables: they were renamed into place.
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'rebuild%'").all()).toEqual([]);
   });
 
   it('gives a projection that names its types only those, moving on past batches that hold none: the read model of every event', async () => {
@@ -93,7 +98,7 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     const rebuilder = connect();
     const readAll = jest.spyOn(rebuilder.store, 'readAll');
     const positions: bigint[] = [];
-    const listener = { started: () => undefined, finished: () => undefined, progressed: ({ position }: { position: bigint }) => positions.push(position) };
+    const listener = { ...IGNORED, progressed: ({ position }: { position: bigint }) => positions.push(position) };
 
     const result = await rebuildProjection(rebuilder.db, rebuilder.store, jobPositions(), { batchSize: 8, listener });
 
@@ -118,6 +123,8 @@ describe('rebuilding projections (int, real SQLite files)', () => {
         }
       },
       progressed: () => undefined,
+      copying: () => undefined,
+      swapping: () => undefined,
       finished: () => undefined,
     };
 

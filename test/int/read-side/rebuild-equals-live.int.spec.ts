@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import type { Projection } from '../../../src/projections/projection';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { rebuildProjection } from '../../../src/projections/rebuild-projections';
@@ -35,9 +37,32 @@ describe('every registered read model (int, real SQLite files)', () => {
 
       expect(projections.map((p) => readModel(db, p))).toEqual(live);
       expect(live.every((tables) => Object.values(tables).every((rows) => rows.length > 0))).toBe(true);
+      // Copied in under other names and renamed: the tables and their indexes are as the projections make them, and no copy is left.
+      const fresh = openSqliteDatabase(tmp.file('fresh.db'));
+      try {
+        for (const projection of projections) projection.open(fresh);
+        expect(schemaOf(db, projections)).toEqual(schemaOf(fresh, projections));
+      } finally {
+        fresh.close();
+      }
+      expect(db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'rebuild%'").all()).toEqual([]);
     } finally {
       rebuilder.close();
       db.close();
     }
   });
 });
+
+/**
+ * The projections' tables and their indexes as SQLite keeps them, those of SQLite's own constraints
+ * included; a table's name unquoted (a renamed table's definition quotes it).
+ */
+function schemaOf(db: Database.Database, projections: readonly Projection[]) {
+  const tables = projections.flatMap((p) => p.tables);
+  return db
+    .prepare<[string], { type: string; name: string; tbl_name: string; sql: string | null }>(
+      'SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE tbl_name IN (SELECT value FROM json_each(?)) ORDER BY type, name',
+    )
+    .all(JSON.stringify(tables))
+    .map((entry) => ({ ...entry, sql: entry.sql?.replace(/^CREATE TABLE "(\w+)"/, 'CREATE TABLE $1') ?? null }));
+}

@@ -31,7 +31,7 @@ describe('side files of rebuilds (int, real SQLite files)', () => {
     const seen: { removed: string[]; running: string[] }[] = [];
     const look = () => seen.push(removeStaleRebuildSideFiles(database));
 
-    await rebuildProjection(db, new SqliteEventStore(db), eventCounts(), { batchSize: 10, listener: { started: look, progressed: look, finished: look } });
+    await rebuildProjection(db, new SqliteEventStore(db), eventCounts(), { batchSize: 10, listener: { started: look, progressed: look, copying: look, swapping: look, finished: look } });
 
     expect(seen.length).toBeGreaterThan(3);
     for (const { removed, running } of seen) {

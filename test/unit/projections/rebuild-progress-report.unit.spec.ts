@@ -17,6 +17,8 @@ describe('rebuild progress report', () => {
       clock.now += 500;
       report.progressed({ projection: 'outcomes', applied: Number(position), position, target: 1_000n });
     }
+    report.copying('outcomes');
+    report.swapping('outcomes');
     clock.now += 500;
     report.finished({ projection: 'outcomes', events: 1_010, position: 1_010n });
 
@@ -25,6 +27,8 @@ describe('rebuild progress report', () => {
       'outcomes: 10% (120 events, 120 events/s)\n',
       'outcomes: 30% (350 events, 175 events/s)\n',
       'outcomes: 90% (990 events, 396 events/s)\n',
+      'outcomes: copying the rebuilt tables into the live file, a step at a time\n',
+      "outcomes: swapping them in, under the live file's write lock (the service's writes wait meanwhile)\n",
       'outcomes: rebuilt from 1,010 events in 3.0 s (337 events/s), checkpoint 1010\n',
     ]);
   });
@@ -44,18 +48,24 @@ describe('rebuild progress report', () => {
     ]);
   });
 
-  it('on a terminal, redraws one line with a bar, then ends it with the summary', () => {
+  it('on a terminal, redraws one line with a bar, then ends it with the copy, the swap and the summary', () => {
     const { clock, written, report } = setUp(true);
 
     report.started('case-files', 200n);
     clock.now += 1_000;
     report.progressed({ projection: 'case-files', applied: 100, position: 100n, target: 200n });
+    report.copying('case-files');
+    report.swapping('case-files');
     clock.now += 1_000;
     report.finished({ projection: 'case-files', events: 200, position: 200n });
 
-    expect(written[0]).toBe('Rebuilding case-files up to position 200\n');
-    expect(written[1]).toBe(`\rcase-files ${'█'.repeat(15)}${'░'.repeat(15)} 50% 100 events, 100 events/s\x1b[K`);
-    expect(written[2]).toBe('\r\x1b[Kcase-files: rebuilt from 200 events in 2.0 s (100 events/s), checkpoint 200\n');
+    expect(written).toEqual([
+      'Rebuilding case-files up to position 200\n',
+      `\rcase-files ${'█'.repeat(15)}${'░'.repeat(15)} 50% 100 events, 100 events/s\x1b[K`,
+      '\r\x1b[Kcase-files: copying the rebuilt tables into the live file, a step at a time\n',
+      "case-files: swapping them in, under the live file's write lock (the service's writes wait meanwhile)\n",
+      'case-files: rebuilt from 200 events in 2.0 s (100 events/s), checkpoint 200\n',
+    ]);
   });
 
   it('counts an empty log as done', () => {
