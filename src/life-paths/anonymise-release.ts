@@ -90,15 +90,18 @@ export function releaseStream(options: AnonymisationOptions, { node, isSuppresse
   const suppressedByCity: Record<string, number> = {};
   let released = 0;
   let withProgramme = 0;
-  /** Counts the record in the release's facts: its generalised quasi-identifiers, or null when it is suppressed. */
-  const counted = (record: LifePathRecord): Omit<ReleasedQuasiIdentifiers, 'city'> | null => {
+  /**
+   * Counts the record in the release's facts, `times` times: its generalised quasi-identifiers, or
+   * null when it is suppressed.
+   */
+  const counted = (record: LifePathRecord, times = 1): Omit<ReleasedQuasiIdentifiers, 'city'> | null => {
     if (isSuppressed(record)) {
-      suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + 1;
+      suppressedByCity[record.city] = (suppressedByCity[record.city] ?? 0) + times;
       return null;
     }
     const generalised = Object.fromEntries(DIMENSIONS.map(({ field, levels }, d) => [field, levels[node[d]!]!.value(record)])) as Omit<ReleasedQuasiIdentifiers, 'city'>;
-    released += 1;
-    if (generalised.programme !== null) withProgramme += 1;
+    released += times;
+    if (generalised.programme !== null) withProgramme += times;
     return generalised;
   };
   return {
@@ -113,8 +116,12 @@ export function releaseStream(options: AnonymisationOptions, { node, isSuppresse
         steps: record.steps.map(({ month, kind, detail }) => ({ month, kind, detail })),
       };
     },
-    /** As `pathOf` counts the record, without making its path (its steps are not read): whether it is released. */
-    isReleased: (record: LifePathRecord): boolean => counted(record) !== null,
+    /**
+     * As `pathOf` counts each record of a finest class (finest-classes.ts), without reading them:
+     * `record` is one of the class, of `count` records. What is counted depends on a record's
+     * finest class only, so the facts come out as if each record had gone by.
+     */
+    countClass: (record: LifePathRecord, count: number): void => void counted(record, count),
     facts: (): ReleaseFacts => ({
       releasedAsOf,
       suppressedCount,

@@ -33,13 +33,14 @@ export function finestClasses(records: Iterable<LifePathRecord>): FinestClasses 
  * finestClasses one record at a time, for a caller that reads the population in slices between
  * which it lets other work run (life-paths.reader.ts).
  */
-export function finestClassCounter(): { add: (record: LifePathRecord) => void; classes: () => FinestClasses } {
+export function finestClassCounter(): { add: (record: LifePathRecord) => number; classes: () => FinestClasses } {
   const index = new Map<string, number>();
   const counts: number[] = [];
   const cities: (string | null)[] = [];
   // `[dimension][level][finest class]`: the value released, of the class's first record.
   const values = DIMENSIONS.map(({ levels }) => levels.map((): (string | null)[] => []));
-  const add = (record: LifePathRecord): void => {
+  /** Counts the record; answers its finest class. */
+  const add = (record: LifePathRecord): number => {
     const key = keyOf(record);
     let finest = index.get(key);
     if (finest === undefined) {
@@ -50,6 +51,7 @@ export function finestClassCounter(): { add: (record: LifePathRecord) => void; c
       DIMENSIONS.forEach(({ levels }, d) => levels.forEach(({ value }, level) => values[d]![level]!.push(value(record))));
     }
     counts[finest]! += 1;
+    return finest;
   };
   const classes = (): FinestClasses => ({
     classOf: (record) => {

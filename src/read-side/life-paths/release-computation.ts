@@ -1,11 +1,11 @@
 import { releaseStream, type LifePath } from '../../life-paths/anonymise-release';
-import { finestClassCounter } from '../../life-paths/finest-classes';
+import { countedPopulation } from '../../life-paths/counted-population';
 import { leastLossNodeOf } from '../../life-paths/lattice-search';
 import { lastDayOf } from '../../clock/months';
 import { lifePathHeadOf, lifePathOf } from './life-path-text';
 import { sliceClock } from '../../storage/read-snapshot';
 import type { MonthSnapshot } from './month-snapshot';
-import type { ReleaseTables } from './release-tables';
+import type { ReleaseTables, StoredReleaseRow } from './release-tables';
 
 export interface ReleaseOptions {
   k: number;
@@ -21,7 +21,8 @@ export interface ReleaseOptions {
  * `sliceMs`, so that its caller can let requests run in between: a million records take the best
  * part of a minute. Two passes over the records, as anonymiseRelease makes: the
  * search on their quasi-identifiers, then the paths; the search itself works on the finest
- * classes, a few thousand, in one go. Returns the release's key.
+ * classes, a few thousand, in one go. Without the paths, the search's pass is the only one
+ * (counted-population.ts). Returns the release's key.
  */
 export function* computeRelease(
   snapshot: MonthSnapshot,
@@ -36,26 +37,29 @@ export function* computeRelease(
   // Paths of a computing cut short (a restart) would be mixed with this one's.
   if (withPaths) yield* sweep(tables);
 
-  const counter = finestClassCounter();
+  const population = countedPopulation(k);
   for (const heads of snapshot.pages(month, lifePathHeadOf)) {
-    for (const head of heads) counter.add(head);
+    for (const head of heads) population.add(head);
     if (sliceIsOver()) yield;
   }
-  const releasing = releaseStream({ k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, leastLossNodeOf(counter.classes(), k));
+  const classes = population.classes();
+  const chosen = leastLossNodeOf(classes, k);
+  const releasing = releaseStream({ k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
   yield;
 
+  // Without the paths, whom the release leaves out and what it says are known from the search's pass.
+  if (!withPaths) {
+    const suppressed = population.withheld(releasing, chosen, classes);
+    stored(tables, snapshot.generation, key, { facts: releasing.facts(), suppressed }, false);
+    return key;
+  }
   const suppressed: string[] = [];
   let slice: LifePath[] = [];
-  // Without the paths, whom the release leaves out is known from the records' heads: no steps read, no pseudonym made.
-  for (const records of snapshot.pages(month, withPaths ? lifePathOf : lifePathHeadOf)) {
+  for (const records of snapshot.pages(month, lifePathOf)) {
     for (const record of records) {
-      if (!withPaths) {
-        if (!releasing.isReleased(record)) suppressed.push(record.participantId);
-      } else {
-        const path = releasing.pathOf(record);
-        if (path === null) suppressed.push(record.participantId);
-        else slice.push(path);
-      }
+      const path = releasing.pathOf(record);
+      if (path === null) suppressed.push(record.participantId);
+      else slice.push(path);
     }
     if (sliceIsOver()) {
       tables.writePaths(key, slice);
@@ -64,11 +68,16 @@ export function* computeRelease(
     }
   }
   tables.writePaths(key, slice);
-  // Sorted: a release is the same whatever order its records were read in.
-  tables.complete(key, { facts: releasing.facts(), suppressed: suppressed.sort() }, withPaths);
-  tables.dropOtherGenerations(snapshot.generation);
-  if (withPaths) yield* sweep(tables);
+  stored(tables, snapshot.generation, key, { facts: releasing.facts(), suppressed }, true);
+  yield* sweep(tables);
   return key;
+}
+
+/** Stores the release once it is whole (paths first, if any), and drops those of other generations of the tables. */
+function stored(tables: ReleaseTables, generation: number, key: string, { facts, suppressed }: StoredReleaseRow, withPaths: boolean): void {
+  // Sorted: a release is the same whatever order its records were read in.
+  tables.complete(key, { facts, suppressed: suppressed.sort() }, withPaths);
+  tables.dropOtherGenerations(generation);
 }
 
 function* sweep(tables: ReleaseTables): Generator<void> {
