@@ -33,7 +33,16 @@ export function leastLossNode(records: Iterable<LifePathRecord>, k: number): Nod
 
 /** leastLossNode, from the population's finest classes counted already (finestClassCounter). */
 export function leastLossNodeOf(classes: FinestClasses, k: number): NodeOutcome {
-  const evaluations = evaluateLattice(classes, k);
+  return toTheEnd(leastLossNodeSteps(classes, k));
+}
+
+/**
+ * leastLossNodeOf a node at a time: yields after each node it evaluates, so that a caller may let
+ * other work run in between (life-paths.reader.ts). At a million participants the finest classes
+ * are some ten thousand, and the whole lattice a few hundred milliseconds of work.
+ */
+export function* leastLossNodeSteps(classes: FinestClasses, k: number): Generator<void, NodeOutcome> {
+  const evaluations = yield* evaluateLattice(classes, k);
   const admissible = evaluations.filter((e) => e.admissible);
   const best = (admissible.length > 0 ? admissible : evaluations).reduce((b, e) => (better(e, b, admissible.length === 0) ? e : b));
   return withLookup(best, classes);
@@ -42,24 +51,34 @@ export function leastLossNodeOf(classes: FinestClasses, k: number): NodeOutcome 
 /** Every node's outcome, in the order of allNodes(): what leastLossNode chooses from. */
 export function nodeOutcomes(records: Iterable<LifePathRecord>, k: number): NodeOutcome[] {
   const classes = finestClasses(records);
-  return evaluateLattice(classes, k).map((e) => withLookup(e, classes));
+  return toTheEnd(evaluateLattice(classes, k)).map((e) => withLookup(e, classes));
+}
+
+function toTheEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
  * Walks the lattice depth first, dimension by dimension, so that nodes sharing their first levels
  * share the grouping of the finest classes by those levels: a node's classes are then one more
- * refinement of its parent's, over the finest classes rather than the records.
+ * refinement of its parent's, over the finest classes rather than the records. Yields after each node.
  */
-function evaluateLattice(classes: FinestClasses, k: number): Evaluation[] {
+function* evaluateLattice(classes: FinestClasses, k: number): Generator<void, Evaluation[]> {
   const recordCount = classes.counts.reduce((sum, n) => sum + n, 0);
   const cells = cellLosses(classes);
   const evaluations: Evaluation[] = [];
-  const descend = (node: number[], groups: number[]): void => {
+  function* descend(node: number[], groups: number[]): Generator<void> {
     const d = node.length;
-    if (d === DIMENSIONS.length) return void evaluations.push(evaluate(node, groups, classes, cells, k, recordCount));
-    classes.codes[d]!.forEach((codes, level) => descend([...node, level], refine(groups, codes)));
-  };
-  descend([], classes.cities);
+    if (d === DIMENSIONS.length) {
+      evaluations.push(evaluate(node, groups, classes, cells, k, recordCount));
+      return yield;
+    }
+    for (const [level, codes] of classes.codes[d]!.entries()) yield* descend([...node, level], refine(groups, codes));
+  }
+  yield* descend([], classes.cities);
   return evaluations;
 }
 

@@ -1,6 +1,6 @@
 import { releaseStream, type LifePath } from '../../life-paths/anonymise-release';
 import { countedPopulation } from '../../life-paths/counted-population';
-import { leastLossNodeOf } from '../../life-paths/lattice-search';
+import { leastLossNodeSteps } from '../../life-paths/lattice-search';
 import { lastDayOf } from '../../clock/months';
 import { lifePathHeadOf, lifePathOf } from './life-path-text';
 import { sliceClock } from '../../storage/read-snapshot';
@@ -43,7 +43,10 @@ export function* computeRelease(
     if (sliceIsOver()) yield;
   }
   const classes = population.classes();
-  const chosen = leastLossNodeOf(classes, k);
+  const search = leastLossNodeSteps(classes, k);
+  let searched = search.next();
+  for (; !searched.done; searched = search.next()) if (sliceIsOver()) yield;
+  const chosen = searched.value;
   const releasing = releaseStream({ k, pseudonymSecret, releasedAsOf: lastDayOf(month) }, chosen);
   yield;
 

@@ -3,6 +3,8 @@ import { anonymiseRelease } from '../../../src/life-paths/anonymise-release';
 import { DIMENSIONS, allNodes, levelsOf } from '../../../src/life-paths/generalisation-lattice';
 import type { LifePathRecord } from '../../../src/life-paths/life-path-record';
 import { EDUCATION_LEVELS } from '../../../src/journey/domain/vocabulary';
+import { finestClasses } from '../../../src/life-paths/finest-classes';
+import { leastLossNodeOf, leastLossNodeSteps } from '../../../src/life-paths/lattice-search';
 import { quasiIdentifiersOf } from './records';
 
 // Small populations over few values, so that many nodes of the lattice are admissible and differ
@@ -91,6 +93,25 @@ describe('the least-loss node of the generalisation lattice, over generated popu
         const topSuppresses = [...byCity.values()].filter((n) => n < k).reduce((a, b) => a + b, 0);
         if (topSuppresses <= 0.05 * records.length) expect(suppressedCount).toBeLessThanOrEqual(0.05 * records.length);
       }),
+    );
+  });
+
+  it('searched a node at a time, yields once per node of the lattice and chooses the same node', () => {
+    fc.assert(
+      fc.property(scenarios, ({ records, k }) => {
+        const classes = finestClasses(records);
+        const steps = leastLossNodeSteps(classes, k);
+        let pauses = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) pauses += 1;
+
+        expect(pauses).toBe(allNodes().length);
+        const { isSuppressed, ...chosen } = step.value;
+        const { isSuppressed: atOnce, ...expected } = leastLossNodeOf(classes, k);
+        expect(chosen).toEqual(expected);
+        expect(records.map(isSuppressed)).toEqual(records.map(atOnce));
+      }),
+      { numRuns: 30 },
     );
   });
 });
