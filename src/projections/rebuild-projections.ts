@@ -158,7 +158,11 @@ async function swapIn(
       throw error;
     }
   } catch (error) {
-    dropStagedTables(db, projection.tables);
+    try {
+      dropStagedTables(db, projection.tables);
+    } catch {
+      // The file may be busy or failing: the next rebuild of the projection drops them first.
+    }
     throw error;
   } finally {
     db.exec(`DETACH DATABASE ${ASIDE}`);

@@ -21,8 +21,8 @@ export interface ReleaseOptions {
  * `sliceMs`, so that its caller can let requests run in between: a million records take the best
  * part of a minute. Two passes over the records, as anonymiseRelease makes: the
  * search on their quasi-identifiers, then the paths; the search itself works on the finest
- * classes, a few thousand, in one go. Without the paths, the search's pass is the only one
- * (counted-population.ts). Returns the release's key.
+ * classes, some thousands, a node of the lattice at a time. Without the paths, the search's pass
+ * is the only one (counted-population.ts). Returns the release's key.
  */
 export function* computeRelease(
   snapshot: MonthSnapshot,

@@ -35,7 +35,7 @@ interface ScopeRow {
 }
 
 /** A city's participant as a researchers' month end reads it (sumsAsOf), and whether the month's snapshot has them. */
-interface ParticipantPage {
+interface CityParticipantRow {
   at: number;
   participantId: string;
   recordKey: number;
@@ -320,7 +320,7 @@ export class OutcomesReader {
     const snapshot = new ReadSnapshot(this.db);
     try {
       // Record keys are stored: no as-of request hashes every participant's id again.
-      const page = snapshot.db.prepare<[{ city: string; month: string; after: number; limit: number }], ParticipantPage>(
+      const page = snapshot.db.prepare<[{ city: string; month: string; after: number; limit: number }], CityParticipantRow>(
         `SELECT rowid AS at, participant_id AS participantId, record_key AS recordKey, facts, superseded, ${IN_MONTH_SNAPSHOT} AS inMonth
          FROM outcome_participants p WHERE city = @city AND rowid > @after ORDER BY rowid LIMIT @limit`,
       );

@@ -195,6 +195,24 @@ describe('rebuilding projections (int, real SQLite files)', () => {
     expect(checkpointOf(db, 'seen-positions')).toBe(late.at(-1)!.position);
   });
 
+  it('leaves the live tables as they were, and no copy in the live file, when copying the rebuilt tables in fails', async () => {
+    const events = await appendEvents(store, 40);
+    const runner = startRunner();
+    expect(await runner.waitUntilCaughtUp(events.at(-1)!.position, 10_000)).toBe(true);
+    await runner.stop();
+    const live = readModel(db, eventCounts());
+    const rebuilder = connect();
+    // Its first table copies in; the second, which it names but never makes, is not found in the rebuilt file.
+    const naming = { ...eventCounts(), tables: ['event_counts', 'never_made'] };
+
+    await expect(rebuildProjection(rebuilder.db, rebuilder.store, naming, { listener: IGNORED })).rejects.toThrow(/Cannot stage table never_made/);
+
+    expect(readModel(db, eventCounts())).toEqual(live);
+    expect(checkpointOf(db, 'event-counts')).toBe(events.at(-1)!.position);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'rebuild%'").all()).toEqual([]);
+    expect(readdirSync(folder.dir).filter((name) => name.includes('rebuild'))).toEqual([]);
+  });
+
   it('rebuilds from the command line only the projection named, reporting in plain lines off a terminal', async () => {
     const events = await appendEvents(store, 30);
     const stdout = output();
