@@ -10,6 +10,9 @@ const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 /** The request's URL as the client sent it: Fastify's middleware engine gives a middleware the rest of it past the matched path. */
 const urlOf = (req: IncomingMessage): string => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
+/** The request's line, with the GraphQL operation's summary when it was one (graphql-operations.plugin.ts). */
+const withSummary = (req: IncomingMessage, _res: ServerResponse, logged: object): object => ({ ...logged, ...(req as WithGraphQLSummary).graphql });
+
 /**
  * Structured JSON logs: one line per request with its method, path, status, duration and, for
  * GraphQL, operation name and error codes. Never a body, variables, headers or token: personal
@@ -27,7 +30,9 @@ export const requestLogging = (config: AppConfig): DynamicModule =>
         req: (req: IncomingMessage) => ({ method: req.method, path: urlOf(req).split('?')[0] }),
         res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       },
-      customProps: (req: IncomingMessage) => (req as WithGraphQLSummary).graphql ?? {},
+      // Into the line's object, not as a child logger's bindings: pino-http makes a child for those, at the request's start and end.
+      customSuccessObject: withSummary,
+      customErrorObject: (req: IncomingMessage, res: ServerResponse, _error: Error, logged: object) => withSummary(req, res, logged),
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(urlOf(req)) },
     },
   });
