@@ -53,9 +53,10 @@ export function dropStagedTables(db: Database.Database, tables: readonly string[
  * swap's renames then turn to the live names.
  */
 function stagedDefinition(db: Database.Database, from: string, table: string, tables: readonly string[]): string {
-  const body = definitionOf(db, from, table).replace(new RegExp(`\\bREFERENCES\\s+${IDENTIFIER}`, 'gi'), (reference, parent: string) =>
-      tables.includes(unquoted(parent)) ? `REFERENCES ${quote(stagedName(unquoted(parent)))}` : reference,
-    );
+  const references = new RegExp(`\\bREFERENCES\\s+${IDENTIFIER}`, 'gi');
+  const body = definitionOf(db, from, table).replace(references, (reference, parent: string) =>
+    tables.includes(unquoted(parent)) ? `REFERENCES ${quote(stagedName(unquoted(parent)))}` : reference,
+  );
   return `CREATE TABLE main.${quote(stagedName(table))}${body}`;
 }
 
