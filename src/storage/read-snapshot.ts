@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 
 /** How long a long read keeps the event loop before it lets requests in: they wait about this long at most. */
-export const SLICE_MS = 5;
+export const SLICE_MS = 20;
 
 /**
  * One state of the service's SQLite file, read for as long as it takes while the service's own
