@@ -11,7 +11,7 @@ const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 const urlOf = (req: IncomingMessage): string => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
 /** The request's line, with the GraphQL operation's summary when it was one (graphql-operations.plugin.ts). */
-const withSummary = (req: IncomingMessage, _res: ServerResponse, logged: object): object => ({ ...logged, ...(req as WithGraphQLSummary).graphql });
+const withSummary = (req: IncomingMessage, logged: object): object => ({ ...logged, ...(req as WithGraphQLSummary).graphql });
 
 /**
  * Structured JSON logs: one line per request with its method, path, status, duration and, for
@@ -31,8 +31,8 @@ export const requestLogging = (config: AppConfig): DynamicModule =>
         res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       },
       // Into the line's object, not as a child logger's bindings: pino-http makes a child for those, at the request's start and end.
-      customSuccessObject: withSummary,
-      customErrorObject: (req: IncomingMessage, res: ServerResponse, _error: Error, logged: object) => withSummary(req, res, logged),
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, logged: object) => withSummary(req, logged),
+      customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, logged: object) => withSummary(req, logged),
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(urlOf(req)) },
     },
   });

@@ -4,10 +4,10 @@ import { LOCK_RETRY_MS } from '../storage/lock-wait';
 import { quoteIdentifier as quote } from './projection-tables';
 
 /** The name a rebuilt table is copied into the live file under, until the swap renames it. */
-export const stagedName = (table: string): string => `rebuild_staged_${table}`;
+const stagedName = (table: string): string => `rebuild_staged_${table}`;
 
 /** Rows copied in one transaction: tens of milliseconds of the live file's write lock. */
-export const ROWS_PER_STEP = 10_000;
+const ROWS_PER_STEP = 10_000;
 
 /**
  * Between two steps the write lock is left free for longer than the service waits between its
