@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BUILT_IN_CATALOGUE } from '../src/catalogue/built-in-catalogue';
@@ -11,7 +11,7 @@ import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
 import { PSEUDONYM_SECRET, type Server, startBareFastifyServer, startBareServer, startService } from './processes';
 import { benchReplay } from './replay';
-import { type BenchResults, machine, renderMarkdown, row, type Row } from './results';
+import { type BenchResults, machine, row, type Row, writeResults } from './results';
 import type { BenchSize } from './sizes';
 import { sleep } from './stats';
 import { benchStore, removeDatabase } from './store.bench';
@@ -47,12 +47,18 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     await server.stop();
     servers.splice(servers.indexOf(server), 1);
   };
+  const rows: Row[] = [];
+  const seconds = () => (Date.now() - startedAt.getTime()) / 1_000;
+  /** Logs the phase beginning, and writes what was measured before it: a run that stops keeps its rows. */
+  const phase = (line: string): void => {
+    log(line);
+    writeResults(outDir, { size: size.name, startedAt: startedAt.toISOString(), seconds: seconds(), machine: machine(), rows, notes: {}, method: METHOD, measurements: {}, unfinished: line });
+  };
   try {
-    const rows: Row[] = [];
 
-    log('store: single writer');
+    phase('store: single writer');
     const single = await benchStore(workDir, 1, size.store);
-    log(`store: ${size.concurrentWriters} writers`);
+    phase(`store: ${size.concurrentWriters} writers`);
     const concurrent = await benchStore(workDir, size.concurrentWriters, size.concurrentStore);
     const storeRow = (id: string, writers: string, f: typeof single) =>
       row({
@@ -66,7 +72,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       });
     rows.push(storeRow('store-1', '1 writer', single), storeRow('store-concurrent', `${size.concurrentWriters} concurrent writers`, concurrent));
 
-    log('http: recording mutation against the bare server');
+    phase('http: recording mutation against the bare server');
     const httpFile = join(workDir, 'http.db');
     // The bare server on the service's adapter (Fastify) is the baseline; the same on Express is reported beside it.
     const [service, bare, bareExpress] = await Promise.all([started(startService('service', httpFile)), started(startBareFastifyServer('bare')), started(startBareServer('bare-express'))]);
@@ -106,7 +112,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       }),
     );
 
-    log(`fixtures: the demo generator's run, ${count(size.largeParticipants)} participants (a copy at ${count(size.replayEvents)} events)`);
+    phase(`fixtures: the demo generator's run, ${count(size.largeParticipants)} participants (a copy at ${count(size.replayEvents)} events)`);
     const largeFile = join(workDir, 'large.db');
     const replayFile = join(workDir, 'replay.db');
     const smallFile = join(workDir, 'small.db');
@@ -121,7 +127,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     const { log: small } = await writeProgrammeLog({ file: smallFile, participants: size.smallParticipants, window: size.window });
     log(`fixtures: ${count(large.events)} events (${count(large.participants)} participants), ${count(copy.events)}, ${count(small.events)}`);
 
-    log(`replay: ${count(copy.events)} events into each projection`);
+    phase(`replay: ${count(copy.events)} events into each projection`);
     const replay = await benchReplay(replayFile);
     for (const p of replay.projections) {
       rows.push(
@@ -137,11 +143,11 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       );
     }
 
-    const esdb = await benchEsdb(size, copy, workDir, log);
+    const esdb = await benchEsdb(size, copy, workDir, phase);
     removeDatabase(replayFile);
     rows.push(...esdb.rows);
 
-    log(`catch-up: the service starting on ${count(large.participants)} participants`);
+    phase(`catch-up: the service starting on ${count(large.participants)} participants`);
     const names = buildProjections(BUILT_IN_CATALOGUE, { keys: new SqliteKeyVault(new Database(':memory:')), pseudonymSecret: PSEUDONYM_SECRET }).map((p) => p.name);
     const head = headOf(largeFile);
     const catchUpStarted = performance.now();
@@ -164,7 +170,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       }),
     );
 
-    log('dashboards: live at both sizes, asOf at the large one');
+    phase('dashboards: live at both sizes, asOf at the large one');
     largeService = await started(startService('large', largeFile));
     const smallService = await started(startService('small', smallFile));
     await Promise.all([caughtUp(largeFile, names, head), caughtUp(smallFile, names, headOf(smallFile))]);
@@ -211,9 +217,9 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       }),
     );
 
-    log(`subscription: ${size.subscription.perSecond} mutations/s for ${size.subscription.seconds} s`);
+    phase(`subscription: ${size.subscription.perSecond} mutations/s for ${size.subscription.seconds} s`);
     const pushes = await benchServiceSubscription(largeService.url, largeFile, size.subscription);
-    log(`browser: the dashboards page open in Chromium, ${size.subscription.perSecond} mutations/s for ${size.subscription.seconds} s`);
+    phase(`browser: the dashboards page open in Chromium, ${size.subscription.perSecond} mutations/s for ${size.subscription.seconds} s`);
     const browserPushes = await benchBrowserPush(largeService.url, largeFile, size.subscription);
     await stop(largeService);
     const barePushes = await benchBareSubscription(bare.url, size.subscription);
@@ -247,7 +253,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       }),
     );
 
-    log('memory: the service on an empty store');
+    phase('memory: the service on an empty store');
     const emptyFile = join(workDir, 'empty.db');
     const empty = await started(startService('empty', emptyFile));
     await warmUp(empty.url, size.dashboards.asOf);
@@ -266,13 +272,13 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
       }),
     );
 
-    log(`import: the demo run of ${count(size.smallParticipants)} participants imported from CSV, against the demo seeder`);
+    phase(`import: the demo run of ${count(size.smallParticipants)} participants imported from CSV, against the demo seeder`);
     rows.push(await benchImport(workDir, size.smallParticipants));
 
     const results: BenchResults = {
       size: size.name,
       startedAt: startedAt.toISOString(),
-      seconds: (Date.now() - startedAt.getTime()) / 1_000,
+      seconds: seconds(),
       machine: machine(),
       rows,
       notes: explain(rows, { single, http, replay, projections: names.length, tallies, esdb: esdb.figures }),
@@ -290,8 +296,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
         memory: { largeMiB: rssLarge, afterCatchUpMiB: rssAfterCatchUp, emptyMiB: rssEmpty },
       },
     };
-    writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(outDir, 'results.md'), renderMarkdown(results));
+    writeResults(outDir, results);
     return results;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 /** What a figure must reach: its ratio to the baseline, its own value, or its excess over the baseline (same unit). */
 export type Target =
@@ -36,6 +38,14 @@ export interface BenchResults {
   method: string[];
   /** Everything measured, as measured: rounds, percentiles, sample counts, fixture sizes. */
   measurements: Record<string, unknown>;
+  /** Set while the run goes on: what it was measuring when these results were written. */
+  unfinished?: string;
+}
+
+/** Writes results.md and results.json into `outDir`. */
+export function writeResults(outDir: string, results: BenchResults): void {
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, 'results.md'), renderMarkdown(results));
 }
 
 export function row(
@@ -95,6 +105,13 @@ export function renderMarkdown(results: BenchResults): string {
       'baseline in the same run, on the same machine, and is read as their ratio (docs/operations.md); the JSON beside this ' +
       'file has the same rows.',
     '',
+    ...(results.unfinished === undefined
+      ? []
+      : [
+          `**This run did not finish.** It stopped while measuring: ${results.unfinished}. The rows below are those measured before; ` +
+            'what bounds each figure is written at the end of a whole run.',
+          '',
+        ]),
     '| Figure | Measured | Baseline (same run) | Ratio | Target | Met |',
     '| --- | --- | --- | --- | --- | --- |',
     ...results.rows.map((r) => {
