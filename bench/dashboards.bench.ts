@@ -57,6 +57,20 @@ export interface DashboardFigures {
   smallEnrolled: number;
 }
 
+/** A coordinator's live dashboard asked `queries` times, one after the other, on one service. */
+export async function benchLiveDashboard(url: string, queries: number): Promise<Latency> {
+  const authorization = await bearer('coordinator');
+  const ms: number[] = [];
+  for (let i = 0; i < queries; i++) {
+    const started = nowMs();
+    await gql(url, authorization, DASHBOARD, { city: DASHBOARD_CITY, asOf: null });
+    ms.push(nowMs() - started);
+  }
+  return latency(ms);
+}
+
+const latency = (ms: number[]): Latency => ({ p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99), samples: ms.length });
+
 /**
  * A coordinator's live dashboard over HTTP, queried one at a time, on a service holding few
  * participants and on one holding many, in alternating rounds; then the same dashboard as of a
@@ -102,7 +116,6 @@ export async function benchDashboards(smallUrl: string, largeUrl: string, settin
   // As the live dashboard is measured: warmed up, then the same question again, with no event in between.
   await series('2019-12-31');
   for (let i = 0; i < settings.seriesQueries; i++) samples.largeSeries.push(await series('2019-12-31'));
-  const latency = (ms: number[]): Latency => ({ p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99), samples: ms.length });
   return {
     small: latency(samples.small),
     large: latency(samples.large),
