@@ -86,7 +86,7 @@ export function explain(rows: readonly Row[], f: NoteFigures): Record<string, st
   Object.assign(notes, explainEsdb(f.esdb));
 
   notes['catch-up'] =
-    'The live runner folds every projection at once on the service\'s event loop, in step: each batch of 10,000 events is read and decoded once, folded into each projection and committed with every checkpoint in one transaction (without an fsync; the part of each projection a savepoint of its own); it yields between batches so that requests are answered meanwhile. It goes at the pace of all projections together, bounded as their replay rows are, less the reads of the log that each rebuild makes again.';
+    'The live runner folds every projection on the service\'s event loop, in step: each batch of 20,000 events is read and decoded once and folded into each projection in a transaction of its own, committed with its checkpoint (without an fsync); the projections take turns of the event loop one at a time (src/projections/catch-up-turns.ts), so that requests are answered between any two batches. A rebuild folds 50,000 events at a time, and answers no requests. Catching up goes at the pace of all projections together, bounded as their replay rows are, less the reads of the log that each rebuild makes again.';
 
   notes['dashboard-live'] =
     `A live dashboard is computed when an event has changed its scope's figures (or the day has changed), then served as is (src/read-side/outcomes/outcomes.reader.ts): with no event between the queries, as here, each one costs an indexed read of the scope's last position, whatever the number of participants. ` +

@@ -5,6 +5,7 @@ import { type GlobalPosition, type StoredEvent, START_OF_LOG } from '../event-st
 import { EventApplyFailed, foldEvents, prepareBatch } from './fold-events';
 import type { Projection, ReadModelCheck, ReadModelProblem } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
+import type { CatchUpTurns } from './catch-up-turns';
 import type { ProjectionCommitGroup } from './projection-commit-group';
 import { ProjectionGenerations } from './projection-generations';
 import { layoutOf, resetIfLaidOutOtherwise } from './projection-layout';
@@ -83,6 +84,7 @@ export class ProjectionLoop {
     private readonly logger: Logger,
     private readonly commits: ProjectionCommitGroup,
     private readonly verifier: ReadModelVerifier,
+    private readonly turns: CatchUpTurns,
   ) {}
 
   get name(): string {
@@ -191,7 +193,7 @@ export class ProjectionLoop {
         this.listener.moved();
         if (wrote) this.listener.committed({ projection: this.projection.name, topics, position });
         // Reads from SQLite resolve at once: without this, catching up a long log would starve every request.
-        await nextTurn();
+        await (this.readFullBatch ? this.turns.next() : nextTurn());
       } catch (error) {
         // Stopped while waiting for the verifier, which the stop ends: nothing failed.
         if (signal.aborted) break;

@@ -7,6 +7,7 @@ import { errorMessage } from './error-message';
 import { ProjectionGenerations } from './projection-generations';
 import { type LoopSettings, type ProjectionChange, ProjectionLoop } from './projection-loop';
 import { assertUniqueNames } from './projection-names';
+import { CatchUpTurns } from './catch-up-turns';
 import { ProjectionCommitGroup } from './projection-commit-group';
 import { inThreadVerifier, type ReadModelVerifier } from './read-model-verifier';
 import { SharedLogReads } from './shared-log-reads';
@@ -21,10 +22,11 @@ export interface ProjectionRunnerOptions extends LoopSettings {
 }
 
 export const DEFAULT_RUNNER_OPTIONS: ProjectionRunnerOptions = {
-  // The rebuild's: catching up commits as few batches as a rebuild does (each commit writes the batch's pages to the
-  // WAL, and checkpoints wait for the disk). Live reads are as small as what is new; while catching up, the event loop
-  // is held for one batch of each projection in turn (a few tenths of a second each, on two cores).
-  batchSize: 10_000,
+  // Catching up, each commit writes the batch's pages to the WAL, and checkpoints wait for the disk: at 100,000
+  // participants, batches of 20,000 caught up a fifth faster than batches of 10,000 (and 50,000 little faster still).
+  // Live reads are as small as what is new; while catching up, the event loop is held for one batch of one projection
+  // at a time (catch-up-turns.ts), a few tenths of a second on two cores.
+  batchSize: 20_000,
   retry: { firstDelayMs: 100, maxDelayMs: 30_000 },
   // One indexed read of a few rows: live subscribers get repaired figures within a second of a swap.
   watchEveryMs: 1_000,
@@ -80,7 +82,8 @@ export class ProjectionRunner {
     const listener = { committed: (change: ProjectionChange) => this.changes.next(change), moved: () => this.notifyProgress() };
     const log = new SharedLogReads(store, projections.length);
     const commits = new ProjectionCommitGroup(db);
-    this.loops = projections.map((projection) => new ProjectionLoop(projection, db, log, settings, listener, logger, commits, verifier));
+    const turns = new CatchUpTurns();
+    this.loops = projections.map((projection) => new ProjectionLoop(projection, db, log, settings, listener, logger, commits, verifier, turns));
   }
 
   /** Starts every loop: each catches up from its checkpoint, then follows the log. Returns at once. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventStore, GlobalPosition, StoredEvent } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
+import type { Projection } from '../../../src/projections/projection';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { rebuildProjection } from '../../../src/projections/rebuild-projections';
 import { SharedLogReads } from '../../../src/projections/shared-log-reads';
@@ -129,6 +130,46 @@ describe('projections catching up together (int, real SQLite file)', () => {
     expect(positionsSeen(db, 'faulty_positions')).toEqual(log.map((e) => e.position));
     expect(positionsSeen(db)).toEqual(log.map((e) => e.position));
     expect(readModel(db, eventCounts())).toEqual(await replayedReadModel(files.fileOfTest('replay.db'), store, eventCounts()));
+  });
+});
+
+describe('projections catching up, one batch per turn of the event loop (int, real SQLite file)', () => {
+  const files = runnerFiles('journey-catch-up-turns-');
+
+  it('lets a timer (standing for a request) run between any two batches folded, after the first ones read together', async () => {
+    const { db, store } = files.opened();
+    const events = await appendEvents(store, 40);
+    const order: string[] = [];
+    // Each batch holds the event loop a little, as a national batch does for a few tenths of a second.
+    const noted = (projection: Projection): Projection => ({
+      ...projection,
+      open(opened) {
+        const writer = projection.open(opened);
+        return {
+          apply: (event) => writer.apply(event),
+          flush: () => {
+            order.push(projection.name);
+            const end = performance.now() + 2;
+            while (performance.now() < end);
+          },
+        };
+      },
+    });
+    const timer = setInterval(() => order.push('timer'), 0);
+    try {
+      const runner = files.stopAfter(new ProjectionRunner(db, store, [noted(eventCounts()), noted(seenPositions())], { batchSize: 4 }));
+      runner.start();
+      expect(await runner.waitUntilCaughtUp(lastPosition(events), 10_000)).toBe(true);
+      await runner.stop();
+    } finally {
+      clearInterval(timer);
+    }
+
+    const folds = order.filter((entry) => entry !== 'timer');
+    expect(folds).toHaveLength(20);
+    // Folded with no timer since the fold before: only the loops' first batches, read together at start, may be.
+    const backToBack = order.filter((entry, i) => i > 0 && entry !== 'timer' && order[i - 1] !== 'timer');
+    expect(backToBack.length).toBeLessThanOrEqual(1);
   });
 });
 
