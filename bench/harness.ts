@@ -11,7 +11,7 @@ import { benchEsdb } from './esdb-rows';
 import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
-import { PSEUDONYM_SECRET, type Server, startBareFastifyServer, startBareServer, startService } from './processes';
+import { PSEUDONYM_SECRET, type Server, serviceReady, startBareFastifyServer, startBareServer, startService } from './processes';
 import { benchReplay } from './replay';
 import { type BenchResults, machine, row, type Row, writeResults } from './results';
 import type { BenchSize } from './sizes';
@@ -78,6 +78,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     const httpFile = join(workDir, 'http.db');
     // The bare server on the service's adapter (Fastify) is the baseline; the same on Express is reported beside it.
     const [service, bare, bareExpress] = await Promise.all([started(startService('service', httpFile)), started(startBareFastifyServer('bare')), started(startBareServer('bare-express'))]);
+    await serviceReady(service.url);
     const http = await benchHttp({ service: service.url, bare: bare.url, bareExpress: bareExpress.url }, size.http);
     await Promise.all([stop(service), stop(bareExpress)]);
     const onExpress = `the same bare app on Express: ${Math.round(http.bareExpress.perSecond)} req/s`;
@@ -176,6 +177,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     largeService = await started(startService('large', largeFile));
     const smallService = await started(startService('small', smallFile));
     await Promise.all([caughtUp(largeFile, names, head), caughtUp(smallFile, names, headOf(smallFile))]);
+    await Promise.all([serviceReady(largeService.url), serviceReady(smallService.url)]);
     // After a start, the service prepares the research releases of two years of month ends, in slices
     // between requests (minutes at a million participants, once per start after the tables change):
     // the dashboards are measured once they are stored, and asked during that work beside.
