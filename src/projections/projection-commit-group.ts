@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { noBusyWaitOn } from '../storage/write-ahead-log';
+import { noBusyWaitOn, withoutWaitingForTheDisk } from '../storage/write-ahead-log';
 
 interface PendingCommit {
   work: () => unknown;
@@ -55,27 +55,13 @@ export class ProjectionCommitGroup {
       // IMMEDIATE takes the write lock before any loop reads its checkpoint: no other writer moves one in between.
       // Held by another process (a rebuild's swap), it fails at once (SQLITE_BUSY) rather than hold the event loop in
       // SQLite's busy wait: the loops try again shortly.
+      // Without waiting for the disk: each batch and its checkpoint commit or roll back together, so a power cut can
+      // only take a read model back to an earlier checkpoint, from which it replays.
       settled = this.noBusyWait(() => withoutWaitingForTheDisk(this.db, () => this.commitGroup.immediate(group)));
     } catch (error) {
       for (const commit of group) commit.reject(error);
       return;
     }
     settled.forEach((outcome, index) => ('value' in outcome ? group[index].resolve(outcome.value) : group[index].reject(outcome.error)));
-  }
-}
-
-/**
- * A projection's commit need not wait for an fsync: each batch and its checkpoint commit or roll
- * back together, so a power cut can only take a read model back to an earlier checkpoint, from
- * which it replays; and the next append (synchronous=FULL) makes it durable as well. Nothing else
- * runs on the connection meanwhile: better-sqlite3 is synchronous, so events keep FULL.
- */
-function withoutWaitingForTheDisk<T>(db: Database.Database, commit: () => T): T {
-  // `exec`, not `pragma`, which builds an answer no one reads: this runs at every recording.
-  db.exec('PRAGMA synchronous = NORMAL');
-  try {
-    return commit();
-  } finally {
-    db.exec('PRAGMA synchronous = FULL');
   }
 }

@@ -25,7 +25,11 @@ export function embeddedStorage(file: string, keyVaultFile: string | null, lockW
       useFactory: (db: Database.Database) => (keyVaultFile === null ? db : openKeyVaultFile(db, keyVaultFile)),
       inject: [READ_MODEL_DATABASE],
     },
-    { provide: KEY_VAULT, useFactory: (keysDb: Database.Database) => new SqliteKeyVault(keysDb, { lockWaitMs }), inject: [KEY_VAULT_DATABASE] },
+    {
+      provide: KEY_VAULT,
+      useFactory: (keysDb: Database.Database) => new SqliteKeyVault(keysDb, { lockWaitMs, onTheEventLog: keyVaultFile === null }),
+      inject: [KEY_VAULT_DATABASE],
+    },
     {
       provide: StoreHealth,
       useFactory: (db: Database.Database, keysDb: Database.Database) => new StoreHealth([db, keysDb]),

@@ -44,3 +44,20 @@ export function truncateWriteAheadLog(db: Database.Database): boolean {
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return result!.busy === 0;
 }
+
+/**
+ * Commits `commit` (a transaction on `db`, a connection at synchronous=FULL) without waiting for
+ * the disk, for writes that may be lost in a power cut as long as what depends on them is lost
+ * too: the next commit at FULL on the same connection syncs the write-ahead log, and with it
+ * every frame written before. Nothing else runs on the connection meanwhile (better-sqlite3 is
+ * synchronous), so the appends keep FULL.
+ */
+export function withoutWaitingForTheDisk<T>(db: Database.Database, commit: () => T): T {
+  // `exec`, not `pragma`, which builds an answer no one reads: this runs at every recording.
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    return commit();
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+  }
+}

@@ -73,6 +73,26 @@ describe('SqliteKeyVault on a file', () => {
       expect((await vault.find(MARIE))?.equals(key)).toBe(true);
     });
 
+    it("commits a new key without waiting for the disk when the keys are in the event log's file, the append sealing under it syncing both; at synchronous=FULL in a file of their own", async () => {
+      const FULL = 2;
+      const onTheLog = connect();
+      const own = connect();
+      const sharing = new SqliteKeyVault(onTheLog, { onTheEventLog: true });
+      const apart = new SqliteKeyVault(own);
+      vaults.push(sharing, apart);
+      const pragmas = (db: Database.Database) => jest.spyOn(db, 'exec').mock.calls;
+      const sharingCalls = pragmas(onTheLog);
+      const apartCalls = pragmas(own);
+
+      await sharing.keyFor(MARIE);
+      await apart.keyFor(JONAS);
+
+      expect(sharingCalls.map(([sql]) => sql)).toEqual(['PRAGMA busy_timeout = 0', 'PRAGMA synchronous = NORMAL', 'PRAGMA synchronous = FULL', 'PRAGMA busy_timeout = 5000']);
+      expect(apartCalls.map(([sql]) => sql)).toEqual(['PRAGMA busy_timeout = 0', 'PRAGMA busy_timeout = 5000']);
+      expect([onTheLog, own].map((db) => db.pragma('synchronous', { simple: true }))).toEqual([FULL, FULL]);
+      expect(await sharing.find(MARIE)).not.toBeNull();
+    });
+
     it('writes nothing once the key exists: every append asks for it, and a write waits for the disk', async () => {
       const db = connect();
       const vault = openVault(db);
