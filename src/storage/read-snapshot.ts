@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 
 /** How long a long read keeps the event loop before it lets requests in: they wait about this long at most. */
@@ -33,3 +34,12 @@ export function sliceClock(sliceMs: number): () => boolean {
     return true;
   };
 }
+
+/**
+ * Waits until a long read may take its next slice, the requests read meanwhile having been served.
+ * A timer, not setImmediate: an iteration of the event loop runs its timers, then reads the network
+ * (the requests), then runs the setImmediate callbacks, among them the group commit of the appends
+ * those requests asked for (sqlite-event-store.ts), and the answers and pushes that follow it. A
+ * slice resumed by setImmediate would be queued before that commit, and hold it a whole slice more.
+ */
+export const betweenSlices = (): Promise<void> => sleep(0);

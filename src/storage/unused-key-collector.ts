@@ -1,9 +1,8 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { participantStream } from '../journey/application/journey-repository';
 import type { SqliteKeyVault } from '../personal-data/sqlite-key-vault';
-import { SLICE_MS, sliceClock } from './read-snapshot';
+import { betweenSlices, SLICE_MS, sliceClock } from './read-snapshot';
 
 /**
  * Far longer than an enrolment between its key and its append (a busy timeout of 5 s at most):
@@ -53,7 +52,7 @@ export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
     const sliceOver = sliceClock(this.sliceMs);
     for (const participantId of this.vault.keysCreated(this.collectedUpTo, before)) {
       if (unused(participantId)) found.push(participantId);
-      if (sliceOver()) await nextTurn();
+      if (sliceOver()) await betweenSlices();
       if (this.stopped) return 0;
     }
     const removed = this.vault.removeUnused(found, unused);

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
@@ -10,7 +9,7 @@ import { RESEARCH_MONTHS } from '../../outcomes/research-months';
 import { errorMessage } from '../../projections/error-message';
 import { ProjectionGenerations } from '../../projections/projection-generations';
 import { openLifePathReleaseFile } from '../../storage/life-path-release-file';
-import { SLICE_MS } from '../../storage/read-snapshot';
+import { betweenSlices, SLICE_MS } from '../../storage/read-snapshot';
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { selectLogMonth } from '../../projections/log-month';
 import { LIFE_PATHS_LOG_MONTH, LIFE_PATHS_PROJECTION } from './life-paths.projection';
@@ -185,7 +184,7 @@ export class LifePathsReader implements OnApplicationBootstrap, OnModuleDestroy 
       const steps = computeRelease(snapshot, this.sql().tables, month, withPaths, { k, pseudonymSecret, sliceMs: SLICE_MS });
       for (let step = steps.next(); !step.done; step = steps.next()) {
         if (!snapshot.pauses) continue;
-        await nextTurn();
+        await betweenSlices();
         if (this.stopped) throw new Error('The service is stopping');
       }
     } finally {

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
@@ -24,7 +23,7 @@ import { ProjectionGenerations } from '../../projections/projection-generations'
 import { READ_MODEL_DATABASE } from '../../storage/storage.tokens';
 import { LifePathsReader, type ReleasedParticipants } from '../life-paths/life-paths.reader';
 import { IN_MONTH_SNAPSHOT } from '../life-paths/month-snapshot';
-import { ReadSnapshot, SLICE_MS, sliceClock } from '../../storage/read-snapshot';
+import { betweenSlices, ReadSnapshot, SLICE_MS, sliceClock } from '../../storage/read-snapshot';
 import { AsOfSums } from './as-of-sums';
 import { type DashboardView, type OutcomeFigures, toDashboard } from './dashboard-view';
 import { OUTCOMES_LOG_MONTH, OUTCOMES_PROJECTION } from './outcomes.projection';
@@ -337,7 +336,7 @@ export class OutcomesReader {
         }
         if (rows.length < PARTICIPANTS_PAGE) break;
         after = rows.at(-1)!.at;
-        if (snapshot.pauses && sliceIsOver()) await nextTurn();
+        if (snapshot.pauses && sliceIsOver()) await betweenSlices();
       }
     } finally {
       snapshot.close();
