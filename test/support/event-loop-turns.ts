@@ -21,3 +21,9 @@ export function countTurns(): EventLoopTurns {
     },
   };
 }
+
+/** Holds the event loop for `ms`, as a slice of a long read or a batch being folded does. */
+export function holdEventLoop(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}

@@ -8,6 +8,7 @@ import { rebuildProjection } from '../../../src/projections/rebuild-projections'
 import { SharedLogReads } from '../../../src/projections/shared-log-reads';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { eventually } from '../../support/eventually';
+import { holdEventLoop } from '../../support/event-loop-turns';
 import { decidedJourneys, interleave, recordSealed } from '../../support/programme-journeys';
 import { registeredProjections } from '../../support/registered-projections';
 import {
@@ -149,8 +150,7 @@ describe('projections catching up, one batch per turn of the event loop (int, re
           apply: (event) => writer.apply(event),
           flush: () => {
             order.push(projection.name);
-            const end = performance.now() + 2;
-            while (performance.now() < end);
+            holdEventLoop(2);
           },
         };
       },

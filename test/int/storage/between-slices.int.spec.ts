@@ -5,12 +5,7 @@ import { betweenSlices } from '../../../src/storage/read-snapshot';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
 import { event, newStreamId } from '../../support/event-store-contract';
 import { tempDir } from '../../support/temp-files';
-
-/** Holds the event loop, as a slice of a long read does. */
-const hold = (ms: number): void => {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
-};
+import { holdEventLoop } from '../../support/event-loop-turns';
 
 describe('slices of a long read, and the appends asked for between them (int, real SQLite file)', () => {
   const tmp = tempDir('journey-between-slices-');
@@ -37,7 +32,7 @@ describe('slices of a long read, and the appends asked for between them (int, re
         await betweenSlices();
         order.push('slice');
         if (slice === 0) client.write('record');
-        hold(20);
+        holdEventLoop(20);
       }
       await appended;
     } finally {

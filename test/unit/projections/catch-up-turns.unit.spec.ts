@@ -1,10 +1,5 @@
 import { CatchUpTurns } from '../../../src/projections/catch-up-turns';
-
-/** Holds the event loop, as folding a batch does. */
-const hold = (ms: number): void => {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
-};
+import { holdEventLoop } from '../../support/event-loop-turns';
 
 describe('CatchUpTurns', () => {
   it('given three loops asking in the same turn, when each holds the event loop in its turn, then a timer due meanwhile runs between every two of them', async () => {
@@ -18,7 +13,7 @@ describe('CatchUpTurns', () => {
           for (let batch = 0; batch < 2; batch++) {
             await turns.next();
             order.push(loop);
-            hold(2);
+            holdEventLoop(2);
           }
         }),
       );
