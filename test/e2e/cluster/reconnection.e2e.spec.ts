@@ -64,6 +64,8 @@ describe('a replica through lost subscriptions and a cluster out of reach (proto
     expect(refused.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
     await outage.end();
 
+    // The writer lost the cluster too: its client reconnects in its own time, and a load balancer sends it nothing until then.
+    await eventually('the writer is ready again', async () => (await readiness(writer)).status === 200, 30_000);
     await enrolInFrankfurt(writer, 5);
     await eventually('the watched replica is ready again', async () => (await readiness(watched)).status === 200, 30_000);
     await eventually('the watched replica folded every enrolment', async () => (await frankfurtOn(watched)).listed === 12);
