@@ -11,7 +11,8 @@ import { benchEsdb } from './esdb-rows';
 import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
-import { PSEUDONYM_SECRET, type Server, serviceReady, startBareFastifyServer, startBareServer, startService } from './processes';
+import { PSEUDONYM_SECRET, type Server, startBareFastifyServer, startBareServer, startService } from './processes';
+import { untilReady } from '../test/support/until-ready';
 import { benchReplay } from './replay';
 import { type BenchResults, machine, row, type Row, writeResults } from './results';
 import type { BenchSize } from './sizes';
@@ -32,6 +33,9 @@ export interface BenchOptions {
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Longer than verifying a national file's read models takes here under load: the limit only ends a run that is stuck. */
+const READY_PATIENCE_MS = 30 * 60_000;
 
 /** Runs every benchmark at `size`, writes the table and its JSON, and answers them. */
 export async function runBench({ size, outDir, workDir, log = () => undefined }: BenchOptions): Promise<BenchResults> {
@@ -78,7 +82,7 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     const httpFile = join(workDir, 'http.db');
     // The bare server on the service's adapter (Fastify) is the baseline; the same on Express is reported beside it.
     const [service, bare, bareExpress] = await Promise.all([started(startService('service', httpFile)), started(startBareFastifyServer('bare')), started(startBareServer('bare-express'))]);
-    await serviceReady(service.url);
+    await untilReady(service.url, READY_PATIENCE_MS);
     const http = await benchHttp({ service: service.url, bare: bare.url, bareExpress: bareExpress.url }, size.http);
     await Promise.all([stop(service), stop(bareExpress)]);
     const onExpress = `the same bare app on Express: ${Math.round(http.bareExpress.perSecond)} req/s`;
@@ -177,7 +181,8 @@ export async function runBench({ size, outDir, workDir, log = () => undefined }:
     largeService = await started(startService('large', largeFile));
     const smallService = await started(startService('small', smallFile));
     await Promise.all([caughtUp(largeFile, names, head), caughtUp(smallFile, names, headOf(smallFile))]);
-    await Promise.all([serviceReady(largeService.url), serviceReady(smallService.url)]);
+    // Verified and current, as a load balancer waits for: until then a recording waits for read models that fold nothing yet.
+    await Promise.all([untilReady(largeService.url, READY_PATIENCE_MS), untilReady(smallService.url, READY_PATIENCE_MS)]);
     // After a start, the service prepares the research releases of two years of month ends, in slices
     // between requests (minutes at a million participants, once per start after the tables change):
     // the dashboards are measured once they are stored, and asked during that work beside.

@@ -107,26 +107,6 @@ async function startServer(name: string, entry: string, env: Record<string, stri
   };
 }
 
-/** Longer than verifying a national file's read models takes here under load: the limit only ends a run that is stuck. */
-const READY_PATIENCE_MS = 30 * 60_000;
-
-/**
- * Resolves once the service at `url` says it is ready (`/health/ready` answers 200): its read
- * models verified and current, as a load balancer waits for before sending it traffic. Until
- * then a recording waits for read models that do not fold yet (read-your-writes), and holds its
- * slot the while: the bench measures a service in service.
- */
-export async function serviceReady(url: string): Promise<void> {
-  const health = url.replace(/\/graphql$/, '/health/ready');
-  const started = performance.now();
-  for (;;) {
-    const status = await fetch(health).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    if (performance.now() - started > READY_PATIENCE_MS) throw new Error(`The service at ${url} never became ready (last status ${status})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** Resident set size of a process, in MiB (ps reports KiB, on Linux and macOS alike). */
 async function residentMiB(pid: number): Promise<number> {
   const { stdout } = await promisify(execFile)('ps', ['-o', 'rss=', '-p', String(pid)]);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY, PERSON } from '../support/journey-api';
-import { appForTests, startTestApp, untilReady } from '../support/test-app';
+import { appForTests, startTestApp } from '../support/test-app';
+import { untilReady } from '../support/until-ready';
 import { tempDir } from '../support/temp-files';
 
 const filesOf = (file: string) => [file, `${file}-wal`, `${file}-shm`].filter(existsSync);

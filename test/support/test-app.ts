@@ -86,15 +86,3 @@ export function appForTests(env: Record<string, string> = {}): AppForTests {
   };
 }
 
-/**
- * Resolves once the app at `url` (its /graphql) says it is ready: its read models verified at
- * start. Until then a recording waits for read models that fold nothing yet (read-your-writes, 2 s
- * at most), which a loaded machine can exceed.
- */
-export async function untilReady(url: string): Promise<void> {
-  const health = url.replace(/\/graphql$/, '/health/ready');
-  for (let waited = 0; (await fetch(health)).status !== 200; waited += 50) {
-    if (waited > 30_000) throw new Error(`${health} never answered 200`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
