@@ -12,7 +12,7 @@ import { writeProgrammeLog } from './fixtures';
 import { bearer, gql } from './graphql';
 import { benchHttp } from './http.bench';
 import { PSEUDONYM_SECRET, type Server, startBareFastifyServer, startBareServer, startService } from './processes';
-import { untilReady } from '../test/support/until-ready';
+import { untilReady } from './until-ready';
 import { benchReplay } from './replay';
 import { type BenchResults, machine, row, type Row, writeResults } from './results';
 import type { BenchSize } from './sizes';

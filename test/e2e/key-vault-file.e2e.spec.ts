@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { enrolmentInput, mutation, PARTICIPANT_QUERY, PERSON } from '../support/journey-api';
 import { appForTests, startTestApp } from '../support/test-app';
-import { untilReady } from '../support/until-ready';
 import { tempDir } from '../support/temp-files';
 
 const filesOf = (file: string) => [file, `${file}-wal`, `${file}-shm`].filter(existsSync);
@@ -24,8 +23,6 @@ describe('KEY_VAULT_FILE: participants’ keys in a file of their own, apart fro
   const keyVaultFile = keys.file('vault/keys.db');
   const api = appForTests({ KEY_VAULT_FILE: keyVaultFile });
   afterAll(() => keys.remove());
-  // Its first enrolment, with a key in another file, took 1.7 to 2.8 s right after start on a loaded machine: past read-your-writes.
-  beforeAll(() => untilReady(api.url));
 
   it('keeps no key in the event store’s file, opens personal data with the vault’s, and erases by shredding it there', async () => {
     const enrolment = enrolmentInput();

@@ -1,9 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { eventually } from './eventually';
 import { type GraphQLResponse, postGraphQL } from './graphql-client';
 import { tempDir } from './temp-files';
 import { defaultBearer, TEST_JWT_SECRET } from './tokens';
+
+/** Within a test hook's time (jest.config.js), however loaded the machine. */
+const VERIFIED_WITHIN_MS = 25_000;
 
 export interface TestApp {
   app: INestApplication;
@@ -16,7 +21,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real service on a real SQLite file, listening on a free loopback port. */
+/**
+ * The real service on a real SQLite file, listening on a free loopback port, once it has verified
+ * its read models as every start does. Until then its projections fold nothing, so a recording
+ * would wait out its read-your-writes (2 s at most) on a loaded machine. Verified, not ready: a
+ * test's damaged read model is verified and found damaged, and never makes the service ready.
+ */
 export async function startTestApp(databaseFile: string, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     EVENT_STORE_URL: `sqlite:${databaseFile}`,
@@ -28,6 +38,8 @@ export async function startTestApp(databaseFile: string, env: Record<string, str
   });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
+  const runner = app.get(ProjectionRunner);
+  await eventually('its read models are verified', () => runner.status().every(({ problems }) => problems !== null), VERIFIED_WITHIN_MS);
   const url = `${await app.getUrl()}/graphql`;
   const asDefault = await defaultBearer();
   return {

@@ -1,9 +1,9 @@
 /**
- * Resolves once the app at `url` (its /graphql) says it is ready: its read models verified at
- * start. Until then a recording waits for read models that fold nothing yet (read-your-writes, 2 s
- * at most), which a loaded machine can exceed. The bench waits the same way, longer.
+ * Resolves once the service at `url` (its /graphql) says it is ready, as a load balancer waits
+ * for: its read models verified at start and current. Until then a recording waits for read models
+ * that fold nothing yet (read-your-writes, 2 s at most), and a load fills the operation gate.
  */
-export async function untilReady(url: string, patienceMs = 30_000): Promise<void> {
+export async function untilReady(url: string, patienceMs: number): Promise<void> {
   const health = url.replace(/\/graphql$/, '/health/ready');
   const started = performance.now();
   for (;;) {
