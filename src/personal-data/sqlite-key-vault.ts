@@ -6,6 +6,12 @@ import { KeyShredded, type KeyVault, type PendingKeyRemovals } from './key-vault
 import { newParticipantKey } from './personal-data-cipher';
 import { RetryUntilDone } from './retry-until-done';
 
+/** Where a look through the keys in order of creation goes on from: after the key of this time and row, or from the time on. */
+export interface KeysCreatedAfter {
+  createdAt: number;
+  rowid?: number;
+}
+
 /** From a tenth of a second, as a reader's transaction is often short; half a minute apart at most. */
 const REMOVAL_RETRY = { firstDelayMs: 100, maxDelayMs: 30_000 };
 
@@ -21,9 +27,9 @@ const REMOVAL_RETRY = { firstDelayMs: 100, maxDelayMs: 30_000 };
 export class SqliteKeyVault implements KeyVault {
   private readonly logger = new Logger(SqliteKeyVault.name);
   private readonly insert: Database.Statement<[{ participantId: string; key: Buffer; createdAt: number }]>;
-  private readonly createdBetween: Database.Statement<[number, number], string>;
-  private readonly createdUntimed: Database.Statement<[], string>;
-  private readonly removeInOneTransaction: (participantIds: readonly string[], unused: (participantId: string) => boolean) => number;
+  private readonly createdAfter: Database.Statement<[number, number, number, number], { rowid: number; createdAt: number; participantId: string }>;
+  private readonly lookedAt: Database.Statement<[], number>;
+  private readonly removeInOneTransaction: (participantIds: readonly string[], unused: (participantId: string) => boolean, lookedAtBefore: number) => number;
   private readonly select: Database.Statement<[string], { key: Buffer }>;
   private readonly shredInOneTransaction: (participantId: string) => void;
   private readonly removalDone: Database.Statement<[]>;
@@ -68,18 +74,26 @@ export class SqliteKeyVault implements KeyVault {
       );
       CREATE INDEX IF NOT EXISTS shredded_keys_pending ON shredded_keys (removal_pending_since)
         WHERE removal_pending_since IS NOT NULL;
+      -- How far the collection of unused keys got: every key created before it was looked at.
+      CREATE TABLE IF NOT EXISTS unused_keys_looked_at (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        created_before INTEGER NOT NULL
+      );
     `);
     addCreationTimes(db);
     const remove = db.prepare<[string]>('DELETE FROM participant_keys WHERE participant_id = ?');
     this.insert = db.prepare(`INSERT OR IGNORE INTO participant_keys (participant_id, key, created_at)
       SELECT @participantId, @key, @createdAt WHERE NOT EXISTS (SELECT 1 FROM shredded_keys WHERE participant_id = @participantId)`);
-    this.createdBetween = db
-      .prepare<[number, number], string>('SELECT participant_id FROM participant_keys WHERE created_at >= ? AND created_at < ?')
-      .pluck();
-    this.createdUntimed = db.prepare<[], string>('SELECT participant_id FROM participant_keys WHERE created_at IS NULL').pluck();
-    this.removeInOneTransaction = db.transaction((participantIds: readonly string[], unused: (participantId: string) => boolean) => {
+    // The index on created_at holds each row's rowid after it: the pages follow it, and need no sort.
+    this.createdAfter = db.prepare(`SELECT rowid, created_at AS createdAt, participant_id AS participantId FROM participant_keys
+      WHERE created_at < ? AND (created_at, rowid) > (?, ?) ORDER BY created_at, rowid LIMIT ?`);
+    this.lookedAt = db.prepare<[], number>('SELECT created_before FROM unused_keys_looked_at').pluck();
+    const lookedAtBefore = db.prepare<[number]>(`INSERT INTO unused_keys_looked_at (singleton, created_before) VALUES (1, ?)
+      ON CONFLICT (singleton) DO UPDATE SET created_before = max(created_before, excluded.created_before)`);
+    this.removeInOneTransaction = db.transaction((participantIds: readonly string[], unused: (participantId: string) => boolean, before: number) => {
       let removed = 0;
       for (const participantId of participantIds) if (unused(participantId)) removed += remove.run(participantId).changes;
+      lookedAtBefore.run(before);
       return removed;
     });
     this.select = db.prepare('SELECT key FROM participant_keys WHERE participant_id = ?');
@@ -122,18 +136,34 @@ export class SqliteKeyVault implements KeyVault {
     return { count, oldestSince: oldest === null ? null : new Date(oldest) };
   }
 
-  /** The participants whose keys were created from `from` (null: since ever, keys of versions that kept no creation time included) until `before`. */
-  keysCreated(from: number | null, before: number): string[] {
-    return from === null ? [...this.createdUntimed.all(), ...this.createdBetween.all(0, before)] : this.createdBetween.all(from, before);
+  /**
+   * Keys created before this time were all looked at by the collection of unused keys (0 before
+   * its first): it goes on from there, after a restart too, rather than looking at every key again.
+   */
+  keysLookedAtBefore(): number {
+    return this.lookedAt.get() ?? 0;
+  }
+
+  /**
+   * A page of the participants whose keys were created from `after`'s time until `before`, in
+   * order of creation, after the key `after` names (from its time on when it names none): a page
+   * of a million keys would hold the event loop for seconds. `next` names the page's last key, or
+   * is null once there are no more.
+   */
+  keysCreated(after: KeysCreatedAfter, before: number, limit: number): { participantIds: string[]; next: KeysCreatedAfter | null } {
+    const rows = this.createdAfter.all(before, after.createdAt, after.rowid ?? 0, limit);
+    const last = rows.at(-1);
+    return { participantIds: rows.map((row) => row.participantId), next: rows.length < limit || !last ? null : { createdAt: last.createdAt, rowid: last.rowid } };
   }
 
   /**
    * Deletes the keys of these participants that `unused` says, asked again in the deleting
    * transaction, have nothing sealed under them: keys of enrolments whose append failed. No
-   * tombstone: such a participant may still enrol. Answers how many were deleted.
+   * tombstone: such a participant may still enrol. In the same transaction, records that the keys
+   * created before `lookedAtBefore` were looked at (keysLookedAtBefore). Answers how many were deleted.
    */
-  removeUnused(participantIds: readonly string[], unused: (participantId: string) => boolean): number {
-    return participantIds.length === 0 ? 0 : this.removeInOneTransaction(participantIds, unused);
+  removeUnused(participantIds: readonly string[], unused: (participantId: string) => boolean, lookedAtBefore: number): number {
+    return this.removeInOneTransaction(participantIds, unused, lookedAtBefore);
   }
 
   /** Stops retrying: a removal still pending is taken up again at the next start. */
@@ -160,9 +190,13 @@ export class SqliteKeyVault implements KeyVault {
   }
 }
 
-/** Keys of versions before creation times were kept have none: they count as old. */
+/** Keys of versions before creation times were kept have none: they count as old, created at 0. */
 function addCreationTimes(db: Database.Database): void {
   const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('participant_keys')").all();
   if (!columns.some(({ name }) => name === 'created_at')) db.exec('ALTER TABLE participant_keys ADD COLUMN created_at INTEGER');
   db.exec('CREATE INDEX IF NOT EXISTS participant_keys_created ON participant_keys (created_at)');
+  // Looked for first: the update would take the write lock at every start.
+  if (db.prepare('SELECT 1 FROM participant_keys WHERE created_at IS NULL LIMIT 1').get()) {
+    db.exec('UPDATE participant_keys SET created_at = 0 WHERE created_at IS NULL');
+  }
 }

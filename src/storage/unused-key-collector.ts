@@ -1,7 +1,7 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { participantStream } from '../journey/application/journey-repository';
-import type { SqliteKeyVault } from '../personal-data/sqlite-key-vault';
+import type { KeysCreatedAfter, SqliteKeyVault } from '../personal-data/sqlite-key-vault';
 import { betweenSlices, SLICE_MS, sliceClock } from './read-snapshot';
 
 /**
@@ -10,20 +10,23 @@ import { betweenSlices, SLICE_MS, sliceClock } from './read-snapshot';
  */
 export const UNUSED_KEY_GRACE_MS = 10 * 60_000;
 
+/** Keys read per query: a page takes a few milliseconds, and the slices between requests go on between pages. */
+const KEYS_PER_PAGE = 5_000;
+
 /**
  * Removes the keys of enrolments that were never recorded. A key is created before the
  * enrolment's append, in another transaction (and maybe in another file, KEY_VAULT_FILE); when
  * the append then fails (a full disk), the key stays behind with nothing sealed under it. At
- * start, every key older than the grace period whose participant has no stream is deleted; then,
- * every grace period, those created since. The keys are looked at in slices between requests (a
- * million at start is ten seconds of lookups), and each one found unused is looked at again in the
- * transaction that deletes it, in case its participant was recorded meanwhile.
+ * start, and then every grace period, the keys created since the last collection and older than
+ * the grace period are looked at, and those whose participant has no stream are deleted. How far
+ * it got is kept with the keys, so that a restart does not look at every key again (a million at
+ * a first start). The keys are read a page at a time and looked at in slices between requests, and
+ * each one found unused is looked at again in the transaction that deletes it, in case its
+ * participant was recorded meanwhile.
  */
 export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Keys');
   private timer: NodeJS.Timeout | undefined;
-  /** Keys created before this were looked at already; null before the first collection. */
-  private collectedUpTo: number | null = null;
   private collecting = false;
   private stopped = false;
 
@@ -32,6 +35,7 @@ export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
     private readonly vault: SqliteKeyVault,
     /** How long it looks at keys before letting requests in. */
     private readonly sliceMs = SLICE_MS,
+    private readonly keysPerPage = KEYS_PER_PAGE,
   ) {}
 
   onModuleInit(): void {
@@ -44,19 +48,26 @@ export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
     this.stopped = true;
   }
 
-  /** Deletes unused keys created before `now` less the grace period; answers how many (0 when stopped meanwhile). */
+  /**
+   * Deletes unused keys created since the last collection and before `now` less the grace period;
+   * answers how many (0 when stopped meanwhile, and then the next collection looks at them again).
+   */
   async collect(now = Date.now()): Promise<number> {
     const before = now - UNUSED_KEY_GRACE_MS;
     const unused = (participantId: string) => !this.store.streamExists(participantStream(participantId));
     const found: string[] = [];
     const sliceOver = sliceClock(this.sliceMs);
-    for (const participantId of this.vault.keysCreated(this.collectedUpTo, before)) {
-      if (unused(participantId)) found.push(participantId);
-      if (sliceOver()) await betweenSlices();
-      if (this.stopped) return 0;
+    let page: KeysCreatedAfter | null = { createdAt: this.vault.keysLookedAtBefore() };
+    while (page !== null) {
+      const { participantIds, next } = this.vault.keysCreated(page, before, this.keysPerPage);
+      for (const participantId of participantIds) {
+        if (unused(participantId)) found.push(participantId);
+        if (sliceOver()) await betweenSlices();
+        if (this.stopped) return 0;
+      }
+      page = next;
     }
-    const removed = this.vault.removeUnused(found, unused);
-    this.collectedUpTo = Math.max(this.collectedUpTo ?? before, before);
+    const removed = this.vault.removeUnused(found, unused, before);
     if (removed > 0) this.logger.log(`Removed ${removed} keys of enrolments never recorded (no stream, created over ${UNUSED_KEY_GRACE_MS / 60_000} minutes ago)`);
     return removed;
   }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { SqliteKeyVault } from '../../../src/personal-data/sqlite-key-vault';
 import { openSqliteDatabase } from '../../../src/storage/sqlite-database';
+import { SLICE_MS } from '../../../src/storage/read-snapshot';
 import { UNUSED_KEY_GRACE_MS, UnusedKeyCollector } from '../../../src/storage/unused-key-collector';
 import { tempDir } from '../../support/temp-files';
 
@@ -58,11 +59,11 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
   it('keeps the key of a participant recorded between the look and the deletion: each key found unused is looked at again as it is deleted', async () => {
     await vault.keyFor('recorded-meanwhile');
     await vault.keyFor('never-recorded');
-    const found = vault.keysCreated(null, Date.now() + 1);
+    const found = vault.keysCreated({ createdAt: 0 }, Date.now() + 1, 10).participantIds;
     expect(found.sort()).toEqual(['never-recorded', 'recorded-meanwhile']);
     await enrol('recorded-meanwhile');
 
-    expect(vault.removeUnused(found, (participantId) => !store.streamExists(`participant-${participantId}`))).toBe(1);
+    expect(vault.removeUnused(found, (participantId) => !store.streamExists(`participant-${participantId}`), Date.now())).toBe(1);
     expect(keyOwners()).toEqual(['recorded-meanwhile']);
   });
 
@@ -86,6 +87,43 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
     await vault.keyFor('second');
     expect(await collector.collect(Date.now() + UNUSED_KEY_GRACE_MS + PAST_GRACE)).toBe(1);
     expect(keyOwners()).toEqual([]);
+  });
+
+  it('reads the keys a page at a time, every one of them, keys created in the same millisecond included', async () => {
+    const participants = Array.from({ length: 7 }, (_, i) => `never-recorded-${i}`);
+    const sameMillisecond = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
+    for (const participantId of participants) await vault.keyFor(participantId);
+    sameMillisecond.mockRestore();
+    const pages = jest.spyOn(vault, 'keysCreated');
+
+    expect(await new UnusedKeyCollector(store, vault, SLICE_MS, 2).collect(Date.now() + PAST_GRACE)).toBe(7);
+    expect(pages.mock.results.map(({ value }) => (value as ReturnType<typeof vault.keysCreated>).participantIds.length)).toEqual([2, 2, 2, 1]);
+    expect(keyOwners()).toEqual([]);
+  });
+
+  it('goes on where the last collection got to after a restart, without looking at the keys before again', async () => {
+    await vault.keyFor('recorded');
+    await enrol('recorded');
+    const firstCollection = Date.now() + PAST_GRACE;
+    expect(await new UnusedKeyCollector(store, vault).collect(firstCollection)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await vault.keyFor('never-recorded');
+    vault.close();
+    keys.close();
+
+    keys = openSqliteDatabase(folder.file('keys.db'));
+    vault = new SqliteKeyVault(keys);
+    const lookedAt = jest.spyOn(store, 'streamExists');
+    expect(await new UnusedKeyCollector(store, vault).collect(firstCollection + UNUSED_KEY_GRACE_MS)).toBe(1);
+    expect(lookedAt.mock.calls).toEqual([['participant-never-recorded'], ['participant-never-recorded']]);
+    expect(keyOwners()).toEqual(['recorded']);
+  });
+
+  it('never goes back: a collection asked with an earlier time than the last leaves where it got to as it was', async () => {
+    const later = Date.now() + 2 * UNUSED_KEY_GRACE_MS;
+    await new UnusedKeyCollector(store, vault).collect(later);
+    await new UnusedKeyCollector(store, vault).collect();
+    expect(vault.keysLookedAtBefore()).toBe(later - UNUSED_KEY_GRACE_MS);
   });
 
   it('counts keys of a version that kept no creation time as old: the first collection removes those without a stream', async () => {
