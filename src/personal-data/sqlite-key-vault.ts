@@ -160,10 +160,12 @@ export class SqliteKeyVault implements KeyVault {
    * Deletes the keys of these participants that `unused` says, asked again in the deleting
    * transaction, have nothing sealed under them: keys of enrolments whose append failed. No
    * tombstone: such a participant may still enrol. In the same transaction, records that the keys
-   * created before `lookedAtBefore` were looked at (keysLookedAtBefore). Answers how many were deleted.
+   * created before `lookedAtBefore` were looked at (keysLookedAtBefore). Answers how many were
+   * deleted. Waits for another process's write lock as the request path's writes do, between turns
+   * of the event loop.
    */
-  removeUnused(participantIds: readonly string[], unused: (participantId: string) => boolean, lookedAtBefore: number): number {
-    return this.removeInOneTransaction(participantIds, unused, lookedAtBefore);
+  async removeUnused(participantIds: readonly string[], unused: (participantId: string) => boolean, lookedAtBefore: number): Promise<number> {
+    return whenTheLockIsFree(this.noBusyWait, () => this.removeInOneTransaction(participantIds, unused, lookedAtBefore), this.lockWaitMs);
   }
 
   /** Stops retrying: a removal still pending is taken up again at the next start. */

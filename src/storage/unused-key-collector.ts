@@ -67,7 +67,7 @@ export class UnusedKeyCollector implements OnModuleInit, OnModuleDestroy {
       }
       page = next;
     }
-    const removed = this.vault.removeUnused(found, unused, before);
+    const removed = await this.vault.removeUnused(found, unused, before);
     if (removed > 0) this.logger.log(`Removed ${removed} keys of enrolments never recorded (no stream, created over ${UNUSED_KEY_GRACE_MS / 60_000} minutes ago)`);
     return removed;
   }

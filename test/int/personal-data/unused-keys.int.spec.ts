@@ -63,7 +63,7 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
     expect(found.sort()).toEqual(['never-recorded', 'recorded-meanwhile']);
     await enrol('recorded-meanwhile');
 
-    expect(vault.removeUnused(found, (participantId) => !store.streamExists(`participant-${participantId}`), Date.now())).toBe(1);
+    expect(await vault.removeUnused(found, (participantId) => !store.streamExists(`participant-${participantId}`), Date.now())).toBe(1);
     expect(keyOwners()).toEqual(['recorded-meanwhile']);
   });
 
@@ -117,6 +117,23 @@ describe('keys of enrolments never recorded (int, keys in a file apart, as with 
     expect(await new UnusedKeyCollector(store, vault).collect(firstCollection + UNUSED_KEY_GRACE_MS)).toBe(1);
     expect(lookedAt.mock.calls).toEqual([['participant-never-recorded'], ['participant-never-recorded']]);
     expect(keyOwners()).toEqual(['recorded']);
+  });
+
+  it("waits for another process's write lock between turns of the event loop, then removes the key and records how far it got", async () => {
+    await vault.keyFor('never-recorded');
+    const otherProcess = new Database(folder.file('keys.db'));
+    otherProcess.exec('BEGIN IMMEDIATE');
+    const now = Date.now() + PAST_GRACE;
+    const collecting = new UnusedKeyCollector(store, vault).collect(now);
+    // SQLite's busy wait would hold the event loop for its 5 s, then fail: the timer fires meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(keyOwners()).toEqual(['never-recorded']);
+    otherProcess.exec('COMMIT');
+    otherProcess.close();
+
+    expect(await collecting).toBe(1);
+    expect(keyOwners()).toEqual([]);
+    expect(vault.keysLookedAtBefore()).toBe(now - UNUSED_KEY_GRACE_MS);
   });
 
   it('never goes back: a collection asked with an earlier time than the last leaves where it got to as it was', async () => {
