@@ -152,8 +152,9 @@ export class SqliteKeyVault implements KeyVault {
    */
   keysCreated(after: KeysCreatedAfter, before: number, limit: number): { participantIds: string[]; next: KeysCreatedAfter | null } {
     const rows = this.createdAfter.all(before, after.createdAt, after.rowid ?? 0, limit);
-    const last = rows.at(-1);
-    return { participantIds: rows.map((row) => row.participantId), next: rows.length < limit || !last ? null : { createdAt: last.createdAt, rowid: last.rowid } };
+    // A short page is the last one.
+    const last = rows.length === limit ? rows[limit - 1] : undefined;
+    return { participantIds: rows.map((row) => row.participantId), next: last ? { createdAt: last.createdAt, rowid: last.rowid } : null };
   }
 
   /**
